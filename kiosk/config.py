@@ -1,0 +1,310 @@
+"""Settings: one TOML file, read and validated once at start.
+
+Every problem becomes one line that names the key and the fix; the whole list is raised together as a
+`ConfigError`, so a shop owner fixes the file in one go instead of one restart per mistake. Secret values are
+never echoed back, not even when they are wrong.
+"""
+
+from __future__ import annotations
+
+import difflib
+import ipaddress
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import platformdirs
+
+from kiosk.simulator.demo import DEMO_SALES_UNIT
+
+APP_NAME = "kiosk"
+SECRET_KEYS = frozenset({"client_secret", "subscription_key", "make_payment_token"})
+SIMULATOR_MAKE_PAYMENT_PATH = "/_sim/psp/makepayment"
+
+
+class ConfigError(Exception):
+    """The settings file is unusable. `problems` holds one plain line per mistake."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def config_path() -> Path:
+    override = os.environ.get("KIOSK_CONFIG")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("KIOSK_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def is_loopback_host(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class VippsSettings:
+    base_url: str
+    client_id: str
+    client_secret: str = field(repr=False)
+    subscription_key: str = field(repr=False)
+    merchant_serial_number: str
+    psp_id: str
+    make_payment_url: str
+    make_payment_token: str = field(default="", repr=False)
+    system_name: str = "vipps-counter-kiosk"
+    skip_landing_page: bool = False
+    request_timeout_s: float = 10.0
+
+    @classmethod
+    def for_simulator(cls, base_url: str) -> VippsSettings:
+        """Settings for the simulator's built-in demo sales unit at `base_url`."""
+        unit = DEMO_SALES_UNIT
+        return cls(
+            base_url=base_url,
+            client_id=unit.client_id,
+            client_secret=unit.client_secret,
+            subscription_key=unit.subscription_key,
+            merchant_serial_number=unit.merchant_serial_number,
+            psp_id=unit.psp_id,
+            make_payment_url=base_url.rstrip("/") + SIMULATOR_MAKE_PAYMENT_PATH,
+            make_payment_token=unit.make_payment_token,
+            skip_landing_page=True,
+        )
+
+    def secrets(self) -> tuple[str, ...]:
+        """The values a log or an error message must never contain."""
+        return tuple(s for s in (self.client_secret, self.subscription_key, self.make_payment_token) if s)
+
+
+@dataclass(frozen=True)
+class Timings:
+    """How the kiosk paces a payment. The defaults follow Vipps' polling guideline and approval windows."""
+
+    poll_start_delay_s: float = 5.0
+    poll_interval_s: float = 2.0
+    landing_window_s: float = 300.0
+    approval_window_s: float = 600.0
+
+
+@dataclass(frozen=True)
+class SimulatorPlace:
+    """Where the embedded simulator listens in demo mode. 0.0.0.0 lets a phone on the shop's Wi-Fi reach it."""
+
+    host: str = "127.0.0.1"
+    port: int = 0
+
+
+@dataclass(frozen=True)
+class Settings:
+    vipps: VippsSettings | None = None
+    timings: Timings = field(default_factory=Timings)
+    simulator: SimulatorPlace = field(default_factory=SimulatorPlace)
+    source: Path | None = None
+
+    @property
+    def demo(self) -> bool:
+        """No credentials configured: the kiosk runs on its embedded simulator."""
+        return self.vipps is None
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read and validate the settings file. A missing file means demo mode with default timings."""
+    path = path or config_path()
+    try:
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(source=None)
+    except OSError as exc:
+        raise ConfigError([f"{path}: cannot be read ({exc.strerror}); check that the file is readable"]) from None
+    try:
+        raw = tomllib.loads(raw_bytes.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError([f"{path}: is not UTF-8 text; save it as UTF-8"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{path}: is not valid TOML ({exc}); fix the syntax there"]) from None
+    return parse_settings(raw, source=path)
+
+
+def parse_settings(raw: dict[str, Any], source: Path | None = None) -> Settings:
+    where = source.name if source else "settings"
+    problems: list[str] = []
+    _reject_unknown(raw, {"vipps", "kiosk", "simulator"}, "", where, problems)
+
+    vipps_raw = _table(raw, "vipps", where, problems)
+    kiosk_raw = _table(raw, "kiosk", where, problems)
+    sim_raw = _table(raw, "simulator", where, problems)
+
+    vipps = _parse_vipps(vipps_raw, where, problems) if vipps_raw else None
+    timings = _parse_timings(kiosk_raw, where, problems)
+    simulator = _parse_simulator(sim_raw, where, problems)
+    if problems:
+        raise ConfigError(problems)
+    return Settings(vipps=vipps, timings=timings, simulator=simulator, source=source)
+
+
+def _table(raw: dict[str, Any], name: str, where: str, problems: list[str]) -> dict[str, Any]:
+    value = raw.get(name, {})
+    if not isinstance(value, dict):
+        problems.append(f"{where}: [{name}] must be a table; write it as a [{name}] section")
+        return {}
+    return value
+
+
+def _reject_unknown(raw: dict[str, Any], known: set[str], table: str, where: str, problems: list[str]) -> None:
+    for key in raw:
+        if key in known:
+            continue
+        label = f"[{table}] {key}" if table else f"[{key}]"
+        guess = difflib.get_close_matches(key, known, n=1)
+        hint = f"did you mean {guess[0]}?" if guess else f"known keys: {', '.join(sorted(known))}"
+        problems.append(f"{where}: unknown key {label}; {hint}")
+
+
+def _describe(key: str, value: Any) -> str:
+    """How a wrong value is quoted back: never the value itself for a secret."""
+    if key in SECRET_KEYS:
+        return "the value given"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsSettings | None:
+    known = {f.name for f in fields(VippsSettings)}
+    _reject_unknown(raw, known, "vipps", where, problems)
+    before = len(problems)
+    values: dict[str, Any] = {}
+
+    def text(key: str, *, required: bool, max_len: int | None = None) -> None:
+        value = raw.get(key)
+        if value is None:
+            if required:
+                problems.append(f'{where}: [vipps] {key} is missing; add {key} = "..." to the [vipps] section')
+            return
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"{where}: [vipps] {key} must be a non-empty text in quotes (got {_describe(key, value)})")
+            return
+        if max_len is not None and len(value) > max_len:
+            problems.append(f"{where}: [vipps] {key} must be at most {max_len} characters")
+            return
+        values[key] = value.strip()
+
+    for key in ("client_id", "client_secret", "subscription_key", "psp_id"):
+        text(key, required=True)
+    text("make_payment_token", required=False, max_len=255)
+    text("system_name", required=False, max_len=30)
+
+    base_url = _url(raw, "base_url", where, problems, required=True)
+    if base_url:
+        values["base_url"] = base_url.rstrip("/")
+    simulator = base_url is not None and urlsplit(base_url).scheme == "http"
+    make_payment_url = _url(raw, "make_payment_url", where, problems, required=not simulator)
+    if make_payment_url:
+        values["make_payment_url"] = make_payment_url
+    elif base_url and simulator:
+        values["make_payment_url"] = base_url.rstrip("/") + SIMULATOR_MAKE_PAYMENT_PATH
+
+    msn = raw.get("merchant_serial_number")
+    if isinstance(msn, int) and not isinstance(msn, bool):
+        msn = str(msn)
+    if msn is None:
+        problems.append(f'{where}: [vipps] merchant_serial_number is missing; add your 6-digit MSN, like "123456"')
+    elif not (isinstance(msn, str) and len(msn) == 6 and msn.isascii() and msn.isdigit()):
+        problems.append(
+            f'{where}: [vipps] merchant_serial_number must be exactly 6 digits, like "123456" '
+            f"(got {_describe('merchant_serial_number', msn)})"
+        )
+    else:
+        values["merchant_serial_number"] = msn
+
+    skip = raw.get("skip_landing_page", False)
+    if not isinstance(skip, bool):
+        problems.append(f"{where}: [vipps] skip_landing_page must be true or false (got {_describe('', skip)})")
+    else:
+        values["skip_landing_page"] = skip
+
+    timeout = _seconds(raw, "request_timeout_s", "vipps", where, problems, allow_zero=False)
+    if timeout is not None:
+        values["request_timeout_s"] = timeout
+
+    if len(problems) > before:
+        return None
+    return VippsSettings(**values)
+
+
+def _url(raw: dict[str, Any], key: str, where: str, problems: list[str], *, required: bool) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        if required:
+            problems.append(f'{where}: [vipps] {key} is missing; add {key} = "https://..." to the [vipps] section')
+        return None
+    if isinstance(value, str):
+        parts = urlsplit(value.strip())
+        if parts.scheme in ("http", "https") and parts.hostname and not parts.query and not parts.fragment:
+            return value.strip()
+    problems.append(
+        f'{where}: [vipps] {key} must be a web address like "https://apitest.vipps.no" (got {_describe(key, value)})'
+    )
+    return None
+
+
+def _seconds(
+    raw: dict[str, Any], key: str, table: str, where: str, problems: list[str], *, allow_zero: bool
+) -> float | None:
+    if key not in raw:
+        return None
+    value = raw[key]
+    lowest = "0 or more" if allow_zero else "more than 0"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        problems.append(f"{where}: [{table}] {key} must be a number of seconds, {lowest} (got {_describe(key, value)})")
+        return None
+    if value < 0 or (value == 0 and not allow_zero) or value != value or value == float("inf"):
+        problems.append(f"{where}: [{table}] {key} must be {lowest} seconds (got {_describe(key, value)})")
+        return None
+    return float(value)
+
+
+def _parse_timings(raw: dict[str, Any], where: str, problems: list[str]) -> Timings:
+    known = {f.name for f in fields(Timings)}
+    _reject_unknown(raw, known, "kiosk", where, problems)
+    values: dict[str, float] = {}
+    for key in known:
+        seconds = _seconds(raw, key, "kiosk", where, problems, allow_zero=key == "poll_start_delay_s")
+        if seconds is not None:
+            values[key] = seconds
+    timings = Timings(**values)
+    if timings.approval_window_s < timings.landing_window_s:
+        problems.append(
+            f"{where}: [kiosk] approval_window_s ({timings.approval_window_s:g}) must be at least "
+            f"landing_window_s ({timings.landing_window_s:g}): the app window follows the landing page"
+        )
+    return timings
+
+
+def _parse_simulator(raw: dict[str, Any], where: str, problems: list[str]) -> SimulatorPlace:
+    known = {f.name for f in fields(SimulatorPlace)}
+    _reject_unknown(raw, known, "simulator", where, problems)
+    place = SimulatorPlace()
+    host = raw.get("host", place.host)
+    port = raw.get("port", place.port)
+    if not isinstance(host, str) or not host.strip():
+        problems.append(f'{where}: [simulator] host must be an address like "127.0.0.1" or "0.0.0.0"')
+        host = place.host
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+        problems.append(f"{where}: [simulator] port must be a whole number from 0 (any free port) to 65535")
+        port = place.port
+    return SimulatorPlace(host=host.strip(), port=port)

@@ -1,0 +1,61 @@
+"""Logging for a program that runs all day: rotated files in the data dir, with secrets and phone numbers
+redacted by one filter that every record passes through."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+# An 8-digit Norwegian number, with or without +47/0047, not part of a longer id.
+_PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+47|0047)?[ ]?(\d{3})[ ]?(\d{2})[ ]?(\d)(\d{2})(?![0-9A-Za-z])")
+
+
+def mask_phone(number: str) -> str:
+    """`91234567` -> `******67`: the last two digits are enough for staff to tell two customers apart."""
+    digits = "".join(c for c in number if c.isascii() and c.isdigit())
+    return "******" + digits[-2:] if len(digits) >= 2 else "******"
+
+
+class RedactingFilter(logging.Filter):
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self._secrets = {s for s in secrets if len(s) >= 4}
+
+    def add_secret(self, secret: str) -> None:
+        if len(secret) >= 4:
+            self._secrets.add(secret)
+
+    def redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "[redacted]")
+        return _PHONE.sub(lambda m: "******" + m.group(4), text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info:
+            message += "\n" + logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+            record.exc_text = None
+        record.msg = self.redact(message)
+        record.args = None
+        return True
+
+
+def setup_logging(data_dir: Path, secrets: Iterable[str] = (), level: int = logging.INFO) -> RedactingFilter:
+    """Send the kiosk's log to `<data dir>/logs/kiosk.log` (1 MB x 5 files) through the redacting filter."""
+    log_dir = data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    redactor = RedactingFilter(secrets)
+    handler = RotatingFileHandler(log_dir / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(redactor)
+    root = logging.getLogger()
+    root.setLevel(level)
+    for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+        root.removeHandler(old)
+        old.close()
+    root.addHandler(handler)
+    return redactor

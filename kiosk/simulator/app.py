@@ -1,0 +1,239 @@
+"""The simulator's HTTP surface: the real Vipps paths at the root, simulator-only controls under /_sim/."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from importlib import resources
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from kiosk.simulator import psp_backend
+from kiosk.simulator.auth import TokenIssuer
+from kiosk.simulator.demo import SimulatorSettings
+from kiosk.simulator.engine import Answer, VippsSimulator
+from kiosk.simulator.faults import FaultBook, FaultInjector, FaultRule, RuleError
+from kiosk.simulator.payments import Payment, Stage
+from kiosk.simulator.validation import error
+
+JSON_TYPE = "application/json;charset=UTF-8"
+STATIC = resources.files("kiosk.simulator") / "static"
+
+
+def _reply(answer: Answer, headers: dict[str, str] | None = None) -> Response:
+    status, body = answer
+    return JSONResponse(body, status_code=status, media_type=JSON_TYPE, headers=headers)
+
+
+async def _json_body(request: Request) -> tuple[Any, Response | None]:
+    try:
+        return json.loads(await request.body()), None
+    except (ValueError, UnicodeDecodeError):
+        return None, _reply((400, [error("51", "Invalid request: the body is not valid JSON")]))
+
+
+def _idempotency_key(request: Request) -> str | None:
+    return request.headers.get("idempotency-key") or request.headers.get("request-id")
+
+
+def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
+    """The ASGI app, wrapped in its fault injector. `app.state` style access goes through the returned object."""
+    settings = settings or SimulatorSettings()
+    sim = VippsSimulator(settings)
+    tokens = TokenIssuer(settings.sales_unit, settings.token_ttl_s)
+    faults = FaultBook()
+
+    def public_base(request: Request) -> str:
+        return settings.public_url or str(request.base_url)
+
+    def psp_call(
+        handler: Callable[[Request, Any], Awaitable[Answer]], *, has_body: bool = True
+    ) -> Callable[[Request], Awaitable[Response]]:
+        """Access checks, JSON parsing and idempotent replay shared by every PSP API write and read."""
+
+        async def endpoint(request: Request) -> Response:
+            denied = tokens.check(request.headers)
+            if denied:
+                return _reply(denied)
+            body: Any = None
+            if has_body:
+                body, bad = await _json_body(request)
+                if bad:
+                    return bad
+            key = _idempotency_key(request)
+            earlier = sim.replay(key, request.url.path)
+            if earlier:
+                return _reply(earlier)
+            return _reply(sim.remember(key, request.url.path, await handler(request, body)))
+
+        return endpoint
+
+    async def access_token(request: Request) -> Response:
+        return _reply(tokens.issue(request.headers))
+
+    async def initiate(request: Request, body: Any) -> Answer:
+        return sim.initiate(body, public_base(request))
+
+    async def details(request: Request, _body: Any) -> Answer:
+        return sim.details(request.path_params["tx_id"])
+
+    async def update_status(request: Request, body: Any) -> Answer:
+        return sim.update_status(body)
+
+    async def force_approve(request: Request, body: Any) -> Answer:
+        return await sim.force_approve(request.path_params["tx_id"], body)
+
+    async def make_payment(request: Request) -> Response:
+        body, bad = await _json_body(request)
+        return bad or _reply(psp_backend.make_payment(sim, request.headers, body))
+
+    # ---- simulator controls -------------------------------------------------------------------------------------
+
+    async def list_payments(request: Request) -> Response:
+        return JSONResponse([p.sim_json() for p in sim.payments.values()])
+
+    async def fault_rules(request: Request) -> Response:
+        if request.method == "DELETE":
+            faults.clear()
+        elif request.method == "POST":
+            body, bad = await _json_body(request)
+            if bad:
+                return bad
+            try:
+                faults.add(FaultRule.from_json(body))
+            except (RuleError, TypeError) as exc:
+                return JSONResponse({"message": f"Bad fault rule: {exc}"}, status_code=400)
+        return JSONResponse(faults.as_json())
+
+    async def reset(request: Request) -> Response:
+        sim.reset()
+        faults.clear()
+        tokens.revoke_all()
+        return JSONResponse({"reset": True})
+
+    async def revoke_tokens(request: Request) -> Response:
+        tokens.revoke_all()
+        return JSONResponse({"revoked": True})
+
+    async def run_batch(request: Request) -> Response:
+        return _reply(sim.run_batch())
+
+    # ---- the customer's pages -----------------------------------------------------------------------------------
+
+    def landing_payment(request: Request) -> Payment | None:
+        return sim.by_landing_token(request.query_params.get("token", ""))
+
+    async def landing_page(request: Request) -> Response:
+        return _static_page("landing.html")
+
+    async def landing_state(request: Request) -> Response:
+        payment = landing_payment(request)
+        if payment is None:
+            return JSONResponse({"message": "This payment link is not valid."}, status_code=404)
+        return JSONResponse(_customer_view(payment, settings.sales_unit.name))
+
+    async def landing_phone(request: Request) -> Response:
+        payment = landing_payment(request)
+        body, bad = await _json_body(request)
+        if bad:
+            return bad
+        if payment is None:
+            return JSONResponse({"message": "This payment link is not valid."}, status_code=404)
+        phone = body.get("phone") if isinstance(body, dict) else None
+        status, answer = sim.enter_phone(payment, phone if isinstance(phone, str) else "")
+        return JSONResponse(answer, status_code=status)
+
+    async def app_page(request: Request) -> Response:
+        return _static_page("app.html")
+
+    async def app_requests(request: Request) -> Response:
+        phone = request.query_params.get("phone", "")
+        views = [_customer_view(p, settings.sales_unit.name) for p in sim.app_requests(phone)]
+        return JSONResponse(views)
+
+    async def app_respond(request: Request) -> Response:
+        body, bad = await _json_body(request)
+        if bad:
+            return bad
+        if not isinstance(body, dict) or body.get("action") not in ("approve", "reject"):
+            return JSONResponse({"message": "action must be approve or reject"}, status_code=400)
+        answer = await sim.respond_in_app(
+            str(body.get("pspTransactionId", "")), str(body.get("phone", "")), body["action"] == "approve"
+        )
+        return JSONResponse(answer[1], status_code=answer[0])
+
+    async def static_file(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in ("sim.css", "landing.js", "app.js"):
+            return Response(status_code=404)
+        return _static_page(name)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        await sim.aclose()
+
+    psp = "/psp/v3/psppayments"
+    routes = [
+        Route("/accesstoken/get", access_token, methods=["POST"]),
+        Route(f"{psp}/init", psp_call(initiate), methods=["POST"]),
+        Route(f"{psp}/updatestatus", psp_call(update_status), methods=["POST"]),
+        Route(f"{psp}/{{tx_id}}/details", psp_call(details, has_body=False), methods=["GET"]),
+        Route("/psp/v3/integration-test/psppayments/{tx_id}/approve", psp_call(force_approve), methods=["POST"]),
+        Route("/_sim/psp/makepayment", make_payment, methods=["POST"]),
+        Route("/_sim/payments", list_payments, methods=["GET"]),
+        Route("/_sim/faults", fault_rules, methods=["GET", "POST", "DELETE"]),
+        Route("/_sim/reset", reset, methods=["POST"]),
+        Route("/_sim/tokens", revoke_tokens, methods=["DELETE"]),
+        Route("/_sim/batch/run", run_batch, methods=["POST"]),
+        Route("/_sim/landing", landing_page, methods=["GET"]),
+        Route("/_sim/landing/state", landing_state, methods=["GET"]),
+        Route("/_sim/landing/phone", landing_phone, methods=["POST"]),
+        Route("/_sim/app", app_page, methods=["GET"]),
+        Route("/_sim/app/requests", app_requests, methods=["GET"]),
+        Route("/_sim/app/respond", app_respond, methods=["POST"]),
+        Route("/_sim/static/{name}", static_file, methods=["GET"]),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    return FaultInjector(app, faults)
+
+
+def _static_page(name: str) -> Response:
+    media = {"html": "text/html", "css": "text/css", "js": "text/javascript"}[name.rsplit(".", 1)[1]]
+    with resources.as_file(STATIC / name) as path:
+        return FileResponse(path, media_type=f"{media}; charset=utf-8", headers={"cache-control": "no-store"})
+
+
+def _customer_view(payment: Payment, merchant: str) -> dict[str, Any]:
+    """What the landing page and the app show: no ids beyond the one the app answers with."""
+    now = time.monotonic()
+    deadline = payment.app_deadline if payment.stage is Stage.AWAITING_APP else payment.landing_deadline
+    seconds_left = max(0.0, deadline - now) if payment.pending_for_customer and deadline else 0.0
+    return {
+        "pspTransactionId": payment.psp_transaction_id,
+        "merchant": merchant,
+        "amount": payment.amount,
+        "paymentText": payment.payment_text,
+        "stage": payment.stage.value,
+        "state": payment.state,
+        "phoneKnown": payment.phone is not None,
+        "secondsLeft": round(seconds_left, 1),
+        "outcome": _outcome(payment),
+        "failureText": payment.failure.error_text if payment.failure else None,
+    }
+
+
+def _outcome(payment: Payment) -> str | None:
+    if payment.cancelled:
+        return "cancelled"
+    if payment.stage is Stage.RESERVED:
+        return "paid"
+    if payment.stage is not Stage.FAILED or payment.failure is None:
+        return None
+    return {"TIMEOUT": "expired", "USER_CANCEL": "cancelled"}.get(payment.failure.payment_state, "failed")

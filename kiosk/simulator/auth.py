@@ -1,0 +1,68 @@
+"""The access-token endpoint and the checks every PSP call passes through."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from kiosk.simulator.demo import SalesUnit
+from kiosk.simulator.validation import error
+
+Answer = tuple[int, Any]
+
+
+class TokenIssuer:
+    def __init__(self, unit: SalesUnit, ttl_s: float) -> None:
+        self._unit = unit
+        self._ttl_s = ttl_s
+        self._expiry_by_token: dict[str, float] = {}
+
+    def issue(self, headers: Mapping[str, str]) -> Answer:
+        unit = self._unit
+        if headers.get("ocp-apim-subscription-key") != unit.subscription_key:
+            return 401, {
+                "error": "invalid_subscription_key",
+                "error_description": "Access denied: invalid key",
+            }
+        if headers.get("client_id") != unit.client_id or headers.get("client_secret") != unit.client_secret:
+            return 401, {
+                "error": "unauthorized_client",
+                "error_description": "Invalid client_id or client_secret",
+            }
+        token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + secrets.token_urlsafe(48)
+        now = time.time()
+        self._expiry_by_token[token] = time.monotonic() + self._ttl_s
+        ttl = str(int(self._ttl_s))
+        return 200, {
+            "token_type": "Bearer",
+            "expires_in": ttl,
+            "ext_expires_in": ttl,
+            "expires_on": str(int(now + self._ttl_s)),
+            "not_before": str(int(now)),
+            "resource": "00000002-0000-0000-c000-000000000000",
+            "access_token": token,
+        }
+
+    def revoke_all(self) -> None:
+        self._expiry_by_token.clear()
+
+    def check(self, headers: Mapping[str, str]) -> Answer | None:
+        """None when the caller may go on; otherwise the answer Vipps would give."""
+        unit = self._unit
+        if headers.get("ocp-apim-subscription-key") != unit.subscription_key:
+            return 401, {"statusCode": 401, "message": "Access denied due to invalid subscription key."}
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        expiry = self._expiry_by_token.get(token) if scheme.lower() == "bearer" else None
+        if expiry is None or expiry <= time.monotonic():
+            self._expiry_by_token.pop(token, None)
+            return 401, {
+                "statusCode": 401,
+                "message": "Unauthorized. Access token is missing, invalid or expired.",
+            }
+        if headers.get("psp-id") != unit.psp_id:
+            return 403, [error("403", "Not authorised: unknown Psp-Id for this token")]
+        if headers.get("merchant-serial-number") != unit.merchant_serial_number:
+            return 400, [error("21", "Merchant not available or active")]
+        return None

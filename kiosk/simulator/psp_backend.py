@@ -1,0 +1,41 @@
+"""The PSP backend Vipps calls with makePayment: it charges the network token and answers OK or FAIL.
+
+A real PSP knows its own transactions, so this one looks the amount up by pspTransactionId and answers by the
+test environment's magic amounts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kiosk.simulator.cards import CARD_NOT_ELIGIBLE_AMOUNT, EXPIRED_CARD_AMOUNTS
+from kiosk.simulator.engine import Answer, VippsSimulator
+
+
+def _fail(tx_id: str, error_id: str, text: str) -> dict[str, Any]:
+    return {
+        "paymentInfo": {"pspTransactionId": tx_id, "status": "FAIL"},
+        "errorMessage": {"errorId": error_id, "errorText": text},
+    }
+
+
+def make_payment(sim: VippsSimulator, headers: Mapping[str, str], body: Any) -> Answer:
+    if not isinstance(body, dict) or not isinstance(body.get("pspTransactionId"), str):
+        return 400, _fail("", "71", "Invalid request")
+    tx_id = body["pspTransactionId"]
+    payment = sim.payments.get(tx_id)
+    if payment is None:
+        return 200, _fail(tx_id, "71", "Invalid request: unknown transaction")
+    if headers.get("authorization", "") != payment.make_payment_token:
+        return 401, {"message": "makePaymentToken does not match"}
+    state = body.get("paymentState")
+    if state != "ACCEPTED":
+        return 200, _fail(tx_id, "93", f"Status from Vipps: {state}")
+    if tx_id in sim.cancelled_at_psp:
+        return 200, _fail(tx_id, "85", "Response received too late: the merchant cancelled this payment")
+    if payment.amount == CARD_NOT_ELIGIBLE_AMOUNT:
+        return 200, _fail(tx_id, "72", "Card not eligible for this payment")
+    if payment.amount in EXPIRED_CARD_AMOUNTS:
+        return 200, _fail(tx_id, "86", "Expired card")
+    return 200, {"paymentInfo": {"pspTransactionId": tx_id, "status": "OK"}}

@@ -1,0 +1,105 @@
+"""Run the simulator under uvicorn: in a background thread (embedded, tests) or in the foreground (CLI)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from dataclasses import replace
+from types import TracebackType
+
+import uvicorn
+
+from kiosk.simulator.app import build_app
+from kiosk.simulator.demo import SimulatorSettings
+
+_WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # noqa: S104 - naming them is how we recognise them
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def _reachable_host(host: str) -> str:
+    """The address to print and to put in landing URLs: a wildcard bind is reached by the machine's own name."""
+    if host not in _WILDCARD_HOSTS:
+        return f"[{host}]" if ":" in host else host
+    try:
+        return socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return "127.0.0.1"
+
+
+class SimulatorServer:
+    """The simulator on its own thread and event loop. Use as a context manager, or call start() and stop().
+
+    `base_url` is known once start() returns: binding happens before the thread starts, so port 0 works.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, settings: SimulatorSettings | None = None) -> None:
+        self._sock = _bind(host, port)
+        bound_port = self._sock.getsockname()[1]
+        self.base_url = f"http://{_reachable_host(host)}:{bound_port}"
+        settings = settings or SimulatorSettings()
+        if settings.public_url is None and host in _WILDCARD_HOSTS:
+            settings = replace(settings, public_url=self.base_url)
+        self.settings = settings
+        config = uvicorn.Config(
+            build_app(settings),
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            timeout_graceful_shutdown=2,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread: threading.Thread | None = None
+        self._failure: BaseException | None = None
+
+    def start(self, timeout_s: float = 10.0) -> SimulatorServer:
+        self._thread = threading.Thread(target=self._run, name="vipps-simulator", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout_s
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the simulator did not start: {self._failure or 'timed out'}")
+            time.sleep(0.002)
+        return self
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._server.serve(sockets=[self._sock]))
+        except BaseException as exc:  # reported by start(); a thread has nowhere else to say it
+            self._failure = exc
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+        self._sock.close()
+
+    def serve_forever(self) -> None:
+        """Serve in this thread until Ctrl-C."""
+        try:
+            self._server.run(sockets=[self._sock])
+        finally:
+            self._sock.close()
+
+    def __enter__(self) -> SimulatorServer:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()

@@ -1,0 +1,130 @@
+"""What can go wrong talking to Vipps, as types the checkout can act on.
+
+    VippsError
+    ├── VippsUnavailable        no usable answer after the retries: the outcome of a write is unknown
+    │   ├── VippsTimeout
+    │   ├── VippsConnectionError
+    │   ├── VippsServerError    5xx
+    │   └── VippsRateLimited    429 beyond what Retry-After lets us wait
+    ├── VippsCancelled          the caller stopped the call (a sale ended while it waited)
+    ├── VippsAuthError          401/403 that a fresh token did not cure: settings are wrong
+    ├── MalformedResponse       an answer that breaks the contract
+    ├── ForceApproveNotAllowed  force-approve asked of production
+    └── VippsRejected           400 with Vipps' error list; one subclass per known errorCode
+
+Messages never carry secrets, tokens or phone numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class VippsError(Exception):
+    """Anything that went wrong with a Vipps call."""
+
+
+class VippsUnavailable(VippsError):
+    """Vipps could not be reached or gave no usable answer. A write may or may not have taken effect."""
+
+
+class VippsTimeout(VippsUnavailable):
+    pass
+
+
+class VippsConnectionError(VippsUnavailable):
+    pass
+
+
+class VippsServerError(VippsUnavailable):
+    def __init__(self, message: str, status: int, errors: tuple[ErrorDetail, ...] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.errors = errors
+
+
+class VippsRateLimited(VippsUnavailable):
+    def __init__(self, message: str, retry_after_s: float | None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+class VippsCancelled(VippsError):
+    pass
+
+
+class VippsAuthError(VippsError):
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class MalformedResponse(VippsError):
+    pass
+
+
+class ForceApproveNotAllowed(VippsError):
+    pass
+
+
+@dataclass(frozen=True)
+class ErrorDetail:
+    error_code: str
+    error_message: str
+    context_id: str | None
+
+
+class VippsRejected(VippsError):
+    """Vipps refused the request (HTTP 400). `error_code`, `error_message` and `context_id` are its first error."""
+
+    code: str | None = None  # the errorCode a subclass stands for
+
+    def __init__(self, status: int, errors: tuple[ErrorDetail, ...]) -> None:
+        first = errors[0] if errors else ErrorDetail("", "no error details given", None)
+        super().__init__(f"Vipps refused the request: {first.error_message} (errorCode {first.error_code})")
+        self.status = status
+        self.errors = errors
+        self.error_code = first.error_code
+        self.error_message = first.error_message
+        self.context_id = first.context_id
+
+
+class MerchantNotAvailable(VippsRejected):
+    code = "21"
+
+
+class InvalidPaymentModel(VippsRejected):
+    code = "42"
+
+
+class TransactionIdExists(VippsRejected):
+    code = "44"
+
+
+class InvalidRequest(VippsRejected):
+    code = "51"
+
+
+class OrderIdExists(VippsRejected):
+    code = "99"
+
+
+class AmountTooSmall(VippsRejected):
+    code = "amount"
+
+
+class CurrencyInvalid(VippsRejected):
+    code = "currency"
+
+
+class InvalidMakePaymentUrl(VippsRejected):
+    code = "makePaymentUrl"
+
+
+_REJECTIONS = {cls.code: cls for cls in VippsRejected.__subclasses__()}
+
+
+def rejection_for(status: int, errors: tuple[ErrorDetail, ...]) -> VippsRejected:
+    """The most specific rejection type for Vipps' first error code."""
+    code = errors[0].error_code if errors else None
+    return _REJECTIONS.get(code, VippsRejected)(status, errors)

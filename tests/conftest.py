@@ -1,0 +1,65 @@
+"""Every test runs against real parts on loopback, with the user's real files out of reach."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import VippsSettings
+from kiosk.simulator.demo import SimulatorSettings
+from kiosk.simulator.server import SimulatorServer
+from kiosk.vipps import RetryPolicy, VippsClient
+from tests.helpers import SimControl
+
+pytest_plugins = ["tests.browser"]
+
+# Retries as in production, but with pauses short enough for a test run.
+FAST_RETRY = RetryPolicy(attempts=4, base_s=0.01, cap_s=0.05, longest_retry_after_s=2.0)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def sim_server() -> Iterator[SimulatorServer]:
+    with SimulatorServer(settings=SimulatorSettings(make_payment_timeout_s=3.0)) as server:
+        yield server
+
+
+@pytest.fixture
+def sim(sim_server: SimulatorServer) -> Iterator[SimControl]:
+    control = SimControl(sim_server.base_url)
+    control.reset()
+    yield control
+    control.close()
+
+
+@pytest.fixture
+def vipps_settings(sim: SimControl) -> VippsSettings:
+    return VippsSettings.for_simulator(sim.base_url)
+
+
+@pytest.fixture
+def client(vipps_settings: VippsSettings) -> Iterator[VippsClient]:
+    with VippsClient(vipps_settings, retry=FAST_RETRY) as vipps:
+        yield vipps
+
+
+@pytest.fixture
+def short_windows() -> Iterator[SimControl]:
+    """A simulator of its own whose approval windows last a fraction of a second."""
+    settings = SimulatorSettings(landing_window_s=0.4, app_window_s=0.4, make_payment_timeout_s=0.5)
+    with SimulatorServer(settings=settings) as server:
+        control = SimControl(server.base_url)
+        yield control
+        control.close()

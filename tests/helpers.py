@@ -1,0 +1,79 @@
+"""Test-side helpers: drive the simulator's /_sim/ controls and start payments with the real client."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+
+from kiosk.config import VippsSettings
+from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
+from kiosk.vipps import InitiateRequest, InitiateResponse, VippsClient
+
+
+class SimControl:
+    """The simulator's own controls, as a test or a trainer uses them."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.http = httpx.Client(base_url=base_url, timeout=30, trust_env=False)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def reset(self) -> None:
+        self.http.post("/_sim/reset").raise_for_status()
+
+    def payments(self) -> list[dict[str, Any]]:
+        return self.http.get("/_sim/payments").json()
+
+    def payment(self, psp_transaction_id: str) -> dict[str, Any]:
+        (found,) = [p for p in self.payments() if p["pspTransactionId"] == psp_transaction_id]
+        return found
+
+    def fault(self, **rule: Any) -> None:
+        self.http.post("/_sim/faults", json=rule).raise_for_status()
+
+    def faults(self) -> list[dict[str, Any]]:
+        return self.http.get("/_sim/faults").json()
+
+    def clear_faults(self) -> None:
+        self.http.delete("/_sim/faults").raise_for_status()
+
+    def revoke_tokens(self) -> None:
+        self.http.delete("/_sim/tokens").raise_for_status()
+
+    def run_batch(self) -> dict[str, Any]:
+        return self.http.post("/_sim/batch/run").json()
+
+    def enter_phone(self, landing_url: str, phone: str) -> httpx.Response:
+        token = parse_qs(urlsplit(landing_url).query)["token"][0]
+        return self.http.post("/_sim/landing/phone", params={"token": token}, json={"phone": phone})
+
+    def respond(self, psp_transaction_id: str, phone: str, action: str) -> httpx.Response:
+        return self.http.post(
+            "/_sim/app/respond",
+            json={"pspTransactionId": psp_transaction_id, "phone": phone, "action": action},
+        )
+
+
+def initiate_request(settings: VippsSettings, amount: int = 14950, **overrides: Any) -> InitiateRequest:
+    fields: dict[str, Any] = {
+        "psp_transaction_id": new_psp_transaction_id(),
+        "merchant_order_id": new_merchant_order_id(datetime.now()),
+        "amount": amount,
+        "psp_redirect_url": "http://127.0.0.1/receipt",
+        "make_payment_url": settings.make_payment_url,
+        "make_payment_token": settings.make_payment_token,
+        "payment_text": "Test purchase",
+    }
+    fields.update(overrides)
+    return InitiateRequest(**fields)
+
+
+def start_payment(
+    client: VippsClient, settings: VippsSettings, amount: int = 14950, **overrides: Any
+) -> InitiateResponse:
+    return client.initiate(initiate_request(settings, amount, **overrides))

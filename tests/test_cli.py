@@ -1,0 +1,57 @@
+"""The `kiosk simulator` surface, as a script or a trainer uses it: a real process on a real port."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import httpx
+
+
+def _kiosk(*args: str, tmp_path) -> subprocess.Popen:
+    env = {
+        "KIOSK_CONFIG": str(tmp_path / "config.toml"),
+        "KIOSK_DATA_DIR": str(tmp_path / "data"),
+        "PATH": "",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_kiosk_simulator_prints_its_base_url_and_serves_the_vipps_paths(tmp_path):
+    process = _kiosk("simulator", "--port", "0", tmp_path=tmp_path)
+    try:
+        base_url = process.stdout.readline().strip()
+        assert base_url.startswith("http://127.0.0.1:")
+        token = httpx.post(
+            f"{base_url}/accesstoken/get",
+            headers={
+                "client_id": "demo-client",
+                "client_secret": "demo-secret",
+                "Ocp-Apim-Subscription-Key": "demo-subscription-key",
+            },
+            trust_env=False,
+        )
+        assert token.status_code == 200
+        assert httpx.get(f"{base_url}/_sim/payments", trust_env=False).json() == []
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_a_taken_port_is_one_clear_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = _kiosk("simulator", "--port", str(port), tmp_path=tmp_path)
+        _out, err = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert err.strip().startswith(f"kiosk: cannot listen on 127.0.0.1:{port}")
+    assert "Traceback" not in err

@@ -1,0 +1,133 @@
+"""Settings: one clear line per mistake, naming the key and the fix, never a secret or a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import ConfigError, Timings, config_path, data_dir, load_settings, parse_settings
+
+GOOD = """
+[vipps]
+base_url = "https://apitest.vipps.no"
+client_id = "my-client"
+client_secret = "s3cr3t-client-value"
+subscription_key = "sub-key-value-123"
+merchant_serial_number = "654321"
+psp_id = "psp-guid"
+make_payment_url = "https://psp.example.com/makepayment"
+make_payment_token = "mp-token-value-999"
+system_name = "acme-kiosk"
+
+[kiosk]
+poll_start_delay_s = 5
+poll_interval_s = 2
+landing_window_s = 300
+approval_window_s = 600
+"""
+SECRETS = ("s3cr3t-client-value", "sub-key-value-123", "mp-token-value-999")
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_env_vars_point_at_the_test_files(isolated_user_files):
+    assert config_path() == isolated_user_files / "config.toml"
+    assert data_dir() == isolated_user_files / "data"
+
+
+def test_no_file_means_demo_mode_with_the_default_timings(tmp_path):
+    settings = load_settings(tmp_path / "absent.toml")
+    assert settings.demo
+    assert settings.timings == Timings(5.0, 2.0, 300.0, 600.0)
+
+
+def test_a_complete_file_loads(tmp_path):
+    settings = load_settings(_write(tmp_path, GOOD))
+    assert not settings.demo
+    assert settings.vipps.merchant_serial_number == "654321"
+    assert settings.vipps.make_payment_token == "mp-token-value-999"
+    assert settings.timings.poll_interval_s == 2.0
+    assert "s3cr3t" not in repr(settings)
+
+
+def test_a_simulator_base_url_needs_no_make_payment_url(tmp_path):
+    text = GOOD.replace('base_url = "https://apitest.vipps.no"', 'base_url = "http://192.0.2.5:8765/"')
+    text = text.replace('make_payment_url = "https://psp.example.com/makepayment"\n', "")
+    settings = load_settings(_write(tmp_path, text))
+    assert settings.vipps.make_payment_url == "http://192.0.2.5:8765/_sim/psp/makepayment"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('client_id = "my-client"\n', ""), "[vipps] client_id is missing; add client_id"),
+        (
+            ('base_url = "https://apitest.vipps.no"', 'base_url = "apitest.vipps.no"'),
+            "[vipps] base_url must be a web address",
+        ),
+        (('"654321"', '"12345"'), "[vipps] merchant_serial_number must be exactly 6 digits"),
+        (('"654321"', '"١٢٣٤٥٦"'), "[vipps] merchant_serial_number must be exactly 6 digits"),
+        (
+            ("poll_interval_s = 2", "poll_interval_s = -2"),
+            "[kiosk] poll_interval_s must be more than 0 seconds",
+        ),
+        (("poll_interval_s = 2", 'poll_interval_s = "fast"'), "[kiosk] poll_interval_s must be a number"),
+        (("approval_window_s = 600", "approval_window_s = 60"), "approval_window_s (60) must be at least"),
+        (('system_name = "acme-kiosk"', 'system_name = "' + "x" * 31 + '"'), "at most 30 characters"),
+        (("client_id =", "clientid ="), "unknown key [vipps] clientid; did you mean client_id?"),
+        (
+            ('client_secret = "s3cr3t-client-value"', "client_secret = 42"),
+            "client_secret must be a non-empty",
+        ),
+    ],
+)
+def test_each_mistake_is_one_line_naming_the_key(tmp_path, change, expected):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, GOOD.replace(*change)))
+    assert any(expected in line for line in caught.value.problems), caught.value.problems
+    for secret in SECRETS:
+        assert secret not in str(caught.value)
+
+
+def test_several_mistakes_are_all_reported_at_once(tmp_path):
+    text = GOOD.replace('"654321"', '"1"').replace("poll_interval_s = 2", "poll_interval_s = 0")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, text))
+    assert len(caught.value.problems) == 2
+
+
+def test_broken_toml_is_one_line(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, "[vipps\nbase_url = "))
+    (line,) = caught.value.problems
+    assert "is not valid TOML" in line
+
+
+def test_a_secret_given_with_the_wrong_type_is_not_echoed():
+    with pytest.raises(ConfigError) as caught:
+        parse_settings({"vipps": {"client_secret": ["top-secret-list"]}})
+    assert "top-secret-list" not in str(caught.value)
+
+
+def test_the_kiosk_command_prints_config_mistakes_without_a_traceback(tmp_path):
+    path = _write(tmp_path, GOOD.replace('"654321"', '"12"'))
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk"],
+        env={"KIOSK_CONFIG": str(path), "KIOSK_DATA_DIR": str(tmp_path / "data"), "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "kiosk: config.toml: [vipps] merchant_serial_number must be exactly 6 digits, like \"123456\" (got '12')"
+    ]
+    assert "Traceback" not in result.stderr
