@@ -32,7 +32,7 @@ def isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 
 @pytest.fixture(scope="session")
 def sim_server() -> Iterator[SimulatorServer]:
-    with SimulatorServer(settings=SimulatorSettings(make_payment_timeout_s=3.0)) as server:
+    with SimulatorServer(settings=SimulatorSettings(make_payment_timeout_s=1.0)) as server:
         yield server
 
 

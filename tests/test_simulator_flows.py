@@ -87,7 +87,7 @@ def test_approval_after_a_merchant_cancel_is_refused_with_85_and_never_charged(c
 
 
 def test_a_psp_that_does_not_answer_in_time_fails_the_payment(client, vipps_settings, sim):
-    sim.fault(path="/_sim/psp/makepayment", delay_s=3.5, count=1)  # the session simulator waits 3 s
+    sim.fault(path="/_sim/psp/makepayment", delay_s=1.5, count=1)  # the session simulator waits 1 s
     started = start_payment(client, vipps_settings)
     client.force_approve(started.psp_transaction_id, "91234567", started.landing_token)
     record = sim.payment(started.psp_transaction_id)
