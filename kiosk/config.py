@@ -66,6 +66,8 @@ class VippsSettings:
     psp_id: str
     make_payment_url: str
     make_payment_token: str = field(default="", repr=False)
+    # Where Vipps sends the customer's phone after approval. The kiosk learns the outcome by polling, never here.
+    psp_redirect_url: str = "https://vipps.no"
     system_name: str = "vipps-counter-kiosk"
     skip_landing_page: bool = False
     request_timeout_s: float = 10.0
@@ -92,13 +94,15 @@ class VippsSettings:
 
 
 @dataclass(frozen=True)
-class Timings:
-    """How the kiosk paces a payment. The defaults follow Vipps' polling guideline and approval windows."""
+class KioskSettings:
+    """How the counter behaves. Timings follow Vipps' polling guideline and approval windows."""
 
     poll_start_delay_s: float = 5.0
     poll_interval_s: float = 2.0
     landing_window_s: float = 300.0
     approval_window_s: float = 600.0
+    outcome_display_s: float = 8.0  # how long an outcome stays before a fresh sale
+    max_amount_kr: float = 100_000.0  # a ceiling against a slip of the finger (or a barcode scanner)
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ class SimulatorPlace:
 @dataclass(frozen=True)
 class Settings:
     vipps: VippsSettings | None = None
-    timings: Timings = field(default_factory=Timings)
+    kiosk: KioskSettings = field(default_factory=KioskSettings)
     simulator: SimulatorPlace = field(default_factory=SimulatorPlace)
     source: Path | None = None
 
@@ -150,11 +154,11 @@ def parse_settings(raw: dict[str, Any], source: Path | None = None) -> Settings:
     sim_raw = _table(raw, "simulator", where, problems)
 
     vipps = _parse_vipps(vipps_raw, where, problems) if vipps_raw else None
-    timings = _parse_timings(kiosk_raw, where, problems)
+    kiosk = _parse_kiosk(kiosk_raw, where, problems)
     simulator = _parse_simulator(sim_raw, where, problems)
     if problems:
         raise ConfigError(problems)
-    return Settings(vipps=vipps, timings=timings, simulator=simulator, source=source)
+    return Settings(vipps=vipps, kiosk=kiosk, simulator=simulator, source=source)
 
 
 def _table(raw: dict[str, Any], name: str, where: str, problems: list[str]) -> dict[str, Any]:
@@ -215,6 +219,9 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
     make_payment_url = _url(raw, "make_payment_url", where, problems, required=not simulator)
     if make_payment_url:
         values["make_payment_url"] = make_payment_url
+    redirect_url = _url(raw, "psp_redirect_url", where, problems, required=False)
+    if redirect_url:
+        values["psp_redirect_url"] = redirect_url
     elif base_url and simulator:
         values["make_payment_url"] = base_url.rstrip("/") + SIMULATOR_MAKE_PAYMENT_PATH
 
@@ -263,36 +270,44 @@ def _url(raw: dict[str, Any], key: str, where: str, problems: list[str], *, requ
 
 
 def _seconds(
-    raw: dict[str, Any], key: str, table: str, where: str, problems: list[str], *, allow_zero: bool
+    raw: dict[str, Any],
+    key: str,
+    table: str,
+    where: str,
+    problems: list[str],
+    *,
+    allow_zero: bool,
+    unit: str = "seconds",
 ) -> float | None:
     if key not in raw:
         return None
     value = raw[key]
     lowest = "0 or more" if allow_zero else "more than 0"
     if isinstance(value, bool) or not isinstance(value, int | float):
-        problems.append(f"{where}: [{table}] {key} must be a number of seconds, {lowest} (got {_describe(key, value)})")
+        problems.append(f"{where}: [{table}] {key} must be a number of {unit}, {lowest} (got {_describe(key, value)})")
         return None
     if value < 0 or (value == 0 and not allow_zero) or value != value or value == float("inf"):
-        problems.append(f"{where}: [{table}] {key} must be {lowest} seconds (got {_describe(key, value)})")
+        problems.append(f"{where}: [{table}] {key} must be {lowest} {unit} (got {_describe(key, value)})")
         return None
     return float(value)
 
 
-def _parse_timings(raw: dict[str, Any], where: str, problems: list[str]) -> Timings:
-    known = {f.name for f in fields(Timings)}
+def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskSettings:
+    known = {f.name for f in fields(KioskSettings)}
     _reject_unknown(raw, known, "kiosk", where, problems)
     values: dict[str, float] = {}
     for key in known:
-        seconds = _seconds(raw, key, "kiosk", where, problems, allow_zero=key == "poll_start_delay_s")
+        unit = "kroner" if key == "max_amount_kr" else "seconds"
+        seconds = _seconds(raw, key, "kiosk", where, problems, allow_zero=key == "poll_start_delay_s", unit=unit)
         if seconds is not None:
             values[key] = seconds
-    timings = Timings(**values)
-    if timings.approval_window_s < timings.landing_window_s:
+    kiosk = KioskSettings(**values)
+    if kiosk.approval_window_s < kiosk.landing_window_s:
         problems.append(
-            f"{where}: [kiosk] approval_window_s ({timings.approval_window_s:g}) must be at least "
-            f"landing_window_s ({timings.landing_window_s:g}): the app window follows the landing page"
+            f"{where}: [kiosk] approval_window_s ({kiosk.approval_window_s:g}) must be at least "
+            f"landing_window_s ({kiosk.landing_window_s:g}): the app window follows the landing page"
         )
-    return timings
+    return kiosk
 
 
 def _parse_simulator(raw: dict[str, Any], where: str, problems: list[str]) -> SimulatorPlace:

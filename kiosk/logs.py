@@ -13,12 +13,6 @@ from pathlib import Path
 _PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+47|0047)?[ ]?(\d{3})[ ]?(\d{2})[ ]?(\d)(\d{2})(?![0-9A-Za-z])")
 
 
-def mask_phone(number: str) -> str:
-    """`91234567` -> `******67`: the last two digits are enough for staff to tell two customers apart."""
-    digits = "".join(c for c in number if c.isascii() and c.isdigit())
-    return "******" + digits[-2:] if len(digits) >= 2 else "******"
-
-
 class RedactingFilter(logging.Filter):
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         super().__init__()

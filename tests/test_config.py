@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, Timings, config_path, data_dir, load_settings, parse_settings
+from kiosk.config import ConfigError, KioskSettings, config_path, data_dir, load_settings, parse_settings
 
 GOOD = """
 [vipps]
@@ -45,7 +45,7 @@ def test_env_vars_point_at_the_test_files(isolated_user_files):
 def test_no_file_means_demo_mode_with_the_default_timings(tmp_path):
     settings = load_settings(tmp_path / "absent.toml")
     assert settings.demo
-    assert settings.timings == Timings(5.0, 2.0, 300.0, 600.0)
+    assert settings.kiosk == KioskSettings(5.0, 2.0, 300.0, 600.0, 8.0, 100_000.0)
 
 
 def test_a_complete_file_loads(tmp_path):
@@ -53,7 +53,7 @@ def test_a_complete_file_loads(tmp_path):
     assert not settings.demo
     assert settings.vipps.merchant_serial_number == "654321"
     assert settings.vipps.make_payment_token == "mp-token-value-999"
-    assert settings.timings.poll_interval_s == 2.0
+    assert settings.kiosk.poll_interval_s == 2.0
     assert "s3cr3t" not in repr(settings)
 
 

@@ -93,6 +93,9 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
         body, bad = await _json_body(request)
         return bad or _reply(psp_backend.make_payment(sim, request.headers, body))
 
+    async def psp_transaction(request: Request) -> Response:
+        return _reply(psp_backend.transaction(sim, request.path_params["tx_id"]))
+
     # ---- simulator controls -------------------------------------------------------------------------------------
 
     async def list_payments(request: Request) -> Response:
@@ -187,6 +190,7 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
         Route(f"{psp}/{{tx_id}}/details", psp_call(details, has_body=False), methods=["GET"]),
         Route("/psp/v3/integration-test/psppayments/{tx_id}/approve", psp_call(force_approve), methods=["POST"]),
         Route("/_sim/psp/makepayment", make_payment, methods=["POST"]),
+        Route("/_sim/psp/transactions/{tx_id}", psp_transaction, methods=["GET"]),
         Route("/_sim/payments", list_payments, methods=["GET"]),
         Route("/_sim/faults", fault_rules, methods=["GET", "POST", "DELETE"]),
         Route("/_sim/reset", reset, methods=["POST"]),

@@ -35,6 +35,7 @@ class VippsSimulator:
         # The PSP backend's own knowledge: transactions the merchant cancelled through it. It learns them from
         # the status updates it sends, so an approval arriving later is refused with error 85.
         self.cancelled_at_psp: set[str] = set()
+        self.psp_answers: dict[str, dict[str, Any]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._http: httpx.AsyncClient | None = None
 
@@ -56,6 +57,7 @@ class VippsSimulator:
         self._replies_by_key.clear()
         self._batched_updates.clear()
         self.cancelled_at_psp.clear()
+        self.psp_answers.clear()
 
     def _spawn(self, work: Awaitable[None]) -> None:
         task = asyncio.ensure_future(work)

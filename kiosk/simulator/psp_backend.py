@@ -21,6 +21,29 @@ def _fail(tx_id: str, error_id: str, text: str) -> dict[str, Any]:
 
 
 def make_payment(sim: VippsSimulator, headers: Mapping[str, str], body: Any) -> Answer:
+    status, answer = _decide(sim, headers, body)
+    if status == 200 and isinstance(body, dict) and isinstance(body.get("pspTransactionId"), str):
+        # The PSP's own record of what it was asked and what it answered, for its merchant to read back.
+        info, message = answer.get("paymentInfo", {}), answer.get("errorMessage") or {}
+        sim.psp_answers[body["pspTransactionId"]] = {
+            "pspTransactionId": body["pspTransactionId"],
+            "paymentState": body.get("paymentState"),
+            "status": info.get("status"),
+            "errorId": message.get("errorId"),
+            "errorText": message.get("errorText"),
+        }
+    return status, answer
+
+
+def transaction(sim: VippsSimulator, tx_id: str) -> Answer:
+    """What this PSP answered Vipps' makePayment for `tx_id`: how a merchant learns why a payment failed."""
+    record = sim.psp_answers.get(tx_id)
+    if record is None:
+        return 404, {"message": "This PSP has had no makePayment for that transaction."}
+    return 200, record
+
+
+def _decide(sim: VippsSimulator, headers: Mapping[str, str], body: Any) -> Answer:
     if not isinstance(body, dict) or not isinstance(body.get("pspTransactionId"), str):
         return 400, _fail("", "71", "Invalid request")
     tx_id = body["pspTransactionId"]

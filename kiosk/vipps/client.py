@@ -36,6 +36,7 @@ from kiosk.vipps.models import (
     InitiateRequest,
     InitiateResponse,
     PaymentDetails,
+    PspOutcome,
     StatusUpdate,
     StatusUpdateResponse,
     parse,
@@ -157,6 +158,21 @@ class VippsClient:
         body = {"customerPhoneNumber": customer_phone_number, "token": landing_token}
         # Approving is not safe to repeat blindly, so it carries no idempotency key and is not retried on doubt.
         self._psp_call("POST", path, None, json=body, retry_on_doubt=False)
+
+    def psp_outcome(self, psp_transaction_id: str) -> PspOutcome | None:
+        """Why a payment failed, from the PSP backend's own record, or None where that cannot be asked.
+
+        Vipps' details only say that a reservation failed. The PSP that answered makePayment knows why; the
+        simulator's built-in PSP publishes that. A real PSP's API is its own, so elsewhere this answers None.
+        """
+        if self.environment is not Environment.SIMULATOR:
+            return None
+        path = f"/_sim/psp/transactions/{quote(psp_transaction_id, safe='')}"
+        response = self._send("GET", path, headers={}, json=None, retry_on_doubt=True)
+        if response.status_code == 404:
+            return None
+        self._raise_for_status(response)
+        return parse(PspOutcome, response.content)
 
     def access_token(self) -> str:
         if self._token is None or not self._token.fresh:

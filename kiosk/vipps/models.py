@@ -123,6 +123,16 @@ class StatusUpdateResponse(_Message):
     response_info: ResponseInfo | None = None
 
 
+class PspOutcome(_Message):
+    """What the PSP answered Vipps' makePayment: the only place the reason for a failed payment is known."""
+
+    psp_transaction_id: str
+    payment_state: str | None = None  # ACCEPTED, TIMEOUT or USER_CANCEL
+    status: str | None = None  # OK, FAIL or SOFT_DECLINE
+    error_id: str | None = None
+    error_text: str | None = None
+
+
 class _ErrorItem(_Message):
     error_code: Annotated[str, BeforeValidator(_text_or_number)] = ""
     error_message: str = ""

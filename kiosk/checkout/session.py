@@ -1,0 +1,408 @@
+"""One sale from the amount to its outcome: the steps, and the rules that keep it to one charge.
+
+A `SaleSession` is used from one thread (a worker), so its decisions are serial: two approvals can never race.
+Every change is written to the ledger before the kiosk acts on it. The rules:
+
+- A sale has several attempts (QR, then a typed phone number, ...) but at most one is captured.
+- An attempt that is given up (superseded, cancelled by staff, out of time) is cancelled at Vipps too.
+- An attempt approved after it was given up, or after another attempt paid, is reversed, never captured.
+- A write that got no answer (capture, cancel, reversal, init) stays pending and is retried with the same
+  idempotency key until it lands.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.checkout.interpret import Reading, explain_failure, read_details
+from kiosk.checkout.states import (
+    FINAL_ATTEMPT_STATES,
+    OPEN_ATTEMPT_STATES,
+    AttemptState,
+    Outcome,
+    SaleState,
+)
+from kiosk.config import KioskSettings, VippsSettings
+from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
+from kiosk.domain.phone import mask_phone
+from kiosk.ledger import AttemptRecord, Ledger, LedgerConflict, SaleRecord
+from kiosk.vipps import (
+    InitiateRequest,
+    InvalidRequest,
+    Operation,
+    PaymentDetails,
+    StatusUpdate,
+    VippsClient,
+    VippsError,
+    VippsRejected,
+    VippsUnavailable,
+)
+
+S = AttemptState
+_FAILURE_OUTCOMES = {S.REJECTED: Outcome.REJECTED, S.REFUSED: Outcome.REFUSED, S.EXPIRED: Outcome.EXPIRED}
+
+
+@dataclass(frozen=True)
+class AttemptView:
+    """What the customer screen needs of the attempt it shows."""
+
+    psp_transaction_id: str
+    channel: str  # QR or PHONE
+    landing_url: str | None
+    phone_masked: str | None
+    window_s: float  # how long, from now, this attempt waits for the customer
+    landing_s: float  # the landing-page part of that (0 when pushed straight to the app)
+
+
+@dataclass(frozen=True)
+class SaleUpdate:
+    """The sale after a step: its state, the outcome once known, and what the screen should say."""
+
+    sale_id: int
+    sale_state: SaleState
+    outcome: Outcome | None
+    message: str
+    attempt: AttemptView | None = None  # a newly started attempt to show
+    watch: frozenset[str] = frozenset()  # attempts whose details still matter
+    pending_writes: bool = False  # a capture, cancel, reversal or init waits for Vipps
+    amount_ore: int = 0
+
+
+class SaleSession:
+    def __init__(
+        self,
+        client: VippsClient,
+        ledger: Ledger,
+        vipps: VippsSettings,
+        kiosk: KioskSettings,
+        sale: SaleRecord,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._client = client
+        self._ledger = ledger
+        self._vipps = vipps
+        self._kiosk = kiosk
+        self._sale_id = sale.id
+        self._clock = clock
+        self._deadline_by_tx: dict[str, float] = {}
+        self._give_up_as: dict[str, AttemptState] = {}  # what a CANCELLING attempt becomes once Vipps agrees
+        self._requests_by_tx: dict[str, InitiateRequest] = {}  # in memory only: phone numbers are never stored
+        self._current_tx: str | None = None
+        self._message = "Waiting for the customer"
+
+    @classmethod
+    def begin(
+        cls,
+        client: VippsClient,
+        ledger: Ledger,
+        vipps: VippsSettings,
+        kiosk: KioskSettings,
+        amount_ore: int,
+        payment_text: str = "",
+    ) -> SaleSession:
+        return cls(client, ledger, vipps, kiosk, ledger.new_sale(amount_ore, payment_text))
+
+    @property
+    def sale_id(self) -> int:
+        return self._sale_id
+
+    # ---- steps ------------------------------------------------------------------------------------------------
+
+    def start_attempt(self, phone: str | None = None) -> SaleUpdate:
+        """Start a payment by QR code (no phone) or pushed to `phone`. Older open attempts are given up
+        once the new one exists, so a failed start leaves the customer's QR code working."""
+        sale = self._ledger.sale(self._sale_id)
+        if sale.state != SaleState.OPEN:
+            return self._update("This sale has already ended.")
+        skip = phone is not None and self._vipps.skip_landing_page
+        attempt = self._ledger.add_attempt(
+            sale.id,
+            psp_transaction_id=new_psp_transaction_id(),
+            merchant_order_id=new_merchant_order_id(datetime.now()),
+            idempotency_key=uuid.uuid4().hex,
+            channel="PHONE" if phone else "QR",
+            phone_masked=mask_phone(phone) if phone else None,
+            state=S.CREATED,
+        )
+        self._deadline_by_tx[attempt.psp_transaction_id] = self._clock() + self._window_s(skip)
+        request = InitiateRequest(
+            psp_transaction_id=attempt.psp_transaction_id,
+            merchant_order_id=attempt.merchant_order_id,
+            amount=sale.amount_ore,
+            psp_redirect_url=self._vipps.psp_redirect_url,
+            make_payment_url=self._vipps.make_payment_url,
+            make_payment_token=self._vipps.make_payment_token or None,
+            customer_mobile_number=phone,
+            payment_text=sale.payment_text or None,
+            skip_landing_page=skip,
+        )
+        self._requests_by_tx[attempt.psp_transaction_id] = request
+        try:
+            started = self._client.initiate(request, idempotency_key=attempt.idempotency_key)
+        except VippsRejected as exc:
+            self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=exc.error_message)
+            if self._open_attempts():
+                return self._update(f"Vipps refused that: {exc.error_message}")
+            return self._finish(Outcome.NOT_STARTED, f"Vipps refused to start the payment: {exc.error_message}")
+        except VippsUnavailable:
+            self._ledger.move_attempt(attempt.id, [S.CREATED], S.UNKNOWN, note="init got no answer")
+            self._current_tx = attempt.psp_transaction_id
+            return self._update("No answer from Vipps yet. Still trying.")
+        attempt = self._ledger.move_attempt(attempt.id, [S.CREATED], S.PENDING, redirect_url=started.vipps_redirect_url)
+        self._current_tx = attempt.psp_transaction_id
+        for older in self._open_attempts():
+            if older.id != attempt.id:
+                self._give_up(older, S.CANCELLED, "superseded by a newer attempt")
+        self._message = "Waiting for the customer"
+        return self._update(self._message, attempt=self._view(attempt, request))
+
+    def observe(self, psp_transaction_id: str, details: PaymentDetails) -> SaleUpdate:
+        """Act on what Vipps says about one attempt (called with every poll result)."""
+        attempt = self._attempt(psp_transaction_id)
+        reading = read_details(details)
+        state = AttemptState(attempt.state)
+        if reading is Reading.RESERVED:
+            return self._on_reserved(attempt)
+        if reading is Reading.CAPTURED and state in (S.RESERVED, S.PENDING, S.UNKNOWN):
+            self._ledger.move_attempt(attempt.id, [state], S.CAPTURED, note="captured at Vipps")
+            self._mark_paid(attempt)
+            return self._update("Paid")
+        if reading is Reading.CANCELLED:
+            return self._on_cancelled(attempt, state)
+        if reading is Reading.FAILED and state not in FINAL_ATTEMPT_STATES:
+            return self._on_failed(attempt, state)
+        return self._update(self._message)
+
+    def cancel(self) -> SaleUpdate:
+        """Staff cancel: give up every open attempt, at Vipps too. A sale already paid stays paid."""
+        for attempt in self._open_attempts():
+            self._give_up(attempt, S.CANCELLED, "cancelled by staff")
+        if self._sale_open():
+            return self._finish(Outcome.CANCELLED, "Payment cancelled.")
+        return self._update(self._message)
+
+    def expire(self, psp_transaction_id: str) -> SaleUpdate:
+        """The attempt's window has passed: look once more, then give it up as expired."""
+        attempt = self._attempt(psp_transaction_id)
+        try:
+            update = self.observe(psp_transaction_id, self._client.details(psp_transaction_id))
+        except VippsError:
+            update = None
+        attempt = self._ledger.attempt(attempt.id)
+        if attempt.state in OPEN_ATTEMPT_STATES:
+            self._give_up(attempt, S.EXPIRED, "the approval window passed")
+            if self._is_current(attempt) and self._sale_open():
+                return self._finish(Outcome.EXPIRED, "Nobody approved the payment in time.")
+        return update or self._update(self._message)
+
+    def retry_pending_writes(self) -> SaleUpdate:
+        """Send again every write that got no answer, each with its own idempotency key."""
+        shown: AttemptView | None = None
+        for attempt in self._ledger.attempts_of(self._sale_id):
+            state = AttemptState(attempt.state)
+            if state is S.RESERVED:
+                self._capture(attempt)
+            elif state is S.CANCELLING:
+                self._send_cancel(attempt, S.CANCELLING, self._give_up_as.get(attempt.psp_transaction_id, S.CANCELLED))
+            elif state is S.REVERSING:
+                self._send_cancel(attempt, S.REVERSING, S.REVERSED)
+            elif state is S.UNKNOWN:
+                shown = self._retry_init(attempt) or shown
+        return self._update(self._message, attempt=shown)
+
+    def deadline_of(self, psp_transaction_id: str) -> float | None:
+        return self._deadline_by_tx.get(psp_transaction_id)
+
+    # ---- the rules ------------------------------------------------------------------------------------------
+
+    def _on_reserved(self, attempt: AttemptRecord) -> SaleUpdate:
+        state = AttemptState(attempt.state)
+        if state in (S.RESERVED, S.CAPTURED, S.REVERSING, S.REVERSED):
+            return self._update(self._message)  # already acted on
+        sale = self._ledger.sale(self._sale_id)
+        if sale.state == SaleState.OPEN and state in OPEN_ATTEMPT_STATES:
+            self._ledger.move_attempt(attempt.id, [state], S.RESERVED, note="approved by the customer")
+            self._mark_paid(attempt)
+            for other in self._open_attempts():
+                self._give_up(other, S.CANCELLED, "another attempt was paid")
+            self._capture(self._ledger.attempt(attempt.id))
+            return self._update("Paid")
+        # Approved after it was given up, or after the sale ended another way: reverse, never capture.
+        self._ledger.move_attempt(attempt.id, [state], S.REVERSING, note="approved late; reversing")
+        self._send_cancel(self._ledger.attempt(attempt.id), S.REVERSING, S.REVERSED)
+        return self._update(self._message)
+
+    def _on_failed(self, attempt: AttemptRecord, state: AttemptState) -> SaleUpdate:
+        tx = attempt.psp_transaction_id
+        try:
+            psp = self._client.psp_outcome(tx)
+        except VippsError:
+            psp = None
+        deadline = self._deadline_by_tx.get(tx)
+        failure = explain_failure(psp, past_deadline=deadline is not None and self._clock() >= deadline)
+        if state is S.CANCELLING:
+            # Given up already; Vipps refused the approval (or it timed out), so nothing more to send.
+            final = self._give_up_as.get(tx, S.CANCELLED)
+            self._ledger.move_attempt(attempt.id, [state], final, note=f"failed at Vipps: {failure.reason}")
+            return self._update(self._message)
+        self._ledger.move_attempt(attempt.id, [state], failure.state, reason=failure.reason)
+        if self._is_current(attempt) and self._sale_open():
+            return self._finish(_FAILURE_OUTCOMES[failure.state], failure.reason)
+        return self._update(self._message)
+
+    def _on_cancelled(self, attempt: AttemptRecord, state: AttemptState) -> SaleUpdate:
+        if state is S.CANCELLING:
+            self._ledger.move_attempt(
+                attempt.id, [state], self._give_up_as.get(attempt.psp_transaction_id, S.CANCELLED)
+            )
+        elif state is S.REVERSING:
+            self._ledger.move_attempt(attempt.id, [state], S.REVERSED, note="reversal confirmed by Vipps")
+        elif state in OPEN_ATTEMPT_STATES:
+            self._ledger.move_attempt(attempt.id, [state], S.CANCELLED, note="cancelled at Vipps")
+            if self._is_current(attempt) and self._sale_open():
+                return self._finish(Outcome.CANCELLED, "The payment was cancelled.")
+        return self._update(self._message)
+
+    def _give_up(self, attempt: AttemptRecord, final: AttemptState, why: str) -> None:
+        state = AttemptState(attempt.state)
+        if state is S.CREATED:
+            # init was never sent or never answered, so Vipps may not know it: mark it and let polling tell.
+            self._ledger.move_attempt(attempt.id, [state], S.UNKNOWN, note=why)
+            state = S.UNKNOWN
+        self._give_up_as[attempt.psp_transaction_id] = final
+        self._ledger.move_attempt(attempt.id, [state], S.CANCELLING, note=why)
+        self._send_cancel(self._ledger.attempt(attempt.id), S.CANCELLING, final)
+
+    def _send_cancel(self, attempt: AttemptRecord, from_state: AttemptState, final: AttemptState) -> None:
+        suffix = "reverse" if from_state is S.REVERSING else "cancel"
+        amount = self._ledger.sale(self._sale_id).amount_ore
+        try:
+            self._client.update_status(
+                StatusUpdate(psp_transaction_id=attempt.psp_transaction_id, status=Operation.CANCELLED, amount=amount),
+                idempotency_key=f"{attempt.idempotency_key}-{suffix}",
+            )
+        except VippsUnavailable:
+            return  # stays CANCELLING/REVERSING: retried, and its details still watched
+        except InvalidRequest as exc:
+            if "no payment" in exc.error_message.lower() or "unknown" in exc.error_message.lower():
+                final = S.CANCELLED  # Vipps never had it: nothing to cancel, nothing can be charged
+            else:
+                return  # e.g. it failed meanwhile; the next details read settles it
+        except VippsError:
+            return
+        self._move_if(attempt, from_state, final, note=f"{suffix} confirmed by Vipps")
+
+    def _capture(self, attempt: AttemptRecord) -> None:
+        amount = self._ledger.sale(self._sale_id).amount_ore
+        try:
+            self._client.update_status(
+                StatusUpdate(psp_transaction_id=attempt.psp_transaction_id, status=Operation.CAPTURED, amount=amount),
+                idempotency_key=f"{attempt.idempotency_key}-capture",
+            )
+        except VippsError:
+            return  # stays RESERVED: the capture is retried until it lands; the sale is paid either way
+        self._move_if(attempt, S.RESERVED, S.CAPTURED, note="captured")
+
+    def _retry_init(self, attempt: AttemptRecord) -> AttemptView | None:
+        """An init without an answer: send it again with the same key, and Vipps answers the first call again.
+        Without the request (its phone number is never stored), or from a Vipps that does not replay, the
+        payment's details decide."""
+        tx = attempt.psp_transaction_id
+        request = self._requests_by_tx.get(tx)
+        if request is not None and tx not in self._give_up_as:
+            try:
+                started = self._client.initiate(request, idempotency_key=attempt.idempotency_key)
+            except VippsUnavailable:
+                return None
+            except VippsRejected as exc:
+                if exc.error_code != "44":
+                    self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note=exc.error_message)
+                    if self._is_current(attempt) and self._sale_open():
+                        self._finish(Outcome.NOT_STARTED, f"Vipps refused to start the payment: {exc.error_message}")
+                    return None
+            else:
+                self._ledger.move_attempt(
+                    attempt.id, [S.UNKNOWN], S.PENDING, redirect_url=started.vipps_redirect_url, note="init answered"
+                )
+                self._message = "Waiting for the customer"
+                return self._view(self._ledger.attempt(attempt.id), request)
+        try:
+            details = self._client.details(tx)
+        except InvalidRequest:
+            self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note="Vipps never had this payment")
+            if self._is_current(attempt) and self._sale_open():
+                self._finish(Outcome.NOT_STARTED, "Vipps did not start the payment. Try again.")
+            return None
+        except VippsError:
+            return None
+        self.observe(tx, details)
+        if self._ledger.attempt(attempt.id).state == S.UNKNOWN:
+            # It exists and waits for a customer who never saw it: give it up cleanly.
+            self._give_up(self._ledger.attempt(attempt.id), S.CANCELLED, "started without an answer; given up")
+            if self._is_current(attempt) and self._sale_open():
+                self._finish(Outcome.NOT_STARTED, "Vipps answered too late. Start the payment again.")
+        return None
+
+    def _mark_paid(self, attempt: AttemptRecord) -> None:
+        self._ledger.move_sale(
+            self._sale_id, [SaleState.OPEN], SaleState.PAID, outcome=Outcome.PAID, paid_attempt_id=attempt.id
+        )
+        self._message = "Paid"
+
+    def _finish(self, outcome: Outcome, message: str) -> SaleUpdate:
+        self._ledger.move_sale(self._sale_id, [SaleState.OPEN], SaleState.NOT_PAID, outcome=outcome, note=message)
+        self._message = message
+        return self._update(message)
+
+    # ---- helpers --------------------------------------------------------------------------------------------
+
+    def _move_if(self, attempt: AttemptRecord, expected: AttemptState, new: AttemptState, note: str) -> None:
+        # A conflict means a poll result settled it first; the ledger already tells the truth.
+        with contextlib.suppress(LedgerConflict):
+            self._ledger.move_attempt(attempt.id, [expected], new, note=note)
+
+    def _window_s(self, skip_landing_page: bool) -> float:
+        kiosk = self._kiosk
+        return kiosk.approval_window_s - (kiosk.landing_window_s if skip_landing_page else 0.0)
+
+    def _view(self, attempt: AttemptRecord, request: InitiateRequest) -> AttemptView:
+        window = self._window_s(request.skip_landing_page)
+        landing = 0.0 if request.skip_landing_page else min(self._kiosk.landing_window_s, window)
+        remaining = self._deadline_by_tx[attempt.psp_transaction_id] - self._clock()
+        return AttemptView(
+            attempt.psp_transaction_id,
+            attempt.channel,
+            attempt.redirect_url,
+            attempt.phone_masked,
+            max(0.0, remaining),
+            max(0.0, landing - (window - remaining)),
+        )
+
+    def _sale_open(self) -> bool:
+        return self._ledger.sale(self._sale_id).state == SaleState.OPEN
+
+    def _attempt(self, psp_transaction_id: str) -> AttemptRecord:
+        for attempt in self._ledger.attempts_of(self._sale_id):
+            if attempt.psp_transaction_id == psp_transaction_id:
+                return attempt
+        raise KeyError(psp_transaction_id)
+
+    def _open_attempts(self) -> list[AttemptRecord]:
+        return [a for a in self._ledger.attempts_of(self._sale_id) if a.state in OPEN_ATTEMPT_STATES]
+
+    def _is_current(self, attempt: AttemptRecord) -> bool:
+        return attempt.psp_transaction_id == self._current_tx
+
+    def _update(self, message: str, attempt: AttemptView | None = None) -> SaleUpdate:
+        sale = self._ledger.sale(self._sale_id)
+        attempts = self._ledger.attempts_of(self._sale_id)
+        watch = frozenset(a.psp_transaction_id for a in attempts if a.state not in FINAL_ATTEMPT_STATES)
+        pending = any(a.state in (S.RESERVED, S.CANCELLING, S.REVERSING, S.UNKNOWN) for a in attempts)
+        unknown = any(a.state == S.UNKNOWN and self._is_current(a) for a in attempts)
+        outcome = Outcome(sale.outcome) if sale.outcome else (Outcome.NO_ANSWER if unknown else None)
+        return SaleUpdate(sale.id, SaleState(sale.state), outcome, message, attempt, watch, pending, sale.amount_ore)

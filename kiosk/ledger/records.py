@@ -1,0 +1,43 @@
+"""Rows of the ledger as values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SaleRecord:
+    id: int
+    created_at: str
+    amount_ore: int
+    payment_text: str
+    state: str
+    outcome: str | None
+    paid_attempt_id: int | None
+
+
+@dataclass(frozen=True)
+class AttemptRecord:
+    id: int
+    sale_id: int
+    psp_transaction_id: str
+    merchant_order_id: str
+    idempotency_key: str
+    channel: str
+    phone_masked: str | None
+    state: str
+    redirect_url: str | None
+    reason: str | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Transition:
+    id: int
+    sale_id: int
+    attempt_id: int | None
+    at: str
+    from_state: str | None
+    to_state: str
+    note: str

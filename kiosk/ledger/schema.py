@@ -1,0 +1,62 @@
+"""The ledger's schema, versioned in PRAGMA user_version. Each migration moves one version up, never down."""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: sales, their payment attempts, and the append-only history of every state change.
+    """
+    CREATE TABLE sales (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        amount_ore INTEGER NOT NULL CHECK (amount_ore > 0),
+        payment_text TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL,
+        outcome TEXT,
+        paid_attempt_id INTEGER REFERENCES attempts(id)
+    );
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        sale_id INTEGER NOT NULL REFERENCES sales(id),
+        psp_transaction_id TEXT NOT NULL UNIQUE,
+        merchant_order_id TEXT NOT NULL UNIQUE,
+        idempotency_key TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('QR', 'PHONE')),
+        phone_masked TEXT,
+        state TEXT NOT NULL,
+        redirect_url TEXT,
+        reason TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX attempts_by_sale ON attempts(sale_id);
+    CREATE TABLE transitions (
+        id INTEGER PRIMARY KEY,
+        sale_id INTEGER NOT NULL REFERENCES sales(id),
+        attempt_id INTEGER REFERENCES attempts(id),
+        at TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX transitions_by_sale ON transitions(sale_id);
+    CREATE TRIGGER transitions_append_only_update BEFORE UPDATE ON transitions
+        BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+    CREATE TRIGGER transitions_append_only_delete BEFORE DELETE ON transitions
+        BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+    """,
+]
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > len(MIGRATIONS):
+        raise RuntimeError(f"the ledger is from a newer kiosk (schema {version}); update the kiosk to open it")
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        try:
+            connection.executescript(f"BEGIN IMMEDIATE; {script}; PRAGMA user_version = {number}; COMMIT;")
+        except sqlite3.Error:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise

@@ -1,0 +1,236 @@
+"""The ledger in SQLite: WAL with synchronous=FULL, compare-and-set state changes, an append-only history.
+
+One `Ledger` is one connection; each thread that writes opens its own (WAL lets them share the file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from kiosk.ledger.records import AttemptRecord, SaleRecord, Transition
+from kiosk.ledger.schema import migrate
+
+LEDGER_FILE = "ledger.sqlite3"
+
+
+class LedgerError(Exception):
+    """The ledger cannot be used or written. The message is meant for staff or the manager, as it is."""
+
+
+class LedgerConflict(LedgerError):
+    """A compare-and-set found another state than expected: someone else moved this record first."""
+
+
+def ledger_path(data_dir: Path) -> Path:
+    return data_dir / LEDGER_FILE
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class Ledger:
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Ledger:
+        """Open (or create) the ledger. A corrupt or unreadable file is reported, never overwritten."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=True)
+        except (OSError, sqlite3.Error) as exc:
+            raise LedgerError(f"The ledger at {path} cannot be opened: {exc}") from None
+        try:
+            (check,) = connection.execute("PRAGMA quick_check").fetchone()
+            if check != "ok":
+                raise sqlite3.DatabaseError(check)
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            migrate(connection)
+        except (sqlite3.Error, RuntimeError) as exc:
+            connection.close()
+            raise LedgerError(
+                f"The ledger at {path} is damaged or unreadable ({exc}). It was left untouched: "
+                "move it aside and keep it for the manager, then start the kiosk again."
+            ) from None
+        return cls(connection, path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One durable transaction. A full disk or a locked file becomes a LedgerError and changes nothing."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise LedgerError(f"The ledger cannot be written: {exc}") from None
+        try:
+            yield self._db
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise LedgerError(f"The ledger cannot be written: {exc}") from None
+            raise
+
+    # ---- writes ------------------------------------------------------------------------------------------------
+
+    def new_sale(self, amount_ore: int, payment_text: str = "") -> SaleRecord:
+        now = utc_now()
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO sales (created_at, amount_ore, payment_text, state) VALUES (?, ?, ?, 'OPEN')",
+                (now, amount_ore, payment_text),
+            )
+            sale_id = cursor.lastrowid
+            self._log(db, sale_id, None, None, "OPEN", "sale started", now)
+        return self.sale(sale_id)
+
+    def add_attempt(
+        self,
+        sale_id: int,
+        *,
+        psp_transaction_id: str,
+        merchant_order_id: str,
+        idempotency_key: str,
+        channel: str,
+        phone_masked: str | None,
+        state: str,
+    ) -> AttemptRecord:
+        now = utc_now()
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO attempts (sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel,"
+                " phone_masked, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    sale_id,
+                    psp_transaction_id,
+                    merchant_order_id,
+                    idempotency_key,
+                    channel,
+                    phone_masked,
+                    state,
+                    now,
+                    now,
+                ),
+            )
+            self._log(db, sale_id, cursor.lastrowid, None, state, f"attempt by {channel}", now)
+        return self.attempt(cursor.lastrowid)
+
+    def move_attempt(
+        self,
+        attempt_id: int,
+        expected: Iterable[str],
+        new_state: str,
+        *,
+        note: str = "",
+        redirect_url: str | None = None,
+        reason: str | None = None,
+    ) -> AttemptRecord:
+        """Compare-and-set: move the attempt to `new_state` only if it is in one of `expected`."""
+        expected = tuple(expected)
+        now = utc_now()
+        with self._write() as db:
+            row = db.execute("SELECT sale_id, state FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None or row[1] not in expected:
+                found = row[1] if row else "missing"
+                raise LedgerConflict(f"attempt {attempt_id} is {found}, not {'/'.join(expected)}")
+            db.execute(
+                "UPDATE attempts SET state = ?, updated_at = ?, redirect_url = COALESCE(?, redirect_url),"
+                " reason = COALESCE(?, reason) WHERE id = ?",
+                (new_state, now, redirect_url, reason, attempt_id),
+            )
+            self._log(db, row[0], attempt_id, row[1], new_state, note or (reason or ""), now)
+        return self.attempt(attempt_id)
+
+    def move_sale(
+        self,
+        sale_id: int,
+        expected: Iterable[str],
+        new_state: str,
+        *,
+        outcome: str | None = None,
+        paid_attempt_id: int | None = None,
+        note: str = "",
+    ) -> SaleRecord:
+        expected = tuple(expected)
+        now = utc_now()
+        with self._write() as db:
+            row = db.execute("SELECT state FROM sales WHERE id = ?", (sale_id,)).fetchone()
+            if row is None or row[0] not in expected:
+                found = row[0] if row else "missing"
+                raise LedgerConflict(f"sale {sale_id} is {found}, not {'/'.join(expected)}")
+            db.execute(
+                "UPDATE sales SET state = ?, outcome = COALESCE(?, outcome),"
+                " paid_attempt_id = COALESCE(?, paid_attempt_id) WHERE id = ?",
+                (new_state, outcome, paid_attempt_id, sale_id),
+            )
+            self._log(db, sale_id, None, row[0], new_state, note or (outcome or ""), now)
+        return self.sale(sale_id)
+
+    @staticmethod
+    def _log(
+        db: sqlite3.Connection, sale_id: int, attempt_id: int | None, old: str | None, new: str, note: str, at: str
+    ) -> None:
+        db.execute(
+            "INSERT INTO transitions (sale_id, attempt_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?)",
+            (sale_id, attempt_id, at, old, new, note),
+        )
+
+    # ---- reads -------------------------------------------------------------------------------------------------
+
+    # The f-strings below only splice in the constant column lists; every value goes through a parameter.
+    def sale(self, sale_id: int) -> SaleRecord:
+        row = self._db.execute(f"SELECT {_SALE_COLUMNS} FROM sales WHERE id = ?", (sale_id,)).fetchone()  # noqa: S608
+        if row is None:
+            raise LedgerError(f"no sale {sale_id} in the ledger")
+        return SaleRecord(*row)
+
+    def attempt(self, attempt_id: int) -> AttemptRecord:
+        query = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE id = ?"  # noqa: S608
+        row = self._db.execute(query, (attempt_id,)).fetchone()
+        if row is None:
+            raise LedgerError(f"no attempt {attempt_id} in the ledger")
+        return AttemptRecord(*row)
+
+    def attempts_of(self, sale_id: int) -> list[AttemptRecord]:
+        query = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE sale_id = ? ORDER BY id"  # noqa: S608
+        rows = self._db.execute(query, (sale_id,))
+        return [AttemptRecord(*row) for row in rows]
+
+    def history(self, sale_id: int) -> list[Transition]:
+        rows = self._db.execute(
+            "SELECT id, sale_id, attempt_id, at, from_state, to_state, note FROM transitions"
+            " WHERE sale_id = ? ORDER BY id",
+            (sale_id,),
+        )
+        return [Transition(*row) for row in rows]
+
+    def sales(self) -> list[SaleRecord]:
+        query = f"SELECT {_SALE_COLUMNS} FROM sales ORDER BY id"  # noqa: S608
+        return [SaleRecord(*row) for row in self._db.execute(query)]
+
+
+_SALE_COLUMNS = "id, created_at, amount_ore, payment_text, state, outcome, paid_attempt_id"
+_ATTEMPT_COLUMNS = (
+    "id, sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel, phone_masked, state,"
+    " redirect_url, reason, created_at, updated_at"
+)
