@@ -68,27 +68,15 @@ def _run_simulator(args: argparse.Namespace) -> int:
 
 
 def _run_kiosk(args: argparse.Namespace) -> int:
-    from kiosk.config import ConfigError, load_settings
+    from kiosk.config import ConfigError, data_dir, load_settings
+    from kiosk.logs import setup_logging
 
     try:
         settings = load_settings()
     except ConfigError as exc:
         return _fail(exc.problems)
     demo = args.demo or settings.demo
-    if not demo:
-        return _fail(["the counter screen is not built yet; run `kiosk --demo` or `kiosk simulator` meanwhile"])
-    from kiosk.simulator.server import SimulatorServer
+    setup_logging(data_dir(), settings.vipps.secrets() if settings.vipps else ())
+    from kiosk.ui.app import run_gui
 
-    place = settings.simulator
-    try:
-        server = SimulatorServer(place.host, place.port)
-    except OSError as exc:
-        return _fail([f"cannot start the simulator on {place.host}:{place.port} ({exc.strerror})"])
-    print(
-        f"DEMO: the counter screen is not built yet, so this runs the embedded Vipps simulator alone at "
-        f"{server.base_url} (customer app: {server.base_url}/_sim/app?phone=NNNNNNNN). Ctrl-C stops.",
-        flush=True,
-    )
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
-    return 0
+    return run_gui(settings, demo)

@@ -1,0 +1,1 @@
+"""Qt lives here and only here: the window, the screens, the workers' threads."""

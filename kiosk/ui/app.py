@@ -1,0 +1,39 @@
+"""Start the GUI: the window first, then the services behind it (see kiosk.ui.services)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kiosk.config import Settings, data_dir
+from kiosk.ledger.store import ledger_path
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.services import Services
+
+
+def run_gui(settings: Settings, demo: bool) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Vipps kiosk")
+    ledger_file = ledger_path(data_dir())
+    window = MainWindow(settings.kiosk, ledger_file, demo)
+    services = Services(settings, demo, ledger_file, window)
+    exit_code = 0
+
+    def on_failed(message: str) -> None:
+        nonlocal exit_code
+        exit_code = 2
+        window.show_fatal(message)
+        QMessageBox.critical(window, "The kiosk cannot start", message)
+        app.quit()
+
+    services.ready.connect(window.flow.connect_vipps)
+    services.failed.connect(on_failed)
+    window.show()
+    QTimer.singleShot(0, services.start)  # after the first frame
+    try:
+        app.exec()
+    finally:
+        services.stop()
+    return exit_code

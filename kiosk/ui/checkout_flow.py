@@ -1,0 +1,207 @@
+"""The counter's flow: amount -> customer screen -> outcome -> a fresh sale. Screens emit intents; this
+object turns them into sale runs and shows what the runs report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QStackedWidget
+
+from kiosk.checkout.states import Outcome
+from kiosk.config import KioskSettings, VippsSettings
+from kiosk.ui.amount_screen import AmountScreen
+from kiosk.ui.countdown import Countdown
+from kiosk.ui.customer_screen import CustomerScreen
+from kiosk.ui.outcome_screen import OutcomeScreen
+
+if TYPE_CHECKING:  # the network stack loads after the first frame (see kiosk.ui.services)
+    from kiosk.checkout.session import SaleUpdate
+    from kiosk.ui.sale_run import SaleRun
+
+NO_ANSWER_TEXT = "No answer from Vipps yet. Still trying."
+
+
+class CheckoutFlow(QObject):
+    """Signals: status_changed(str): the one line that says what is happening now (screen readers hear it);
+    runs_changed(int): how many sale runs are still at work in the background."""
+
+    status_changed = Signal(str)
+    runs_changed = Signal(int)
+
+    def __init__(
+        self,
+        stack: QStackedWidget,
+        amount_screen: AmountScreen,
+        customer_screen: CustomerScreen,
+        outcome_screen: OutcomeScreen,
+        kiosk: KioskSettings,
+        ledger_file: Path,
+    ) -> None:
+        super().__init__(stack)
+        self._stack = stack
+        self._amount = amount_screen
+        self._customer = customer_screen
+        self._outcome = outcome_screen
+        self._kiosk = kiosk
+        self._ledger_file = ledger_file
+        self._vipps: VippsSettings | None = None
+        self._run: SaleRun | None = None  # the sale on screen
+        self._runs: set[SaleRun] = set()  # every run still at work, the one on screen included
+        self._shown_tx: str | None = None
+        self._countdown = Countdown(self)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self._amount.charge_requested.connect(self._on_charge)
+        self._customer.phone_submitted.connect(self._on_phone)
+        self._customer.cancel_requested.connect(self._on_cancel)
+        self._outcome.new_sale_requested.connect(self._on_new_sale)
+        self._countdown.ticked.connect(self._customer.show_time_left)
+        self._countdown.expired.connect(self._on_countdown_expired)
+
+    # ---- set-up ------------------------------------------------------------------------------------------------
+
+    def connect_vipps(self, vipps: VippsSettings) -> None:
+        self._vipps = vipps
+        self._amount.set_ready(True)
+        self.status_changed.emit("Ready. Type the amount and press Enter.")
+
+    def new_sale(self, typed: str = "") -> None:
+        self._countdown.stop()
+        self._outcome.stop_timer()
+        self._run = None
+        self._shown_tx = None
+        self._amount.reset()
+        if typed:
+            self._amount.amount_input.insert(typed)
+        self._stack.setCurrentWidget(self._amount)
+        if self._vipps is not None:
+            self.status_changed.emit("Ready. Type the amount and press Enter.")
+
+    @property
+    def active_runs(self) -> int:
+        return len(self._runs)
+
+    def cancel_open_sale(self) -> None:
+        """Closing time or a test's end: a sale still waiting for the customer is cancelled, at Vipps too."""
+        if self._run is not None:
+            self._on_cancel()
+
+    def close(self, grace_s: float = 5.0) -> None:
+        """Closing the kiosk: cancel the open sale, give the runs `grace_s` to finish their writes, then stop
+        the rest. The ledger keeps whatever is unfinished for the next start."""
+        import time
+
+        from PySide6.QtCore import QCoreApplication, QEventLoop
+
+        self.cancel_open_sale()
+        deadline = time.monotonic() + grace_s
+        while self._runs and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        for run in list(self._runs):
+            run.abort()
+        self._runs.clear()
+
+    # ---- intents from the screens --------------------------------------------------------------------------------
+
+    @Slot(int, str)
+    def _on_charge(self, amount_ore: int, payment_text: str) -> None:
+        if self._vipps is None or self._run is not None:
+            return
+        from kiosk.ui.sale_run import SaleRun  # already imported off the GUI thread by the service start-up
+
+        run = SaleRun(self._vipps, self._kiosk, self._ledger_file, amount_ore, payment_text, self)
+        run.updated.connect(self._on_updated)
+        run.poll_failed.connect(self._on_poll_failed)
+        run.polled.connect(self._on_polled)
+        run.broken.connect(self._on_broken)
+        run.ended.connect(self._on_run_ended)
+        self._run = run
+        self._runs.add(run)
+        self.runs_changed.emit(len(self._runs))
+        self._customer.start_sale(amount_ore)
+        self._stack.setCurrentWidget(self._customer)
+        self.status_changed.emit("Starting the payment…")
+        run.start()
+
+    @Slot(str)
+    def _on_phone(self, phone: str) -> None:
+        if self._run is not None:
+            self.status_changed.emit("Sending the payment to the customer's phone…")
+            self._run.send_to_phone(phone)
+
+    @Slot()
+    def _on_cancel(self) -> None:
+        if self._run is not None:
+            self.status_changed.emit("Cancelling…")
+            self._countdown.stop()
+            self._run.cancel()
+
+    @Slot(str)
+    def _on_new_sale(self, typed: str) -> None:
+        if self._stack.currentWidget() is self._outcome:
+            self.new_sale(typed)
+
+    @Slot()
+    def _on_countdown_expired(self) -> None:
+        if self._run is not None and self._shown_tx is not None:
+            self.status_changed.emit("Time is up. Checking with Vipps…")
+            self._run.expire(self._shown_tx)
+
+    # ---- reports from the run --------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_updated(self, update: SaleUpdate) -> None:
+        if self.sender() is not self._run:
+            return  # a background run finishing its writes; the screen has moved on
+        if update.attempt is not None:
+            attempt = update.attempt
+            self._shown_tx = attempt.psp_transaction_id
+            if attempt.channel == "PHONE" and attempt.phone_masked:
+                self._customer.show_sent_to_phone(attempt.phone_masked)
+            elif attempt.landing_url:
+                self._customer.show_qr(attempt.landing_url)
+            self._countdown.start(attempt.window_s, attempt.landing_s)
+        if update.outcome is None:
+            self._customer.set_phone_entry_enabled(self._shown_tx is not None)
+            self.status_changed.emit(update.message)
+        elif update.outcome is Outcome.NO_ANSWER:
+            self.status_changed.emit(NO_ANSWER_TEXT)
+        else:
+            self._show_outcome(update)
+
+    @Slot(str)
+    def _on_poll_failed(self, _message: str) -> None:
+        if self.sender() is self._run and self._stack.currentWidget() is self._customer:
+            self.status_changed.emit(NO_ANSWER_TEXT)
+
+    @Slot()
+    def _on_polled(self) -> None:
+        if self.sender() is self._run and self._stack.currentWidget() is self._customer:
+            self.status_changed.emit("Waiting for the customer")
+
+    @Slot(str)
+    def _on_broken(self, message: str) -> None:
+        if self.sender() is self._run:
+            self._countdown.stop()
+            self._outcome.show_outcome(Outcome.NOT_STARTED, self._run.amount_ore, message, None)
+            self._stack.setCurrentWidget(self._outcome)
+            self._run = None
+            self.status_changed.emit(message)
+
+    @Slot()
+    def _on_run_ended(self) -> None:
+        run = self.sender()
+        if run in self._runs:
+            self._runs.discard(run)
+            run.deleteLater()
+        self.runs_changed.emit(len(self._runs))
+
+    def _show_outcome(self, update: SaleUpdate) -> None:
+        self._countdown.stop()
+        self._run = None
+        self._outcome.show_outcome(update.outcome, update.amount_ore, update.message, self._kiosk.outcome_display_s)
+        self._stack.setCurrentWidget(self._outcome)
+        self.status_changed.emit(update.message if update.outcome is not Outcome.PAID else "Paid")

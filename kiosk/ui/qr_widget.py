@@ -1,0 +1,80 @@
+"""A QR code drawn crisp: whole pixels per module, no smoothing, a quiet zone of 4 modules, at least 5 cm wide."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+QUIET_ZONE_MODULES = 4
+MIN_WIDTH_CM = 5.0
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    """The code's modules, quiet zone included (True is dark)."""
+    import qrcode  # imported on first use: the first frame does not wait for it
+    from qrcode.constants import ERROR_CORRECT_M
+
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE_MODULES)
+    code.add_data(text)
+    code.make(fit=True)
+    return code.get_matrix()
+
+
+class QrCodeWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("qrCode")
+        self.setAccessibleName("QR code to pay with Vipps")
+        self.setAccessibleDescription("Scan it with your phone's camera to open Vipps")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._matrix: list[list[bool]] = []
+        self.text = ""
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self._matrix = qr_matrix(text) if text else []
+        self.setMinimumSize(self._minimum_side())
+        self.updateGeometry()
+        self.update()
+
+    def clear(self) -> None:
+        self.set_text("")
+
+    @property
+    def modules(self) -> int:
+        return len(self._matrix)
+
+    def module_pixels(self) -> int:
+        """Whole device pixels per module at the current size."""
+        side = min(self.width(), self.height())
+        return max(1, side // self.modules) if self.modules else 0
+
+    def _minimum_side(self) -> QSize:
+        if not self._matrix:
+            return QSize(0, 0)
+        min_px = MIN_WIDTH_CM / 2.54 * self.logicalDpiX()
+        side = math.ceil(min_px / self.modules) * self.modules
+        return QSize(side, side)
+
+    def sizeHint(self) -> QSize:
+        return self._minimum_side() if self._matrix else QSize(200, 200)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._matrix:
+            return
+        module = self.module_pixels()
+        side = module * self.modules
+        left = (self.width() - side) // 2
+        top = (self.height() - side) // 2
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.fillRect(QRect(left, top, side, side), QColor(Qt.GlobalColor.white))
+        dark = QColor(Qt.GlobalColor.black)
+        for row, cells in enumerate(self._matrix):
+            for column, is_dark in enumerate(cells):
+                if is_dark:
+                    painter.fillRect(QRect(left + column * module, top + row * module, module, module), dark)
+        painter.end()

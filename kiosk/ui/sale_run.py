@@ -1,0 +1,125 @@
+"""One sale's background work: the sale worker and the details poller, each on its own QThread.
+
+The run ends itself when the worker is done (the sale can no longer change): the poller stops, both threads
+quit, and every object is deleted. A run may outlive its screen (a capture still retrying while the next
+customer pays), never its job. At closing time `abort()` stops it at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kiosk.checkout.session import SaleUpdate
+from kiosk.config import KioskSettings, VippsSettings
+from kiosk.ui.details_poller import DetailsPoller
+from kiosk.ui.sale_worker import SaleWorker
+
+ABORT_WAIT_MS = 3000
+
+
+class SaleRun(QObject):
+    """Signals: updated(object SaleUpdate), poll_failed(str message), polled(), broken(str message), ended().
+
+    Requests to the worker go through this object's own signals, so they are queued into the worker's thread.
+    """
+
+    updated = Signal(object)
+    poll_failed = Signal(str)
+    polled = Signal()
+    broken = Signal(str)
+    ended = Signal()
+
+    _phone_requested = Signal(str)
+    _cancel_requested = Signal()
+    _expire_requested = Signal(str)
+    _watch_changed = Signal(object)
+    _stop_polling = Signal()
+
+    def __init__(
+        self,
+        vipps: VippsSettings,
+        kiosk: KioskSettings,
+        ledger_file: Path,
+        amount_ore: int,
+        payment_text: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.amount_ore = amount_ore
+        self._worker_thread = QThread(self)
+        self._worker_thread.setObjectName("sale-worker")
+        self._poller_thread = QThread(self)
+        self._poller_thread.setObjectName("details-poller")
+        self._worker = SaleWorker(vipps, kiosk, ledger_file, amount_ore, payment_text)
+        self._poller = DetailsPoller(vipps, kiosk)
+        self._worker.moveToThread(self._worker_thread)
+        self._poller.moveToThread(self._poller_thread)
+        self._threads_running = 0
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        worker, poller = self._worker, self._poller
+        self._worker_thread.started.connect(worker.start)
+        self._poller_thread.started.connect(poller.start)
+        self._phone_requested.connect(worker.start_phone)
+        self._cancel_requested.connect(worker.cancel)
+        self._expire_requested.connect(worker.expire)
+        self._watch_changed.connect(poller.watch)
+        self._stop_polling.connect(poller.stop)
+        poller.details_read.connect(worker.observe)  # poller thread -> worker thread, queued
+        poller.details_read.connect(self._on_details_read)
+        poller.poll_failed.connect(self._on_poll_failed)
+        poller.stopped.connect(self._poller_thread.quit)
+        worker.updated.connect(self._on_updated)
+        worker.broken.connect(self.broken)
+        worker.done.connect(self._worker_thread.quit)
+        worker.done.connect(self._stop_polling)
+        for thread in (self._worker_thread, self._poller_thread):
+            thread.finished.connect(self._on_thread_finished)
+
+    def start(self) -> None:
+        self._threads_running = 2
+        self._poller_thread.start()
+        self._worker_thread.start()
+
+    def send_to_phone(self, phone: str) -> None:
+        self._phone_requested.emit(phone)
+
+    def cancel(self) -> None:
+        self._cancel_requested.emit()
+
+    def expire(self, tx: str) -> None:
+        self._expire_requested.emit(tx)
+
+    def abort(self) -> None:
+        """Stop now (the kiosk is closing): no thread may outlive the window that owns it. What the sale still
+        owed Vipps stays in the ledger for the next start to resolve."""
+        self._worker.cancel_calls()
+        self._poller.cancel_calls()
+        for thread in (self._worker_thread, self._poller_thread):
+            thread.quit()
+        for thread in (self._worker_thread, self._poller_thread):
+            thread.wait(ABORT_WAIT_MS)
+
+    @Slot(object)
+    def _on_updated(self, update: SaleUpdate) -> None:
+        self._watch_changed.emit(update.watch)
+        self.updated.emit(update)
+
+    @Slot(str, object)
+    def _on_details_read(self, _tx: str, _details: object) -> None:
+        self.polled.emit()
+
+    @Slot(str, str)
+    def _on_poll_failed(self, _tx: str, message: str) -> None:
+        self.poll_failed.emit(message)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self._threads_running -= 1
+        if self._threads_running == 0:
+            self._worker.deleteLater()
+            self._poller.deleteLater()
+            self.ended.emit()

@@ -1,0 +1,125 @@
+"""The sale's worker object: runs the checkout steps (init, capture, cancel, reversal) on its own QThread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from kiosk.checkout.session import SaleSession, SaleUpdate
+from kiosk.checkout.states import SaleState
+from kiosk.config import KioskSettings, VippsSettings
+from kiosk.ledger import Ledger, LedgerError
+from kiosk.vipps import PaymentDetails, VippsClient
+
+RETRY_WRITES_S = 2.0
+log = logging.getLogger(__name__)
+
+
+class SaleWorker(QObject):
+    """Signals: updated(object SaleUpdate), broken(str message), done().
+
+    It ends itself (`done`) once the sale has an outcome and nothing about it can change any more: every
+    attempt final, no write waiting for Vipps.
+    """
+
+    updated = Signal(object)
+    broken = Signal(str)
+    done = Signal()
+
+    def __init__(
+        self, vipps: VippsSettings, kiosk: KioskSettings, ledger_file: Path, amount_ore: int, payment_text: str
+    ) -> None:
+        super().__init__()
+        self._vipps = vipps
+        self._kiosk = kiosk
+        self._ledger_file = ledger_file
+        self._amount_ore = amount_ore
+        self._payment_text = payment_text
+        self._session: SaleSession | None = None
+        self._client: VippsClient | None = None
+        self._ledger: Ledger | None = None
+        self._retry_timer: QTimer | None = None
+        self._finished = False
+
+    @Slot()
+    def start(self) -> None:
+        """Runs in the worker's thread: the client, the ledger connection and the timer belong to it."""
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(int(RETRY_WRITES_S * 1000))
+        self._retry_timer.timeout.connect(self.retry_writes)
+        try:
+            self._ledger = Ledger.open(self._ledger_file)
+            self._client = VippsClient(self._vipps)
+            self._session = SaleSession.begin(
+                self._client, self._ledger, self._vipps, self._kiosk, self._amount_ore, self._payment_text
+            )
+        except LedgerError as exc:
+            self._fail(str(exc))
+            return
+        self._run(lambda session: session.start_attempt())
+
+    @Slot(str)
+    def start_phone(self, phone: str) -> None:
+        self._run(lambda session: session.start_attempt(phone))
+
+    @Slot()
+    def cancel(self) -> None:
+        self._run(lambda session: session.cancel())
+
+    @Slot(str, object)
+    def observe(self, tx: str, details: PaymentDetails) -> None:
+        self._run(lambda session: session.observe(tx, details))
+
+    @Slot(str)
+    def expire(self, tx: str) -> None:
+        self._run(lambda session: session.expire(tx))
+
+    @Slot()
+    def retry_writes(self) -> None:
+        self._run(lambda session: session.retry_pending_writes())
+
+    def cancel_calls(self) -> None:
+        """From any thread: end the network call under way, so the thread can stop."""
+        if self._client is not None:
+            self._client.cancel()
+
+    @Slot()
+    def shutdown(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+        if self._client is not None:
+            self._client.close()
+        if self._ledger is not None:
+            self._ledger.close()
+        self.done.emit()
+
+    def _run(self, step: Callable[[SaleSession], SaleUpdate]) -> None:
+        if self._session is None or self._finished:
+            return
+        try:
+            update = step(self._session)
+        except LedgerError as exc:
+            self._fail(f"The sale could not be recorded: {exc}")
+            return
+        except Exception:  # a thread boundary: a bug must reach the log and the screen, not kill the thread
+            log.exception("sale step failed")
+            self._fail("Something went wrong with this sale. It is recorded in the log; check it in Vipps.")
+            return
+        self.updated.emit(update)
+        assert self._retry_timer is not None
+        if update.pending_writes and not self._retry_timer.isActive():
+            self._retry_timer.start()
+        elif not update.pending_writes:
+            self._retry_timer.stop()
+        if update.sale_state is not SaleState.OPEN and not update.watch and not update.pending_writes:
+            self.shutdown()
+
+    def _fail(self, message: str) -> None:
+        self.broken.emit(message)
+        self.shutdown()

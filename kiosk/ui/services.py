@@ -1,0 +1,93 @@
+"""Getting the kiosk's services ready after the first frame, off the GUI thread.
+
+It checks the ledger, starts the embedded simulator in demo mode, and imports the network stack, so the
+window is on screen before any of that work starts and the GUI thread never waits for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kiosk.config import Settings, VippsSettings
+
+PRELOADED = ("kiosk.ui.sale_run", "kiosk.ui.qr_widget", "qrcode")
+
+
+class ServiceStarter(QObject):
+    """Signals: ready(object VippsSettings), failed(str message). Lives on its own thread."""
+
+    ready = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, settings: Settings, demo: bool, ledger_file: Path) -> None:
+        super().__init__()
+        self._settings = settings
+        self._demo = demo
+        self._ledger_file = ledger_file
+        self.simulator: object | None = None
+
+    @Slot()
+    def start(self) -> None:
+        from kiosk.ledger import Ledger, LedgerError
+
+        try:
+            Ledger.open(self._ledger_file).close()
+        except LedgerError as exc:
+            self.failed.emit(str(exc))
+            return
+        for module in PRELOADED:
+            importlib.import_module(module)
+        if not self._demo:
+            assert self._settings.vipps is not None
+            self.ready.emit(self._settings.vipps)
+            return
+        from kiosk.simulator.server import SimulatorServer
+
+        place = self._settings.simulator
+        try:
+            server = SimulatorServer(place.host, place.port).start()
+        except (OSError, RuntimeError) as exc:
+            self.failed.emit(f"The demo simulator could not start on {place.host}:{place.port}: {exc}")
+            return
+        self.simulator = server
+        self.ready.emit(VippsSettings.for_simulator(server.base_url))
+
+    def stop(self) -> None:
+        if self.simulator is not None:
+            self.simulator.stop()  # type: ignore[attr-defined]
+            self.simulator = None
+
+
+class Services(QObject):
+    """Owns the starter and its thread for the kiosk's lifetime. Signals: ready(object), failed(str)."""
+
+    ready = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, settings: Settings, demo: bool, ledger_file: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._thread.setObjectName("service-start")
+        self._starter = ServiceStarter(settings, demo, ledger_file)
+        self._starter.moveToThread(self._thread)
+        self._thread.started.connect(self._starter.start)
+        self._starter.ready.connect(self.ready)
+        self._starter.failed.connect(self.failed)
+        self._starter.ready.connect(self._thread.quit)
+        self._starter.failed.connect(self._thread.quit)
+
+    @property
+    def simulator_url(self) -> str | None:
+        server = self._starter.simulator
+        return getattr(server, "base_url", None)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self._starter.stop()

@@ -1,0 +1,51 @@
+"""The counter screen, offscreen: real widgets, real worker threads, the real client and simulator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+import pytest
+
+from kiosk.config import KioskSettings, VippsSettings
+from kiosk.ui.main_window import MainWindow
+
+# Vipps' schedule, shrunk: a poll every 0.1 s instead of 2 s, windows of a minute instead of ten.
+FAST_KIOSK = KioskSettings(
+    poll_start_delay_s=0.05,
+    poll_interval_s=0.1,
+    landing_window_s=30,
+    approval_window_s=60,
+    outcome_display_s=60,
+    max_amount_kr=10_000,
+)
+
+
+@pytest.fixture
+def make_window(qtbot, sim, tmp_path) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(vipps: VippsSettings | None = None, **kiosk_changes) -> MainWindow:
+        window = MainWindow(replace(FAST_KIOSK, **kiosk_changes), tmp_path / "ledger.sqlite3", demo=True)
+        # Not handed to qtbot: pytest-qt closes its widgets before fixtures end, and this fixture must first
+        # see every sale's threads finish by themselves.
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        window.flow.connect_vipps(vipps or VippsSettings.for_simulator(sim.base_url))
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.flow.cancel_open_sale()
+        try:
+            qtbot.waitUntil(lambda w=window: w.flow.active_runs == 0, timeout=15_000)
+        finally:
+            window.close()
+            window.deleteLater()
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()

@@ -1,0 +1,42 @@
+"""What a person does at the counter, as test steps."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from PySide6.QtCore import Qt
+
+from kiosk.ui.main_window import MainWindow
+
+
+def charge(qtbot, window: MainWindow, amount_text: str, wait_for_qr: bool = True) -> str:
+    """Type the amount and press Enter, as staff do; returns the landing URL the QR code shows."""
+    field = window.amount_screen.amount_input
+    assert field.hasFocus()
+    qtbot.keyClicks(field, amount_text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    if wait_for_qr:
+        qtbot.waitUntil(lambda: bool(window.customer_screen.qr.text), timeout=10_000)
+    return window.customer_screen.qr.text
+
+
+def landing_token(url: str) -> str:
+    return parse_qs(urlsplit(url).query)["token"][0]
+
+
+def type_phone(qtbot, window: MainWindow, phone: str) -> None:
+    screen = window.customer_screen
+    screen.phone_input.setFocus()
+    qtbot.keyClicks(screen.phone_input, phone)
+    qtbot.mouseClick(screen.send_button, Qt.MouseButton.LeftButton)
+
+
+def wait_outcome(qtbot, window: MainWindow, outcome: str, timeout: int = 15_000) -> None:
+    qtbot.waitUntil(
+        lambda: window.stack.currentWidget() is window.outcome_screen and window.outcome_screen.outcome == outcome,
+        timeout=timeout,
+    )
+
+
+def open_requests(sim, phone: str) -> list[dict]:
+    return sim.http.get("/_sim/app/requests", params={"phone": phone}).json()
