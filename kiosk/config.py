@@ -173,7 +173,8 @@ def _reject_unknown(raw: dict[str, Any], known: set[str], table: str, where: str
     for key in raw:
         if key in known:
             continue
-        label = f"[{table}] {key}" if table else f"[{key}]"
+        shown = key if key.isprintable() and key.strip() == key and key else repr(key)
+        label = f"[{table}] {shown}" if table else f"[{shown}]"
         guess = difflib.get_close_matches(key, known, n=1)
         hint = f"did you mean {guess[0]}?" if guess else f"known keys: {', '.join(sorted(known))}"
         problems.append(f"{where}: unknown key {label}; {hint}")
