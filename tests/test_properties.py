@@ -17,7 +17,9 @@ from kiosk.vipps import MalformedResponse, PaymentDetails
 from kiosk.vipps.models import AccessToken, InitiateResponse, StatusUpdateResponse, parse, parse_errors
 from kiosk.vipps.retry import retry_after_s
 
-json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=50)
+json_scalars = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=50)
+)
 json_values = st.recursive(
     json_scalars,
     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=20), inner, max_size=6),
