@@ -1,6 +1,8 @@
-"""Make the README's screenshots: the simulator's landing page and app, rendered by Debian's chromium.
+"""Make the README's screenshots with the real program on the embedded simulator.
 
-.venv/bin/python scripts/screenshots.py        (after `python3 dev.py test` has set up .venv)
+    .venv/bin/python scripts/screenshots.py        (after `python3 dev.py test` has set up .venv)
+
+The counter screens are rendered offscreen by Qt; the simulator's landing page and app by Debian's chromium.
 """
 
 from __future__ import annotations
@@ -8,31 +10,123 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from playwright.sync_api import expect, sync_playwright
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp())
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-from kiosk.config import VippsSettings  # noqa: E402
-from kiosk.simulator.server import SimulatorServer  # noqa: E402
-from kiosk.vipps import VippsClient  # noqa: E402
-from tests.browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-from tests.helpers import start_payment  # noqa: E402
-
 OUT = ROOT / "docs" / "screenshots"
 
+from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
-def main() -> int:
-    os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp())
-    OUT.mkdir(parents=True, exist_ok=True)
-    with SimulatorServer() as server, sync_playwright() as playwright:
-        settings = VippsSettings.for_simulator(server.base_url)
+from kiosk.config import KioskSettings, VippsSettings  # noqa: E402
+from kiosk.simulator.server import SimulatorServer  # noqa: E402
+from kiosk.ui.main_window import MainWindow  # noqa: E402
+from kiosk.vipps import VippsClient  # noqa: E402
+from tests.helpers import SimControl, start_payment  # noqa: E402
+
+KIOSK = KioskSettings(poll_start_delay_s=0.1, poll_interval_s=0.2, outcome_display_s=600)
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 15) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screen did not reach the state to photograph")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def settle(seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def counter_screens(sim: SimControl, vipps: VippsSettings) -> None:
+    app = QApplication.instance() or QApplication([])
+    ledger = Path(os.environ["KIOSK_DATA_DIR"]) / "ledger.sqlite3"
+
+    def window(**changes: float) -> MainWindow:
+        shown = MainWindow(replace(KIOSK, **changes), ledger, demo=True)
+        shown.resize(1280, 800)
+        shown.show()
+        shown.flow.connect_vipps(vipps)
+        settle()
+        return shown
+
+    def shoot(shown: MainWindow, name: str) -> None:
+        settle(0.4)
+        shown.grab().save(str(OUT / f"{name}.png"))
+
+    def charge(shown: MainWindow, amount: str, text: str = "") -> None:
+        shown.amount_screen.amount_input.setText(amount)
+        shown.amount_screen.text_input.setText(text)
+        shown.amount_screen.charge_button.click()
+        wait_until(lambda: bool(shown.customer_screen.qr.text))
+
+    def send_to_phone(shown: MainWindow, phone: str) -> str:
+        shown.customer_screen.phone_input.setText(phone)
+        shown.customer_screen.send_button.click()
+        wait_until(lambda: len(sim.http.get("/_sim/app/requests", params={"phone": phone}).json()) == 1)
+        return sim.http.get("/_sim/app/requests", params={"phone": phone}).json()[0]["pspTransactionId"]
+
+    def outcome(shown: MainWindow, name: str) -> None:
+        wait_until(lambda: shown.outcome_screen.outcome == name)
+
+    main = window()
+    main.amount_screen.amount_input.setText("149,50")
+    main.amount_screen.text_input.setText("2 x coffee, 1 x cinnamon bun")
+    shoot(main, "counter-amount")
+    charge(main, "149,50", "2 x coffee, 1 x cinnamon bun")
+    shoot(main, "counter-customer-qr")
+    tx = send_to_phone(main, "91234567")
+    wait_until(lambda: "Sent to" in main.customer_screen.qr_hint.text())
+    shoot(main, "counter-sent-to-phone")
+    sim.respond(tx, "91234567", "approve")
+    outcome(main, "PAID")
+    shoot(main, "counter-paid")
+
+    main.flow.new_sale()
+    charge(main, "44")
+    sim.respond(send_to_phone(main, "48123456"), "48123456", "approve")
+    outcome(main, "REFUSED")
+    shoot(main, "counter-refused")
+
+    main.flow.new_sale()
+    charge(main, "99")
+    sim.fault(path="/details$", status=503)
+    wait_until(lambda: main.status.text().startswith("No answer"))
+    shoot(main, "counter-no-answer")
+    sim.clear_faults()
+    main.flow.cancel_open_sale()
+    outcome(main, "CANCELLED")
+    shoot(main, "counter-cancelled")
+    main.close()
+
+    short = window(landing_window_s=1, approval_window_s=2)
+    charge(short, "250")
+    outcome(short, "EXPIRED")
+    shoot(short, "counter-expired")
+    short.close()
+    del app
+
+
+def landing_pages(sim_url: str, vipps: VippsSettings) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.browser import CHROMIUM_FLAGS, chromium_path
+
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 900, "height": 560})
-        with VippsClient(settings) as client:
-            started = start_payment(client, settings, amount=14950, payment_text="2 x coffee, 1 x cinnamon bun")
+        with VippsClient(vipps) as client:
+            started = start_payment(client, vipps, amount=14950, payment_text="2 x coffee, 1 x cinnamon bun")
         page.goto(started.vipps_redirect_url)
         page.fill("#phone", "91234567")
         page.screenshot(path=OUT / "landing-phone-entry.png")
@@ -40,13 +134,23 @@ def main() -> int:
         expect(page.locator("#waiting")).to_be_visible()
         page.screenshot(path=OUT / "landing-waiting.png")
         app = browser.new_page(viewport={"width": 420, "height": 560})
-        app.goto(f"{server.base_url}/_sim/app?phone=91234567")
+        app.goto(f"{sim_url}/_sim/app?phone=91234567")
         expect(app.locator(".request")).to_be_visible()
         app.screenshot(path=OUT / "app-request.png")
         app.get_by_role("button", name="Pay").click()
         expect(page.locator("#outcome")).to_have_text("Payment approved")
         page.screenshot(path=OUT / "landing-paid.png")
         browser.close()
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with SimulatorServer() as server:
+        sim = SimControl(server.base_url)
+        vipps = VippsSettings.for_simulator(server.base_url)
+        counter_screens(sim, vipps)
+        landing_pages(server.base_url, vipps)
+        sim.close()
     for shot in sorted(OUT.glob("*.png")):
         print(shot.relative_to(ROOT))
     return 0

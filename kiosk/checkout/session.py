@@ -280,12 +280,8 @@ class SaleSession:
 
     def _send_cancel(self, attempt: AttemptRecord, from_state: AttemptState, final: AttemptState) -> None:
         suffix = "reverse" if from_state is S.REVERSING else "cancel"
-        amount = self._ledger.sale(self._sale_id).amount_ore
         try:
-            self._client.update_status(
-                StatusUpdate(psp_transaction_id=attempt.psp_transaction_id, status=Operation.CANCELLED, amount=amount),
-                idempotency_key=f"{attempt.idempotency_key}-{suffix}",
-            )
+            self._report_status(attempt, Operation.CANCELLED, suffix)
         except VippsUnavailable:
             return  # stays CANCELLING/REVERSING: retried, and its details still watched
         except InvalidRequest as exc:
@@ -297,13 +293,17 @@ class SaleSession:
             return
         self._move_if(attempt, from_state, final, note=f"{suffix} confirmed by Vipps")
 
-    def _capture(self, attempt: AttemptRecord) -> None:
+    def _report_status(self, attempt: AttemptRecord, operation: Operation, key_suffix: str) -> None:
+        """updatestatus for the whole amount, with a key of its own per kind of write, the same on every retry."""
         amount = self._ledger.sale(self._sale_id).amount_ore
+        self._client.update_status(
+            StatusUpdate(psp_transaction_id=attempt.psp_transaction_id, status=operation, amount=amount),
+            idempotency_key=f"{attempt.idempotency_key}-{key_suffix}",
+        )
+
+    def _capture(self, attempt: AttemptRecord) -> None:
         try:
-            self._client.update_status(
-                StatusUpdate(psp_transaction_id=attempt.psp_transaction_id, status=Operation.CAPTURED, amount=amount),
-                idempotency_key=f"{attempt.idempotency_key}-capture",
-            )
+            self._report_status(attempt, Operation.CAPTURED, "capture")
         except VippsError:
             return  # stays RESERVED: the capture is retried until it lands; the sale is paid either way
         self._move_if(attempt, S.RESERVED, S.CAPTURED, note="captured")

@@ -8,7 +8,7 @@ ORE_PER_KRONE = 100
 # Vipps refuses less than 1 kr.
 MINIMUM_ORE = 100
 _AMOUNT = re.compile(r"^(?P<kroner>\d+)(?:[.,](?P<ore>\d{1,2}))?$")
-_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?$")
+_GROUPED = re.compile(r"^\d{1,3}(?:[ .]\d{3})+(?:,\d{1,2})?$")
 
 
 class AmountError(ValueError):
@@ -17,7 +17,8 @@ class AmountError(ValueError):
 
 def parse_kroner(text: str, *, ceiling_ore: int | None = None) -> int:
     """`149,50`, `149.5`, `1 249` and `1.249,50` -> øre. Only ASCII digits; at most two decimals."""
-    cleaned = text.strip()
+    # No-break spaces arrive from copied receipts and from our own formatting.
+    cleaned = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
     if not cleaned:
         raise AmountError("Type the amount to charge.")
     if cleaned.startswith("-"):
@@ -30,7 +31,7 @@ def parse_kroner(text: str, *, ceiling_ore: int | None = None) -> int:
     if _GROUPED.fullmatch(cleaned):
         # Thousands separators: spaces, or dots when a comma marks the decimals ("1.249,50").
         head, _, decimals = cleaned.partition(",")
-        cleaned = re.sub(r"[ \u00a0\u202f.]", "", head) + ("," + decimals if decimals else "")
+        cleaned = re.sub(r"[ .]", "", head) + ("," + decimals if decimals else "")
     match = _AMOUNT.fullmatch(cleaned)
     if match is None:
         raise AmountError("That is not an amount. Type it like 149,50.")

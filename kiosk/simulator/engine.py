@@ -242,7 +242,9 @@ class VippsSimulator:
         """Send makePayment to the PSP and reserve or fail by its answer, as Vipps does, synchronously."""
         payment.stage = Stage.AUTHORISING
         if self._http is None:
-            self._http = httpx.AsyncClient(trust_env=False)
+            # No kept-alive connections: each makePayment is a call of its own, and a test that counts the
+            # kiosk's sockets to the simulator sees only the kiosk's.
+            self._http = httpx.AsyncClient(trust_env=False, limits=httpx.Limits(max_keepalive_connections=0))
         try:
             response = await self._http.post(
                 payment.make_payment_url,

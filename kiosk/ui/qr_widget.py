@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 QUIET_ZONE_MODULES = 4
 MIN_WIDTH_CM = 5.0
+PREFERRED_WIDTH_CM = 8.0  # easier to scan from across a counter
 
 
 def qr_matrix(text: str) -> list[list[bool]]:

@@ -23,7 +23,9 @@ QMainWindow, QStackedWidget > QWidget {{ background: #faf8f6; }}
 QLineEdit {{ padding: 10px; border: 2px solid #8a8a8a; border-radius: 8px; background: white; }}
 QLineEdit:focus {{ border-color: {VIPPS_ORANGE}; }}
 QPushButton {{ min-height: 56px; padding: 8px 20px; border-radius: 12px; background: #e4e1de; }}
-QPushButton:focus {{ outline: 3px solid {INK}; }}
+QPushButton {{ border: 3px solid transparent; }}
+QPushButton:focus {{ border: 3px solid {INK}; }}
+QPushButton#newSaleButton {{ min-width: 280px; }}
 QPushButton#chargeButton, QPushButton#sendToPhoneButton, QPushButton#newSaleButton {{
     background: {VIPPS_ORANGE}; color: white; font-weight: bold; }}
 QPushButton:disabled {{ background: #d0cdca; color: #5a5a5a; }}

@@ -1,0 +1,34 @@
+"""Start-up: the window comes first; the ledger check and the embedded simulator follow off the GUI thread."""
+
+from __future__ import annotations
+
+import httpx
+
+from kiosk.config import Settings
+from kiosk.ui.services import Services
+
+
+def test_demo_mode_starts_the_embedded_simulator_behind_the_window(qtbot, tmp_path):
+    services = Services(Settings(), demo=True, ledger_file=tmp_path / "ledger.sqlite3")
+    with qtbot.waitSignal(services.ready, timeout=20_000) as ready:
+        services.start()
+    vipps = ready.args[0]
+    assert vipps.base_url.startswith("http://127.0.0.1:")
+    assert vipps.merchant_serial_number == "123456"
+    assert httpx.get(f"{vipps.base_url}/_sim/payments", trust_env=False).json() == []
+    services.stop()
+    assert services.simulator_url is None
+
+
+def test_a_damaged_ledger_stops_the_kiosk_with_a_clear_message_and_is_left_as_it_was(qtbot, tmp_path):
+    ledger_file = tmp_path / "ledger.sqlite3"
+    damaged = b"SQLite format 3\x00" + b"\x13" * 4000
+    ledger_file.write_bytes(damaged)
+    services = Services(Settings(), demo=True, ledger_file=ledger_file)
+    with qtbot.waitSignal(services.failed, timeout=20_000) as failed:
+        services.start()
+    services.stop()
+    message = failed.args[0]
+    assert "damaged or unreadable" in message
+    assert "Traceback" not in message
+    assert ledger_file.read_bytes() == damaged

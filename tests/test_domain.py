@@ -1,0 +1,82 @@
+"""Money in øre and Norwegian phone numbers: every input gives a value or a plain message, never a crash."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.domain.money import AmountError, format_kroner, parse_kroner
+from kiosk.domain.phone import PhoneError, mask_phone, normalise_phone
+
+
+@pytest.mark.parametrize(
+    ("text", "ore"),
+    [
+        ("149,50", 14950),
+        ("149.5", 14950),
+        ("1 249", 124900),
+        ("1.249,50", 124950),
+        ("1\u00a0249,5", 124950),
+        ("100", 10000),
+        ("1", 100),
+        (" 42,00 kr ", 4200),
+        ("99,-", 9900),
+        ("0,99 ", None),
+    ],
+)
+def test_amounts_as_staff_type_them(text, ore):
+    if ore is None:
+        with pytest.raises(AmountError):
+            parse_kroner(text)
+    else:
+        assert parse_kroner(text) == ore
+
+
+@given(ore=st.integers(min_value=100, max_value=10**9))
+def test_formatting_and_parsing_round_trip(ore):
+    assert parse_kroner(format_kroner(ore)) == ore
+
+
+@given(text=st.text(max_size=30))
+def test_any_text_is_an_amount_or_a_plain_message(text):
+    try:
+        ore = parse_kroner(text, ceiling_ore=10_000_000)
+    except AmountError as exc:
+        assert str(exc).endswith(".")
+    else:
+        assert isinstance(ore, int)
+        assert 100 <= ore <= 10_000_000
+
+
+@given(digits=st.text(alphabet="٠١٢٣٤٥٦٧٨٩０１２３４５６７８９", min_size=1, max_size=8))
+def test_non_ascii_digits_are_refused(digits):
+    with pytest.raises(AmountError, match="digits 0-9"):
+        parse_kroner(digits)
+    with pytest.raises(PhoneError, match="digits 0-9"):
+        normalise_phone(digits)
+
+
+@given(number=st.from_regex(r"[49][0-9]{7}", fullmatch=True), prefix=st.sampled_from(["", "+47", "0047", "+47 "]))
+def test_valid_numbers_normalise_to_eight_digits(number, prefix):
+    spaced = f"{number[:3]} {number[3:5]} {number[5:]}"
+    assert normalise_phone(prefix + number) == number
+    assert normalise_phone(prefix + spaced) == number
+
+
+@given(text=st.text(max_size=20))
+def test_any_text_is_a_number_or_a_plain_message(text):
+    try:
+        phone = normalise_phone(text)
+    except PhoneError as exc:
+        assert str(exc).endswith(".")
+    else:
+        assert len(phone) == 8
+        assert phone.isascii()
+        assert phone.isdigit()
+        assert phone[0] in "49"
+
+
+def test_masking_keeps_two_digits():
+    assert mask_phone("91234567") == "******67"
+    assert mask_phone("") == "******"
