@@ -206,3 +206,91 @@ def test_a_second_attempt_refused_by_vipps_keeps_the_first_one_working(client, v
     assert update.sale_state is SaleState.OPEN
     assert _states(ledger, session) == [AttemptState.PENDING, AttemptState.INIT_FAILED]
     assert sim.payment(qr.attempt.psp_transaction_id)["state"] == "AWAITING_PHONE"
+
+
+def test_a_garbled_init_answer_is_watched_and_recovered_not_forgotten(client, vipps_settings, ledger, sim):
+    session = _session(client, ledger, vipps_settings)
+    sim.fault(path="/init$", malformed=True, count=1)
+    update = session.start_attempt()
+    assert update.outcome is Outcome.NO_ANSWER
+    assert _states(ledger, session) == [AttemptState.UNKNOWN]
+    assert len(update.watch) == 1
+    recovered = session.retry_pending_writes()
+    assert recovered.attempt.landing_url == sim.payments()[0]["landingUrl"]
+    assert _states(ledger, session) == [AttemptState.PENDING]
+
+
+def test_a_capture_whose_answer_is_lost_is_read_back_from_details(client, vipps_settings, ledger, sim):
+    session = _session(client, ledger, vipps_settings)
+    started = session.start_attempt()
+    _approve(client, started)
+    sim.fault(path="updatestatus", drop=True, count=FAST_RETRY.attempts)  # applied at Vipps, answer lost
+    paid = _poll(session, client, started.attempt.psp_transaction_id)
+    assert (paid.sale_state, _states(ledger, session)) == (SaleState.PAID, [AttemptState.RESERVED])
+    settled = _poll(session, client, started.attempt.psp_transaction_id)
+    assert (settled.sale_state, settled.pending_writes) == (SaleState.PAID, False)
+    assert _states(ledger, session) == [AttemptState.CAPTURED]
+    assert _captured_at_vipps(sim) == 14950
+
+
+def test_a_phone_attempt_recovered_after_a_lost_init_gives_the_qr_payment_up(vipps_settings, ledger, sim):
+    with VippsClient(vipps_settings, retry=replace(FAST_RETRY, attempts=2)) as client:
+        session = _session(client, ledger, vipps_settings)
+        qr = session.start_attempt()
+        sim.fault(path="/init$", status=503)
+        session.start_attempt("91234567")
+        assert _states(ledger, session) == [AttemptState.PENDING, AttemptState.UNKNOWN]
+        sim.clear_faults()
+        recovered = session.retry_pending_writes()
+    assert recovered.attempt.channel == "PHONE"
+    assert _states(ledger, session) == [AttemptState.CANCELLED, AttemptState.PENDING]
+    assert sim.payment(qr.attempt.psp_transaction_id)["state"] == "CANCELLED"
+
+
+def test_a_sale_that_ends_unstarted_leaves_nothing_payable(vipps_settings, ledger, sim):
+    with VippsClient(vipps_settings, retry=replace(FAST_RETRY, attempts=2)) as client:
+        session = _session(client, ledger, vipps_settings)
+        qr = session.start_attempt()
+        sim.fault(path="/init$", status=503)
+        session.start_attempt("91234567")
+        sim.clear_faults()
+        sim.fault(path="/init$", status=400, count=1)  # the retried start is refused for good
+        ended = session.retry_pending_writes()
+    assert (ended.sale_state, ended.outcome) == (SaleState.NOT_PAID, Outcome.NOT_STARTED)
+    assert sim.payment(qr.attempt.psp_transaction_id)["state"] == "CANCELLED"
+
+
+def test_a_window_that_ends_while_vipps_is_silent_is_not_guessed(client, vipps_settings, ledger, sim):
+    session = _session(client, ledger, vipps_settings)
+    started = session.start_attempt()
+    tx = started.attempt.psp_transaction_id
+    _approve(client, started)  # the customer approved in the last second...
+    sim.fault(path="/details$", status=503)  # ...and then the kiosk lost Vipps
+    waiting = session.expire(tx)
+    assert (waiting.sale_state, waiting.outcome) == (SaleState.OPEN, Outcome.NO_ANSWER)
+    assert waiting.message == "No answer from Vipps yet. Still trying."
+    sim.clear_faults()
+    answered = _poll(session, client, tx)
+    assert answered.outcome is Outcome.PAID
+    assert _captured_at_vipps(sim) == 14950
+
+
+def test_a_window_that_ended_unanswered_expires_once_vipps_says_pending(client, vipps_settings, ledger, sim):
+    session = _session(client, ledger, vipps_settings)
+    started = session.start_attempt()
+    sim.fault(path="/details$", status=503)
+    assert session.expire(started.attempt.psp_transaction_id).outcome is Outcome.NO_ANSWER
+    sim.clear_faults()
+    answered = _poll(session, client, started.attempt.psp_transaction_id)
+    assert answered.outcome is Outcome.EXPIRED
+    assert sim.payment(started.attempt.psp_transaction_id)["state"] == "CANCELLED"
+
+
+def test_a_capture_refused_for_good_is_left_for_the_manager_not_retried_forever(client, vipps_settings, ledger, sim):
+    session = _session(client, ledger, vipps_settings)
+    started = session.start_attempt()
+    _approve(client, started)
+    sim.fault(path="updatestatus", status=400, count=1)
+    update = _poll(session, client, started.attempt.psp_transaction_id)
+    assert (update.sale_state, update.pending_writes, update.watch) == (SaleState.PAID, False, frozenset())
+    assert _states(ledger, session) == [AttemptState.NEEDS_CHECK]

@@ -178,3 +178,14 @@ def _wait_for(condition, timeout_s: float = 5.0) -> bool:
             return True
         pause.wait(0.02)
     return condition()
+
+
+def test_a_simulator_open_to_the_shop_network_puts_a_reachable_address_in_its_landing_urls():
+    # Listens on every interface, but the test itself talks over loopback only.
+    with SimulatorServer("0.0.0.0", 0) as server:  # noqa: S104
+        assert not server.base_url.startswith("http://127.")
+        port = server.base_url.rsplit(":", 1)[1]
+        settings = VippsSettings.for_simulator(f"http://127.0.0.1:{port}")
+        with VippsClient(settings, retry=FAST_RETRY) as client:
+            started = start_payment(client, settings)
+    assert started.vipps_redirect_url.startswith(server.base_url + "/_sim/landing?token=")

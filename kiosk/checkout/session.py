@@ -37,6 +37,7 @@ from kiosk.vipps import (
     Operation,
     PaymentDetails,
     StatusUpdate,
+    VippsAuthError,
     VippsClient,
     VippsError,
     VippsRejected,
@@ -93,6 +94,7 @@ class SaleSession:
         self._give_up_as: dict[str, AttemptState] = {}  # what a CANCELLING attempt becomes once Vipps agrees
         self._requests_by_tx: dict[str, InitiateRequest] = {}  # in memory only: phone numbers are never stored
         self._current_tx: str | None = None
+        self._expiry_unanswered = False  # the window passed while Vipps could not be asked
         self._message = "Waiting for the customer"
 
     @classmethod
@@ -149,8 +151,16 @@ class SaleSession:
             if self._open_attempts():
                 return self._update(f"Vipps refused that: {exc.error_message}")
             return self._finish(Outcome.NOT_STARTED, f"Vipps refused to start the payment: {exc.error_message}")
-        except VippsUnavailable:
-            self._ledger.move_attempt(attempt.id, [S.CREATED], S.UNKNOWN, note="init got no answer")
+        except VippsAuthError as exc:
+            # Refused at the door: Vipps created nothing. The settings need fixing, not a retry.
+            self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=str(exc))
+            if self._open_attempts():
+                return self._update(str(exc))
+            return self._finish(Outcome.NOT_STARTED, str(exc))
+        except VippsError as exc:
+            # No usable answer (none at all, a garbled one, or the call was cut off): Vipps may have created
+            # the payment, so it is watched and asked again with the same key, never forgotten.
+            self._ledger.move_attempt(attempt.id, [S.CREATED], S.UNKNOWN, note=f"init: {type(exc).__name__}")
             self._current_tx = attempt.psp_transaction_id
             return self._update("No answer from Vipps yet. Still trying.")
         attempt = self._ledger.move_attempt(attempt.id, [S.CREATED], S.PENDING, redirect_url=started.vipps_redirect_url)
@@ -169,9 +179,13 @@ class SaleSession:
         if reading is Reading.RESERVED:
             return self._on_reserved(attempt)
         if reading is Reading.CAPTURED and state in (S.RESERVED, S.PENDING, S.UNKNOWN):
+            # A capture whose answer was lost, seen by the poll before the retry: the ledger catches up.
             self._ledger.move_attempt(attempt.id, [state], S.CAPTURED, note="captured at Vipps")
-            self._mark_paid(attempt)
-            return self._update("Paid")
+            if self._sale_open():
+                self._mark_paid(attempt)
+            return self._update(self._message)
+        if reading is Reading.PENDING and state in OPEN_ATTEMPT_STATES and self._past_deadline(attempt):
+            return self._expire_now(attempt)
         if reading is Reading.CANCELLED:
             return self._on_cancelled(attempt, state)
         if reading is Reading.FAILED and state not in FINAL_ATTEMPT_STATES:
@@ -187,18 +201,33 @@ class SaleSession:
         return self._update(self._message)
 
     def expire(self, psp_transaction_id: str) -> SaleUpdate:
-        """The attempt's window has passed: look once more, then give it up as expired."""
+        """The attempt's window has passed: look once more, then give it up as expired. If Vipps cannot be
+        asked, say so and keep asking: the customer may have approved in the last second."""
         attempt = self._attempt(psp_transaction_id)
+        self._deadline_by_tx[psp_transaction_id] = min(self._deadline_by_tx.get(psp_transaction_id, 0.0), self._clock())
         try:
-            update = self.observe(psp_transaction_id, self._client.details(psp_transaction_id))
+            details = self._client.details(psp_transaction_id)
         except VippsError:
-            update = None
+            if attempt.state in OPEN_ATTEMPT_STATES and self._is_current(attempt) and self._sale_open():
+                self._expiry_unanswered = True
+                return self._update("No answer from Vipps yet. Still trying.")
+            return self._update(self._message)
+        update = self.observe(psp_transaction_id, details)
         attempt = self._ledger.attempt(attempt.id)
         if attempt.state in OPEN_ATTEMPT_STATES:
-            self._give_up(attempt, S.EXPIRED, "the approval window passed")
-            if self._is_current(attempt) and self._sale_open():
-                return self._finish(Outcome.EXPIRED, "Nobody approved the payment in time.")
-        return update or self._update(self._message)
+            return self._expire_now(attempt)
+        return update
+
+    def _expire_now(self, attempt: AttemptRecord) -> SaleUpdate:
+        self._expiry_unanswered = False
+        self._give_up(attempt, S.EXPIRED, "the approval window passed")
+        if self._is_current(attempt) and self._sale_open():
+            return self._finish(Outcome.EXPIRED, "Nobody approved the payment in time.")
+        return self._update(self._message)
+
+    def _past_deadline(self, attempt: AttemptRecord) -> bool:
+        deadline = self._deadline_by_tx.get(attempt.psp_transaction_id)
+        return deadline is not None and self._clock() >= deadline
 
     def retry_pending_writes(self) -> SaleUpdate:
         """Send again every write that got no answer, each with its own idempotency key."""
@@ -215,8 +244,9 @@ class SaleSession:
                 shown = self._retry_init(attempt) or shown
         return self._update(self._message, attempt=shown)
 
-    def deadline_of(self, psp_transaction_id: str) -> float | None:
-        return self._deadline_by_tx.get(psp_transaction_id)
+    def refresh(self) -> SaleUpdate:
+        """The sale as the ledger has it now."""
+        return self._update(self._message)
 
     # ---- the rules ------------------------------------------------------------------------------------------
 
@@ -304,6 +334,10 @@ class SaleSession:
     def _capture(self, attempt: AttemptRecord) -> None:
         try:
             self._report_status(attempt, Operation.CAPTURED, "capture")
+        except VippsRejected as exc:
+            # Refused for good: retrying the same call cannot help. The money is reserved; a person must look.
+            self._move_if(attempt, S.RESERVED, S.NEEDS_CHECK, note=f"capture refused: {exc.error_message}")
+            return
         except VippsError:
             return  # stays RESERVED: the capture is retried until it lands; the sale is paid either way
         self._move_if(attempt, S.RESERVED, S.CAPTURED, note="captured")
@@ -313,6 +347,10 @@ class SaleSession:
         Without the request (its phone number is never stored), or from a Vipps that does not replay, the
         payment's details decide."""
         tx = attempt.psp_transaction_id
+        if not self._is_current(attempt) or not self._sale_open():
+            # The screen has moved on: this one is only to be made safe, never shown.
+            self._give_up(attempt, S.CANCELLED, "no answer to its start; superseded")
+            return None
         request = self._requests_by_tx.get(tx)
         if request is not None and tx not in self._give_up_as:
             try:
@@ -329,6 +367,9 @@ class SaleSession:
                 self._ledger.move_attempt(
                     attempt.id, [S.UNKNOWN], S.PENDING, redirect_url=started.vipps_redirect_url, note="init answered"
                 )
+                for older in self._open_attempts():
+                    if older.id != attempt.id:
+                        self._give_up(older, S.CANCELLED, "superseded by a newer attempt")
                 self._message = "Waiting for the customer"
                 return self._view(self._ledger.attempt(attempt.id), request)
         try:
@@ -355,6 +396,10 @@ class SaleSession:
         self._message = "Paid"
 
     def _finish(self, outcome: Outcome, message: str) -> SaleUpdate:
+        """End the sale unpaid. Nothing of it may stay payable: every attempt still open is given up too."""
+        for attempt in self._open_attempts():
+            self._give_up(attempt, S.CANCELLED, f"the sale ended: {outcome.value.lower()}")
+        self._expiry_unanswered = False
         self._ledger.move_sale(self._sale_id, [SaleState.OPEN], SaleState.NOT_PAID, outcome=outcome, note=message)
         self._message = message
         return self._update(message)
@@ -403,6 +448,6 @@ class SaleSession:
         attempts = self._ledger.attempts_of(self._sale_id)
         watch = frozenset(a.psp_transaction_id for a in attempts if a.state not in FINAL_ATTEMPT_STATES)
         pending = any(a.state in (S.RESERVED, S.CANCELLING, S.REVERSING, S.UNKNOWN) for a in attempts)
-        unknown = any(a.state == S.UNKNOWN and self._is_current(a) for a in attempts)
+        unknown = self._expiry_unanswered or any(a.state == S.UNKNOWN and self._is_current(a) for a in attempts)
         outcome = Outcome(sale.outcome) if sale.outcome else (Outcome.NO_ANSWER if unknown else None)
         return SaleUpdate(sale.id, SaleState(sale.state), outcome, message, attempt, watch, pending, sale.amount_ore)

@@ -19,6 +19,7 @@ class AttemptState(StrEnum):
     REFUSED = "REFUSED"  # the card was refused
     EXPIRED = "EXPIRED"  # nobody approved in time
     INIT_FAILED = "INIT_FAILED"  # Vipps refused to start it
+    NEEDS_CHECK = "NEEDS_CHECK"  # Vipps refused a capture: the money is reserved; the manager must look
 
 
 FINAL_ATTEMPT_STATES = frozenset(
@@ -30,6 +31,7 @@ FINAL_ATTEMPT_STATES = frozenset(
         AttemptState.REFUSED,
         AttemptState.EXPIRED,
         AttemptState.INIT_FAILED,
+        AttemptState.NEEDS_CHECK,
     }
 )
 # Attempts that are still waiting on the customer: a superseding attempt or a staff cancel gives them up.

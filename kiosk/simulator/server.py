@@ -33,13 +33,23 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 def _reachable_host(host: str) -> str:
-    """The address to print and to put in landing URLs: a wildcard bind is reached by the machine's own name."""
+    """The address to print and to put in landing URLs, which phones on the shop's network must reach."""
     if host not in _WILDCARD_HOSTS:
         return f"[{host}]" if ":" in host else host
     try:
-        return socket.gethostbyname(socket.gethostname())
+        named = socket.gethostbyname(socket.gethostname())
     except OSError:
-        return "127.0.0.1"
+        named = "127.0.0.1"
+    if not named.startswith("127."):
+        return named
+    # Debian maps the host name to 127.0.1.1. Ask the routing table which address would carry traffic out:
+    # connecting a UDP socket sends nothing; 192.0.2.1 is a documentation address that is never reached.
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))
+            return probe.getsockname()[0]
+        except OSError:
+            return named
 
 
 class SimulatorServer:

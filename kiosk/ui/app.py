@@ -35,5 +35,6 @@ def run_gui(settings: Settings, demo: bool) -> int:
     try:
         app.exec()
     finally:
+        window.flow.close()  # no sale thread may outlive the window (closing it did this already)
         services.stop()
     return exit_code

@@ -3,10 +3,11 @@ object turns them into sale runs and shows what the runs report."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal, Slot
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.checkout.states import Outcome
@@ -92,10 +93,6 @@ class CheckoutFlow(QObject):
     def close(self, grace_s: float = 5.0) -> None:
         """Closing the kiosk: cancel the open sale, give the runs `grace_s` to finish their writes, then stop
         the rest. The ledger keeps whatever is unfinished for the next start."""
-        import time
-
-        from PySide6.QtCore import QCoreApplication, QEventLoop
-
         self.cancel_open_sale()
         deadline = time.monotonic() + grace_s
         while self._runs and time.monotonic() < deadline:
@@ -172,15 +169,19 @@ class CheckoutFlow(QObject):
         else:
             self._show_outcome(update)
 
-    @Slot(str)
-    def _on_poll_failed(self, _message: str) -> None:
-        if self.sender() is self._run and self._stack.currentWidget() is self._customer:
+    @Slot(str, str)
+    def _on_poll_failed(self, tx: str, _message: str) -> None:
+        if self._about_shown_attempt(tx):
             self.status_changed.emit(NO_ANSWER_TEXT)
 
-    @Slot()
-    def _on_polled(self) -> None:
-        if self.sender() is self._run and self._stack.currentWidget() is self._customer:
+    @Slot(str)
+    def _on_polled(self, tx: str) -> None:
+        if self._about_shown_attempt(tx) and self._countdown.running:
             self.status_changed.emit("Waiting for the customer")
+
+    def _about_shown_attempt(self, tx: str) -> bool:
+        """Only the attempt on screen may change the status line; the others are background work."""
+        return self.sender() is self._run and tx == self._shown_tx and self._stack.currentWidget() is self._customer
 
     @Slot(str)
     def _on_broken(self, message: str) -> None:

@@ -74,4 +74,6 @@ class MainWindow(QMainWindow):
         self._on_status(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.status.setText("Closing…")
+        self.flow.close()
         event.accept()

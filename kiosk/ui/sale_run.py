@@ -16,18 +16,17 @@ from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ui.details_poller import DetailsPoller
 from kiosk.ui.sale_worker import SaleWorker
 
-ABORT_WAIT_MS = 3000
-
 
 class SaleRun(QObject):
-    """Signals: updated(object SaleUpdate), poll_failed(str message), polled(), broken(str message), ended().
+    """Signals: updated(object SaleUpdate), poll_failed(str tx, str message), polled(str tx),
+    broken(str message), ended().
 
     Requests to the worker go through this object's own signals, so they are queued into the worker's thread.
     """
 
     updated = Signal(object)
-    poll_failed = Signal(str)
-    polled = Signal()
+    poll_failed = Signal(str, str)
+    polled = Signal(str)
     broken = Signal(str)
     ended = Signal()
 
@@ -48,6 +47,8 @@ class SaleRun(QObject):
     ) -> None:
         super().__init__(parent)
         self.amount_ore = amount_ore
+        # One call may be under way when the kiosk closes; cancel() stops every retry, so this bounds the wait.
+        self._abort_wait_ms = int((vipps.request_timeout_s + 2) * 1000)
         self._worker_thread = QThread(self)
         self._worker_thread.setObjectName("sale-worker")
         self._poller_thread = QThread(self)
@@ -101,7 +102,7 @@ class SaleRun(QObject):
         for thread in (self._worker_thread, self._poller_thread):
             thread.quit()
         for thread in (self._worker_thread, self._poller_thread):
-            thread.wait(ABORT_WAIT_MS)
+            thread.wait(self._abort_wait_ms)
 
     @Slot(object)
     def _on_updated(self, update: SaleUpdate) -> None:
@@ -109,12 +110,12 @@ class SaleRun(QObject):
         self.updated.emit(update)
 
     @Slot(str, object)
-    def _on_details_read(self, _tx: str, _details: object) -> None:
-        self.polled.emit()
+    def _on_details_read(self, tx: str, _details: object) -> None:
+        self.polled.emit(tx)
 
     @Slot(str, str)
-    def _on_poll_failed(self, _tx: str, message: str) -> None:
-        self.poll_failed.emit(message)
+    def _on_poll_failed(self, tx: str, message: str) -> None:
+        self.poll_failed.emit(tx, message)
 
     @Slot()
     def _on_thread_finished(self) -> None:

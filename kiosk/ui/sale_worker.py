@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from kiosk.checkout.session import SaleSession, SaleUpdate
 from kiosk.checkout.states import SaleState
 from kiosk.config import KioskSettings, VippsSettings
-from kiosk.ledger import Ledger, LedgerError
+from kiosk.ledger import Ledger, LedgerConflict, LedgerError
 from kiosk.vipps import PaymentDetails, VippsClient
 
 RETRY_WRITES_S = 2.0
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 class SaleWorker(QObject):
-    """Signals: updated(object SaleUpdate), broken(str message), done().
+    """Signals: updated(object SaleUpdate), broken(str message) when the ledger cannot be used, done().
 
     It ends itself (`done`) once the sale has an outcome and nothing about it can change any more: every
     attempt final, no write waiting for Vipps.
@@ -104,13 +104,18 @@ class SaleWorker(QObject):
             return
         try:
             update = step(self._session)
+        except LedgerConflict:
+            # Another reading settled the record first; the ledger tells the truth, so carry on from it.
+            log.info("a state change was already made", exc_info=True)
+            update = self._session.refresh()
         except LedgerError as exc:
             self._fail(f"The sale could not be recorded: {exc}")
             return
-        except Exception:  # a thread boundary: a bug must reach the log and the screen, not kill the thread
+        except Exception:
+            # A thread boundary: a bug must reach the log, and the sale must stay watched rather than be
+            # forgotten with a payment perhaps open at Vipps.
             log.exception("sale step failed")
-            self._fail("Something went wrong with this sale. It is recorded in the log; check it in Vipps.")
-            return
+            update = self._session.refresh()
         self.updated.emit(update)
         assert self._retry_timer is not None
         if update.pending_writes and not self._retry_timer.isActive():

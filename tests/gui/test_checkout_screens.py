@@ -161,3 +161,11 @@ def test_a_10_second_details_delay_keeps_the_screen_responsive(qtbot, window, si
     heartbeat.stop()
     assert len(gaps) > 100
     assert max(gaps[1:]) < 250  # the GUI thread never waited for the slow answer
+
+
+def test_closing_the_kiosk_mid_sale_cancels_it_and_stops_every_thread(qtbot, window, sim):
+    charge(qtbot, window, "149,50")
+    (payment,) = sim.payments()
+    window.close()
+    assert window.flow.active_runs == 0
+    assert sim.payment(payment["pspTransactionId"])["state"] == "CANCELLED"
