@@ -109,6 +109,50 @@ class SaleSession:
     ) -> SaleSession:
         return cls(client, ledger, vipps, kiosk, ledger.new_sale(amount_ore, payment_text))
 
+    @classmethod
+    def resume(
+        cls, client: VippsClient, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings, sale: SaleRecord
+    ) -> SaleSession:
+        """A sale left unsettled by a crash or a power cut, picked up again from the ledger."""
+        session = cls(client, ledger, vipps, kiosk, sale)
+        attempts = ledger.attempts_of(sale.id)
+        session._current_tx = attempts[-1].psp_transaction_id if attempts else None
+        return session
+
+    def recover(self) -> SaleUpdate:
+        """After a restart: settle every attempt against Vipps' details. Approved ones are captured (or reversed
+        when the sale was paid another way), dead ones closed, waiting ones given up (nobody is at the counter
+        screen any more). What Vipps cannot be asked about leaves the sale NEEDS_CHECK for the manager."""
+        sale = self._ledger.sale(self._sale_id)
+        if sale.state == SaleState.NEEDS_CHECK:
+            self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.OPEN, note="re-checking with Vipps")
+        unanswered = False
+        for attempt in self._ledger.attempts_of(self._sale_id):
+            if attempt.state in FINAL_ATTEMPT_STATES:
+                continue
+            try:
+                details = self._client.details(attempt.psp_transaction_id)
+            except InvalidRequest:
+                if attempt.state in (S.CREATED, S.UNKNOWN):
+                    self._move_if(attempt, AttemptState(attempt.state), S.INIT_FAILED, "Vipps never had it")
+                continue
+            except VippsError:
+                unanswered = True
+                continue
+            self.observe(attempt.psp_transaction_id, details)
+        self.retry_pending_writes()
+        for attempt in self._open_attempts():
+            self._give_up(attempt, S.CANCELLED, "the kiosk restarted before the customer paid")
+        unfinished = [a for a in self._ledger.attempts_of(self._sale_id) if a.state not in FINAL_ATTEMPT_STATES]
+        if self._sale_open():
+            if unanswered or any(a.state in (S.CANCELLING, S.REVERSING) for a in unfinished):
+                self._ledger.move_sale(
+                    self._sale_id, [SaleState.OPEN], SaleState.NEEDS_CHECK, note="Vipps could not be asked"
+                )
+                return self._update("Needs checking: Vipps could not be asked after a restart.")
+            return self._finish(Outcome.CANCELLED, "The kiosk restarted before the customer paid.")
+        return self._update(self._message)
+
     @property
     def sale_id(self) -> int:
         return self._sale_id

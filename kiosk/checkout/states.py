@@ -42,6 +42,7 @@ class SaleState(StrEnum):
     OPEN = "OPEN"
     PAID = "PAID"
     NOT_PAID = "NOT_PAID"
+    NEEDS_CHECK = "NEEDS_CHECK"  # after a restart Vipps could not say what happened: the manager re-checks it
 
 
 class Outcome(StrEnum):

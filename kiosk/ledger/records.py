@@ -14,6 +14,11 @@ class SaleRecord:
     state: str
     outcome: str | None
     paid_attempt_id: int | None
+    order_id: str | None = None
+    phone_masked: str | None = None
+    attempt_count: int = 0
+    captured_ore: int = 0
+    refunded_ore: int = 0
 
 
 @dataclass(frozen=True)
@@ -41,3 +46,16 @@ class Transition:
     from_state: str | None
     to_state: str
     note: str
+
+
+@dataclass(frozen=True)
+class RefundRecord:
+    id: int
+    sale_id: int
+    attempt_id: int
+    amount_ore: int
+    state: str  # PENDING (recorded, maybe sent), DONE, FAILED
+    idempotency_key: str
+    reason: str | None
+    created_at: str
+    updated_at: str

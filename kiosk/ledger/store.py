@@ -12,10 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from kiosk.ledger.records import AttemptRecord, SaleRecord, Transition
+from kiosk.domain.money import format_kroner
+from kiosk.ledger.records import AttemptRecord, RefundRecord, SaleRecord, Transition
 from kiosk.ledger.schema import migrate
 
 LEDGER_FILE = "ledger.sqlite3"
+DEMO_LEDGER_FILE = "ledger-demo.sqlite3"  # demo sales never mix with real ones
+CAPTURED = "CAPTURED"  # the attempt state that means money was taken
 
 
 class LedgerError(Exception):
@@ -26,8 +29,12 @@ class LedgerConflict(LedgerError):
     """A compare-and-set found another state than expected: someone else moved this record first."""
 
 
-def ledger_path(data_dir: Path) -> Path:
-    return data_dir / LEDGER_FILE
+class RefundRefused(LedgerError):
+    """A refund that cannot be: more than remains, or nothing captured. The message says why, for staff."""
+
+
+def ledger_path(data_dir: Path, demo: bool = False) -> Path:
+    return data_dir / (DEMO_LEDGER_FILE if demo else LEDGER_FILE)
 
 
 def utc_now() -> str:
@@ -93,8 +100,9 @@ class Ledger:
 
     # ---- writes ------------------------------------------------------------------------------------------------
 
-    def new_sale(self, amount_ore: int, payment_text: str = "") -> SaleRecord:
-        now = utc_now()
+    def new_sale(self, amount_ore: int, payment_text: str = "", at: datetime | None = None) -> SaleRecord:
+        """Start a sale. `at` is for imports and benchmarks that build a day; a live sale is stamped now."""
+        now = at.astimezone(UTC).isoformat(timespec="milliseconds") if at else utc_now()
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO sales (created_at, amount_ore, payment_text, state) VALUES (?, ?, ?, 'OPEN')",
@@ -132,6 +140,11 @@ class Ledger:
                     now,
                 ),
             )
+            db.execute(
+                "UPDATE sales SET order_id = ?, phone_masked = COALESCE(?, phone_masked),"
+                " attempt_count = attempt_count + 1 WHERE id = ?",
+                (merchant_order_id, phone_masked, sale_id),
+            )
             self._log(db, sale_id, cursor.lastrowid, None, state, f"attempt by {channel}", now)
         return self.attempt(cursor.lastrowid)
 
@@ -158,6 +171,12 @@ class Ledger:
                 " reason = COALESCE(?, reason) WHERE id = ?",
                 (new_state, now, redirect_url, reason, attempt_id),
             )
+            if new_state == CAPTURED:
+                db.execute(
+                    "UPDATE sales SET captured_ore = amount_ore, order_id = (SELECT merchant_order_id FROM attempts"
+                    " WHERE id = ?) WHERE id = ?",
+                    (attempt_id, row[0]),
+                )
             self._log(db, row[0], attempt_id, row[1], new_state, note or (reason or ""), now)
         return self.attempt(attempt_id)
 
@@ -185,6 +204,51 @@ class Ledger:
             )
             self._log(db, sale_id, None, row[0], new_state, note or (outcome or ""), now)
         return self.sale(sale_id)
+
+    def begin_refund(self, sale_id: int, amount_ore: int, idempotency_key: str) -> RefundRecord:
+        """Record a refund before it is sent. Refused (RefundRefused) when it is more than what remains,
+        counting refunds still under way, so a second refund racing the first cannot pass."""
+        now = utc_now()
+        with self._write() as db:
+            row = db.execute(
+                "SELECT captured_ore, refunded_ore, paid_attempt_id FROM sales WHERE id = ?", (sale_id,)
+            ).fetchone()
+            if row is None or not row[0] or row[2] is None:
+                raise RefundRefused("Only a paid sale can be refunded.")
+            (pending,) = db.execute(
+                "SELECT COALESCE(sum(amount_ore), 0) FROM refunds WHERE sale_id = ? AND state = 'PENDING'", (sale_id,)
+            ).fetchone()
+            remaining = row[0] - row[1] - pending
+            if amount_ore <= 0:
+                raise RefundRefused("A refund must be more than 0 kr.")
+            if amount_ore > remaining:
+                raise RefundRefused(f"Only {format_kroner(remaining)} remains to refund.")
+            cursor = db.execute(
+                "INSERT INTO refunds (sale_id, attempt_id, amount_ore, state, idempotency_key, created_at, updated_at)"
+                " VALUES (?, ?, ?, 'PENDING', ?, ?, ?)",
+                (sale_id, row[2], amount_ore, idempotency_key, now, now),
+            )
+            self._log(db, sale_id, row[2], None, "REFUND_PENDING", f"refund of {amount_ore} øre", now)
+        return self.refund(cursor.lastrowid)
+
+    def finish_refund(self, refund_id: int, done: bool, reason: str = "") -> RefundRecord:
+        """PENDING -> DONE (and the sale's refunded amount grows) or FAILED. Compare-and-set like every move."""
+        now = utc_now()
+        with self._write() as db:
+            row = db.execute(
+                "SELECT sale_id, attempt_id, amount_ore, state FROM refunds WHERE id = ?", (refund_id,)
+            ).fetchone()
+            if row is None or row[3] != "PENDING":
+                raise LedgerConflict(f"refund {refund_id} is {row[3] if row else 'missing'}, not PENDING")
+            state = "DONE" if done else "FAILED"
+            db.execute(
+                "UPDATE refunds SET state = ?, reason = ?, updated_at = ? WHERE id = ?",
+                (state, reason or None, now, refund_id),
+            )
+            if done:
+                db.execute("UPDATE sales SET refunded_ore = refunded_ore + ? WHERE id = ?", (row[2], row[0]))
+            self._log(db, row[0], row[1], "REFUND_PENDING", f"REFUND_{state}", reason or f"{row[2]} øre", now)
+        return self.refund(refund_id)
 
     @staticmethod
     def _log(
@@ -224,12 +288,40 @@ class Ledger:
         )
         return [Transition(*row) for row in rows]
 
+    def refund(self, refund_id: int) -> RefundRecord:
+        query = f"SELECT {_REFUND_COLUMNS} FROM refunds WHERE id = ?"  # noqa: S608
+        row = self._db.execute(query, (refund_id,)).fetchone()
+        if row is None:
+            raise LedgerError(f"no refund {refund_id} in the ledger")
+        return RefundRecord(*row)
+
+    def refunds_of(self, sale_id: int) -> list[RefundRecord]:
+        query = f"SELECT {_REFUND_COLUMNS} FROM refunds WHERE sale_id = ? ORDER BY id"  # noqa: S608
+        return [RefundRecord(*row) for row in self._db.execute(query, (sale_id,))]
+
+    def unsettled_sales(self) -> list[SaleRecord]:
+        """Sales a restart must look at: still open, waiting for a check, or with an attempt not yet final."""
+        query = (
+            f"SELECT {_SALE_COLUMNS} FROM sales WHERE state IN ('OPEN', 'NEEDS_CHECK') OR id IN"  # noqa: S608
+            " (SELECT sale_id FROM attempts WHERE state IN ('CREATED', 'PENDING', 'UNKNOWN', 'RESERVED',"
+            " 'CANCELLING', 'REVERSING')) ORDER BY id"
+        )
+        return [SaleRecord(*row) for row in self._db.execute(query)]
+
+    def read(self, query: str, parameters: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        """A read-only query for the reports (kiosk.ledger.report)."""
+        return self._db.execute(query, parameters)
+
     def sales(self) -> list[SaleRecord]:
         query = f"SELECT {_SALE_COLUMNS} FROM sales ORDER BY id"  # noqa: S608
         return [SaleRecord(*row) for row in self._db.execute(query)]
 
 
-_SALE_COLUMNS = "id, created_at, amount_ore, payment_text, state, outcome, paid_attempt_id"
+_SALE_COLUMNS = (
+    "id, created_at, amount_ore, payment_text, state, outcome, paid_attempt_id, order_id, phone_masked,"
+    " attempt_count, captured_ore, refunded_ore"
+)
+_REFUND_COLUMNS = "id, sale_id, attempt_id, amount_ore, state, idempotency_key, reason, created_at, updated_at"
 _ATTEMPT_COLUMNS = (
     "id, sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel, phone_masked, state,"
     " redirect_url, reason, created_at, updated_at"

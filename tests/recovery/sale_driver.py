@@ -1,0 +1,47 @@
+"""A kiosk's checkout in a process of its own, for the kill tests: it runs one sale against a simulator and
+does exactly what the kiosk does (real client, real ledger file), so the test can SIGKILL it at any phase.
+
+    python -m tests.recovery.sale_driver BASE_URL LEDGER_FILE AMOUNT_ORE [qr|phone]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import threading
+from pathlib import Path
+
+from kiosk.checkout.session import SaleSession
+from kiosk.checkout.states import SaleState
+from kiosk.config import KioskSettings, VippsSettings
+from kiosk.ledger import Ledger
+from kiosk.vipps import RetryPolicy, VippsClient, VippsError
+
+KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05)
+
+
+def main(base_url: str, ledger_file: str, amount: str, mode: str) -> int:
+    vipps = VippsSettings.for_simulator(base_url)
+    pause = threading.Event()
+    with (
+        Ledger.open(Path(ledger_file)) as ledger,
+        VippsClient(vipps, retry=RetryPolicy(attempts=2, base_s=0.01, cap_s=0.05)) as client,
+    ):
+        session = SaleSession.begin(client, ledger, vipps, KIOSK, int(amount), "kill test")
+        update = session.start_attempt()
+        if mode == "phone":
+            update = session.start_attempt("91234567")
+        print("started", flush=True)
+        while update.sale_state is SaleState.OPEN or update.watch or update.pending_writes:
+            for tx in sorted(update.watch):
+                with contextlib.suppress(VippsError):
+                    update = session.observe(tx, client.details(tx))
+            if update.pending_writes:
+                update = session.retry_pending_writes()
+            pause.wait(KIOSK.poll_interval_s)
+        print("done", update.sale_state, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:5]))
