@@ -14,7 +14,7 @@ from types import TracebackType
 
 from kiosk.domain.money import format_kroner
 from kiosk.ledger.records import AttemptRecord, RefundRecord, SaleRecord, Transition
-from kiosk.ledger.schema import migrate
+from kiosk.ledger.schema import MIGRATIONS, migrate
 
 LEDGER_FILE = "ledger.sqlite3"
 DEMO_LEDGER_FILE = "ledger-demo.sqlite3"  # demo sales never mix with real ones
@@ -37,6 +37,27 @@ def ledger_path(data_dir: Path, demo: bool = False) -> Path:
     return data_dir / (DEMO_LEDGER_FILE if demo else LEDGER_FILE)
 
 
+def _check_read_only(path: Path) -> str | None:
+    """PRAGMA quick_check through a read-only, immutable connection, so a damaged file is never written to.
+    Returns the problem, or None when the file is sound."""
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        (check,) = probe.execute("PRAGMA quick_check").fetchone()
+        (version,) = probe.execute("PRAGMA user_version").fetchone()
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        probe.close()
+    if check != "ok":
+        return check
+    if version > len(MIGRATIONS):
+        return f"it is from a newer kiosk (schema {version}); update the kiosk to open it"
+    return None
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -49,25 +70,27 @@ class Ledger:
     @classmethod
     def open(cls, path: Path) -> Ledger:
         """Open (or create) the ledger. A corrupt or unreadable file is reported, never overwritten."""
+        damaged = (
+            "The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and "
+            "keep it for the manager, then start the kiosk again."
+        )
+        if path.exists():
+            problem = _check_read_only(path)
+            if problem:
+                raise LedgerError(damaged.format(path=path, problem=problem))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=True)
         except (OSError, sqlite3.Error) as exc:
             raise LedgerError(f"The ledger at {path} cannot be opened: {exc}") from None
         try:
-            (check,) = connection.execute("PRAGMA quick_check").fetchone()
-            if check != "ok":
-                raise sqlite3.DatabaseError(check)
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA foreign_keys = ON")
             migrate(connection)
         except (sqlite3.Error, RuntimeError) as exc:
             connection.close()
-            raise LedgerError(
-                f"The ledger at {path} is damaged or unreadable ({exc}). It was left untouched: "
-                "move it aside and keep it for the manager, then start the kiosk again."
-            ) from None
+            raise LedgerError(damaged.format(path=path, problem=exc)) from None
         return cls(connection, path)
 
     def close(self) -> None:

@@ -1,0 +1,191 @@
+"""The ledger itself: durable, versioned, compare-and-set, append-only, and honest about damage and full disks."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk.ledger import Ledger, LedgerConflict, LedgerError, RefundRefused
+from kiosk.ledger.report import day_row_tuples, day_totals, hourly
+from kiosk.ledger.schema import MIGRATIONS
+
+
+@pytest.fixture
+def ledger(tmp_path) -> Ledger:
+    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
+        yield opened
+
+
+def _paid_sale(ledger: Ledger, amount: int = 10000, at: datetime | None = None, tx: str = "tx1") -> int:
+    sale = ledger.new_sale(amount, at=at)
+    attempt = ledger.add_attempt(
+        sale.id,
+        psp_transaction_id=tx,
+        merchant_order_id=f"order-{tx}",
+        idempotency_key=f"key-{tx}",
+        channel="PHONE",
+        phone_masked="******67",
+        state="PENDING",
+    )
+    ledger.move_attempt(attempt.id, ["PENDING"], "RESERVED")
+    ledger.move_sale(sale.id, ["OPEN"], "PAID", outcome="PAID", paid_attempt_id=attempt.id)
+    ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURED")
+    return sale.id
+
+
+def test_it_is_wal_with_full_sync_and_the_newest_schema(ledger):
+    assert ledger.read("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert ledger.read("PRAGMA synchronous").fetchone() == (2,)  # FULL
+    assert ledger.read("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+
+
+def test_an_old_ledger_is_migrated_with_its_data(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+        old.execute(
+            "INSERT INTO sales (created_at, amount_ore, state) VALUES ('2026-01-01T10:00:00.000+00:00', 500, 'PAID')"
+        )
+        old.execute(
+            "INSERT INTO attempts (sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel,"
+            " state, created_at, updated_at) VALUES (1, 'abc', 'o-1', 'k', 'QR', 'CAPTURED', 'x', 'x')"
+        )
+    old.close()
+    with Ledger.open(path) as ledger:
+        (sale,) = ledger.sales()
+        assert (sale.order_id, sale.attempt_count, sale.captured_ore) == ("o-1", 1, 500)
+
+
+def test_a_ledger_from_a_newer_kiosk_is_refused_untouched(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    with sqlite3.connect(path) as newer:
+        newer.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    newer.close()
+    before = path.read_bytes()
+    with pytest.raises(LedgerError, match="newer kiosk"):
+        Ledger.open(path)
+    assert path.read_bytes() == before
+
+
+def test_state_changes_are_compare_and_set(ledger):
+    sale = ledger.new_sale(100)
+    attempt = ledger.add_attempt(
+        sale.id,
+        psp_transaction_id="a",
+        merchant_order_id="o",
+        idempotency_key="k",
+        channel="QR",
+        phone_masked=None,
+        state="CREATED",
+    )
+    ledger.move_attempt(attempt.id, ["CREATED"], "PENDING")
+    with pytest.raises(LedgerConflict, match="is PENDING, not CREATED"):
+        ledger.move_attempt(attempt.id, ["CREATED"], "UNKNOWN")
+    assert ledger.attempt(attempt.id).state == "PENDING"
+
+
+def test_ids_are_unique(ledger):
+    sale = ledger.new_sale(100)
+    ledger.add_attempt(
+        sale.id,
+        psp_transaction_id="same",
+        merchant_order_id="o1",
+        idempotency_key="k1",
+        channel="QR",
+        phone_masked=None,
+        state="CREATED",
+    )
+    with pytest.raises(LedgerError, match="UNIQUE"):
+        ledger.add_attempt(
+            sale.id,
+            psp_transaction_id="same",
+            merchant_order_id="o2",
+            idempotency_key="k2",
+            channel="QR",
+            phone_masked=None,
+            state="CREATED",
+        )
+
+
+def test_the_history_is_append_only(ledger):
+    ledger.new_sale(100)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        ledger.read("UPDATE transitions SET note = 'rewritten'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        ledger.read("DELETE FROM transitions")
+
+
+def test_a_full_disk_gives_a_clear_message_and_changes_nothing(ledger):
+    ledger.new_sale(100)
+    (pages,) = ledger.read("PRAGMA page_count").fetchone()
+    ledger.read(f"PRAGMA max_page_count = {pages}")  # SQLite's own "database or disk is full"
+    with pytest.raises(LedgerError, match="cannot be written: database or disk is full"):
+        ledger.new_sale(100, "x" * 100_000)
+    ledger.read("PRAGMA max_page_count = 1073741823")
+    assert len(ledger.sales()) == 1
+    assert len(ledger.history(1)) == 1
+
+
+def test_a_damaged_file_is_reported_and_never_overwritten(tmp_path):
+    path = tmp_path / "ledger.sqlite3"
+    with Ledger.open(path) as ledger:
+        ledger.new_sale(100)
+    data = bytearray(path.read_bytes())
+    data[100:4000] = b"\xff" * 3900
+    path.write_bytes(bytes(data))
+    with pytest.raises(LedgerError, match="damaged or unreadable"):
+        Ledger.open(path)
+    assert path.read_bytes() == bytes(data)
+
+
+def test_refunds_never_exceed_what_was_captured_even_when_two_race(ledger, tmp_path):
+    sale_id = _paid_sale(ledger, 10000)
+    first = ledger.begin_refund(sale_id, 6000, "r1")
+    with Ledger.open(tmp_path / "ledger.sqlite3") as second_till:  # another connection, as another thread
+        with pytest.raises(RefundRefused, match="Only 40,00\u00a0kr remains to refund"):
+            second_till.begin_refund(sale_id, 6000, "r2")
+    ledger.finish_refund(first.id, done=True)
+    assert ledger.sale(sale_id).refunded_ore == 6000
+    with pytest.raises(RefundRefused):
+        ledger.begin_refund(sale_id, 4001, "r3")
+    with pytest.raises(RefundRefused, match="more than 0"):
+        ledger.begin_refund(sale_id, 0, "r4")
+
+
+def test_only_a_paid_sale_can_be_refunded(ledger):
+    sale = ledger.new_sale(100)
+    with pytest.raises(RefundRefused, match="Only a paid sale"):
+        ledger.begin_refund(sale.id, 100, "r")
+
+
+def test_day_totals_and_hours_in_local_time(ledger):
+    day = date.today()
+    noon = datetime.combine(day, datetime.min.time()).astimezone() + timedelta(hours=12)
+    _paid_sale(ledger, 10000, at=noon, tx="a")
+    refunded = _paid_sale(ledger, 5000, at=noon + timedelta(minutes=5), tx="b")
+    ledger.finish_refund(ledger.begin_refund(refunded, 2000, "r").id, done=True)
+    _paid_sale(ledger, 7000, at=noon - timedelta(days=1), tx="c")  # yesterday: not counted
+    refused = ledger.new_sale(300, at=noon + timedelta(hours=2))
+    ledger.move_sale(refused.id, ["OPEN"], "NOT_PAID", outcome="REFUSED")
+    totals = day_totals(ledger, day)
+    assert (totals.captured_count, totals.captured_ore, totals.refunded_ore, totals.net_ore) == (2, 15000, 2000, 13000)
+    assert (totals.refused, totals.expired, totals.cancelled) == (1, 0, 0)
+    hours = hourly(ledger, day)
+    assert hours[12] == (12, 2, 15000)
+    assert sum(count for _, count, _ in hours) == 2
+    assert len(day_row_tuples(ledger, day)) == 3
+
+
+def test_an_empty_day_has_zero_totals(ledger):
+    totals = day_totals(ledger, date(2001, 1, 1))
+    assert (totals.captured_count, totals.captured_ore, totals.net_ore) == (0, 0, 0)
+    assert day_row_tuples(ledger, date(2001, 1, 1)) == []
+
+
+def test_the_demo_ledger_is_a_file_of_its_own(tmp_path: Path):
+    from kiosk.ledger import ledger_path
+
+    assert ledger_path(tmp_path, demo=True) != ledger_path(tmp_path)
