@@ -25,6 +25,10 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--landing-window", type=float, default=300.0, metavar="S", help="landing-page window")
     sim.add_argument("--app-window", type=float, default=300.0, metavar="S", help="in-app approval window")
     sim.add_argument("--batch", action="store_true", help="apply status updates only on POST /_sim/batch/run")
+    export = commands.add_parser("export", help="write a day's sales as CSV or a one-page PDF report")
+    export.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day (local time)")
+    export.add_argument("--format", choices=("csv", "pdf"), default="csv")
+    export.add_argument("--output", metavar="PATH", help="where to write (default: the data folder's exports/)")
     return parser
 
 
@@ -32,6 +36,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "simulator":
         return _run_simulator(args)
+    if args.command == "export":
+        from kiosk.export_command import ExportFailed, run_export
+
+        try:
+            print(run_export(args.date, args.format, args.output, args.demo))
+        except ExportFailed as exc:
+            return _fail(exc.problems)
+        return 0
     return _run_kiosk(args)
 
 

@@ -16,7 +16,7 @@ from kiosk.ui.services import Services
 def run_gui(settings: Settings, demo: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Vipps kiosk")
-    ledger_file = ledger_path(data_dir())
+    ledger_file = ledger_path(data_dir(), demo)
     window = MainWindow(settings.kiosk, ledger_file, demo)
     services = Services(settings, demo, ledger_file, window)
     exit_code = 0
@@ -28,6 +28,7 @@ def run_gui(settings: Settings, demo: bool) -> int:
         QMessageBox.critical(window, "The kiosk cannot start", message)
         app.quit()
 
+    services.recovered.connect(window.flow.set_startup_notice)
     services.ready.connect(window.flow.connect_vipps)
     services.failed.connect(on_failed)
     window.show()

@@ -51,6 +51,7 @@ class CheckoutFlow(QObject):
         self._run: SaleRun | None = None  # the sale on screen
         self._runs: set[SaleRun] = set()  # every run still at work, the one on screen included
         self._shown_tx: str | None = None
+        self._notice = ""
         self._countdown = Countdown(self)
         self._connect_signals()
 
@@ -67,7 +68,11 @@ class CheckoutFlow(QObject):
     def connect_vipps(self, vipps: VippsSettings) -> None:
         self._vipps = vipps
         self._amount.set_ready(True)
-        self.status_changed.emit("Ready. Type the amount and press Enter.")
+        self.status_changed.emit(f"Ready. Type the amount and press Enter. {self._notice}".strip())
+
+    def set_startup_notice(self, notice: str) -> None:
+        """What start-up settled from before (a crash, a power cut), said once with the first "Ready"."""
+        self._notice = notice
 
     def new_sale(self, typed: str = "") -> None:
         self._countdown.stop()

@@ -17,9 +17,14 @@ PRELOADED = ("kiosk.ui.sale_run", "kiosk.ui.qr_widget", "qrcode")
 
 
 class ServiceStarter(QObject):
-    """Signals: ready(object VippsSettings), failed(str message). Lives on its own thread."""
+    """Signals: ready(object VippsSettings), recovered(str summary), failed(str message). Lives on its own thread.
+
+    Order: the ledger is checked, the simulator started (demo), then every sale a crash left unsettled is
+    settled against Vipps (`recovered`), and only then is the kiosk `ready` for a new sale.
+    """
 
     ready = Signal(object)
+    recovered = Signal(str)
     failed = Signal(str)
 
     def __init__(self, settings: Settings, demo: bool, ledger_file: Path) -> None:
@@ -40,20 +45,33 @@ class ServiceStarter(QObject):
             return
         for module in PRELOADED:
             importlib.import_module(module)
-        if not self._demo:
-            assert self._settings.vipps is not None
-            self.ready.emit(self._settings.vipps)
-            return
-        from kiosk.simulator.server import SimulatorServer
+        if self._demo:
+            from kiosk.simulator.server import SimulatorServer
 
-        place = self._settings.simulator
+            place = self._settings.simulator
+            try:
+                server = SimulatorServer(place.host, place.port).start()
+            except (OSError, RuntimeError) as exc:
+                self.failed.emit(f"The demo simulator could not start on {place.host}:{place.port}: {exc}")
+                return
+            self.simulator = server
+            vipps = VippsSettings.for_simulator(server.base_url)
+        else:
+            assert self._settings.vipps is not None
+            vipps = self._settings.vipps
+        self.recovered.emit(self._recover(vipps))
+        self.ready.emit(vipps)
+
+    def _recover(self, vipps: VippsSettings) -> str:
+        from kiosk.checkout.recovery import recover
+        from kiosk.ledger import Ledger, LedgerError
+        from kiosk.vipps import VippsClient
+
         try:
-            server = SimulatorServer(place.host, place.port).start()
-        except (OSError, RuntimeError) as exc:
-            self.failed.emit(f"The demo simulator could not start on {place.host}:{place.port}: {exc}")
-            return
-        self.simulator = server
-        self.ready.emit(VippsSettings.for_simulator(server.base_url))
+            with Ledger.open(self._ledger_file) as ledger, VippsClient(vipps) as client:
+                return recover(client, ledger, vipps, self._settings.kiosk).summary
+        except LedgerError as exc:
+            return f"Unfinished sales could not be settled: {exc}"
 
     def stop(self) -> None:
         if self.simulator is not None:
@@ -62,9 +80,11 @@ class ServiceStarter(QObject):
 
 
 class Services(QObject):
-    """Owns the starter and its thread for the kiosk's lifetime. Signals: ready(object), failed(str)."""
+    """Owns the starter and its thread for the kiosk's lifetime. Signals: ready(object), recovered(str),
+    failed(str)."""
 
     ready = Signal(object)
+    recovered = Signal(str)
     failed = Signal(str)
 
     def __init__(self, settings: Settings, demo: bool, ledger_file: Path, parent: QObject | None = None) -> None:
@@ -75,6 +95,7 @@ class Services(QObject):
         self._starter.moveToThread(self._thread)
         self._thread.started.connect(self._starter.start)
         self._starter.ready.connect(self.ready)
+        self._starter.recovered.connect(self.recovered)
         self._starter.failed.connect(self.failed)
         self._starter.ready.connect(self._thread.quit)
         self._starter.failed.connect(self._thread.quit)

@@ -32,3 +32,30 @@ def test_a_damaged_ledger_stops_the_kiosk_with_a_clear_message_and_is_left_as_it
     assert "damaged or unreadable" in message
     assert "Traceback" not in message
     assert ledger_file.read_bytes() == damaged
+
+
+def test_start_up_settles_a_sale_a_crash_left_open_before_it_is_ready(qtbot, tmp_path):
+    from kiosk.ledger import Ledger
+
+    ledger_file = tmp_path / "ledger.sqlite3"
+    with Ledger.open(ledger_file) as ledger:
+        sale = ledger.new_sale(14950)
+        ledger.add_attempt(
+            sale.id,
+            psp_transaction_id="lostinthecrash",
+            merchant_order_id="o-1",
+            idempotency_key="k",
+            channel="QR",
+            phone_masked=None,
+            state="CREATED",
+        )
+    services = Services(Settings(), demo=True, ledger_file=ledger_file)
+    notices: list[str] = []
+    services.recovered.connect(notices.append)
+    with qtbot.waitSignal(services.ready, timeout=20_000):
+        services.start()
+    services.stop()
+    assert notices == ["Settled 1 sale(s) left unfinished."]
+    with Ledger.open(ledger_file) as ledger:
+        assert ledger.sale(sale.id).state == "NOT_PAID"
+        assert [a.state for a in ledger.attempts_of(sale.id)] == ["INIT_FAILED"]

@@ -1,0 +1,65 @@
+"""`kiosk export`: a day's CSV or PDF without a screen."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from kiosk.config import ConfigError, data_dir, load_settings
+from kiosk.ledger import Ledger, LedgerError, ledger_path
+from kiosk.ledger.export_csv import write_day_csv
+
+
+class ExportFailed(Exception):
+    """What went wrong, one line each; nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def run_export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
+    """Write the export and return the line to print; raises ExportFailed."""
+    try:
+        return _export(day_text, fmt, output, demo)
+    except LedgerError as exc:
+        raise ExportFailed([str(exc)]) from None
+
+
+def _export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
+    try:
+        day = date.fromisoformat(day_text)
+    except ValueError:
+        raise ExportFailed([f"--date must be a date like 2026-11-24 (got {day_text!r})"]) from None
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        raise ExportFailed(exc.problems) from None
+    demo = demo or settings.demo
+    source = ledger_path(data_dir(), demo)
+    if not source.exists():
+        raise ExportFailed([f"there is no ledger at {source} yet: no sale has been recorded there"])
+    target = Path(output) if output else data_dir() / "exports" / f"kiosk-{day.isoformat()}.{fmt}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportFailed(
+            [f"cannot create the folder {target.parent} ({exc.strerror}); choose another --output"]
+        ) from None
+    with Ledger.open(source) as ledger:
+        if fmt == "csv":
+            return f"{target} ({write_day_csv(ledger, day, target)} sales)"
+        _write_pdf(ledger, day, target)
+        return str(target)
+
+
+def _write_pdf(ledger: Ledger, day: date, target: Path) -> None:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a report needs fonts, not a screen
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.ui.day_report_pdf import write_day_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    write_day_pdf(ledger, day, target)
