@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.config import KioskSettings, VippsSettings  # noqa: E402
+from kiosk.manager_pin import ManagerPin  # noqa: E402
 from kiosk.simulator.server import SimulatorServer  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 from kiosk.vipps import VippsClient  # noqa: E402
@@ -53,10 +54,11 @@ def counter_screens(sim: SimControl, vipps: VippsSettings) -> None:
     ledger = Path(os.environ["KIOSK_DATA_DIR"]) / "ledger.sqlite3"
 
     def window(**changes: float) -> MainWindow:
-        shown = MainWindow(replace(KIOSK, **changes), ledger, demo=True)
+        pin = ManagerPin.for_demo(ledger.with_name("pin.json"))
+        shown = MainWindow(replace(KIOSK, **changes), ledger, demo=True, pin=pin)
         shown.resize(1280, 800)
         shown.show()
-        shown.flow.connect_vipps(vipps)
+        shown.connect_vipps(vipps)
         settle()
         return shown
 

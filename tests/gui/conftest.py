@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from kiosk.config import KioskSettings, VippsSettings
+from kiosk.manager_pin import ManagerPin
 from kiosk.ui.main_window import MainWindow
 
 # Vipps' schedule, shrunk: a poll every 0.1 s instead of 2 s, windows of a minute instead of ten.
@@ -26,13 +27,14 @@ def make_window(qtbot, sim, tmp_path) -> Iterator[Callable[..., MainWindow]]:
     windows: list[MainWindow] = []
 
     def make(vipps: VippsSettings | None = None, **kiosk_changes) -> MainWindow:
-        window = MainWindow(replace(FAST_KIOSK, **kiosk_changes), tmp_path / "ledger.sqlite3", demo=True)
+        pin = ManagerPin.for_demo(tmp_path / "pin.json")
+        window = MainWindow(replace(FAST_KIOSK, **kiosk_changes), tmp_path / "ledger.sqlite3", demo=True, pin=pin)
         # Not handed to qtbot: pytest-qt closes its widgets before fixtures end, and this fixture must first
         # see every sale's threads finish by themselves.
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()
-        window.flow.connect_vipps(vipps or VippsSettings.for_simulator(sim.base_url))
+        window.connect_vipps(vipps or VippsSettings.for_simulator(sim.base_url))
         windows.append(window)
         return window
 

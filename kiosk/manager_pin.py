@@ -1,0 +1,102 @@
+"""The manager's PIN: stored as an scrypt hash, wrong tries throttled, the throttle surviving a restart."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+DEMO_PIN = "1234"  # documented in the README; demo mode only
+FREE_TRIES = 3
+LONGEST_WAIT_S = 300.0
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+class PinError(ValueError):
+    """A PIN that cannot be used, or a try that is not allowed yet. The message is meant for the manager."""
+
+
+@dataclass
+class _Record:
+    salt: str
+    hash: str
+    failures: int = 0
+    locked_until: float = 0.0  # wall-clock seconds: a restart must not reset the wait
+
+
+def _digest(pin: str, salt: bytes) -> str:
+    return hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **_SCRYPT).hex()
+
+
+def check_new_pin(pin: str) -> str:
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
+        raise PinError("A PIN is 4 to 8 digits (0-9).")
+    return pin
+
+
+class ManagerPin:
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        self._path = path
+        self._clock = clock
+
+    @classmethod
+    def for_demo(cls, path: Path) -> ManagerPin:
+        pin = cls(path)
+        if not pin.is_set():
+            pin.set(DEMO_PIN)
+        return pin
+
+    def is_set(self) -> bool:
+        return self._load() is not None
+
+    def set(self, pin: str) -> None:
+        check_new_pin(pin)
+        salt = secrets.token_bytes(16)
+        self._save(_Record(salt.hex(), _digest(pin, salt)))
+
+    def wait_s(self) -> float:
+        """Seconds before the next try is allowed (0: now)."""
+        record = self._load()
+        return max(0.0, record.locked_until - self._clock()) if record else 0.0
+
+    def verify(self, pin: str) -> bool:
+        """True for the right PIN. Raises PinError while a wait is running, or when no PIN is set."""
+        record = self._load()
+        if record is None:
+            raise PinError("No manager PIN is set yet.")
+        wait = self.wait_s()
+        if wait > 0:
+            raise PinError(f"Too many wrong tries. Try again in {int(wait + 0.999)} s.")
+        if hmac.compare_digest(_digest(pin, bytes.fromhex(record.salt)), record.hash):
+            record.failures, record.locked_until = 0, 0.0
+            self._save(record)
+            return True
+        record.failures += 1
+        if record.failures >= FREE_TRIES:
+            wait_s = min(LONGEST_WAIT_S, 5.0 * 2 ** (record.failures - FREE_TRIES))
+            record.locked_until = self._clock() + wait_s
+        self._save(record)
+        return False
+
+    def _load(self) -> _Record | None:
+        try:
+            return _Record(**json.loads(self._path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError) as exc:
+            raise PinError(f"The PIN file {self._path} cannot be read ({exc}); remove it to set a new PIN.") from None
+
+    def _save(self, record: _Record) -> None:
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self._path.with_name(self._path.name + ".partial")
+        # Only this user may read the hash: an scrypt hash of a 4-digit PIN is still guessable offline.
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            json.dump(asdict(record), file)
+        partial.replace(self._path)

@@ -1,0 +1,309 @@
+"""The manager's back office: a day's totals, sales per hour, every sale; refunds, re-checks and exports.
+
+Every ledger read, Vipps call and export runs as a background job with its own connections; the screen only
+shows what comes back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import KioskSettings, VippsSettings, data_dir
+from kiosk.domain.money import AmountError, format_kroner, parse_kroner
+from kiosk.ledger import Ledger, RefundRefused
+from kiosk.ledger.export_csv import ExportError, write_day_csv
+from kiosk.ledger.report import DayTotals, day_row_tuples, day_totals, hourly
+from kiosk.ui.background import BackgroundJob, Progress
+from kiosk.ui.hour_chart import HourChart
+from kiosk.ui.sales_model import SalesTableModel
+
+ROW_HEIGHT = 36
+
+
+@dataclass(frozen=True)
+class DayData:
+    day: date
+    totals: DayTotals
+    hours: list[tuple[int, int, int]]
+    rows: list[tuple]
+
+
+class BackOffice(QWidget):
+    """Signals: back_requested()."""
+
+    back_requested = Signal()
+
+    def __init__(self, ledger_file: Path, kiosk: KioskSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backOffice")
+        self._ledger_file = ledger_file
+        self._kiosk = kiosk
+        self._vipps: VippsSettings | None = None
+        self._jobs: set[BackgroundJob] = set()
+        self.day = date.today()
+        self.model = SalesTableModel()
+        self._build()
+        self._connect_signals()
+
+    def _build(self) -> None:
+        self.day_picker = QDateEdit(self)
+        self.day_picker.setObjectName("dayPicker")
+        self.day_picker.setAccessibleName("Day to show")
+        self.day_picker.setCalendarPopup(True)
+        self.day_picker.setDisplayFormat("yyyy-MM-dd")
+        self.back_button = QPushButton("Back to the till", self)
+        self.back_button.setObjectName("backToTillButton")
+        self.totals = QLabel("", self)
+        self.totals.setObjectName("dayTotals")
+        self.totals.setAccessibleName("Totals of the day")
+        self.totals.setWordWrap(True)
+        self.chart = HourChart(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("transactionsTable")
+        self.table.setAccessibleName("Sales of the day")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fast on 100,000 rows
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.refund_amount = QLineEdit(self)
+        self.refund_amount.setObjectName("refundAmountInput")
+        self.refund_amount.setAccessibleName("Amount to refund in kroner; empty refunds what remains")
+        self.refund_amount.setPlaceholderText("all that remains")
+        self.refund_button = QPushButton("Refund", self)
+        self.refund_button.setObjectName("refundButton")
+        self.refund_button.setAccessibleName("Refund the selected sale")
+        self.recheck_button = QPushButton("Re-check with Vipps", self)
+        self.recheck_button.setObjectName("recheckButton")
+        self.recheck_button.setAccessibleName("Re-check the selected sale with Vipps")
+        self.export_button = QPushButton("Export CSV", self)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setAccessibleName("Export the day as CSV")
+        self.export_pdf_button = QPushButton("End-of-day PDF", self)
+        self.export_pdf_button.setObjectName("exportPdfButton")
+        self.export_pdf_button.setAccessibleName("Export the end-of-day report as PDF")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("exportProgress")
+        self.progress.hide()
+        self.message = QLabel("", self)
+        self.message.setObjectName("backOfficeMessage")
+        self.message.setAccessibleName("Back office message")
+        self.message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        title = QLabel("Back office", self)
+        title.setObjectName("headerTitle")
+        top.addWidget(title)
+        top.addWidget(self.day_picker)
+        top.addStretch(1)
+        top.addWidget(self.back_button)
+        actions = QGridLayout()
+        actions.addWidget(QLabel("Refund (kr)", self), 0, 0)
+        actions.addWidget(self.refund_amount, 0, 1)
+        actions.addWidget(self.refund_button, 0, 2)
+        actions.addWidget(self.recheck_button, 0, 3)
+        actions.addWidget(self.export_button, 0, 4)
+        actions.addWidget(self.export_pdf_button, 0, 5)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        self._update_actions()
+
+    def _connect_signals(self) -> None:
+        self.back_button.clicked.connect(self.back_requested)
+        self.day_picker.dateChanged.connect(self._on_day_picked)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.refund_button.clicked.connect(self._on_refund)
+        self.refund_amount.returnPressed.connect(self._on_refund)
+        self.recheck_button.clicked.connect(self._on_recheck)
+        self.export_button.clicked.connect(lambda: self._on_export("csv"))
+        self.export_pdf_button.clicked.connect(lambda: self._on_export("pdf"))
+
+    # ---- what the window tells it ------------------------------------------------------------------------------
+
+    def set_vipps(self, vipps: VippsSettings) -> None:
+        self._vipps = vipps
+
+    def open_day(self, day: date) -> None:
+        self.day = day
+        self.day_picker.blockSignals(True)
+        self.day_picker.setDate(QDate(day.year, day.month, day.day))
+        self.day_picker.blockSignals(False)
+        self.message.clear()
+        self._load()
+
+    # ---- jobs --------------------------------------------------------------------------------------------------
+
+    def _start(self, job: BackgroundJob) -> None:
+        # Results arrive from pool threads: only bound slots of this (GUI-thread) object receive them.
+        self._jobs.add(job)
+        job.failed.connect(self._on_failed)
+        job.done.connect(self._forget_job)
+        job.failed.connect(self._forget_job)
+        job.start()
+
+    @Slot()
+    def _forget_job(self) -> None:
+        self._jobs.discard(self.sender())
+
+    def _load(self) -> None:
+        ledger_file, day = self._ledger_file, self.day
+
+        def load(_progress: Progress) -> DayData:
+            with Ledger.open(ledger_file) as ledger:
+                return DayData(day, day_totals(ledger, day), hourly(ledger, day), day_row_tuples(ledger, day))
+
+        job = BackgroundJob(load)
+        job.done.connect(self._on_loaded)
+        self._start(job)
+
+    @Slot(object)
+    def _on_loaded(self, data: DayData) -> None:
+        if data.day != self.day:
+            return  # a later pick already asked for another day
+        self.model.set_rows(data.rows)
+        self.chart.set_hours(data.hours)
+        t = data.totals
+        self.totals.setText(
+            f"Captured {t.captured_count} · {format_kroner(t.captured_ore)}    "
+            f"Refunded {format_kroner(t.refunded_ore)}    Net {format_kroner(t.net_ore)}\n"
+            f"Refused {t.refused} · Rejected {t.rejected} · Time ran out {t.expired} · Cancelled {t.cancelled}"
+            f" · Not started {t.not_started} · Needs checking {t.needs_check}"
+        )
+        self._update_actions()
+
+    @Slot(int, str)
+    def _on_day_picked(self, picked: QDate) -> None:
+        self.open_day(date(picked.year(), picked.month(), picked.day()))
+
+    def _selected(self) -> tuple | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.sale_at(rows[0].row()) if rows else None
+
+    def _update_actions(self) -> None:
+        sale = self._selected()
+        refundable = sale is not None and sale[8] > sale[9]
+        self.refund_button.setEnabled(refundable and self._vipps is not None)
+        self.recheck_button.setEnabled(sale is not None and sale[4] in ("NEEDS_CHECK", "OPEN") and bool(self._vipps))
+
+    def _on_refund(self) -> None:
+        sale = self._selected()
+        if sale is None or self._vipps is None:
+            return
+        sale_id, remaining = sale[0], sale[8] - sale[9]
+        text = self.refund_amount.text().strip()
+        try:
+            amount = parse_kroner(text) if text else remaining
+        except AmountError as exc:
+            self.message.setText(str(exc))
+            return
+        vipps, ledger_file = self._vipps, self._ledger_file
+
+        def send(_progress: Progress) -> str:
+            from kiosk.checkout.refunds import refund
+            from kiosk.vipps import VippsClient
+
+            with Ledger.open(ledger_file) as ledger, VippsClient(vipps) as client:
+                record = refund(client, ledger, sale_id, amount)
+            if record.state == "DONE":
+                return f"Refunded {format_kroner(amount)}."
+            if record.state == "FAILED":
+                return f"Vipps refused the refund: {record.reason}"
+            return "No answer from Vipps yet. The refund is recorded and will be sent again."
+
+        job = BackgroundJob(send, expected=(RefundRefused,))
+        job.done.connect(self._on_action_done)
+        self.refund_button.setEnabled(False)
+        self.message.setText("Refunding…")
+        self._start(job)
+
+    def _on_recheck(self) -> None:
+        sale = self._selected()
+        if sale is None or self._vipps is None:
+            return
+        sale_id, vipps, kiosk, ledger_file = sale[0], self._vipps, self._kiosk, self._ledger_file
+
+        def recheck(_progress: Progress) -> str:
+            from kiosk.checkout.session import SaleSession
+            from kiosk.vipps import VippsClient
+
+            with Ledger.open(ledger_file) as ledger, VippsClient(vipps) as client:
+                update = SaleSession.resume(client, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
+            return f"Checked with Vipps: {update.message}"
+
+        job = BackgroundJob(recheck)
+        job.done.connect(self._on_action_done)
+        self.message.setText("Checking with Vipps…")
+        self._start(job)
+
+    def _on_export(self, fmt: str) -> None:
+        ledger_file, day = self._ledger_file, self.day
+        target = data_dir() / "exports" / f"kiosk-{day.isoformat()}.{fmt}"
+
+        def export(progress: Progress) -> str:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with Ledger.open(ledger_file) as ledger:
+                if fmt == "csv":
+                    count = write_day_csv(ledger, day, target, progress)
+                    return f"Exported {count} sales to {target}"
+                from kiosk.ui.day_report_pdf import write_day_pdf
+
+                write_day_pdf(ledger, day, target)
+                return f"Wrote the end-of-day report to {target}"
+
+        job = BackgroundJob(export, expected=(ExportError, OSError))
+        job.progress.connect(self._on_progress)
+        job.done.connect(self._on_action_done)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.message.setText("Exporting…")
+        self._start(job)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    @Slot(object)
+    def _on_action_done(self, message: str) -> None:
+        self.progress.hide()
+        self.message.setText(message)
+        self._load()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.message.setText(message)
+        self._update_actions()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # Esc leaves the back office, like the button
+            self.back_requested.emit()
+            return
+        super().keyPressEvent(event)

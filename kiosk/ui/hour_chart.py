@@ -1,0 +1,55 @@
+"""Sales per hour as 24 bars. Painted by hand: the Essentials wheel has no QtCharts, and 24 bars need none."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.domain.money import format_kroner
+from kiosk.ui.theme import INK, VIPPS_ORANGE
+
+
+class HourChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hourChart")
+        self.setAccessibleName("Sales per hour")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._hours: list[tuple[int, int, int]] = []
+
+    def set_hours(self, hours: list[tuple[int, int, int]]) -> None:
+        self._hours = hours
+        busy = [f"{hour:02d}: {count} ({format_kroner(amount)})" for hour, count, amount in hours if count]
+        self.setAccessibleDescription("; ".join(busy) or "No sales this day")
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 140)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width, height = self.width(), self.height()
+        label_h = 22
+        bar_w = width / 24
+        most = max((count for _, count, _ in self._hours), default=0) or 1
+        painter.setPen(QColor(INK))
+        font = painter.font()
+        font.setPointSize(9)
+        painter.setFont(font)
+        for hour, count, _amount in self._hours:
+            x = hour * bar_w
+            bar_h = (height - 2 * label_h) * count / most
+            if count:
+                painter.fillRect(QRectF(x + 2, height - label_h - bar_h, bar_w - 4, bar_h), QColor(VIPPS_ORANGE))
+                painter.drawText(
+                    QRectF(x, height - label_h - bar_h - label_h, bar_w, label_h),
+                    Qt.AlignmentFlag.AlignCenter,
+                    str(count),
+                )
+            if hour % 3 == 0:
+                painter.drawText(
+                    QRectF(x, height - label_h, bar_w * 2, label_h), Qt.AlignmentFlag.AlignLeft, f"{hour:02d}"
+                )
+        painter.end()

@@ -1,0 +1,146 @@
+"""The manager's back office, through its widgets: PIN, the day, refunds, re-checks, exports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kiosk.config import data_dir
+from kiosk.ledger import Ledger
+from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
+
+
+def _sell(qtbot, window, sim, amount_text="149,50", phone="91234567"):
+    charge(qtbot, window, amount_text)
+    type_phone(qtbot, window, phone)
+    qtbot.waitUntil(lambda: len(open_requests(sim, phone)) == 1)
+    sim.respond(open_requests(sim, phone)[0]["pspTransactionId"], phone, "approve")
+    wait_outcome(qtbot, window, "PAID")
+    qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=10_000)
+    qtbot.mouseClick(window.outcome_screen.new_sale_button, Qt.MouseButton.LeftButton)
+
+
+def _unlock(qtbot, window, pin="1234"):
+    qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.pin_screen
+    qtbot.keyClicks(window.pin_screen.pin_input, pin)
+    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+
+
+def _open_back_office(qtbot, window):
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.back_office)
+    qtbot.waitUntil(lambda: window.back_office.model.rowCount() > 0)
+
+
+def _select_row(qtbot, window, row=0):
+    window.back_office.table.selectRow(row)
+    qtbot.waitUntil(lambda: window.back_office.table.selectionModel().hasSelection())
+
+
+def test_the_back_office_needs_the_pin(qtbot, window):
+    _unlock(qtbot, window, pin="0000")
+    qtbot.waitUntil(lambda: window.pin_screen.message.text() == "Wrong PIN.")
+    assert window.stack.currentWidget() is window.pin_screen
+    qtbot.mouseClick(window.pin_screen.cancel_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.amount_screen
+
+
+def test_not_during_a_sale(qtbot, window, sim):
+    charge(qtbot, window, "100")
+    qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.customer_screen
+
+
+def test_the_day_shows_totals_chart_and_each_sale_with_a_masked_phone(qtbot, window, sim):
+    _sell(qtbot, window, sim, "149,50")
+    _sell(qtbot, window, sim, "50")
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    qtbot.waitUntil(lambda: office.model.rowCount() == 2)
+    assert "Captured 2 · 199,50\u00a0kr" in office.totals.text()
+    assert "Net 199,50\u00a0kr" in office.totals.text()
+    assert office.model.index(0, 3).data() == "CAPTURED"
+    assert office.model.index(0, 4).data() == "******67"
+    assert office.model.index(1, 2).data() == "50,00\u00a0kr"
+    assert "2 (" in office.chart.accessibleDescription()
+
+
+def test_a_partial_refund_then_one_too_many(qtbot, window, sim):
+    _sell(qtbot, window, sim, "149,50")
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    _select_row(qtbot, window)
+    office.refund_amount.setText("49,50")
+    qtbot.mouseClick(office.refund_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.message.text() == "Refunded 49,50\u00a0kr.")
+    qtbot.waitUntil(lambda: office.model.index(0, 3).data() == "PART REFUNDED")
+    assert _refunded_at_vipps(sim) == 4950
+    _select_row(qtbot, window)
+    office.refund_amount.setText("100,01")
+    qtbot.mouseClick(office.refund_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.message.text() == "Only 100,00\u00a0kr remains to refund.")
+    assert _refunded_at_vipps(sim) == 4950
+
+
+def _refunded_at_vipps(sim) -> int:
+    return sum(p["refundedAmount"] for p in sim.payments())
+
+
+def test_re_checking_a_sale_that_needs_checking(qtbot, window, sim, client, vipps_settings, tmp_path):
+    from tests.helpers import start_payment
+
+    started = start_payment(client, vipps_settings)
+    with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:  # as a restart without Vipps would leave it
+        sale = ledger.new_sale(14950)
+        ledger.add_attempt(
+            sale.id,
+            psp_transaction_id=started.psp_transaction_id,
+            merchant_order_id=started.merchant_order_id,
+            idempotency_key="k",
+            channel="QR",
+            phone_masked=None,
+            state="PENDING",
+        )
+        ledger.move_sale(sale.id, ["OPEN"], "NEEDS_CHECK")
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    assert office.model.index(0, 3).data() == "NEEDS CHECK"
+    _select_row(qtbot, window)
+    assert office.recheck_button.isEnabled()
+    qtbot.mouseClick(office.recheck_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.message.text().startswith("Checked with Vipps"))
+    qtbot.waitUntil(lambda: office.model.index(0, 3).data() == "CANCELLED")
+    assert sim.payment(started.psp_transaction_id)["state"] == "CANCELLED"
+
+
+def test_exports_land_in_the_data_folder(qtbot, window, sim):
+    _sell(qtbot, window, sim, "149,50")
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    qtbot.mouseClick(office.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.message.text().startswith("Exported 1 sales to"))
+    (csv_file,) = (data_dir() / "exports").glob("*.csv")
+    assert "******67" in csv_file.read_text(encoding="utf-8-sig")
+    qtbot.mouseClick(office.export_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.message.text().startswith("Wrote the end-of-day report"))
+    assert list((data_dir() / "exports").glob("*.pdf"))
+
+
+def test_escape_goes_back_to_the_till(qtbot, window, sim):
+    _sell(qtbot, window, sim)
+    _open_back_office(qtbot, window)
+    qtbot.keyClick(window.back_office, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.amount_screen
+    assert window.amount_screen.amount_input.hasFocus()
+
+
+def test_leaving_full_screen_takes_the_pin(qtbot, window):
+    window.showFullScreen()
+    qtbot.waitUntil(window.isFullScreen)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.stack.currentWidget() is window.pin_screen
+    assert window.isFullScreen()
+    qtbot.keyClicks(window.pin_screen.pin_input, "1234")
+    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.stack.currentWidget() is window.amount_screen
