@@ -100,6 +100,21 @@ def counter_screens(sim: SimControl, vipps: VippsSettings) -> None:
     outcome(main, "REFUSED")
     shoot(main, "counter-refused")
 
+    for amount, phone in (("89", "48123456"), ("249", "91234567"), ("35,50", "48123456")):
+        main.flow.new_sale()
+        charge(main, amount)
+        sim.respond(send_to_phone(main, phone), phone, "approve")
+        outcome(main, "PAID")
+    main.flow.new_sale()
+    main.manager_button.click()
+    main.pin_screen.pin_input.setText("1234")
+    shoot(main, "back-office-pin")
+    main.pin_screen.unlock_button.click()
+    wait_until(lambda: main.back_office.model.rowCount() >= 5)
+    main.back_office.table.selectRow(0)
+    shoot(main, "back-office")
+    main.back_office.back_button.click()
+
     main.flow.new_sale()
     charge(main, "99")
     sim.fault(path="/details$", status=503)

@@ -77,3 +77,21 @@ def start_payment(
     client: VippsClient, settings: VippsSettings, amount: int = 14950, **overrides: Any
 ) -> InitiateResponse:
     return client.initiate(initiate_request(settings, amount, **overrides))
+
+
+def record_paid_sale(ledger, amount: int = 10000, at=None, tx: str = "tx1", phone_masked: str | None = None) -> int:
+    """A captured sale written straight into a ledger, as the checkout would have left it."""
+    sale = ledger.new_sale(amount, at=at)
+    attempt = ledger.add_attempt(
+        sale.id,
+        psp_transaction_id=tx,
+        merchant_order_id=f"order-{tx}",
+        idempotency_key=f"key-{tx}",
+        channel="PHONE" if phone_masked else "QR",
+        phone_masked=phone_masked,
+        state="PENDING",
+    )
+    ledger.move_attempt(attempt.id, ["PENDING"], "RESERVED")
+    ledger.move_sale(sale.id, ["OPEN"], "PAID", outcome="PAID", paid_attempt_id=attempt.id)
+    ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURED")
+    return sale.id

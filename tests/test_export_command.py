@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from pypdf import PdfReader
 
 from kiosk.ledger import Ledger, ledger_path
+from tests.helpers import record_paid_sale
 
 
 def _kiosk(*args: str, tmp_path) -> subprocess.CompletedProcess:
@@ -24,19 +25,7 @@ def _demo_day(tmp_path) -> date:
     noon = datetime.combine(day, datetime.min.time()).astimezone() + timedelta(hours=12)
     with Ledger.open(ledger_path(tmp_path / "data", demo=True)) as ledger:
         for number, amount in enumerate((14950, 5000), start=1):
-            sale = ledger.new_sale(amount, at=noon)
-            attempt = ledger.add_attempt(
-                sale.id,
-                psp_transaction_id=f"tx{number}",
-                merchant_order_id=f"o-{number}",
-                idempotency_key=f"k{number}",
-                channel="QR",
-                phone_masked=None,
-                state="PENDING",
-            )
-            ledger.move_attempt(attempt.id, ["PENDING"], "RESERVED")
-            ledger.move_sale(sale.id, ["OPEN"], "PAID", outcome="PAID", paid_attempt_id=attempt.id)
-            ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURED")
+            record_paid_sale(ledger, amount, at=noon, tx=f"tx{number}")
         refused = ledger.new_sale(4400, at=noon + timedelta(hours=1))
         ledger.move_sale(refused.id, ["OPEN"], "NOT_PAID", outcome="REFUSED")
     return day

@@ -11,6 +11,7 @@ import pytest
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError, RefundRefused
 from kiosk.ledger.report import day_row_tuples, day_totals, hourly
 from kiosk.ledger.schema import MIGRATIONS
+from tests.helpers import record_paid_sale
 
 
 @pytest.fixture
@@ -20,20 +21,7 @@ def ledger(tmp_path) -> Ledger:
 
 
 def _paid_sale(ledger: Ledger, amount: int = 10000, at: datetime | None = None, tx: str = "tx1") -> int:
-    sale = ledger.new_sale(amount, at=at)
-    attempt = ledger.add_attempt(
-        sale.id,
-        psp_transaction_id=tx,
-        merchant_order_id=f"order-{tx}",
-        idempotency_key=f"key-{tx}",
-        channel="PHONE",
-        phone_masked="******67",
-        state="PENDING",
-    )
-    ledger.move_attempt(attempt.id, ["PENDING"], "RESERVED")
-    ledger.move_sale(sale.id, ["OPEN"], "PAID", outcome="PAID", paid_attempt_id=attempt.id)
-    ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURED")
-    return sale.id
+    return record_paid_sale(ledger, amount, at, tx, phone_masked="******67")
 
 
 def test_it_is_wal_with_full_sync_and_the_newest_schema(ledger):

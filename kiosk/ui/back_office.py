@@ -87,6 +87,9 @@ class BackOffice(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Fixed widths: sizing to contents would read all 100,000 rows.
+        for column, width in enumerate((120, 330, 150, 230, 130, 110)):
+            self.table.horizontalHeader().resizeSection(column, width)
         self.refund_amount = QLineEdit(self)
         self.refund_amount.setObjectName("refundAmountInput")
         self.refund_amount.setAccessibleName("Amount to refund in kroner; empty refunds what remains")

@@ -35,6 +35,8 @@ QLabel#paymentStatus {{ font-size: 16pt; color: {MUTED}; padding: 4px 16px; }}
 QLabel#amountError, QLabel#phoneError {{ color: #b3261e; }}
 QLabel#customerAmount {{ font-size: 34pt; font-weight: bold; }}
 QLabel#countdown {{ font-size: 40pt; font-weight: bold; }}
+QTableView, QHeaderView::section {{ font-size: 13pt; }}
+QLabel#dayTotals {{ font-size: 15pt; }}
 QLabel#outcomeIcon {{ font-size: 96pt; }}
 QLabel#outcomeTitle {{ font-size: 32pt; font-weight: bold; }}
 """

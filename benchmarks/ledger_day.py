@@ -1,0 +1,110 @@
+"""Benchmarks of a busy day in the ledger: CSV export and the back office's day view."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from kiosk.ledger import Ledger
+from kiosk.ledger.export_csv import write_day_csv
+from kiosk.ledger.report import day_bounds
+
+
+def build_day(path: Path, sales: int, day: date) -> None:
+    """`sales` captured sales spread over the local day, written in one transaction (benchmark set-up only)."""
+    with Ledger.open(path):
+        pass  # create and migrate
+    start = datetime.combine(day, datetime.min.time()).astimezone()
+    step = 86_000 / max(sales, 1)
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            "INSERT INTO sales (created_at, amount_ore, payment_text, state, outcome, order_id, phone_masked,"
+            " attempt_count, captured_ore, refunded_ore) VALUES (?, ?, '', 'PAID', 'PAID', ?, ?, 1, ?, 0)",
+            (
+                (
+                    (start + timedelta(seconds=i * step)).astimezone(UTC).isoformat(timespec="milliseconds"),
+                    1000 + i % 50_000,
+                    f"kiosk-{i:08d}",
+                    f"******{i % 100:02d}",
+                    1000 + i % 50_000,
+                )
+                for i in range(sales)
+            ),
+        )
+    db.close()
+
+
+def bare_csv_ms(path: Path, day: date, output: Path) -> float:
+    """The baseline: sqlite3 rows straight into csv, no formatting."""
+    started = time.perf_counter()
+    start, end = day_bounds(day)
+    with sqlite3.connect(path) as db, output.open("w", newline="") as file:
+        csv.writer(file, delimiter=";").writerows(
+            db.execute(
+                "SELECT created_at, order_id, amount_ore, captured_ore, refunded_ore, state, phone_masked,"
+                " attempt_count FROM sales WHERE created_at >= ? AND created_at < ?",
+                (start, end),
+            )
+        )
+    db.close()
+    return (time.perf_counter() - started) * 1000
+
+
+def kiosk_csv_ms(path: Path, day: date, output: Path) -> float:
+    started = time.perf_counter()
+    with Ledger.open(path) as ledger:
+        write_day_csv(ledger, day, output)
+    return (time.perf_counter() - started) * 1000
+
+
+def day_view_ms(path: Path, day: date) -> tuple[float, float, float]:
+    """The back office opening a day (load, model, first paint) against the bare SELECT of the same rows."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.config import KioskSettings
+    from kiosk.ledger.report import day_row_tuples, day_totals, hourly
+    from kiosk.ui.back_office import BackOffice, DayData
+
+    app = QApplication.instance() or QApplication([])
+    office = BackOffice(path, KioskSettings())
+    office.resize(1200, 700)
+    office.show()
+    app.processEvents()
+    started = time.perf_counter()
+    start, end = day_bounds(day)
+    with sqlite3.connect(path) as db:
+        db.execute("SELECT * FROM sales WHERE created_at >= ? AND created_at < ?", (start, end)).fetchall()
+    db.close()
+    bare = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    with Ledger.open(path) as ledger:  # in the kiosk this part runs as a background job
+        data = DayData(day, day_totals(ledger, day), hourly(ledger, day), day_row_tuples(ledger, day))
+    gui_started = time.perf_counter()
+    office.day = day
+    office._on_loaded(data)
+    office.table.viewport().repaint()
+    app.processEvents()
+    finished = time.perf_counter()
+    office.close()
+    return (finished - started) * 1000, bare, (finished - gui_started) * 1000
+
+
+def measure(sales: int) -> dict[str, tuple[float, float]]:
+    day = date.today()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ledger.sqlite3"
+        build_day(path, sales, day)
+        bare = min(bare_csv_ms(path, day, Path(folder) / "bare.csv") for _ in range(3))
+        ours = min(kiosk_csv_ms(path, day, Path(folder) / "ours.csv") for _ in range(3))
+        figures = {"csv": (ours, bare)}
+        if sales >= 100_000:
+            total, bare_select, gui = day_view_ms(path, day)
+            figures["day_view"] = (total, bare_select)
+            figures["day_view_gui"] = (gui, bare_select)
+        return figures
