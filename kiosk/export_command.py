@@ -47,7 +47,7 @@ def _export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
         raise ExportFailed(
             [f"cannot create the folder {target.parent} ({exc.strerror}); choose another --output"]
         ) from None
-    with Ledger.open(source) as ledger:
+    with Ledger.open(source, read_only=True) as ledger:
         if fmt == "csv":
             return f"{target} ({write_day_csv(ledger, day, target)} sales)"
         _write_pdf(ledger, day, target)

@@ -53,7 +53,8 @@ class ManagerPin:
         return pin
 
     def is_set(self) -> bool:
-        return self._load() is not None
+        """A PIN file exists (a damaged one too: it is reported when the PIN is checked, never replaced)."""
+        return self._path.exists()
 
     def set(self, pin: str) -> None:
         check_new_pin(pin)
@@ -99,4 +100,6 @@ class ManagerPin:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as file:
             json.dump(asdict(record), file)
+            file.flush()
+            os.fsync(file.fileno())  # a power cut must not leave an empty PIN file
         partial.replace(self._path)

@@ -292,5 +292,23 @@ def test_a_capture_refused_for_good_is_left_for_the_manager_not_retried_forever(
     _approve(client, started)
     sim.fault(path="updatestatus", status=400, count=1)
     update = _poll(session, client, started.attempt.psp_transaction_id)
-    assert (update.sale_state, update.pending_writes, update.watch) == (SaleState.PAID, False, frozenset())
+    assert (update.sale_state, update.pending_writes, update.watch) == (SaleState.NEEDS_CHECK, False, frozenset())
     assert _states(ledger, session) == [AttemptState.NEEDS_CHECK]
+    # The manager re-checks it later: still reserved at Vipps, so it is captured now.
+    rechecked = SaleSession.resume(client, ledger, vipps_settings, KIOSK, ledger.sale(session.sale_id)).recover()
+    assert rechecked.sale_state is SaleState.PAID
+    assert _states(ledger, session) == [AttemptState.CAPTURED]
+    assert _captured_at_vipps(sim) == 14950
+
+
+def test_a_reserved_attempt_in_a_sale_left_open_is_repaired_as_paid(client, vipps_settings, ledger, sim):
+    """What an older kiosk could leave between its two writes: the attempt reserved, the sale still open."""
+    session = _session(client, ledger, vipps_settings)
+    started = session.start_attempt()
+    _approve(client, started)
+    attempt = ledger.attempts_of(session.sale_id)[0]
+    ledger.move_attempt(attempt.id, ["PENDING"], "RESERVED")
+    recovered = SaleSession.resume(client, ledger, vipps_settings, KIOSK, ledger.sale(session.sale_id)).recover()
+    assert recovered.sale_state is SaleState.PAID
+    assert _states(ledger, session) == [AttemptState.CAPTURED]
+    assert ledger.sale(session.sale_id).paid_attempt_id == attempt.id

@@ -54,7 +54,7 @@ def test_a_ledger_from_a_newer_kiosk_is_refused_untouched(tmp_path):
     newer.close()
     before = path.read_bytes()
     with pytest.raises(LedgerError, match="newer kiosk"):
-        Ledger.open(path)
+        Ledger.open(path, verify=True)
     assert path.read_bytes() == before
 
 
@@ -125,7 +125,7 @@ def test_a_damaged_file_is_reported_and_never_overwritten(tmp_path):
     data[100:4000] = b"\xff" * 3900
     path.write_bytes(bytes(data))
     with pytest.raises(LedgerError, match="damaged or unreadable"):
-        Ledger.open(path)
+        Ledger.open(path, verify=True)
     assert path.read_bytes() == bytes(data)
 
 
@@ -177,3 +177,24 @@ def test_the_demo_ledger_is_a_file_of_its_own(tmp_path: Path):
     from kiosk.ledger import ledger_path
 
     assert ledger_path(tmp_path, demo=True) != ledger_path(tmp_path)
+
+
+def test_a_read_only_reader_beside_a_writer_changes_nothing(tmp_path):
+    path = tmp_path / "ledger.sqlite3"
+    with Ledger.open(path) as writer:
+        record_paid_sale(writer, 100)
+        with Ledger.open(path, read_only=True) as reader:
+            assert len(reader.sales()) == 1
+            with pytest.raises(LedgerError):
+                reader.new_sale(100)
+        record_paid_sale(writer, 200, tx="tx2")
+    assert len(Ledger.open(path).sales()) == 2
+
+
+def test_verified_opens_beside_a_busy_writer_never_cry_damage(tmp_path):
+    """The start-up check reads through a normal read-only connection, so a live writer is no "damage"."""
+    path = tmp_path / "ledger.sqlite3"
+    with Ledger.open(path) as writer:
+        for number in range(200):
+            writer.new_sale(100 + number)
+            Ledger.open(path, verify=True).close()

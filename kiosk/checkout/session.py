@@ -124,6 +124,8 @@ class SaleSession:
         when the sale was paid another way), dead ones closed, waiting ones given up (nobody is at the counter
         screen any more). What Vipps cannot be asked about leaves the sale NEEDS_CHECK for the manager."""
         sale = self._ledger.sale(self._sale_id)
+        if sale.state == SaleState.NEEDS_CHECK and sale.paid_attempt_id is not None:
+            return self._recheck_capture(sale)
         if sale.state == SaleState.NEEDS_CHECK:
             self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.OPEN, note="re-checking with Vipps")
         unanswered = False
@@ -152,6 +154,25 @@ class SaleSession:
                 return self._update("Needs checking: Vipps could not be asked after a restart.")
             return self._finish(Outcome.CANCELLED, "The kiosk restarted before the customer paid.")
         return self._update(self._message)
+
+    def _recheck_capture(self, sale: SaleRecord) -> SaleUpdate:
+        """A paid sale whose capture Vipps refused: read the payment again and capture it if it is still
+        reserved. Anything else stays for the manager, who sees it in the back office."""
+        attempt = self._ledger.attempt(sale.paid_attempt_id or 0)
+        try:
+            reading = read_details(self._client.details(attempt.psp_transaction_id))
+        except VippsError:
+            return self._update("Vipps could not be asked. Try again later.")
+        if reading in (Reading.RESERVED, Reading.CAPTURED):
+            self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.PAID, note="re-checked")
+            if attempt.state == S.NEEDS_CHECK:
+                self._ledger.move_attempt(attempt.id, [S.NEEDS_CHECK], S.RESERVED, note="re-checking the capture")
+            if reading is Reading.CAPTURED:
+                self._move_if(self._ledger.attempt(attempt.id), S.RESERVED, S.CAPTURED, note="captured at Vipps")
+            else:
+                self._capture(self._ledger.attempt(attempt.id))
+            return self._update("Paid" if self._ledger.sale(sale.id).state == SaleState.PAID else self._message)
+        return self._update(f"Vipps says the payment is {reading.value.lower()}: settle it with the customer.")
 
     @property
     def sale_id(self) -> int:
@@ -222,11 +243,12 @@ class SaleSession:
         state = AttemptState(attempt.state)
         if reading is Reading.RESERVED:
             return self._on_reserved(attempt)
-        if reading is Reading.CAPTURED and state in (S.RESERVED, S.PENDING, S.UNKNOWN):
+        if reading is Reading.CAPTURED and state in (S.RESERVED, S.PENDING, S.UNKNOWN, S.NEEDS_CHECK):
             # A capture whose answer was lost, seen by the poll before the retry: the ledger catches up.
+            if self._sale_open() and state is not S.RESERVED:
+                self._ledger.reserve_and_mark_paid(attempt.id, [state], note="found captured at Vipps")
+                state = S.RESERVED
             self._ledger.move_attempt(attempt.id, [state], S.CAPTURED, note="captured at Vipps")
-            if self._sale_open():
-                self._mark_paid(attempt)
             return self._update(self._message)
         if reading is Reading.PENDING and state in OPEN_ATTEMPT_STATES and self._past_deadline(attempt):
             return self._expire_now(attempt)
@@ -296,12 +318,17 @@ class SaleSession:
 
     def _on_reserved(self, attempt: AttemptRecord) -> SaleUpdate:
         state = AttemptState(attempt.state)
+        if state is S.RESERVED and self._sale_open():
+            # Left so by an older kiosk between two writes: the sale was paid by this attempt.
+            self._ledger.move_sale(
+                self._sale_id, [SaleState.OPEN], SaleState.PAID, outcome=Outcome.PAID, paid_attempt_id=attempt.id
+            )
         if state in (S.RESERVED, S.CAPTURED, S.REVERSING, S.REVERSED):
             return self._update(self._message)  # already acted on
         sale = self._ledger.sale(self._sale_id)
         if sale.state == SaleState.OPEN and state in OPEN_ATTEMPT_STATES:
-            self._ledger.move_attempt(attempt.id, [state], S.RESERVED, note="approved by the customer")
-            self._mark_paid(attempt)
+            self._ledger.reserve_and_mark_paid(attempt.id, [state], note="approved by the customer")
+            self._message = "Paid"
             for other in self._open_attempts():
                 self._give_up(other, S.CANCELLED, "another attempt was paid")
             self._capture(self._ledger.attempt(attempt.id))
@@ -379,8 +406,13 @@ class SaleSession:
         try:
             self._report_status(attempt, Operation.CAPTURED, "capture")
         except VippsRejected as exc:
-            # Refused for good: retrying the same call cannot help. The money is reserved; a person must look.
+            # Refused for good: retrying the same call cannot help. The money is reserved; a person must look,
+            # so the sale itself says so (the back office counts it and offers a re-check).
             self._move_if(attempt, S.RESERVED, S.NEEDS_CHECK, note=f"capture refused: {exc.error_message}")
+            with contextlib.suppress(LedgerConflict):
+                self._ledger.move_sale(
+                    self._sale_id, [SaleState.PAID], SaleState.NEEDS_CHECK, note=f"capture refused: {exc.error_message}"
+                )
             return
         except VippsError:
             return  # stays RESERVED: the capture is retried until it lands; the sale is paid either way
@@ -432,12 +464,6 @@ class SaleSession:
             if self._is_current(attempt) and self._sale_open():
                 self._finish(Outcome.NOT_STARTED, "Vipps answered too late. Start the payment again.")
         return None
-
-    def _mark_paid(self, attempt: AttemptRecord) -> None:
-        self._ledger.move_sale(
-            self._sale_id, [SaleState.OPEN], SaleState.PAID, outcome=Outcome.PAID, paid_attempt_id=attempt.id
-        )
-        self._message = "Paid"
 
     def _finish(self, outcome: Outcome, message: str) -> SaleUpdate:
         """End the sale unpaid. Nothing of it may stay payable: every attempt still open is given up too."""

@@ -37,11 +37,29 @@ def ledger_path(data_dir: Path, demo: bool = False) -> Path:
     return data_dir / (DEMO_LEDGER_FILE if demo else LEDGER_FILE)
 
 
+_DAMAGED = (
+    "The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and "
+    "keep it for the manager, then start the kiosk again."
+)
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. `mode=ro` shares WAL with a running kiosk; a file whose WAL index cannot
+    be opened read-only (nobody has it open) is read as immutable instead, which is safe when nobody writes."""
+    uri = path.resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+
+
 def _check_read_only(path: Path) -> str | None:
-    """PRAGMA quick_check through a read-only, immutable connection, so a damaged file is never written to.
+    """PRAGMA quick_check through a read-only connection, so a damaged file is never written to.
     Returns the problem, or None when the file is sound."""
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        probe = _read_only_connection(path)
     except sqlite3.Error as exc:
         return str(exc)
     try:
@@ -68,16 +86,21 @@ class Ledger:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path) -> Ledger:
-        """Open (or create) the ledger. A corrupt or unreadable file is reported, never overwritten."""
-        damaged = (
-            "The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and "
-            "keep it for the manager, then start the kiosk again."
-        )
-        if path.exists():
+    def open(cls, path: Path, *, verify: bool = False, read_only: bool = False) -> Ledger:
+        """Open (or create) the ledger.
+
+        `verify` (once, at start-up) runs PRAGMA quick_check through a read-only connection first, so a corrupt
+        file is reported and never written to. `read_only` is for readers beside a running kiosk (`kiosk
+        export`): nothing is migrated or created.
+        """
+        if (verify or read_only) and path.exists():
             problem = _check_read_only(path)
             if problem:
-                raise LedgerError(damaged.format(path=path, problem=problem))
+                raise LedgerError(_DAMAGED.format(path=path, problem=problem))
+        if read_only:
+            if not path.exists():
+                raise LedgerError(f"There is no ledger at {path}.")
+            return cls(_read_only_connection(path), path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=True)
@@ -90,7 +113,7 @@ class Ledger:
             migrate(connection)
         except (sqlite3.Error, RuntimeError) as exc:
             connection.close()
-            raise LedgerError(damaged.format(path=path, problem=exc)) from None
+            raise LedgerError(_DAMAGED.format(path=path, problem=exc)) from None
         return cls(connection, path)
 
     def close(self) -> None:
@@ -202,6 +225,27 @@ class Ledger:
                 )
             self._log(db, row[0], attempt_id, row[1], new_state, note or (reason or ""), now)
         return self.attempt(attempt_id)
+
+    def reserve_and_mark_paid(self, attempt_id: int, expected: Iterable[str], note: str) -> None:
+        """The customer approved: the attempt becomes RESERVED and its sale PAID in one transaction, so no crash
+        can leave a reserved attempt in a sale that still looks open."""
+        expected = tuple(expected)
+        now = utc_now()
+        with self._write() as db:
+            row = db.execute("SELECT sale_id, state FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None or row[1] not in expected:
+                found = row[1] if row else "missing"
+                raise LedgerConflict(f"attempt {attempt_id} is {found}, not {'/'.join(expected)}")
+            (sale_state,) = db.execute("SELECT state FROM sales WHERE id = ?", (row[0],)).fetchone()
+            if sale_state != "OPEN":
+                raise LedgerConflict(f"sale {row[0]} is {sale_state}, not OPEN")
+            db.execute("UPDATE attempts SET state = 'RESERVED', updated_at = ? WHERE id = ?", (now, attempt_id))
+            db.execute(
+                "UPDATE sales SET state = 'PAID', outcome = 'PAID', paid_attempt_id = ? WHERE id = ?",
+                (attempt_id, row[0]),
+            )
+            self._log(db, row[0], attempt_id, row[1], "RESERVED", note, now)
+            self._log(db, row[0], None, "OPEN", "PAID", "PAID", now)
 
     def move_sale(
         self,

@@ -163,8 +163,13 @@ class BackOffice(QWidget):
 
     # ---- jobs --------------------------------------------------------------------------------------------------
 
-    def _start(self, job: BackgroundJob) -> None:
+    def _busy(self) -> bool:
+        """One money or file action at a time: a second Enter must not send a second refund."""
+        return any(job.property("action") for job in self._jobs)
+
+    def _start(self, job: BackgroundJob, action: bool = False) -> None:
         # Results arrive from pool threads: only bound slots of this (GUI-thread) object receive them.
+        job.setProperty("action", action)
         self._jobs.add(job)
         job.failed.connect(self._on_failed)
         job.done.connect(self._forget_job)
@@ -174,12 +179,19 @@ class BackOffice(QWidget):
     @Slot()
     def _forget_job(self) -> None:
         self._jobs.discard(self.sender())
+        self._update_actions()
 
     def _load(self) -> None:
-        ledger_file, day = self._ledger_file, self.day
+        ledger_file, day, vipps = self._ledger_file, self.day, self._vipps
 
         def load(_progress: Progress) -> DayData:
             with Ledger.open(ledger_file) as ledger:
+                if vipps is not None and ledger.read("SELECT 1 FROM refunds WHERE state = 'PENDING'").fetchone():
+                    from kiosk.checkout.refunds import resend_pending_refunds
+                    from kiosk.vipps import VippsClient
+
+                    with VippsClient(vipps) as client:  # refunds that got no answer: sent again, same key
+                        resend_pending_refunds(client, ledger)
                 return DayData(day, day_totals(ledger, day), hourly(ledger, day), day_row_tuples(ledger, day))
 
         job = BackgroundJob(load)
@@ -210,14 +222,18 @@ class BackOffice(QWidget):
         return self.model.sale_at(rows[0].row()) if rows else None
 
     def _update_actions(self) -> None:
-        sale = self._selected()
-        refundable = sale is not None and sale[8] > sale[9]
-        self.refund_button.setEnabled(refundable and self._vipps is not None)
-        self.recheck_button.setEnabled(sale is not None and sale[4] in ("NEEDS_CHECK", "OPEN") and bool(self._vipps))
+        sale, idle = self._selected(), not self._busy()
+        refundable = sale is not None and sale[8] > sale[9] and sale[4] == "PAID"
+        self.refund_button.setEnabled(idle and refundable and self._vipps is not None)
+        self.recheck_button.setEnabled(
+            idle and sale is not None and sale[4] in ("NEEDS_CHECK", "OPEN") and self._vipps is not None
+        )
+        self.export_button.setEnabled(idle)
+        self.export_pdf_button.setEnabled(idle)
 
     def _on_refund(self) -> None:
         sale = self._selected()
-        if sale is None or self._vipps is None:
+        if sale is None or self._vipps is None or not self.refund_button.isEnabled():
             return
         sale_id, remaining = sale[0], sale[8] - sale[9]
         text = self.refund_amount.text().strip()
@@ -242,13 +258,13 @@ class BackOffice(QWidget):
 
         job = BackgroundJob(send, expected=(RefundRefused,))
         job.done.connect(self._on_action_done)
-        self.refund_button.setEnabled(False)
         self.message.setText("Refunding…")
-        self._start(job)
+        self._start(job, action=True)
+        self._update_actions()
 
     def _on_recheck(self) -> None:
         sale = self._selected()
-        if sale is None or self._vipps is None:
+        if sale is None or self._vipps is None or not self.recheck_button.isEnabled():
             return
         sale_id, vipps, kiosk, ledger_file = sale[0], self._vipps, self._kiosk, self._ledger_file
 
@@ -263,9 +279,12 @@ class BackOffice(QWidget):
         job = BackgroundJob(recheck)
         job.done.connect(self._on_action_done)
         self.message.setText("Checking with Vipps…")
-        self._start(job)
+        self._start(job, action=True)
+        self._update_actions()
 
     def _on_export(self, fmt: str) -> None:
+        if self._busy():
+            return
         ledger_file, day = self._ledger_file, self.day
         target = data_dir() / "exports" / f"kiosk-{day.isoformat()}.{fmt}"
 
@@ -286,7 +305,8 @@ class BackOffice(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.message.setText("Exporting…")
-        self._start(job)
+        self._start(job, action=True)
+        self._update_actions()
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:

@@ -60,8 +60,10 @@ class PinScreen(QWidget):
         self._job: BackgroundJob | None = None
 
     def ask(self, why: str) -> None:
-        """Ask for the PIN; the first time (no PIN yet) ask for a new one, twice."""
+        """Ask for the PIN; the first time (no PIN yet) ask for a new one, twice. Choosing the first PIN cannot
+        be skipped: whoever skipped it would hand the choice to the next person at the till."""
         setting = not self._pin.is_set()
+        self.cancel_button.setVisible(not setting)
         self.title.setText("Choose a manager PIN (4 to 8 digits)" if setting else f"Manager PIN: {why}")
         self.repeat_input.setVisible(setting)
         self.unlock_button.setText("Save the PIN" if setting else "Unlock")
@@ -93,7 +95,11 @@ class PinScreen(QWidget):
         if typed != repeated:
             self.message.setText("The two PINs differ. Type the same PIN twice.")
             return
-        self._pin.set(typed)
+        try:
+            self._pin.set(typed)
+        except (PinError, OSError) as exc:
+            self.message.setText(f"The PIN could not be saved: {exc}")
+            return
         self.unlocked.emit()
 
     @Slot(object)

@@ -7,12 +7,14 @@ window is on screen before any of that work starts and the GUI thread never wait
 from __future__ import annotations
 
 import importlib
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kiosk.config import Settings, VippsSettings
 
+log = logging.getLogger(__name__)
 PRELOADED = ("kiosk.ui.sale_run", "kiosk.ui.qr_widget", "qrcode")
 
 
@@ -36,10 +38,17 @@ class ServiceStarter(QObject):
 
     @Slot()
     def start(self) -> None:
+        try:
+            self._start()
+        except Exception:  # a thread boundary: the kiosk must say it cannot start, not hang on "Starting…"
+            log.exception("start-up failed")
+            self.failed.emit("The kiosk could not start. The reason is in the log in the data folder.")
+
+    def _start(self) -> None:
         from kiosk.ledger import Ledger, LedgerError
 
         try:
-            Ledger.open(self._ledger_file).close()
+            Ledger.open(self._ledger_file, verify=True).close()
         except LedgerError as exc:
             self.failed.emit(str(exc))
             return

@@ -144,3 +144,46 @@ def test_leaving_full_screen_takes_the_pin(qtbot, window):
     qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert window.stack.currentWidget() is window.amount_screen
+
+
+def test_enter_pressed_twice_sends_one_refund(qtbot, window, sim):
+    _sell(qtbot, window, sim, "149,50")
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    _select_row(qtbot, window)
+    office.refund_amount.setText("20")
+    qtbot.keyClick(office.refund_amount, Qt.Key.Key_Return)
+    qtbot.keyClick(office.refund_amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: office.message.text() == "Refunded 20,00\u00a0kr.")
+    qtbot.waitUntil(lambda: not office._jobs)
+    assert _refunded_at_vipps(sim) == 2000
+
+
+def test_the_first_pin_must_be_chosen_and_cannot_be_skipped(qtbot, sim, tmp_path):
+    from kiosk.config import VippsSettings
+    from kiosk.manager_pin import ManagerPin
+    from kiosk.ui.main_window import MainWindow
+    from tests.gui.conftest import FAST_KIOSK
+
+    window = MainWindow(FAST_KIOSK, tmp_path / "ledger.sqlite3", demo=False, pin=ManagerPin(tmp_path / "pin.json"))
+    window.show()
+    window.connect_vipps(VippsSettings.for_simulator(sim.base_url))
+    window.ask_for_first_pin()
+    screen = window.pin_screen
+    assert not screen.cancel_button.isVisible()
+    screen.pin_input.setText("4321")
+    screen.repeat_input.setText("4322")
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "The two PINs differ. Type the same PIN twice."
+    screen.repeat_input.setText("4321")
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.back_office)
+    assert ManagerPin(tmp_path / "pin.json").verify("4321")
+    window.close()
+
+
+def test_a_damaged_pin_file_is_reported_not_a_crash(qtbot, window, tmp_path):
+    (tmp_path / "pin.json").write_text("")
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: "cannot be read" in window.pin_screen.message.text())
+    assert window.stack.currentWidget() is window.pin_screen
