@@ -24,6 +24,14 @@ FAST_RETRY = RetryPolicy(attempts=4, base_s=0.01, cap_s=0.05, longest_retry_afte
 
 
 @pytest.fixture(autouse=True)
+def fresh_access_tokens() -> None:
+    """Each test starts without the process-wide token cache, as a freshly started kiosk does."""
+    from kiosk.vipps.client import TOKENS
+
+    TOKENS.clear()
+
+
+@pytest.fixture(autouse=True)
 def isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))

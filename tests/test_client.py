@@ -72,6 +72,9 @@ def test_the_access_token_is_fetched_once_and_reused(client, vipps_settings, sim
     start_payment(client, vipps_settings)
     start_payment(client, vipps_settings)
     assert client.access_token() == first
+    with VippsClient(vipps_settings, retry=FAST_RETRY) as another:  # the next sale's worker
+        sim.fault(path="/accesstoken/get", status=503)  # it must not need the token endpoint at all
+        start_payment(another, vipps_settings)
 
 
 def test_a_revoked_token_is_renewed_once_and_the_call_goes_through(client, vipps_settings, sim):
@@ -92,7 +95,7 @@ def test_a_token_is_renewed_before_it_runs_out():
         VippsClient(VippsSettings.for_simulator(server.base_url), retry=FAST_RETRY) as client,
     ):
         token = client.access_token()
-        client._token.renew_at = 0  # the renewal moment has come
+        client._token.renew_at = 0  # the renewal moment has come (the shared cache holds the same object)
         assert client.access_token() != token
 
 

@@ -194,7 +194,9 @@ class BackOffice(QWidget):
                         resend_pending_refunds(client, ledger)
                 return DayData(day, day_totals(ledger, day), hourly(ledger, day), day_row_tuples(ledger, day))
 
-        job = BackgroundJob(load)
+        from kiosk.vipps import VippsError
+
+        job = BackgroundJob(load, expected=(VippsError,))
         job.done.connect(self._on_loaded)
         self._start(job)
 
@@ -256,7 +258,9 @@ class BackOffice(QWidget):
                 return f"Vipps refused the refund: {record.reason}"
             return "No answer from Vipps yet. The refund is recorded and will be sent again."
 
-        job = BackgroundJob(send, expected=(RefundRefused,))
+        from kiosk.vipps import VippsError  # loaded by the kiosk's start-up already
+
+        job = BackgroundJob(send, expected=(RefundRefused, VippsError))
         job.done.connect(self._on_action_done)
         self.message.setText("Refunding…")
         self._start(job, action=True)
@@ -276,7 +280,9 @@ class BackOffice(QWidget):
                 update = SaleSession.resume(client, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
             return f"Checked with Vipps: {update.message}"
 
-        job = BackgroundJob(recheck)
+        from kiosk.vipps import VippsError  # loaded by the kiosk's start-up already
+
+        job = BackgroundJob(recheck, expected=(VippsError,))
         job.done.connect(self._on_action_done)
         self.message.setText("Checking with Vipps…")
         self._start(job, action=True)

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from kiosk.ledger import LedgerError
-from kiosk.vipps import VippsError
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -29,10 +28,11 @@ class BackgroundJob(QObject):
     progress = Signal(int, int)
 
     def __init__(self, job: Job, expected: tuple[type[Exception], ...] = ()) -> None:
-        """`expected`: errors whose message is meant for people, besides the ledger's and Vipps' own."""
+        """`expected`: errors whose message is meant for people, besides the ledger's. (Callers that talk to
+        Vipps add VippsError: importing it here would load the network stack before the first frame.)"""
         super().__init__()
         self._job = job
-        self._expected = (LedgerError, VippsError, *expected)
+        self._expected = (LedgerError, *expected)
 
     def start(self) -> None:
         # Connected last, so it runs after the caller's own slots: the job stays alive until they have run.

@@ -6,10 +6,12 @@ ends the current call and its waits at once, so a worker stops promptly when its
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from enum import StrEnum
 from types import TracebackType
 from typing import Any, TypeVar
@@ -84,6 +86,37 @@ class _Token:
         return time.monotonic() < self.renew_at
 
 
+class _TokenCache:
+    """Access tokens shared by every client of one sales unit in this process: each sale's worker owns its own
+    client, and none of them should pay a token round trip to Vipps before its first call."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tokens: dict[tuple[str, str, str], _Token] = {}
+
+    def get(self, key: tuple[str, str, str], fetch: Callable[[], _Token]) -> _Token:
+        with self._lock:
+            token = self._tokens.get(key)
+        if token is not None and token.fresh:
+            return token
+        token = fetch()  # outside the lock: a slow token endpoint must not block the other threads' calls
+        with self._lock:
+            self._tokens[key] = token
+        return token
+
+    def forget(self, key: tuple[str, str, str], token: _Token | None) -> None:
+        with self._lock:
+            if token is None or self._tokens.get(key) is token:
+                self._tokens.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._tokens.clear()
+
+
+TOKENS = _TokenCache()
+
+
 class VippsClient:
     def __init__(
         self,
@@ -96,6 +129,10 @@ class VippsClient:
         self._retry = retry or RetryPolicy()
         self._cancelled = threading.Event()
         self._token: _Token | None = None
+        # The credentials themselves are part of the key (hashed: the key must not hold a secret), so a client
+        # with other (or wrong) credentials never borrows a token it could not get itself.
+        secret = hashlib.sha256(f"{settings.client_secret}\0{settings.subscription_key}".encode()).hexdigest()
+        self._token_key = (settings.base_url, settings.client_id, secret)
         self.environment = environment_of(settings.base_url)
         timeout = settings.request_timeout_s
         self._http = httpx.Client(
@@ -176,7 +213,7 @@ class VippsClient:
 
     def access_token(self) -> str:
         if self._token is None or not self._token.fresh:
-            self._token = self._fetch_token()
+            self._token = TOKENS.get(self._token_key, self._fetch_token)
         return self._token.value
 
     # ---- plumbing -----------------------------------------------------------------------------------------------
@@ -222,7 +259,8 @@ class VippsClient:
             headers["Authorization"] = f"Bearer {self.access_token()}"
             response = self._send(method, path, headers=headers, json=json, retry_on_doubt=retry_on_doubt)
             if response.status_code == 401 and not renewed:
-                self._token = None  # expired or revoked early: fetch a new one, once
+                TOKENS.forget(self._token_key, self._token)  # expired or revoked early: fetch a new one, once
+                self._token = None
                 renewed = True
                 continue
             break
