@@ -80,15 +80,13 @@ def _run_simulator(args: argparse.Namespace) -> int:
 
 
 def _run_kiosk(args: argparse.Namespace) -> int:
-    from kiosk.config import ConfigError, data_dir, load_settings
-    from kiosk.logs import setup_logging
+    from kiosk.config import ConfigError, load_settings
 
     try:
         settings = load_settings()
     except ConfigError as exc:
         return _fail(exc.problems)
     demo = args.demo or settings.demo
-    setup_logging(data_dir(), settings.vipps.secrets() if settings.vipps else ())
-    from kiosk.ui.app import run_gui
+    from kiosk.ui.app import run_gui  # sets up logging once the first frame is on screen
 
     return run_gui(settings, demo)

@@ -7,10 +7,7 @@ never echoed back, not even when they are wrong.
 
 from __future__ import annotations
 
-import difflib
-import ipaddress
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -40,6 +37,14 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
+LEDGER_FILE = "ledger.sqlite3"
+DEMO_LEDGER_FILE = "ledger-demo.sqlite3"  # demo sales never mix with real ones
+
+
+def ledger_path(folder: Path, demo: bool = False) -> Path:
+    return folder / (DEMO_LEDGER_FILE if demo else LEDGER_FILE)
+
+
 def data_dir() -> Path:
     override = os.environ.get("KIOSK_DATA_DIR")
     if override:
@@ -48,6 +53,8 @@ def data_dir() -> Path:
 
 
 def is_loopback_host(host: str) -> bool:
+    import ipaddress  # only asked of URLs, not on the way to the first frame
+
     if host == "localhost":
         return True
     try:
@@ -135,6 +142,8 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings(source=None)
     except OSError as exc:
         raise ConfigError([f"{path}: cannot be read ({exc.strerror}); check that the file is readable"]) from None
+    import tomllib  # a demo without a settings file never needs it
+
     try:
         raw = tomllib.loads(raw_bytes.decode("utf-8"))
     except UnicodeDecodeError:
@@ -175,6 +184,8 @@ def _reject_unknown(raw: dict[str, Any], known: set[str], table: str, where: str
             continue
         shown = key if key.isprintable() and key.strip() == key and key else repr(key)
         label = f"[{table}] {shown}" if table else f"[{shown}]"
+        import difflib  # only on a mistake
+
         guess = difflib.get_close_matches(key, known, n=1)
         hint = f"did you mean {guess[0]}?" if guess else f"known keys: {', '.join(sorted(known))}"
         problems.append(f"{where}: unknown key {label}; {hint}")

@@ -41,20 +41,20 @@ def check_new_pin(pin: str) -> str:
 
 
 class ManagerPin:
-    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time, default_pin: str | None = None) -> None:
+        """`default_pin` (demo mode) is written as the PIN the first time one is needed, not at start-up:
+        hashing it costs tens of milliseconds that the first frame should not wait for."""
         self._path = path
         self._clock = clock
+        self._default_pin = default_pin
 
     @classmethod
     def for_demo(cls, path: Path) -> ManagerPin:
-        pin = cls(path)
-        if not pin.is_set():
-            pin.set(DEMO_PIN)
-        return pin
+        return cls(path, default_pin=DEMO_PIN)
 
     def is_set(self) -> bool:
         """A PIN file exists (a damaged one too: it is reported when the PIN is checked, never replaced)."""
-        return self._path.exists()
+        return self._path.exists() or self._default_pin is not None
 
     def set(self, pin: str) -> None:
         check_new_pin(pin)
@@ -69,6 +69,9 @@ class ManagerPin:
     def verify(self, pin: str) -> bool:
         """True for the right PIN. Raises PinError while a wait is running, or when no PIN is set."""
         record = self._load()
+        if record is None and self._default_pin is not None:
+            self.set(self._default_pin)
+            record = self._load()
         if record is None:
             raise PinError("No manager PIN is set yet.")
         wait = self.wait_s()

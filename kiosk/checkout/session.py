@@ -84,6 +84,9 @@ class SaleSession:
         sale: SaleRecord,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        # Told of an outcome the moment it is recorded, before the writes that follow it (a worker passes
+        # its signal, so the screen does not wait for the capture's round trip).
+        self.announce: Callable[[SaleUpdate], None] = lambda _update: None
         self._client = client
         self._ledger = ledger
         self._vipps = vipps
@@ -329,6 +332,7 @@ class SaleSession:
         if sale.state == SaleState.OPEN and state in OPEN_ATTEMPT_STATES:
             self._ledger.reserve_and_mark_paid(attempt.id, [state], note="approved by the customer")
             self._message = "Paid"
+            self.announce(self._update("Paid"))  # the customer sees it now; the capture is bookkeeping
             for other in self._open_attempts():
                 self._give_up(other, S.CANCELLED, "another attempt was paid")
             self._capture(self._ledger.attempt(attempt.id))

@@ -16,8 +16,6 @@ from kiosk.domain.money import format_kroner
 from kiosk.ledger.records import AttemptRecord, RefundRecord, SaleRecord, Transition
 from kiosk.ledger.schema import MIGRATIONS, migrate
 
-LEDGER_FILE = "ledger.sqlite3"
-DEMO_LEDGER_FILE = "ledger-demo.sqlite3"  # demo sales never mix with real ones
 CAPTURED = "CAPTURED"  # the attempt state that means money was taken
 
 
@@ -31,10 +29,6 @@ class LedgerConflict(LedgerError):
 
 class RefundRefused(LedgerError):
     """A refund that cannot be: more than remains, or nothing captured. The message says why, for staff."""
-
-
-def ledger_path(data_dir: Path, demo: bool = False) -> Path:
-    return data_dir / (DEMO_LEDGER_FILE if demo else LEDGER_FILE)
 
 
 _DAMAGED = (

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings, data_dir
-from kiosk.ledger.store import ledger_path
-from kiosk.manager_pin import ManagerPin
+from kiosk.config import Settings, data_dir, ledger_path
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.services import Services
+
+if TYPE_CHECKING:
+    from kiosk.manager_pin import ManagerPin
 
 
 def run_gui(settings: Settings, demo: bool) -> int:
@@ -19,8 +21,13 @@ def run_gui(settings: Settings, demo: bool) -> int:
     app.setApplicationName("Vipps kiosk")
     ledger_file = ledger_path(data_dir(), demo)
     pin_file = data_dir() / ("manager-pin-demo.json" if demo else "manager-pin.json")
-    pin = ManagerPin.for_demo(pin_file) if demo else ManagerPin(pin_file)
-    window = MainWindow(settings.kiosk, ledger_file, demo, pin)
+
+    def manager_pin() -> ManagerPin:
+        from kiosk.manager_pin import DEMO_PIN, ManagerPin
+
+        return ManagerPin(pin_file, default_pin=DEMO_PIN if demo else None)
+
+    window = MainWindow(settings.kiosk, ledger_file, demo, manager_pin, defer_screens=True)
     services = Services(settings, demo, ledger_file, window)
     exit_code = 0
 
@@ -28,20 +35,30 @@ def run_gui(settings: Settings, demo: bool) -> int:
         nonlocal exit_code
         exit_code = 2
         window.show_fatal(message)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(window, "The kiosk cannot start", message)
         app.quit()
 
-    services.recovered.connect(window.flow.set_startup_notice)
+    services.recovered.connect(window.set_startup_notice)
     services.ready.connect(window.connect_vipps)
     services.failed.connect(on_failed)
+    window.first_frame_shown.connect(lambda: _start_logging(settings))
+    window.first_frame_shown.connect(window.build_screens)
+    window.first_frame_shown.connect(services.start)
     window.show()
-    QTimer.singleShot(0, services.start)  # after the first frame
-    if not demo and not pin.is_set():
-        QTimer.singleShot(0, lambda: window.ask_for_first_pin())
+    if not demo and not pin_file.exists():
+        window.first_frame_shown.connect(window.ask_for_first_pin)
     try:
         app.exec()
     finally:
-        window.flow.close()  # no sale thread may outlive the window (closing it did this already)
+        window.close_sales()  # no sale thread may outlive the window (closing it did this already)
         QThreadPool.globalInstance().waitForDone(10_000)
         services.stop()
     return exit_code
+
+
+def _start_logging(settings: Settings) -> None:
+    from kiosk.logs import setup_logging
+
+    setup_logging(data_dir(), settings.vipps.secrets() if settings.vipps else ())

@@ -4,44 +4,63 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.money import ORE_PER_KRONE
-from kiosk.manager_pin import ManagerPin
-from kiosk.ui.amount_screen import AmountScreen
-from kiosk.ui.back_office import BackOffice
-from kiosk.ui.checkout_flow import CheckoutFlow
-from kiosk.ui.customer_screen import CustomerScreen
-from kiosk.ui.outcome_screen import OutcomeScreen
-from kiosk.ui.pin_screen import PinScreen
 from kiosk.ui.theme import STYLE
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kiosk.manager_pin import ManagerPin
+    from kiosk.ui.amount_screen import AmountScreen
+    from kiosk.ui.back_office import BackOffice
+    from kiosk.ui.checkout_flow import CheckoutFlow
+    from kiosk.ui.customer_screen import CustomerScreen
+    from kiosk.ui.outcome_screen import OutcomeScreen
+    from kiosk.ui.pin_screen import PinScreen
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, kiosk: KioskSettings, ledger_file: Path, demo: bool, pin: ManagerPin) -> None:
+    """The window: its shell (header, status line, an empty stack) is built at once; the screens either at once
+    too, or, with `defer_screens`, just after the first frame, so a shop sees the kiosk's window without waiting
+    for every screen's code to load."""
+
+    first_frame_shown = Signal()  # emitted once, just after the window's first paint
+
+    amount_screen: AmountScreen
+    customer_screen: CustomerScreen
+    outcome_screen: OutcomeScreen
+    pin_screen: PinScreen
+    flow: CheckoutFlow
+
+    def __init__(
+        self,
+        kiosk: KioskSettings,
+        ledger_file: Path,
+        demo: bool,
+        pin: ManagerPin | Callable[[], ManagerPin],
+        defer_screens: bool = False,
+    ) -> None:
+        """`pin` may be a factory: the PIN's module (hashing, files) then loads with the screens, after the
+        first frame."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Vipps kiosk" + (" – DEMO" if demo else ""))
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
         self.stack = QStackedWidget(self)
-        self.amount_screen = AmountScreen(int(kiosk.max_amount_kr * ORE_PER_KRONE), self.stack)
-        self.customer_screen = CustomerScreen(self.stack)
-        self.outcome_screen = OutcomeScreen(self.stack)
-        self.pin_screen = PinScreen(pin, self.stack)
-        self.back_office = BackOffice(ledger_file, kiosk, self.stack)
-        for screen in (
-            self.amount_screen,
-            self.customer_screen,
-            self.outcome_screen,
-            self.pin_screen,
-            self.back_office,
-        ):
-            self.stack.addWidget(screen)
+        self._kiosk = kiosk
+        self._ledger_file = ledger_file
+        self._pin = pin
+        self._vipps: VippsSettings | None = None
+        self._back_office: BackOffice | None = None  # built on first use: start-up shows the till first
+        self._unlock_for = ""
         self.status = QLabel("Starting…", self)
         self.status.setObjectName("paymentStatus")
         self.status.setAccessibleName("Payment status")
@@ -58,7 +77,6 @@ class MainWindow(QMainWindow):
         self.manager_button = QPushButton("Manager", self)
         self.manager_button.setObjectName("managerButton")
         self.manager_button.setAccessibleName("Open the back office (manager PIN)")
-        self.manager_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header.addWidget(self.manager_button)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -66,29 +84,85 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.status)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._screens_built = False
+        self._first_frame = False
+        if not defer_screens:
+            self.build_screens()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._first_frame:
+            self._first_frame = True
+            QTimer.singleShot(0, self.first_frame_shown)  # once this frame is on screen
+        return handled
+
+    def build_screens(self) -> None:
+        """The till's screens and its flow (once)."""
+        if self._screens_built:
+            return
+        self._screens_built = True
+        from kiosk.ui.amount_screen import AmountScreen
+        from kiosk.ui.checkout_flow import CheckoutFlow
+        from kiosk.ui.customer_screen import CustomerScreen
+        from kiosk.ui.outcome_screen import OutcomeScreen
+        from kiosk.ui.pin_screen import PinScreen
+
+        kiosk = self._kiosk
+        self.amount_screen = AmountScreen(int(kiosk.max_amount_kr * ORE_PER_KRONE), self.stack)
+        self.customer_screen = CustomerScreen(self.stack)
+        self.outcome_screen = OutcomeScreen(self.stack)
+        pin = self._pin if hasattr(self._pin, "verify") else self._pin()  # type: ignore[operator]
+        self.pin_screen = PinScreen(pin, self.stack)
+        for screen in (self.amount_screen, self.customer_screen, self.outcome_screen, self.pin_screen):
+            self.stack.addWidget(screen)
         self.flow = CheckoutFlow(
-            self.stack, self.amount_screen, self.customer_screen, self.outcome_screen, kiosk, ledger_file
+            self.stack, self.amount_screen, self.customer_screen, self.outcome_screen, kiosk, self._ledger_file
         )
-        self._unlock_for = ""
         self._connect_signals()
         self.flow.new_sale()
+        if self._vipps is not None:
+            self.flow.connect_vipps(self._vipps)
 
     def _connect_signals(self) -> None:
         self.flow.status_changed.connect(self._on_status)
         self.manager_button.clicked.connect(self._on_manager)
         self.pin_screen.unlocked.connect(self._on_unlocked)
         self.pin_screen.cancelled.connect(self._on_back_to_till)
-        self.back_office.back_requested.connect(self._on_back_to_till)
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~20 ms to load: after the first frame
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        self.manager_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         fullscreen = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
         fullscreen.activated.connect(self._toggle_fullscreen)
 
     def connect_vipps(self, vipps: VippsSettings) -> None:
+        self._vipps = vipps
+        if not self._screens_built:
+            return  # build_screens() passes it on
         self.flow.connect_vipps(vipps)
-        self.back_office.set_vipps(vipps)
+        if self._back_office is not None:
+            self._back_office.set_vipps(vipps)
+
+    @property
+    def back_office(self) -> BackOffice:
+        if self._back_office is None:
+            from kiosk.ui.back_office import BackOffice
+
+            self._back_office = BackOffice(self._ledger_file, self._kiosk, self.stack)
+            self.stack.addWidget(self._back_office)
+            self._back_office.back_requested.connect(self._on_back_to_till)
+            if self._vipps is not None:
+                self._back_office.set_vipps(self._vipps)
+        return self._back_office
 
     def ask_for_first_pin(self) -> None:
         """First start with real credentials: the manager chooses a PIN before anything else."""
+        self.build_screens()
         self._ask_pin("back office", "choose one")
+
+    def set_startup_notice(self, notice: str) -> None:
+        self.build_screens()
+        self.flow.set_startup_notice(notice)
 
     @Slot()
     def _on_manager(self) -> None:
@@ -118,6 +192,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_status(self, text: str) -> None:
+        from PySide6.QtGui import QAccessible, QAccessibleEvent  # not needed for the first frame
+
         self.status.setText(text)
         self.status.setAccessibleDescription(text)
         # Screen readers announce the change: the payment's state is what customer and staff wait for.
@@ -133,10 +209,16 @@ class MainWindow(QMainWindow):
             self._ask_pin("full screen", "leave full screen")
 
     def show_fatal(self, message: str) -> None:
-        self.amount_screen.set_ready(False)
+        if self._screens_built:
+            self.amount_screen.set_ready(False)
         self._on_status(message)
+
+    def close_sales(self) -> None:
+        """Cancel the open sale and stop every sale's threads (see CheckoutFlow.close)."""
+        if self._screens_built:
+            self.flow.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.status.setText("Closing…")
-        self.flow.close()
+        self.close_sales()
         event.accept()

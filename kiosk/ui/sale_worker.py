@@ -56,6 +56,7 @@ class SaleWorker(QObject):
             self._session = SaleSession.begin(
                 self._client, self._ledger, self._vipps, self._kiosk, self._amount_ore, self._payment_text
             )
+            self._session.announce = self.updated.emit
         except LedgerError as exc:
             self._fail(str(exc))
             return

@@ -24,16 +24,30 @@ ROOT = Path(__file__).resolve().parents[2]
 AMOUNT = 14950
 
 
+_drivers: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def no_driver_outlives_its_test():
+    yield
+    while _drivers:
+        driver = _drivers.pop()
+        if driver.poll() is None:
+            driver.kill()
+            driver.wait(timeout=10)
+
+
 def _start_driver(sim: SimControl, ledger_file: Path, mode: str = "qr") -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(
+    driver = subprocess.Popen(
         [sys.executable, "-m", "tests.recovery.sale_driver", sim.base_url, str(ledger_file), str(AMOUNT), mode],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=subprocess.DEVNULL,  # nobody reads them: a full pipe must never block the driver
+        stderr=subprocess.DEVNULL,
     )
+    _drivers.append(driver)
+    return driver
 
 
 def _wait(condition: Callable[[], bool], what: str, timeout_s: float = 15) -> None:

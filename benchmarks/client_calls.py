@@ -1,0 +1,31 @@
+"""The client's own cost: a `details` call through it against a bare httpx GET of the same URL and headers."""
+
+from __future__ import annotations
+
+import httpx
+
+from benchmarks.figures import Figure, median_ms
+from kiosk.config import VippsSettings
+from kiosk.simulator.server import SimulatorServer
+from kiosk.vipps import VippsClient
+from tests.helpers import start_payment
+
+
+def measure(rounds: int = 200) -> list[Figure]:
+    with SimulatorServer() as server:
+        settings = VippsSettings.for_simulator(server.base_url)
+        with VippsClient(settings) as client:
+            tx = start_payment(client, settings).psp_transaction_id
+            headers = {
+                "Authorization": f"Bearer {client.access_token()}",
+                "Ocp-Apim-Subscription-Key": settings.subscription_key,
+                "Merchant-Serial-Number": settings.merchant_serial_number,
+                "Psp-Id": settings.psp_id,
+            }
+            with httpx.Client(base_url=server.base_url, headers=headers, trust_env=False) as bare:
+                path = f"/psp/v3/psppayments/{tx}/details"
+                bare.get(path)
+                client.details(tx)
+                baseline = median_ms(lambda: bare.get(path).json(), rounds)
+                value = median_ms(lambda: client.details(tx), rounds)
+    return [Figure("details round trip via the client", value, baseline, "≤ 1.5× bare httpx", value <= 1.5 * baseline)]

@@ -1,0 +1,260 @@
+"""Benchmarks of the counter screen itself, offscreen, against the embedded simulator over loopback:
+charge to QR, the GUI thread's longest stall, approval detection, and the footprint of a long day."""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.figures import Figure, median_ms
+from kiosk.config import KioskSettings, VippsSettings
+from kiosk.simulator.server import SimulatorServer
+from tests.helpers import SimControl, initiate_request
+
+FAST = KioskSettings(poll_start_delay_s=0.05, poll_interval_s=0.05, outcome_display_s=600)
+
+
+def spin(condition: Callable[[], bool], timeout_s: float = 30) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the counter did not get there in time")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+class PaintClock(QObject):
+    """When a widget was last painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted_at = 0.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted_at = time.perf_counter()
+        return False
+
+
+class Counter:
+    """A real counter window on a real simulator, with its data in a temporary folder."""
+
+    def __init__(self, kiosk: KioskSettings, request_timeout_s: float = 10.0) -> None:
+        from kiosk.manager_pin import ManagerPin
+        from kiosk.ui.main_window import MainWindow
+
+        self.app = QApplication.instance() or QApplication([])
+        self.folder = tempfile.TemporaryDirectory()
+        os.environ["KIOSK_DATA_DIR"] = self.folder.name
+        self.server = SimulatorServer().start()
+        self.sim = SimControl(self.server.base_url)
+        self.vipps = replace(VippsSettings.for_simulator(self.server.base_url), request_timeout_s=request_timeout_s)
+        folder = Path(self.folder.name)
+        self.window = MainWindow(kiosk, folder / "ledger.sqlite3", True, ManagerPin.for_demo(folder / "pin.json"))
+        self.window.resize(1280, 800)
+        self.window.show()
+        self.window.connect_vipps(self.vipps)
+        spin(lambda: self.window.isVisible())
+
+    def charge(self, amount: str = "149,50") -> str:
+        screen = self.window.amount_screen
+        screen.amount_input.setText(amount)
+        QTest.keyClick(screen.amount_input, "\r")
+        spin(lambda: bool(self.window.customer_screen.qr.text))
+        return self.window.customer_screen.qr.text
+
+    def approve(self, landing_url: str) -> None:
+        (payment,) = [p for p in self.sim.payments() if p["landingUrl"] == landing_url]
+        from kiosk.vipps import VippsClient
+
+        with VippsClient(self.vipps) as client:
+            client.force_approve(payment["pspTransactionId"], "48123456", landing_url.split("token=")[1])
+
+    def wait_outcome(self, outcome: str, timeout_s: float = 30) -> None:
+        window = self.window
+        spin(
+            lambda: window.stack.currentWidget() is window.outcome_screen and window.outcome_screen.outcome == outcome,
+            timeout_s,
+        )
+
+    def next_sale(self) -> None:
+        spin(lambda: self.window.flow.active_runs == 0)
+        self.window.flow.new_sale()
+
+    def close(self) -> None:
+        self.window.close()
+        self.sim.close()
+        self.server.stop()
+        self.folder.cleanup()
+
+
+def charge_to_qr(rounds: int = 15) -> list[Figure]:
+    counter = Counter(FAST)
+    clock = PaintClock()
+    counter.window.customer_screen.qr.installEventFilter(clock)
+    samples = []
+    for _ in range(rounds):
+        screen = counter.window.amount_screen
+        screen.amount_input.setText("149,50")
+        started = time.perf_counter()
+        clock.painted_at = 0.0
+        QTest.keyClick(screen.amount_input, "\r")
+        spin(lambda started=started: clock.painted_at > started and bool(counter.window.customer_screen.qr.text))
+        samples.append((clock.painted_at - started) * 1000)
+        counter.window.flow.cancel_open_sale()
+        counter.wait_outcome("CANCELLED")
+        counter.next_sale()
+    from kiosk.vipps import VippsClient
+
+    with VippsClient(counter.vipps) as client:
+        client.access_token()
+        baseline = median_ms(lambda: client.initiate(initiate_request(counter.vipps)), rounds)
+    counter.close()
+    value = statistics.median(samples)
+    return [Figure("charge key to QR painted", value, baseline, "≤ init round trip + 50 ms", value <= baseline + 50)]
+
+
+def gui_stall() -> list[Figure]:
+    counter = Counter(replace(FAST, poll_interval_s=0.5), request_timeout_s=15)
+    gaps: list[int] = []
+    clock = QElapsedTimer()
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: gaps.append(clock.restart()))
+
+    def beat_for(seconds: float) -> list[int]:
+        gaps.clear()
+        clock.start()
+        heartbeat.start(5)
+        end = time.monotonic() + seconds
+        spin(lambda: time.monotonic() > end)
+        heartbeat.stop()
+        return list(gaps[1:])
+
+    idle = max(beat_for(3.0))
+    counter.sim.fault(path="/init$", delay_s=3, count=1)
+    counter.sim.fault(path="/details$", delay_s=10)
+    gaps.clear()
+    clock.start()
+    heartbeat.start(5)
+    url = counter.charge()
+    threading.Thread(target=counter.approve, args=(url,)).start()
+    counter.wait_outcome("PAID", timeout_s=60)
+    heartbeat.stop()
+    during = max(gaps[1:])
+    counter.sim.clear_faults()
+    counter.next_sale()
+    counter.close()
+    return [
+        Figure(
+            "GUI-thread longest stall in a sale (init 3 s, details 10 s late)",
+            during,
+            idle,
+            "≤ 16 ms (baseline: same heartbeat, idle)",
+            during <= 16,
+        )
+    ]
+
+
+def approval_detection(sales: int = 50, interval_s: float = 0.5) -> list[Figure]:
+    counter = Counter(replace(FAST, poll_start_delay_s=0.0, poll_interval_s=interval_s))
+    shown_at = [0.0]
+
+    def on_screen_changed(_index: int) -> None:
+        if counter.window.stack.currentWidget() is counter.window.outcome_screen:
+            shown_at[0] = time.perf_counter()
+
+    counter.window.stack.currentChanged.connect(on_screen_changed)
+    delays = []
+    rng = random.Random(7)
+    for _ in range(sales):
+        url = counter.charge()
+        wait = threading.Event()
+        wait.wait(rng.uniform(0, interval_s))  # approvals land anywhere in the polling cycle
+        reserved_at = [0.0]
+
+        def approve(url: str = url, reserved_at: list[float] = reserved_at) -> None:
+            counter.approve(url)
+            reserved_at[0] = time.perf_counter()  # force-approve returns once Vipps has reserved
+
+        approver = threading.Thread(target=approve)
+        shown_at[0] = 0.0
+        approver.start()
+        counter.wait_outcome("PAID")
+        approver.join()
+        delays.append(max(0.0, shown_at[0] - reserved_at[0]) * 1000)
+        counter.next_sale()
+    counter.close()
+    interval_ms = interval_s * 1000
+    median, worst = statistics.median(delays), max(delays)
+    return [
+        Figure(
+            f"approval detection, median of {sales}",
+            median,
+            interval_ms,
+            "≤ 0.55 × poll interval",
+            median <= 0.55 * interval_ms,
+        ),
+        Figure(
+            f"approval detection, worst of {sales}",
+            worst,
+            interval_ms,
+            "≤ 1.1 × poll interval + 50 ms",
+            worst <= 1.1 * interval_ms + 50,
+        ),
+    ]
+
+
+def _memory_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _threads() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+def soak_footprint(sales: int = 1000) -> list[Figure]:
+    counter = Counter(replace(FAST, poll_start_delay_s=0.0, poll_interval_s=0.02))
+
+    def sell(count: int) -> None:
+        for _ in range(count):
+            url = counter.charge("49")
+            counter.approve(url)
+            counter.wait_outcome("PAID")
+            counter.next_sale()
+
+    sell(10)
+    spin(lambda: counter.window.flow.active_runs == 0)
+    memory_10, threads_10 = _memory_mb(), _threads()
+    sell(sales - 10)
+    spin(lambda: counter.window.flow.active_runs == 0)
+    memory_n, threads_n = _memory_mb(), _threads()
+    counter.close()
+    growth = memory_n - memory_10
+    return [
+        Figure(
+            f"memory after {sales} sales vs after 10 (MB, not ms)", memory_n, memory_10, "growth ≤ 10 MB", growth <= 10
+        ),
+        Figure(
+            f"threads after {sales} sales vs after 10 (count, not ms)",
+            threads_n,
+            threads_10,
+            "equal",
+            threads_n == threads_10,
+        ),
+    ]
