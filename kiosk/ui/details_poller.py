@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.vipps import RetryPolicy, VippsCancelled, VippsClient, VippsError, VippsRateLimited
@@ -69,6 +69,8 @@ class DetailsPoller(QObject):
             self._client.cancel()
             self._client.close()
             self._client = None
+        # Back to the GUI thread before this thread ends, to be freed with its run (see SaleWorker.shutdown).
+        self.moveToThread(QCoreApplication.instance().thread())
         self.stopped.emit()
 
     def _schedule(self) -> None:

@@ -121,6 +121,4 @@ class SaleRun(QObject):
     def _on_thread_finished(self) -> None:
         self._threads_running -= 1
         if self._threads_running == 0:
-            self._worker.deleteLater()
-            self._poller.deleteLater()
             self.ended.emit()

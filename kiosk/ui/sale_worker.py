@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from kiosk.checkout.session import SaleSession, SaleUpdate
 from kiosk.checkout.states import SaleState
@@ -98,6 +98,11 @@ class SaleWorker(QObject):
             self._client.close()
         if self._ledger is not None:
             self._ledger.close()
+        self._session = self._client = self._ledger = None
+        # Hand this object (and its timer) back to the GUI thread before its own thread ends, so that it is
+        # freed with its run, on the thread that owns it. (A deleteLater posted to a finished thread never runs;
+        # measured, every sale then left its worker, timers and client behind.)
+        self.moveToThread(QCoreApplication.instance().thread())
         self.done.emit()
 
     def _run(self, step: Callable[[SaleSession], SaleUpdate]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import ssl
 import threading
 import time
 import uuid
@@ -86,6 +87,22 @@ class _Token:
         return time.monotonic() < self.renew_at
 
 
+_SSL_CONTEXT: ssl.SSLContext | None = None
+_SSL_LOCK = threading.Lock()
+
+
+def _ssl_context() -> ssl.SSLContext:
+    """One verifying TLS context for every client: building one loads the CA bundle (~40 ms and ~40 KB each),
+    and each sale's two workers make a client of their own."""
+    global _SSL_CONTEXT
+    with _SSL_LOCK:
+        if _SSL_CONTEXT is None:
+            import certifi
+
+            _SSL_CONTEXT = ssl.create_default_context(cafile=certifi.where())
+        return _SSL_CONTEXT
+
+
 class _TokenCache:
     """Access tokens shared by every client of one sales unit in this process: each sale's worker owns its own
     client, and none of them should pay a token round trip to Vipps before its first call."""
@@ -139,6 +156,7 @@ class VippsClient:
             base_url=settings.base_url,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             transport=transport,
+            verify=_ssl_context(),
             trust_env=False,  # a shop PC's stray proxy variables must not reroute payments
             headers={
                 "Vipps-System-Name": settings.system_name[:30],
