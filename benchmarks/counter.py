@@ -67,6 +67,10 @@ class Counter:
         self.window.show()
         self.window.connect_vipps(self.vipps)
         spin(lambda: self.window.isVisible())
+        from kiosk.ui.services import PRELOADED
+
+        for module in PRELOADED:  # what the kiosk's start-up loads off the GUI thread
+            __import__(module)
 
     def charge(self, amount: str = "149,50") -> str:
         screen = self.window.amount_screen
@@ -143,6 +147,10 @@ def gui_stall() -> list[Figure]:
         return list(gaps[1:])
 
     idle = max(beat_for(3.0))
+    counter.charge()  # a first sale, as every kiosk has had one before the customer we measure
+    counter.window.flow.cancel_open_sale()
+    counter.wait_outcome("CANCELLED")
+    counter.next_sale()
     counter.sim.fault(path="/init$", delay_s=3, count=1)
     counter.sim.fault(path="/details$", delay_s=10)
     gaps.clear()

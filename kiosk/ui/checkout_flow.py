@@ -52,6 +52,7 @@ class CheckoutFlow(QObject):
         self._runs: set[SaleRun] = set()  # every run still at work, the one on screen included
         self._shown_tx: str | None = None
         self._notice = ""
+        self._qr_matrix: tuple[str, list[list[bool]] | None] = ("", None)
         self._countdown = Countdown(self)
         self._connect_signals()
 
@@ -115,6 +116,7 @@ class CheckoutFlow(QObject):
         from kiosk.ui.sale_run import SaleRun  # already imported off the GUI thread by the service start-up
 
         run = SaleRun(self._vipps, self._kiosk, self._ledger_file, amount_ore, payment_text, self)
+        run.qr_made.connect(self._on_qr_made)
         run.updated.connect(self._on_updated)
         run.poll_failed.connect(self._on_poll_failed)
         run.polled.connect(self._on_polled)
@@ -154,6 +156,10 @@ class CheckoutFlow(QObject):
 
     # ---- reports from the run --------------------------------------------------------------------------------
 
+    @Slot(str, object)
+    def _on_qr_made(self, landing_url: str, matrix: list[list[bool]]) -> None:
+        self._qr_matrix = (landing_url, matrix)
+
     @Slot(object)
     def _on_updated(self, update: SaleUpdate) -> None:
         if self.sender() is not self._run:
@@ -164,7 +170,8 @@ class CheckoutFlow(QObject):
             if attempt.channel == "PHONE" and attempt.phone_masked:
                 self._customer.show_sent_to_phone(attempt.phone_masked)
             elif attempt.landing_url:
-                self._customer.show_qr(attempt.landing_url)
+                url, matrix = self._qr_matrix
+                self._customer.show_qr(attempt.landing_url, matrix if url == attempt.landing_url else None)
             self._countdown.start(attempt.window_s, attempt.landing_s)
         if update.outcome is None:
             self._customer.set_phone_entry_enabled(self._shown_tx is not None)

@@ -109,8 +109,8 @@ class CustomerScreen(QWidget):
         self.set_phone_entry_enabled(False)
         self.phone_input.setFocus()
 
-    def show_qr(self, landing_url: str) -> None:
-        self.qr.set_text(landing_url)
+    def show_qr(self, landing_url: str, matrix: list[list[bool]] | None = None) -> None:
+        self.qr.set_text(landing_url, matrix)
         self.qr.show()
         self.qr_hint.setText("Scan with your phone's camera")
         self.set_phone_entry_enabled(True)

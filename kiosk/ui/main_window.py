@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.pin_screen = PinScreen(pin, self.stack)
         for screen in (self.amount_screen, self.customer_screen, self.outcome_screen, self.pin_screen):
             self.stack.addWidget(screen)
+            screen.ensurePolished()  # styles resolved now, not on the first customer's first frame
         self.flow = CheckoutFlow(
             self.stack, self.amount_screen, self.customer_screen, self.outcome_screen, kiosk, self._ledger_file
         )

@@ -18,13 +18,15 @@ from kiosk.ui.sale_worker import SaleWorker
 
 
 class SaleRun(QObject):
-    """Signals: updated(object SaleUpdate), poll_failed(str tx, str message), polled(str tx),
+    """Signals: updated(object SaleUpdate), qr_made(str url, object matrix), poll_failed(str tx, str message),
+    polled(str tx),
     broken(str message), ended().
 
     Requests to the worker go through this object's own signals, so they are queued into the worker's thread.
     """
 
     updated = Signal(object)
+    qr_made = Signal(str, object)
     poll_failed = Signal(str, str)
     polled = Signal(str)
     broken = Signal(str)
@@ -73,6 +75,7 @@ class SaleRun(QObject):
         poller.details_read.connect(self._on_details_read)
         poller.poll_failed.connect(self._on_poll_failed)
         poller.stopped.connect(self._poller_thread.quit)
+        worker.qr_made.connect(self.qr_made)
         worker.updated.connect(self._on_updated)
         worker.broken.connect(self.broken)
         worker.done.connect(self._worker_thread.quit)

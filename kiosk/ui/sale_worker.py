@@ -12,6 +12,7 @@ from kiosk.checkout.session import SaleSession, SaleUpdate
 from kiosk.checkout.states import SaleState
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError
+from kiosk.ui.qr_widget import qr_matrix
 from kiosk.vipps import PaymentDetails, VippsClient
 
 RETRY_WRITES_S = 2.0
@@ -19,13 +20,16 @@ log = logging.getLogger(__name__)
 
 
 class SaleWorker(QObject):
-    """Signals: updated(object SaleUpdate), broken(str message) when the ledger cannot be used, done().
+    """Signals: updated(object SaleUpdate), qr_made(str landing_url, object matrix) just before the update that
+    shows it (the code is made here, off the GUI thread), broken(str message) when the ledger cannot be used,
+    done().
 
     It ends itself (`done`) once the sale has an outcome and nothing about it can change any more: every
     attempt final, no write waiting for Vipps.
     """
 
     updated = Signal(object)
+    qr_made = Signal(str, object)
     broken = Signal(str)
     done = Signal()
 
@@ -122,6 +126,8 @@ class SaleWorker(QObject):
             # forgotten with a payment perhaps open at Vipps.
             log.exception("sale step failed")
             update = self._session.refresh()
+        if update.attempt is not None and update.attempt.landing_url and update.attempt.channel == "QR":
+            self.qr_made.emit(update.attempt.landing_url, qr_matrix(update.attempt.landing_url))
         self.updated.emit(update)
         assert self._retry_timer is not None
         if update.pending_writes and not self._retry_timer.isActive():

@@ -215,3 +215,24 @@ def test_ledger_keeps_each_state_change_with_masked_phone_only(qtbot, window, si
     with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
         phone_attempt = next(a for a in ledger.attempts_of(1) if a.channel == "PHONE")
         assert phone_attempt.phone_masked == "******67"
+
+
+def test_a_finished_sale_leaves_no_worker_objects_behind(qtbot, window, sim):
+    """Each sale's worker and poller are freed with it (a deleteLater posted to a finished thread never runs)."""
+    import gc
+
+    from kiosk.ui.details_poller import DetailsPoller
+    from kiosk.ui.sale_worker import SaleWorker
+
+    for _ in range(3):
+        charge(qtbot, window, "100")
+        qtbot.mouseClick(window.customer_screen.cancel_button, Qt.MouseButton.LeftButton)
+        wait_outcome(qtbot, window, "CANCELLED")
+        qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=10_000)
+        qtbot.mouseClick(window.outcome_screen.new_sale_button, Qt.MouseButton.LeftButton)
+
+    def alive() -> int:
+        gc.collect()
+        return sum(isinstance(o, SaleWorker | DetailsPoller) for o in gc.get_objects())
+
+    qtbot.waitUntil(lambda: alive() == 0, timeout=10_000)
