@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -51,16 +53,30 @@ class PaintClock(QObject):
 class Counter:
     """A real counter window on a real simulator, with its data in a temporary folder."""
 
-    def __init__(self, kiosk: KioskSettings, request_timeout_s: float = 10.0) -> None:
+    def __init__(self, kiosk: KioskSettings, request_timeout_s: float = 10.0, separate_simulator: bool = False) -> None:
+        """`separate_simulator`: run Vipps' stand-in as a process of its own, so the kiosk's own footprint is
+        measured without the simulator's memory of every payment."""
         from kiosk.manager_pin import ManagerPin
         from kiosk.ui.main_window import MainWindow
 
         self.app = QApplication.instance() or QApplication([])
         self.folder = tempfile.TemporaryDirectory()
         os.environ["KIOSK_DATA_DIR"] = self.folder.name
-        self.server = SimulatorServer().start()
-        self.sim = SimControl(self.server.base_url)
-        self.vipps = replace(VippsSettings.for_simulator(self.server.base_url), request_timeout_s=request_timeout_s)
+        self.server: SimulatorServer | None = None
+        self.process: subprocess.Popen | None = None
+        if separate_simulator:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "kiosk", "simulator", "--port", "0"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+            )
+            base_url = self.process.stdout.readline().strip()  # type: ignore[union-attr]
+        else:
+            self.server = SimulatorServer().start()
+            base_url = self.server.base_url
+        self.sim = SimControl(base_url)
+        self.vipps = replace(VippsSettings.for_simulator(base_url), request_timeout_s=request_timeout_s)
         folder = Path(self.folder.name)
         self.window = MainWindow(kiosk, folder / "ledger.sqlite3", True, ManagerPin.for_demo(folder / "pin.json"))
         self.window.resize(1280, 800)
@@ -100,7 +116,11 @@ class Counter:
     def close(self) -> None:
         self.window.close()
         self.sim.close()
-        self.server.stop()
+        if self.server is not None:
+            self.server.stop()
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
         self.folder.cleanup()
 
 
@@ -237,7 +257,7 @@ def _threads() -> int:
 
 
 def soak_footprint(sales: int = 1000) -> list[Figure]:
-    counter = Counter(replace(FAST, poll_start_delay_s=0.0, poll_interval_s=0.02))
+    counter = Counter(replace(FAST, poll_start_delay_s=0.0, poll_interval_s=0.02), separate_simulator=True)
 
     def sell(count: int) -> None:
         for _ in range(count):
