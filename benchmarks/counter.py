@@ -151,7 +151,7 @@ def charge_to_qr(rounds: int = 15) -> list[Figure]:
 
 
 def gui_stall() -> list[Figure]:
-    counter = Counter(replace(FAST, poll_interval_s=0.5), request_timeout_s=15)
+    counter = Counter(replace(FAST, poll_interval_s=0.5), request_timeout_s=15, separate_simulator=True)
     gaps: list[int] = []
     clock = QElapsedTimer()
     heartbeat = QTimer()
