@@ -6,12 +6,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from kiosk.checkout.interpret import Reading, read_details
 from kiosk.checkout.refunds import resend_pending_refunds
 from kiosk.checkout.session import SaleSession
-from kiosk.checkout.states import SaleState
+from kiosk.checkout.states import FINAL_ATTEMPT_STATES, AttemptState, Outcome, SaleState
+from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
-from kiosk.ledger import Ledger
-from kiosk.vipps import VippsClient
+from kiosk.ledger import Ledger, SaleRecord
+from kiosk.vipps import InvalidRequest, VippsClient, VippsError
+
+S = AttemptState
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +35,79 @@ class RecoveryReport:
         return text
 
 
+class ResumedSale(SaleSession):
+    """A sale picked up again from the ledger (after a restart, or for the manager's re-check)."""
+
+    @classmethod
+    def resume(
+        cls, client: VippsClient, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings, sale: SaleRecord
+    ) -> ResumedSale:
+        """A sale left unsettled by a crash or a power cut, picked up again from the ledger."""
+        session = cls(client, ledger, vipps, kiosk, sale)
+        attempts = ledger.attempts_of(sale.id)
+        session._current_tx = attempts[-1].psp_transaction_id if attempts else None
+        return session
+
+    def recover(self) -> SaleUpdate:
+        """After a restart: settle every attempt against Vipps' details. Approved ones are captured (or reversed
+        when the sale was paid another way), dead ones closed, waiting ones given up (nobody is at the counter
+        screen any more). What Vipps cannot be asked about leaves the sale NEEDS_CHECK for the manager."""
+        sale = self._ledger.sale(self._sale_id)
+        if sale.state == SaleState.NEEDS_CHECK and sale.paid_attempt_id is not None:
+            return self._recheck_capture(sale)
+        if sale.state == SaleState.NEEDS_CHECK:
+            self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.OPEN, note="re-checking with Vipps")
+        unanswered = False
+        for attempt in self._ledger.attempts_of(self._sale_id):
+            if attempt.state in FINAL_ATTEMPT_STATES:
+                continue
+            try:
+                details = self._client.details(attempt.psp_transaction_id)
+            except InvalidRequest:
+                if attempt.state in (S.CREATED, S.UNKNOWN):
+                    self._move_if(attempt, AttemptState(attempt.state), S.INIT_FAILED, "Vipps never had it")
+                continue
+            except VippsError:
+                unanswered = True
+                continue
+            self.observe(attempt.psp_transaction_id, details)
+        self.retry_pending_writes()
+        for attempt in self._open_attempts():
+            self._give_up(attempt, S.CANCELLED, "the kiosk restarted before the customer paid")
+        unfinished = [a for a in self._ledger.attempts_of(self._sale_id) if a.state not in FINAL_ATTEMPT_STATES]
+        if self._sale_open():
+            if unanswered or any(a.state in (S.CANCELLING, S.REVERSING) for a in unfinished):
+                self._ledger.move_sale(
+                    self._sale_id, [SaleState.OPEN], SaleState.NEEDS_CHECK, note="Vipps could not be asked"
+                )
+                return self._update("Needs checking: Vipps could not be asked after a restart.")
+            return self._finish(Outcome.CANCELLED, "The kiosk restarted before the customer paid.")
+        return self._update(self._message)
+
+    def _recheck_capture(self, sale: SaleRecord) -> SaleUpdate:
+        """A paid sale whose capture Vipps refused: read the payment again and capture it if it is still
+        reserved. Anything else stays for the manager, who sees it in the back office."""
+        attempt = self._ledger.attempt(sale.paid_attempt_id or 0)
+        try:
+            reading = read_details(self._client.details(attempt.psp_transaction_id))
+        except VippsError:
+            return self._update("Vipps could not be asked. Try again later.")
+        if reading in (Reading.RESERVED, Reading.CAPTURED):
+            self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.PAID, note="re-checked")
+            if attempt.state == S.NEEDS_CHECK:
+                self._ledger.move_attempt(attempt.id, [S.NEEDS_CHECK], S.RESERVED, note="re-checking the capture")
+            if reading is Reading.CAPTURED:
+                self._move_if(self._ledger.attempt(attempt.id), S.RESERVED, S.CAPTURED, note="captured at Vipps")
+            else:
+                self._capture(self._ledger.attempt(attempt.id))
+            return self._update("Paid" if self._ledger.sale(sale.id).state == SaleState.PAID else self._message)
+        return self._update(f"Vipps says the payment is {reading.value.lower()}: settle it with the customer.")
+
+
 def recover(client: VippsClient, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings) -> RecoveryReport:
     report = RecoveryReport()
     for sale in ledger.unsettled_sales():
-        update = SaleSession.resume(client, ledger, vipps, kiosk, sale).recover()
+        update = ResumedSale.resume(client, ledger, vipps, kiosk, sale).recover()
         if update.sale_state is SaleState.NEEDS_CHECK:
             report.needs_check.append(sale.id)
         else:

@@ -16,7 +16,6 @@ import contextlib
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.checkout.interpret import Reading, explain_failure, read_details
@@ -27,6 +26,7 @@ from kiosk.checkout.states import (
     Outcome,
     SaleState,
 )
+from kiosk.checkout.updates import AttemptView, SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.domain.phone import mask_phone
@@ -46,32 +46,6 @@ from kiosk.vipps import (
 
 S = AttemptState
 _FAILURE_OUTCOMES = {S.REJECTED: Outcome.REJECTED, S.REFUSED: Outcome.REFUSED, S.EXPIRED: Outcome.EXPIRED}
-
-
-@dataclass(frozen=True)
-class AttemptView:
-    """What the customer screen needs of the attempt it shows."""
-
-    psp_transaction_id: str
-    channel: str  # QR or PHONE
-    landing_url: str | None
-    phone_masked: str | None
-    window_s: float  # how long, from now, this attempt waits for the customer
-    landing_s: float  # the landing-page part of that (0 when pushed straight to the app)
-
-
-@dataclass(frozen=True)
-class SaleUpdate:
-    """The sale after a step: its state, the outcome once known, and what the screen should say."""
-
-    sale_id: int
-    sale_state: SaleState
-    outcome: Outcome | None
-    message: str
-    attempt: AttemptView | None = None  # a newly started attempt to show
-    watch: frozenset[str] = frozenset()  # attempts whose details still matter
-    pending_writes: bool = False  # a capture, cancel, reversal or init waits for Vipps
-    amount_ore: int = 0
 
 
 class SaleSession:
@@ -111,71 +85,6 @@ class SaleSession:
         payment_text: str = "",
     ) -> SaleSession:
         return cls(client, ledger, vipps, kiosk, ledger.new_sale(amount_ore, payment_text))
-
-    @classmethod
-    def resume(
-        cls, client: VippsClient, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings, sale: SaleRecord
-    ) -> SaleSession:
-        """A sale left unsettled by a crash or a power cut, picked up again from the ledger."""
-        session = cls(client, ledger, vipps, kiosk, sale)
-        attempts = ledger.attempts_of(sale.id)
-        session._current_tx = attempts[-1].psp_transaction_id if attempts else None
-        return session
-
-    def recover(self) -> SaleUpdate:
-        """After a restart: settle every attempt against Vipps' details. Approved ones are captured (or reversed
-        when the sale was paid another way), dead ones closed, waiting ones given up (nobody is at the counter
-        screen any more). What Vipps cannot be asked about leaves the sale NEEDS_CHECK for the manager."""
-        sale = self._ledger.sale(self._sale_id)
-        if sale.state == SaleState.NEEDS_CHECK and sale.paid_attempt_id is not None:
-            return self._recheck_capture(sale)
-        if sale.state == SaleState.NEEDS_CHECK:
-            self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.OPEN, note="re-checking with Vipps")
-        unanswered = False
-        for attempt in self._ledger.attempts_of(self._sale_id):
-            if attempt.state in FINAL_ATTEMPT_STATES:
-                continue
-            try:
-                details = self._client.details(attempt.psp_transaction_id)
-            except InvalidRequest:
-                if attempt.state in (S.CREATED, S.UNKNOWN):
-                    self._move_if(attempt, AttemptState(attempt.state), S.INIT_FAILED, "Vipps never had it")
-                continue
-            except VippsError:
-                unanswered = True
-                continue
-            self.observe(attempt.psp_transaction_id, details)
-        self.retry_pending_writes()
-        for attempt in self._open_attempts():
-            self._give_up(attempt, S.CANCELLED, "the kiosk restarted before the customer paid")
-        unfinished = [a for a in self._ledger.attempts_of(self._sale_id) if a.state not in FINAL_ATTEMPT_STATES]
-        if self._sale_open():
-            if unanswered or any(a.state in (S.CANCELLING, S.REVERSING) for a in unfinished):
-                self._ledger.move_sale(
-                    self._sale_id, [SaleState.OPEN], SaleState.NEEDS_CHECK, note="Vipps could not be asked"
-                )
-                return self._update("Needs checking: Vipps could not be asked after a restart.")
-            return self._finish(Outcome.CANCELLED, "The kiosk restarted before the customer paid.")
-        return self._update(self._message)
-
-    def _recheck_capture(self, sale: SaleRecord) -> SaleUpdate:
-        """A paid sale whose capture Vipps refused: read the payment again and capture it if it is still
-        reserved. Anything else stays for the manager, who sees it in the back office."""
-        attempt = self._ledger.attempt(sale.paid_attempt_id or 0)
-        try:
-            reading = read_details(self._client.details(attempt.psp_transaction_id))
-        except VippsError:
-            return self._update("Vipps could not be asked. Try again later.")
-        if reading in (Reading.RESERVED, Reading.CAPTURED):
-            self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.PAID, note="re-checked")
-            if attempt.state == S.NEEDS_CHECK:
-                self._ledger.move_attempt(attempt.id, [S.NEEDS_CHECK], S.RESERVED, note="re-checking the capture")
-            if reading is Reading.CAPTURED:
-                self._move_if(self._ledger.attempt(attempt.id), S.RESERVED, S.CAPTURED, note="captured at Vipps")
-            else:
-                self._capture(self._ledger.attempt(attempt.id))
-            return self._update("Paid" if self._ledger.sale(sale.id).state == SaleState.PAID else self._message)
-        return self._update(f"Vipps says the payment is {reading.value.lower()}: settle it with the customer.")
 
     @property
     def sale_id(self) -> int:

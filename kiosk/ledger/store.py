@@ -49,6 +49,23 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
+def _attempt_in(db: sqlite3.Connection, attempt_id: int, expected: tuple[str, ...]) -> tuple[int, str]:
+    """The compare of compare-and-set: (sale id, state) of an attempt that is in one of `expected`."""
+    row = db.execute("SELECT sale_id, state FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+    if row is None or row[1] not in expected:
+        found = row[1] if row else "missing"
+        raise LedgerConflict(f"attempt {attempt_id} is {found}, not {'/'.join(expected)}")
+    return row[0], row[1]
+
+
+def _sale_in(db: sqlite3.Connection, sale_id: int, expected: tuple[str, ...]) -> str:
+    row = db.execute("SELECT state FROM sales WHERE id = ?", (sale_id,)).fetchone()
+    if row is None or row[0] not in expected:
+        found = row[0] if row else "missing"
+        raise LedgerConflict(f"sale {sale_id} is {found}, not {'/'.join(expected)}")
+    return row[0]
+
+
 def _check_read_only(path: Path) -> str | None:
     """PRAGMA quick_check through a read-only connection, so a damaged file is never written to.
     Returns the problem, or None when the file is sound."""
@@ -202,10 +219,7 @@ class Ledger:
         expected = tuple(expected)
         now = utc_now()
         with self._write() as db:
-            row = db.execute("SELECT sale_id, state FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
-            if row is None or row[1] not in expected:
-                found = row[1] if row else "missing"
-                raise LedgerConflict(f"attempt {attempt_id} is {found}, not {'/'.join(expected)}")
+            sale_id, old_state = _attempt_in(db, attempt_id, expected)
             db.execute(
                 "UPDATE attempts SET state = ?, updated_at = ?, redirect_url = COALESCE(?, redirect_url),"
                 " reason = COALESCE(?, reason) WHERE id = ?",
@@ -215,9 +229,9 @@ class Ledger:
                 db.execute(
                     "UPDATE sales SET captured_ore = amount_ore, order_id = (SELECT merchant_order_id FROM attempts"
                     " WHERE id = ?) WHERE id = ?",
-                    (attempt_id, row[0]),
+                    (attempt_id, sale_id),
                 )
-            self._log(db, row[0], attempt_id, row[1], new_state, note or (reason or ""), now)
+            self._log(db, sale_id, attempt_id, old_state, new_state, note or (reason or ""), now)
         return self.attempt(attempt_id)
 
     def reserve_and_mark_paid(self, attempt_id: int, expected: Iterable[str], note: str) -> None:
@@ -226,20 +240,15 @@ class Ledger:
         expected = tuple(expected)
         now = utc_now()
         with self._write() as db:
-            row = db.execute("SELECT sale_id, state FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
-            if row is None or row[1] not in expected:
-                found = row[1] if row else "missing"
-                raise LedgerConflict(f"attempt {attempt_id} is {found}, not {'/'.join(expected)}")
-            (sale_state,) = db.execute("SELECT state FROM sales WHERE id = ?", (row[0],)).fetchone()
-            if sale_state != "OPEN":
-                raise LedgerConflict(f"sale {row[0]} is {sale_state}, not OPEN")
+            sale_id, old_state = _attempt_in(db, attempt_id, expected)
+            _sale_in(db, sale_id, ("OPEN",))
             db.execute("UPDATE attempts SET state = 'RESERVED', updated_at = ? WHERE id = ?", (now, attempt_id))
             db.execute(
                 "UPDATE sales SET state = 'PAID', outcome = 'PAID', paid_attempt_id = ? WHERE id = ?",
-                (attempt_id, row[0]),
+                (attempt_id, sale_id),
             )
-            self._log(db, row[0], attempt_id, row[1], "RESERVED", note, now)
-            self._log(db, row[0], None, "OPEN", "PAID", "PAID", now)
+            self._log(db, sale_id, attempt_id, old_state, "RESERVED", note, now)
+            self._log(db, sale_id, None, "OPEN", "PAID", "PAID", now)
 
     def move_sale(
         self,
@@ -254,16 +263,13 @@ class Ledger:
         expected = tuple(expected)
         now = utc_now()
         with self._write() as db:
-            row = db.execute("SELECT state FROM sales WHERE id = ?", (sale_id,)).fetchone()
-            if row is None or row[0] not in expected:
-                found = row[0] if row else "missing"
-                raise LedgerConflict(f"sale {sale_id} is {found}, not {'/'.join(expected)}")
+            old_state = _sale_in(db, sale_id, expected)
             db.execute(
                 "UPDATE sales SET state = ?, outcome = COALESCE(?, outcome),"
                 " paid_attempt_id = COALESCE(?, paid_attempt_id) WHERE id = ?",
                 (new_state, outcome, paid_attempt_id, sale_id),
             )
-            self._log(db, sale_id, None, row[0], new_state, note or (outcome or ""), now)
+            self._log(db, sale_id, None, old_state, new_state, note or (outcome or ""), now)
         return self.sale(sale_id)
 
     def begin_refund(self, sale_id: int, amount_ore: int, idempotency_key: str) -> RefundRecord:

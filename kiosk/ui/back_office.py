@@ -273,11 +273,11 @@ class BackOffice(QWidget):
         sale_id, vipps, kiosk, ledger_file = sale[0], self._vipps, self._kiosk, self._ledger_file
 
         def recheck(_progress: Progress) -> str:
-            from kiosk.checkout.session import SaleSession
+            from kiosk.checkout.recovery import ResumedSale
             from kiosk.vipps import VippsClient
 
             with Ledger.open(ledger_file) as ledger, VippsClient(vipps) as client:
-                update = SaleSession.resume(client, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
+                update = ResumedSale.resume(client, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
             return f"Checked with Vipps: {update.message}"
 
         from kiosk.vipps import VippsError  # loaded by the kiosk's start-up already

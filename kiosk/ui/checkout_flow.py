@@ -18,7 +18,7 @@ from kiosk.ui.customer_screen import CustomerScreen
 from kiosk.ui.outcome_screen import OutcomeScreen
 
 if TYPE_CHECKING:  # the network stack loads after the first frame (see kiosk.ui.services)
-    from kiosk.checkout.session import SaleUpdate
+    from kiosk.checkout.updates import SaleUpdate
     from kiosk.ui.sale_run import SaleRun
 
 NO_ANSWER_TEXT = "No answer from Vipps yet. Still trying."

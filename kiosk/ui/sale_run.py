@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from kiosk.checkout.session import SaleUpdate
+from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ui.details_poller import DetailsPoller
 from kiosk.ui.sale_worker import SaleWorker

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
-from kiosk.checkout.session import SaleSession, SaleUpdate
+from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import SaleState
+from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError
 from kiosk.ui.qr_widget import qr_matrix
