@@ -8,7 +8,7 @@ from benchmarks.figures import Figure, median_ms
 from kiosk.config import VippsSettings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps import VippsClient
-from tests.helpers import start_payment
+from tests.helpers import psp_headers, start_payment
 
 
 def measure(rounds: int = 200) -> list[Figure]:
@@ -16,12 +16,7 @@ def measure(rounds: int = 200) -> list[Figure]:
         settings = VippsSettings.for_simulator(server.base_url)
         with VippsClient(settings) as client:
             tx = start_payment(client, settings).psp_transaction_id
-            headers = {
-                "Authorization": f"Bearer {client.access_token()}",
-                "Ocp-Apim-Subscription-Key": settings.subscription_key,
-                "Merchant-Serial-Number": settings.merchant_serial_number,
-                "Psp-Id": settings.psp_id,
-            }
+            headers = psp_headers(settings, client.access_token())
             with httpx.Client(base_url=server.base_url, headers=headers, trust_env=False) as bare:
                 path = f"/psp/v3/psppayments/{tx}/details"
                 bare.get(path)

@@ -59,6 +59,16 @@ class SimControl:
         )
 
 
+def psp_headers(settings: VippsSettings, access_token: str) -> dict[str, str]:
+    """The headers of a PSP call, for a bare HTTP client that bypasses VippsClient on purpose."""
+    return {
+        "Authorization": f"Bearer {access_token}",
+        "Ocp-Apim-Subscription-Key": settings.subscription_key,
+        "Merchant-Serial-Number": settings.merchant_serial_number,
+        "Psp-Id": settings.psp_id,
+    }
+
+
 def initiate_request(settings: VippsSettings, amount: int = 14950, **overrides: Any) -> InitiateRequest:
     fields: dict[str, Any] = {
         "psp_transaction_id": new_psp_transaction_id(),

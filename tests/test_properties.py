@@ -212,11 +212,8 @@ def sim_http(sim_server):
         token = client.access_token()
     import httpx
 
-    headers = {
-        "Authorization": f"Bearer {token}",
-        "Ocp-Apim-Subscription-Key": settings.subscription_key,
-        "Merchant-Serial-Number": settings.merchant_serial_number,
-        "Psp-Id": settings.psp_id,
-    }
+    from tests.helpers import psp_headers
+
+    headers = psp_headers(settings, token)
     with httpx.Client(base_url=sim_server.base_url, headers=headers, trust_env=False) as http:
         yield http
