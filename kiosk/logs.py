@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import threading
 from collections.abc import Iterable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 
 # An 8-digit Norwegian number, with or without +47/0047, not part of a longer id.
-_PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+47|0047)?[ ]?(\d{3})[ ]?(\d{2})[ ]?(\d)(\d{2})(?![0-9A-Za-z])")
+_PHONE = re.compile(r"(?<![0-9A-Za-z])(?:(?:\+47|0047)[ ]?)?(\d{3})[ ]?(\d{2})[ ]?(\d)(\d{2})(?![0-9A-Za-z])")
+# Access tokens are issued at run time, so no list of secrets can hold them: whatever follows "Bearer", and
+# anything shaped like a JWT (Vipps' tokens are), is hidden wherever it turns up.
+_TOKEN = re.compile(r"(?i)(?<=bearer )[^\s'\",]+|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_.-]{8,}")
 
 
 class RedactingFilter(logging.Filter):
@@ -25,6 +31,7 @@ class RedactingFilter(logging.Filter):
     def redact(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, "[redacted]")
+        text = _TOKEN.sub("[redacted]", text)
         return _PHONE.sub(lambda m: "******" + m.group(4), text)
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -52,4 +59,21 @@ def setup_logging(data_dir: Path, secrets: Iterable[str] = (), level: int = logg
         root.removeHandler(old)
         old.close()
     root.addHandler(handler)
+    _log_uncaught_exceptions(log_dir / "kiosk.log")
     return redactor
+
+
+def _log_uncaught_exceptions(log_file: Path) -> None:
+    """A bug's traceback goes to the (redacted) log, never raw to a terminal or a crash dialog: it may hold a
+    phone number or a token in a local's repr. The terminal gets one plain line saying where to look."""
+    crash_log = logging.getLogger("kiosk.crash")
+
+    def record(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        crash_log.critical("unexpected error", exc_info=(kind, error, trace))
+        print(f"kiosk: an unexpected error happened; the details are in {log_file}", file=sys.stderr)
+
+    sys.excepthook = record
+    threading.excepthook = lambda args: record(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)

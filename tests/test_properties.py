@@ -91,6 +91,33 @@ def test_every_valid_details_document_keeps_its_values(document):
     ]
 
 
+@given(document=details_documents, data=st.data())
+def test_a_details_answer_cut_short_anywhere_is_malformed(document, data):
+    whole = json.dumps(document).encode()
+    cut = data.draw(st.integers(0, len(whole) - 1))
+    with pytest.raises(MalformedResponse):
+        parse(PaymentDetails, whole[:cut])
+
+
+@settings(max_examples=20, deadline=None)
+@given(document=details_documents, size=st.integers(10_000, 2_000_000), field=st.sampled_from(["text", "id"]))
+def test_huge_strings_in_a_details_answer_parse_or_are_malformed(document, size, field):
+    if field == "text":
+        document["transactionLogHistory"] = (
+            [{**document["transactionLogHistory"][0], "paymentText": "å" * size}]
+            if (document["transactionLogHistory"])
+            else []
+        )
+    else:
+        document["pspTransactionId"] = "a" * size
+    try:
+        details = parse(PaymentDetails, json.dumps(document).encode())
+    except MalformedResponse as exc:
+        assert len(str(exc)) < 2_000  # the message names the problem; it does not repeat the huge value
+    else:
+        assert details.psp_transaction_id == document["pspTransactionId"]
+
+
 @given(document=details_documents, spoiler=st.sampled_from(["string", "float", "huge", "negative", "bool"]))
 def test_amounts_of_the_wrong_kind_are_malformed(document, spoiler):
     bad = {"string": "100", "float": 100.5, "huge": 2**40, "negative": -1, "bool": True}[spoiler]

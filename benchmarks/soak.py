@@ -1,0 +1,343 @@
+"""The soak: a long day at the counter, driven through the real GUI against the simulator, with random faults
+and random customers, then every sale checked against what Vipps recorded.
+
+    python -m benchmarks.soak [--sales 1000] [--fault-rate 0.1] [--seed 1]
+
+Prints how many sales were lost, duplicated and mismatched (all must be 0), how often the outcome differed
+from what the customer did (a fault can honestly turn an approval into "not started"), and the process's memory
+and thread count at the start and at the end. Exits 1 if any of the three must-be-zero counts is not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.soak_check import DrivenSale, check_day, tally
+from kiosk.config import KioskSettings, VippsSettings
+from kiosk.logs import setup_logging
+from tests.helpers import SimControl
+
+# Vipps' windows shrunk to seconds, the kiosk's mirroring them; polling as often as a test polls.
+LANDING_WINDOW_S = 1.5
+APP_WINDOW_S = 1.5
+KIOSK = KioskSettings(
+    poll_start_delay_s=0.05,
+    poll_interval_s=0.1,
+    landing_window_s=LANDING_WINDOW_S,
+    approval_window_s=LANDING_WINDOW_S + APP_WINDOW_S,
+    outcome_display_s=600,  # the soak moves on itself, as soon as the sale's background work is done
+)
+REQUEST_TIMEOUT_S = 1.0
+WINDOW_ARGUMENTS = ("--landing-window", str(LANDING_WINDOW_S), "--app-window", str(APP_WINDOW_S))
+
+# (weight, behaviour, the outcome it should end in)
+BEHAVIOURS = [
+    (30, "approve by QR", "PAID"),
+    (25, "approve by phone", "PAID"),
+    (10, "reject by QR", "REJECTED"),
+    (10, "reject by phone", "REJECTED"),
+    (8, "ignore", "EXPIRED"),
+    (9, "staff cancel", "CANCELLED"),
+    (8, "card refused", "REFUSED"),
+]
+# One fault per faulted sale, on the path a real outage would hit; most spoil a few requests, as a hiccup does.
+FAULTS: list[list[dict[str, Any]]] = [
+    [{"path": "/accesstoken/get$", "status": 503, "count": 2}],
+    [{"path": "/details$", "status": 401, "count": 1}],
+    [{"path": "/init$", "delay_s": REQUEST_TIMEOUT_S + 0.5, "count": 1}],  # Vipps made it, the answer never came
+    [{"path": "/init$", "status": 500, "count": 1}],
+    [{"path": "/init$", "status": 503, "count": 2}],
+    [{"path": "/init$", "status": 429, "retry_after": 1, "count": 1}],
+    [{"path": "/init$", "drop": True, "count": 1}],
+    [{"path": "/details$", "drop": True, "count": 2}],
+    [{"path": "/details$", "malformed": True, "count": 2}],
+    [{"path": "/details$", "delay_s": REQUEST_TIMEOUT_S + 0.5, "count": 1}],
+    [{"path": "/details$", "status": 503, "count": 6}],
+    [{"path": "/details$", "status": 429, "retry_after": 1, "count": 1}],
+    [{"path": "/updatestatus$", "status": 503, "count": 3}],
+    [{"path": "/updatestatus$", "drop": True, "count": 1}],
+]
+WARM_SALES = 10
+FINAL_OUTCOMES = {"PAID", "REJECTED", "REFUSED", "EXPIRED", "CANCELLED", "NOT_STARTED"}
+
+
+def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform warns "does not support propagateSizeHints()" on every screen change."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def spin(condition: Callable[[], bool], timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the counter did not get there in time")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def memory_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def thread_count() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+def thread_names() -> list[str]:
+    names = []
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/comm") as comm:
+            names.append(comm.read().strip())
+    return sorted(names)
+
+
+@dataclass
+class SoakResult:
+    driven: list[DrivenSale]
+    counts: dict[str, int]
+    examples: dict[str, list[str]]
+    memory_start_mb: float
+    memory_warm_mb: float  # after the first 10 sales: every lazy screen, pool thread and cache in place
+    memory_end_mb: float
+    threads_start: int
+    threads_warm: int
+    threads_end: int
+    seconds: float
+
+    @property
+    def clean(self) -> bool:
+        return self.counts["lost"] == self.counts["duplicated"] == self.counts["mismatched"] == 0
+
+
+class SoakCounter:
+    """A real counter window, its data in a temporary folder, and Vipps' stand-in as a process of its own (so
+    the kiosk's footprint is not the simulator's memory of every payment)."""
+
+    def __init__(self) -> None:
+        from kiosk.manager_pin import ManagerPin
+        from kiosk.ui.main_window import MainWindow
+
+        self.app = QApplication.instance() or QApplication([])
+        self._previous_handler = qInstallMessageHandler(_quiet_offscreen)
+        self.folder = tempfile.TemporaryDirectory(prefix="kiosk-soak-")
+        os.environ["KIOSK_DATA_DIR"] = self.folder.name
+        os.environ["KIOSK_CONFIG"] = str(Path(self.folder.name) / "config.toml")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "simulator", "--port", "0", *WINDOW_ARGUMENTS],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        base_url = self.process.stdout.readline().strip()  # type: ignore[union-attr]
+        self.sim = SimControl(base_url)
+        self.ledger_file = Path(self.folder.name) / "ledger.sqlite3"
+        setup_logging(Path(self.folder.name))  # the kiosk's own rotated, redacted log, not the soak's stderr
+        pin = ManagerPin.for_demo(Path(self.folder.name) / "pin.json")
+        self.window = MainWindow(KIOSK, self.ledger_file, True, pin)
+        self.window.show()
+        self.window.connect_vipps(replace(VippsSettings.for_simulator(base_url), request_timeout_s=REQUEST_TIMEOUT_S))
+        spin(self.window.isVisible, 10)
+
+    def close(self) -> None:
+        self.window.close()
+        self.sim.close()
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.folder.cleanup()
+        qInstallMessageHandler(self._previous_handler)
+
+    # ---- the counter, as staff use it ---------------------------------------------------------------------
+
+    def outcome(self) -> str | None:
+        window = self.window
+        if window.stack.currentWidget() is window.outcome_screen:
+            return window.outcome_screen.outcome
+        return None
+
+    def charge(self, amount_ore: int) -> bool:
+        """Ring up the amount; True once the QR code shows, False if the sale ended before it could."""
+        field = self.window.amount_screen.amount_input
+        field.setText(f"{amount_ore // 100},{amount_ore % 100:02d}")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        customer = self.window.customer_screen
+        spin(lambda: bool(customer.qr.text) or self.outcome() is not None, 60)
+        return self.outcome() is None
+
+    def send_to_phone(self, phone: str) -> None:
+        screen = self.window.customer_screen
+        spin(screen.send_button.isEnabled, 30)
+        screen.phone_input.setText(phone)
+        QTest.mouseClick(screen.send_button, Qt.MouseButton.LeftButton)
+
+    def staff_cancel(self) -> None:
+        QTest.mouseClick(self.window.customer_screen.cancel_button, Qt.MouseButton.LeftButton)
+
+    def wait_for_outcome(self) -> str:
+        spin(lambda: self.outcome() in FINAL_OUTCOMES, 120)
+        return self.outcome() or ""
+
+    def next_sale(self) -> None:
+        """Wait for the sale's background work (captures, cancels) to end, then start a fresh sale."""
+        spin(lambda: self.window.flow.active_runs == 0, 120)
+        self.window.flow.new_sale()
+
+    # ---- the customer, with a phone ---------------------------------------------------------------------------
+
+    def answer_in_app(self, phone: str, approve: bool) -> None:
+        """Wait for the payment request to reach the phone, then approve or reject it there. The request may
+        never come (a fault ended the sale first); then there is nothing to answer."""
+        action = "approve" if approve else "reject"
+
+        def answered() -> bool:
+            if self.outcome() is not None:
+                return True
+            requests = self.sim.http.get("/_sim/app/requests", params={"phone": phone}).json()
+            for request in requests:
+                reply = self.sim.respond(request["pspTransactionId"], phone, action)
+                if reply.status_code == 200:
+                    return True
+            return False
+
+        spin(answered, 60)
+
+    def scan_qr(self, phone: str) -> None:
+        """What a phone does with the QR code: open the landing page and confirm the number there."""
+        url = self.window.customer_screen.qr.text
+        token = parse_qs(urlsplit(url).query)["token"][0]
+        self.sim.http.post("/_sim/landing/phone", params={"token": token}, json={"phone": phone})
+
+
+def drive_sale(counter: SoakCounter, rng: random.Random, fault_rate: float) -> DrivenSale:
+    weights, names, expected = zip(*BEHAVIOURS, strict=True)
+    index = rng.choices(range(len(names)), weights=weights)[0]
+    behaviour, should_end = names[index], expected[index]
+    amount = 3100 if behaviour == "card refused" else rng.randrange(100, 500_000)
+    phone = f"4{rng.randrange(10**7):07d}"
+    if rng.random() < fault_rate:
+        rules = rng.choice(FAULTS)
+        if rules[0]["path"].startswith("/accesstoken"):
+            counter.sim.revoke_tokens()  # so the sale has to fetch a token through the fault
+        for rule in rules:
+            counter.sim.fault(**rule)
+    if counter.charge(amount):
+        if behaviour in ("approve by QR", "reject by QR", "card refused"):
+            counter.scan_qr(phone)
+            counter.answer_in_app(phone, approve=behaviour != "reject by QR")
+        elif behaviour in ("approve by phone", "reject by phone"):
+            counter.send_to_phone(phone)
+            counter.answer_in_app(phone, approve=behaviour == "approve by phone")
+        elif behaviour == "staff cancel":
+            counter.staff_cancel()
+    shown = counter.wait_for_outcome()
+    counter.next_sale()
+    counter.sim.clear_faults()
+    return DrivenSale(amount, behaviour, should_end, shown)
+
+
+def soak(sales: int = 1000, fault_rate: float = 0.1, seed: int = 1, progress: bool = False) -> SoakResult:
+    rng = random.Random(seed)
+    counter = SoakCounter()
+    started = time.monotonic()
+    memory_start, threads_start = memory_mb(), thread_count()
+    memory_warm, threads_warm = memory_start, threads_start
+    driven: list[DrivenSale] = []
+    try:
+        for number in range(1, sales + 1):
+            driven.append(drive_sale(counter, rng, fault_rate))
+            if number == WARM_SALES:
+                memory_warm, threads_warm = memory_mb(), thread_count()
+            if progress and number % 50 == 0:
+                print(f"  {number} sales, {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+        memory_end, threads_end = memory_mb(), thread_count()
+        verdict = check_day(counter.ledger_file, driven, counter.sim.payments())
+    finally:
+        counter.close()
+    examples = {
+        "lost": verdict.lost[:5],
+        "duplicated": verdict.duplicated[:5],
+        "mismatched": verdict.mismatched[:5],
+        "unlike the customer's action": verdict.unlike_customer[:5],
+    }
+    return SoakResult(
+        driven,
+        verdict.counts(),
+        examples,
+        memory_start,
+        memory_warm,
+        memory_end,
+        threads_start,
+        threads_warm,
+        threads_end,
+        time.monotonic() - started,
+    )
+
+
+def report(result: SoakResult, fault_rate: float) -> str:
+    lines = [
+        f"soak: {len(result.driven)} sales, fault rate {fault_rate:.0%}, {result.seconds:.0f} s",
+        "customers: " + ", ".join(f"{name} {count}" for name, count in tally(result.driven).items()),
+    ]
+    lines += [f"{name:>30}: {count}" for name, count in result.counts.items()]
+    lines.append(
+        f"{'memory (MB)':>30}: {result.memory_start_mb:.1f} at start, {result.memory_warm_mb:.1f} after "
+        f"{WARM_SALES} sales, {result.memory_end_mb:.1f} at end"
+    )
+    lines.append(
+        f"{'threads':>30}: {result.threads_start} at start, {result.threads_warm} after {WARM_SALES} sales, "
+        f"{result.threads_end} at end"
+    )
+    for name, examples in result.examples.items():
+        lines += [f"  {name}: {example}" for example in examples]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.soak", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sales", type=int, default=1000)
+    parser.add_argument("--fault-rate", type=float, default=0.1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    result = soak(args.sales, args.fault_rate, args.seed, progress=True)
+    print(report(result, args.fault_rate))
+    if args.json:
+        figures = {
+            "sales": len(result.driven),
+            "fault_rate": args.fault_rate,
+            "seconds": round(result.seconds, 1),
+            **result.counts,
+            "memory_start_mb": round(result.memory_start_mb, 1),
+            "memory_warm_mb": round(result.memory_warm_mb, 1),
+            "memory_end_mb": round(result.memory_end_mb, 1),
+            "threads_start": result.threads_start,
+            "threads_warm": result.threads_warm,
+            "threads_end": result.threads_end,
+        }
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
+    return 0 if result.clean else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
