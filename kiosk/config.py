@@ -110,6 +110,21 @@ class KioskSettings:
     approval_window_s: float = 600.0
     outcome_display_s: float = 8.0  # how long an outcome stays before a fresh sale
     max_amount_kr: float = 100_000.0  # a ceiling against a slip of the finger (or a barcode scanner)
+    idle_return_s: float = 120.0  # an amount typed and left, or the back office left open, goes back to a fresh sale
+
+
+LANGUAGES = ("system", "nb", "en")
+THEMES = ("standard", "high-contrast")
+
+
+@dataclass(frozen=True)
+class ShopSettings:
+    """The shop as its customers and staff meet it: its name (on screen and in exports), the language, the look."""
+
+    name: str = ""
+    language: str = "system"  # "system" follows the PC's locale; "nb" or "en" picks one
+    theme: str = "standard"
+    sounds: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,6 +140,7 @@ class Settings:
     vipps: VippsSettings | None = None
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     simulator: SimulatorPlace = field(default_factory=SimulatorPlace)
+    shop: ShopSettings = field(default_factory=ShopSettings)
     source: Path | None = None
 
     @property
@@ -150,24 +166,36 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError([f"{path}: is not UTF-8 text; save it as UTF-8"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{path}: is not valid TOML ({exc}); fix the syntax there"]) from None
+    vipps = raw.get("vipps")
+    if isinstance(vipps, dict) and any(key not in vipps for key in SECRET_KEYS):
+        # Secrets saved by the settings screen live in the keyring (or a private file), not in this file.
+        from kiosk.secret_store import SecretStore, SecretStoreError
+
+        try:
+            stored = SecretStore.beside(path).load(str(vipps.get("client_id", "")))
+        except SecretStoreError as exc:
+            raise ConfigError([str(exc)]) from None
+        raw["vipps"] = {**stored, **vipps}
     return parse_settings(raw, source=path)
 
 
 def parse_settings(raw: dict[str, Any], source: Path | None = None) -> Settings:
     where = source.name if source else "settings"
     problems: list[str] = []
-    _reject_unknown(raw, {"vipps", "kiosk", "simulator"}, "", where, problems)
+    _reject_unknown(raw, {"vipps", "kiosk", "simulator", "shop"}, "", where, problems)
 
     vipps_raw = _table(raw, "vipps", where, problems)
     kiosk_raw = _table(raw, "kiosk", where, problems)
     sim_raw = _table(raw, "simulator", where, problems)
+    shop_raw = _table(raw, "shop", where, problems)
 
     vipps = _parse_vipps(vipps_raw, where, problems) if vipps_raw else None
     kiosk = _parse_kiosk(kiosk_raw, where, problems)
     simulator = _parse_simulator(sim_raw, where, problems)
+    shop = _parse_shop(shop_raw, where, problems)
     if problems:
         raise ConfigError(problems)
-    return Settings(vipps=vipps, kiosk=kiosk, simulator=simulator, source=source)
+    return Settings(vipps=vipps, kiosk=kiosk, simulator=simulator, shop=shop, source=source)
 
 
 def _table(raw: dict[str, Any], name: str, where: str, problems: list[str]) -> dict[str, Any]:
@@ -225,9 +253,17 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
     text("system_name", required=False, max_len=30)
 
     base_url = _url(raw, "base_url", where, problems, required=True)
+    simulator = base_url is not None and urlsplit(base_url).scheme == "http"
+    if simulator and not is_loopback_host(urlsplit(base_url).hostname or ""):
+        # Credentials and payments never cross a network unencrypted and unverified: plain http is for a
+        # simulator on this PC only, and there is no setting that turns TLS verification off.
+        problems.append(
+            f"{where}: [vipps] base_url must start with https:// (plain http is only for a simulator on this PC, "
+            f'like "http://127.0.0.1:8765")'
+        )
+        base_url = None  # one problem is enough: make_payment_url is not asked for as well
     if base_url:
         values["base_url"] = base_url.rstrip("/")
-    simulator = base_url is not None and urlsplit(base_url).scheme == "http"
     make_payment_url = _url(raw, "make_payment_url", where, problems, required=not simulator)
     if make_payment_url:
         values["make_payment_url"] = make_payment_url
@@ -335,3 +371,26 @@ def _parse_simulator(raw: dict[str, Any], where: str, problems: list[str]) -> Si
         problems.append(f"{where}: [simulator] port must be a whole number from 0 (any free port) to 65535")
         port = place.port
     return SimulatorPlace(host=host.strip(), port=port)
+
+
+def _parse_shop(raw: dict[str, Any], where: str, problems: list[str]) -> ShopSettings:
+    known = {f.name for f in fields(ShopSettings)}
+    _reject_unknown(raw, known, "shop", where, problems)
+    shop = ShopSettings()
+    name = raw.get("name", shop.name)
+    if not isinstance(name, str) or len(name) > 60 or not name.isprintable():
+        problems.append(f'{where}: [shop] name must be text of at most 60 characters, like "Corner Café"')
+        name = shop.name
+    choices = {"language": LANGUAGES, "theme": THEMES}
+    chosen: dict[str, str] = {}
+    for key, allowed in choices.items():
+        value = raw.get(key, getattr(shop, key))
+        if value not in allowed:
+            problems.append(f"{where}: [shop] {key} must be one of {', '.join(allowed)} (got {_describe(key, value)})")
+            value = getattr(shop, key)
+        chosen[key] = value
+    sounds = raw.get("sounds", shop.sounds)
+    if not isinstance(sounds, bool):
+        problems.append(f"{where}: [shop] sounds must be true or false (got {_describe('sounds', sounds)})")
+        sounds = shop.sounds
+    return ShopSettings(name=name.strip(), sounds=sounds, **chosen)

@@ -35,6 +35,7 @@ def fresh_access_tokens() -> None:
 def isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KIOSK_NO_KEYRING", "1")  # a developer's real keyring is theirs, not the tests'
     return tmp_path
 
 

@@ -30,8 +30,16 @@ class SimControl:
         return self.http.get("/_sim/payments").json()
 
     def payment(self, psp_transaction_id: str) -> dict[str, Any]:
-        (found,) = [p for p in self.payments() if p["pspTransactionId"] == psp_transaction_id]
+        (found,) = [p for p in self.payments() if p.get("pspTransactionId") == psp_transaction_id]
         return found
+
+    def epayment(self, reference: str) -> dict[str, Any]:
+        """An ePayment API payment as /_sim/payments shows it."""
+        (found,) = [p for p in self.payments() if p["api"] == "epayment" and p["reference"] == reference]
+        return found
+
+    def app_requests(self, phone: str) -> list[dict[str, Any]]:
+        return self.http.get("/_sim/app/requests", params={"phone": phone}).json()
 
     def fault(self, **rule: Any) -> None:
         self.http.post("/_sim/faults", json=rule).raise_for_status()

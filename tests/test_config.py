@@ -58,10 +58,10 @@ def test_a_complete_file_loads(tmp_path):
 
 
 def test_a_simulator_base_url_needs_no_make_payment_url(tmp_path):
-    text = GOOD.replace('base_url = "https://apitest.vipps.no"', 'base_url = "http://192.0.2.5:8765/"')
+    text = GOOD.replace('base_url = "https://apitest.vipps.no"', 'base_url = "http://127.0.0.1:8765/"')
     text = text.replace('make_payment_url = "https://psp.example.com/makepayment"\n', "")
     settings = load_settings(_write(tmp_path, text))
-    assert settings.vipps.make_payment_url == "http://192.0.2.5:8765/_sim/psp/makepayment"
+    assert settings.vipps.make_payment_url == "http://127.0.0.1:8765/_sim/psp/makepayment"
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,12 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from kiosk.simulator import psp_backend
+from kiosk.simulator import epayment, psp_backend
 from kiosk.simulator.auth import TokenIssuer
 from kiosk.simulator.demo import SimulatorSettings
-from kiosk.simulator.engine import Answer, VippsSimulator
+from kiosk.simulator.engine import Answer, CustomerPayment, VippsSimulator
 from kiosk.simulator.faults import FaultBook, FaultInjector, FaultRule, RuleError
-from kiosk.simulator.payments import Payment, Stage
+from kiosk.simulator.payments import Stage
 from kiosk.simulator.validation import error
 
 JSON_TYPE = "application/json;charset=UTF-8"
@@ -99,7 +99,8 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
     # ---- simulator controls -------------------------------------------------------------------------------------
 
     async def list_payments(request: Request) -> Response:
-        return JSONResponse([p.sim_json() for p in sim.payments.values()])
+        every = [*sim.payments.values(), *sim.epayments.values()]  # "api" says which: "psp" or "epayment"
+        return JSONResponse([p.sim_json() for p in every])
 
     async def fault_rules(request: Request) -> Response:
         if request.method == "DELETE":
@@ -129,7 +130,7 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
 
     # ---- the customer's pages -----------------------------------------------------------------------------------
 
-    def landing_payment(request: Request) -> Payment | None:
+    def landing_payment(request: Request) -> CustomerPayment | None:
         return sim.by_landing_token(request.query_params.get("token", ""))
 
     async def landing_page(request: Request) -> Response:
@@ -203,6 +204,7 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
         Route("/_sim/app/requests", app_requests, methods=["GET"]),
         Route("/_sim/app/respond", app_respond, methods=["POST"]),
         Route("/_sim/static/{name}", static_file, methods=["GET"]),
+        *epayment.routes(sim, tokens, public_base),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     return FaultInjector(app, faults)
@@ -214,13 +216,14 @@ def _static_page(name: str) -> Response:
         return FileResponse(path, media_type=f"{media}; charset=utf-8", headers={"cache-control": "no-store"})
 
 
-def _customer_view(payment: Payment, merchant: str) -> dict[str, Any]:
-    """What the landing page and the app show: no ids beyond the one the app answers with."""
+def _customer_view(payment: CustomerPayment, merchant: str) -> dict[str, Any]:
+    """What the landing page and the app show, for a PSP or an ePayment payment alike: no ids beyond the one the
+    app answers with (under the name `pspTransactionId`, which an ePayment payment's pspReference fills)."""
     now = time.monotonic()
     deadline = payment.app_deadline if payment.stage is Stage.AWAITING_APP else payment.landing_deadline
     seconds_left = max(0.0, deadline - now) if payment.pending_for_customer and deadline else 0.0
     return {
-        "pspTransactionId": payment.psp_transaction_id,
+        "pspTransactionId": payment.request_id,
         "merchant": merchant,
         "amount": payment.amount,
         "paymentText": payment.payment_text,
@@ -228,16 +231,6 @@ def _customer_view(payment: Payment, merchant: str) -> dict[str, Any]:
         "state": payment.state,
         "phoneKnown": payment.phone is not None,
         "secondsLeft": round(seconds_left, 1),
-        "outcome": _outcome(payment),
-        "failureText": payment.failure.error_text if payment.failure else None,
+        "outcome": payment.customer_outcome(),
+        "failureText": payment.failure_text,
     }
-
-
-def _outcome(payment: Payment) -> str | None:
-    if payment.cancelled:
-        return "cancelled"
-    if payment.stage is Stage.RESERVED:
-        return "paid"
-    if payment.stage is not Stage.FAILED or payment.failure is None:
-        return None
-    return {"TIMEOUT": "expired", "USER_CANCEL": "cancelled"}.get(payment.failure.payment_state, "failed")

@@ -48,8 +48,9 @@ class TokenIssuer:
     def revoke_all(self) -> None:
         self._expiry_by_token.clear()
 
-    def check(self, headers: Mapping[str, str]) -> Answer | None:
-        """None when the caller may go on; otherwise the answer Vipps would give."""
+    def check(self, headers: Mapping[str, str], *, psp: bool = True) -> Answer | None:
+        """None when the caller may go on; otherwise the answer Vipps would give. `psp=False` for the ePayment
+        API, a merchant's API that takes no Psp-Id."""
         unit = self._unit
         if headers.get("ocp-apim-subscription-key") != unit.subscription_key:
             return 401, {"statusCode": 401, "message": "Access denied due to invalid subscription key."}
@@ -61,7 +62,7 @@ class TokenIssuer:
                 "statusCode": 401,
                 "message": "Unauthorized. Access token is missing, invalid or expired.",
             }
-        if headers.get("psp-id") != unit.psp_id:
+        if psp and headers.get("psp-id") != unit.psp_id:
             return 403, [error("403", "Not authorised: unknown Psp-Id for this token")]
         if headers.get("merchant-serial-number") != unit.merchant_serial_number:
             return 400, [error("21", "Merchant not available or active")]

@@ -30,3 +30,12 @@ EXPIRED_CARD_AMOUNTS = frozenset({4400, 5100})
 
 def network_token_for(amount: int) -> NetworkToken:
     return _BY_AMOUNT.get(amount, _VISA_DEFAULT)
+
+
+def refusal_for(amount: int) -> tuple[str, str] | None:
+    """The PSP error id and text the card for `amount` is refused with, or None when it pays."""
+    if amount == CARD_NOT_ELIGIBLE_AMOUNT:
+        return "72", "Card not eligible for this payment"
+    if amount in EXPIRED_CARD_AMOUNTS:
+        return "86", "Expired card"
+    return None

@@ -1,5 +1,9 @@
 """The simulated Vipps: payments, their approval windows, and the makePayment call to the PSP.
 
+It keeps the PSP API's payments and the ePayment API's (`kiosk.simulator.epayment`) side by side: both reach the
+customer through the same landing page, app and windows; only how an approval is decided differs (makePayment
+to the PSP for the one, the card itself for the other).
+
 Everything here runs on the server's one event loop, so the state needs no locks.
 """
 
@@ -14,21 +18,24 @@ from typing import Any
 import httpx
 
 from kiosk.simulator import validation
-from kiosk.simulator.cards import network_token_for
+from kiosk.simulator.cards import network_token_for, refusal_for
 from kiosk.simulator.demo import SimulatorSettings
+from kiosk.simulator.epayment_payments import ABORTED, EXPIRED, EPayment
 from kiosk.simulator.payments import Failure, Operation, Payment, Stage
 from kiosk.simulator.validation import error
 
 Answer = tuple[int, Any]
 LANDING_PATH = "/_sim/landing"
 OK_RESPONSE = {"responseInfo": {"responseCode": "9000", "responseMessage": "SUCCESS"}}
+CustomerPayment = Payment | EPayment  # what the landing page and the app show, whichever API made it
 
 
 class VippsSimulator:
     def __init__(self, settings: SimulatorSettings) -> None:
         self.settings = settings
         self.payments: dict[str, Payment] = {}
-        self._by_landing_token: dict[str, Payment] = {}
+        self.epayments: dict[str, EPayment] = {}  # by reference
+        self._by_landing_token: dict[str, CustomerPayment] = {}
         self._order_ids: set[str] = set()
         self._replies_by_key: dict[tuple[str, str], Answer] = {}
         self._batched_updates: list[dict[str, Any]] = []
@@ -52,6 +59,7 @@ class VippsSimulator:
         for task in self._tasks:
             task.cancel()
         self.payments.clear()
+        self.epayments.clear()
         self._by_landing_token.clear()
         self._order_ids.clear()
         self._replies_by_key.clear()
@@ -199,10 +207,25 @@ class VippsSimulator:
 
     # ---- the customer's side: landing page and app ----------------------------------------------------------------
 
-    def by_landing_token(self, token: str) -> Payment | None:
+    def by_landing_token(self, token: str) -> CustomerPayment | None:
         return self._by_landing_token.get(token)
 
-    def enter_phone(self, payment: Payment, phone: str) -> Answer:
+    def add_epayment(self, payment: EPayment) -> None:
+        """Keep a payment the ePayment API created, and start its wait for the customer."""
+        self.epayments[payment.reference] = payment
+        self._by_landing_token[payment.landing_token] = payment
+        if payment.phone is not None and payment.user_flow == "PUSH_MESSAGE":
+            self._send_to_app(payment, payment.phone)
+        else:
+            self._spawn(self._expire(payment, Stage.AWAITING_PHONE, self.settings.landing_window_s))
+
+    def approve_epayment(self, payment: EPayment, phone: str) -> None:
+        """The customer with `phone` approves (force-approve): as if they had entered it and pressed Pay."""
+        if payment.stage is Stage.AWAITING_PHONE:
+            self._send_to_app(payment, phone)
+        payment.authorise(refusal_for(payment.amount))
+
+    def enter_phone(self, payment: CustomerPayment, phone: str) -> Answer:
         if not validation.PHONE.fullmatch(phone):
             return 400, {"message": "Enter the 8 digits of your Norwegian mobile number."}
         if payment.stage is not Stage.AWAITING_PHONE or payment.cancelled:
@@ -210,30 +233,47 @@ class VippsSimulator:
         self._send_to_app(payment, phone)
         return 200, {"message": "Check your Vipps app."}
 
-    def app_requests(self, phone: str) -> list[Payment]:
-        return [p for p in self.payments.values() if p.phone == phone and p.stage is Stage.AWAITING_APP]
+    def app_requests(self, phone: str) -> list[CustomerPayment]:
+        every: list[CustomerPayment] = [*self.payments.values(), *self.epayments.values()]
+        return [p for p in every if p.phone == phone and p.stage is Stage.AWAITING_APP and p.pending_for_customer]
 
-    async def respond_in_app(self, tx_id: str, phone: str, approve: bool) -> Answer:
-        payment = self.payments.get(tx_id)
+    def _by_request_id(self, request_id: str) -> CustomerPayment | None:
+        found = self.payments.get(request_id)
+        if found is None:
+            found = next((p for p in self.epayments.values() if p.psp_reference == request_id), None)
+        return found
+
+    async def respond_in_app(self, request_id: str, phone: str, approve: bool) -> Answer:
+        payment = self._by_request_id(request_id)
         if payment is None or payment.phone != phone:
             return 404, {"message": "No such payment request for this number."}
-        if payment.stage is not Stage.AWAITING_APP:
+        if payment.stage is not Stage.AWAITING_APP or not payment.pending_for_customer:
             return 409, {"message": "This payment request is no longer open.", "state": payment.state}
-        await self._authorise(payment, "ACCEPTED" if approve else "USER_CANCEL")
-        return 200, {
-            "state": payment.state,
-            "failure": payment.failure.as_json() if payment.failure else None,
-        }
+        if isinstance(payment, EPayment):
+            if approve:
+                payment.authorise(refusal_for(payment.amount))
+            else:
+                payment.end(ABORTED)
+            failure = payment.card_refusal if payment.card_refusal and approve else None
+        else:
+            await self._authorise(payment, "ACCEPTED" if approve else "USER_CANCEL")
+            failure = payment.failure.as_json() if payment.failure else None
+        return 200, {"state": payment.state, "paid": payment.customer_outcome() == "paid", "failure": failure}
 
-    def _send_to_app(self, payment: Payment, phone: str) -> None:
+    def _send_to_app(self, payment: CustomerPayment, phone: str) -> None:
         payment.phone = phone
         payment.stage = Stage.AWAITING_APP
         payment.app_deadline = time.monotonic() + self.settings.app_window_s
         self._spawn(self._expire(payment, Stage.AWAITING_APP, self.settings.app_window_s))
 
-    async def _expire(self, payment: Payment, stage: Stage, after_s: float) -> None:
+    async def _expire(self, payment: CustomerPayment, stage: Stage, after_s: float) -> None:
         await asyncio.sleep(after_s)
-        if payment.stage is stage and self.payments.get(payment.psp_transaction_id) is payment:
+        if payment.stage is not stage or not payment.pending_for_customer:
+            return
+        if isinstance(payment, EPayment):
+            if self.epayments.get(payment.reference) is payment:
+                payment.end(EXPIRED)
+        elif self.payments.get(payment.psp_transaction_id) is payment:
             await self._authorise(payment, "TIMEOUT")
 
     # ---- makePayment ----------------------------------------------------------------------------------------------

@@ -126,29 +126,21 @@ class FaultInjector:
         if rule is None:
             await self.app(scope, receive, send)
         elif rule.status is not None:
-            await self._answer_instead(rule, send)
+            await self._answer_instead(rule, scope["path"], send)
         else:
             await self._spoil_answer(rule, scope, receive, send)
 
-    async def _answer_instead(self, rule: FaultRule, send: Send) -> None:
+    async def _answer_instead(self, rule: FaultRule, path: str, send: Send) -> None:
         if rule.delay_s:
             await asyncio.sleep(rule.delay_s)
         if rule.drop:
             _abort_connection(send)
             return
         assert rule.status is not None
-        body = json.dumps(
-            [
-                {
-                    "errorCode": str(rule.status),
-                    "errorMessage": "Injected fault",
-                    "contextId": str(uuid.uuid4()),
-                }
-            ]
-        ).encode()
+        body, media = _fault_body(rule.status, path)
         if rule.malformed:
             body = body[: len(body) // 2]
-        headers = [(b"content-type", b"application/json;charset=UTF-8")]
+        headers = [(b"content-type", media)]
         if rule.retry_after is not None:
             headers.append((b"retry-after", str(rule.retry_after).encode()))
         await _send_whole(send, rule.status, headers, body)
@@ -177,6 +169,24 @@ class FaultInjector:
         if rule.retry_after is not None:
             headers.append((b"retry-after", str(rule.retry_after).encode()))
         await _send_whole(send, start.get("status", 500), headers, body)
+
+
+def _fault_body(status: int, path: str) -> tuple[bytes, bytes]:
+    """The injected answer in the shape the API at `path` answers errors in: a problem body for ePayment, the
+    PSP API's error list elsewhere. Either way its message is "Injected fault"."""
+    trace = str(uuid.uuid4())
+    if path.startswith("/epayment/"):
+        problem = {
+            "type": "https://vipps-simulator.invalid/problems/injected-fault",
+            "title": "Injected fault",
+            "detail": "Injected fault",
+            "status": status,
+            "traceId": trace,
+            "instance": path,
+        }
+        return json.dumps(problem).encode(), b"application/problem+json"
+    errors = [{"errorCode": str(status), "errorMessage": "Injected fault", "contextId": trace}]
+    return json.dumps(errors).encode(), b"application/json;charset=UTF-8"
 
 
 async def _send_whole(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:

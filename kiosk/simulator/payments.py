@@ -94,6 +94,26 @@ class Payment:
     def pending_for_customer(self) -> bool:
         return self.stage in (Stage.AWAITING_PHONE, Stage.AWAITING_APP)
 
+    # ---- what the customer pages read (an ePayment payment has the same names) -------------------------------
+
+    @property
+    def request_id(self) -> str:
+        """The id the simulated app answers with."""
+        return self.psp_transaction_id
+
+    def customer_outcome(self) -> str | None:
+        if self.cancelled:
+            return "cancelled"
+        if self.stage is Stage.RESERVED:
+            return "paid"
+        if self.stage is not Stage.FAILED or self.failure is None:
+            return None
+        return {"TIMEOUT": "expired", "USER_CANCEL": "cancelled"}.get(self.failure.payment_state, "failed")
+
+    @property
+    def failure_text(self) -> str | None:
+        return self.failure.error_text if self.failure else None
+
     def log(self, operation: Operation, amount: int, success: bool) -> None:
         self.history.append(
             {
@@ -122,6 +142,7 @@ class Payment:
     def sim_json(self) -> dict[str, Any]:
         """The simulator's own view for /_sim/payments: everything a test or a trainer wants to see."""
         return {
+            "api": "psp",
             "pspTransactionId": self.psp_transaction_id,
             "merchantOrderId": self.merchant_order_id,
             "merchantSerialNumber": self.merchant_serial_number,

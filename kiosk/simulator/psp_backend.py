@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kiosk.simulator.cards import CARD_NOT_ELIGIBLE_AMOUNT, EXPIRED_CARD_AMOUNTS
+from kiosk.simulator.cards import refusal_for
 from kiosk.simulator.engine import Answer, VippsSimulator
 
 
@@ -57,8 +57,7 @@ def _decide(sim: VippsSimulator, headers: Mapping[str, str], body: Any) -> Answe
         return 200, _fail(tx_id, "93", f"Status from Vipps: {state}")
     if tx_id in sim.cancelled_at_psp:
         return 200, _fail(tx_id, "85", "Response received too late: the merchant cancelled this payment")
-    if payment.amount == CARD_NOT_ELIGIBLE_AMOUNT:
-        return 200, _fail(tx_id, "72", "Card not eligible for this payment")
-    if payment.amount in EXPIRED_CARD_AMOUNTS:
-        return 200, _fail(tx_id, "86", "Expired card")
+    refusal = refusal_for(payment.amount)
+    if refusal is not None:
+        return 200, _fail(tx_id, *refusal)
     return 200, {"paymentInfo": {"pspTransactionId": tx_id, "status": "OK"}}

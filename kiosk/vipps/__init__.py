@@ -1,4 +1,8 @@
-"""The Vipps PSP API v3 client: typed requests and answers, typed errors, retries done right."""
+"""The Vipps PSP API v3 client: typed requests and answers, typed errors, retries done right.
+
+The ePayment API v1 client is `kiosk.vipps.epayment.EPaymentClient` (imported from there, so the PSP kiosk's
+start-up does not pay for it); both share the transport in `kiosk.vipps.http` and the errors here.
+"""
 
 from kiosk.vipps.client import Environment, VippsClient, environment_of
 from kiosk.vipps.errors import (
@@ -12,6 +16,10 @@ from kiosk.vipps.errors import (
     MalformedResponse,
     MerchantNotAvailable,
     OrderIdExists,
+    PaymentConflict,
+    PaymentNotFound,
+    Problem,
+    ProblemRejected,
     TransactionIdExists,
     VippsAuthError,
     VippsCancelled,
@@ -52,7 +60,11 @@ __all__ = [
     "MerchantNotAvailable",
     "Operation",
     "OrderIdExists",
+    "PaymentConflict",
     "PaymentDetails",
+    "PaymentNotFound",
+    "Problem",
+    "ProblemRejected",
     "PspOutcome",
     "RetryPolicy",
     "StatusUpdate",

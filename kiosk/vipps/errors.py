@@ -11,6 +11,9 @@
     ├── MalformedResponse       an answer that breaks the contract
     ├── ForceApproveNotAllowed  force-approve asked of production
     └── VippsRejected           400 with Vipps' error list; one subclass per known errorCode
+        └── ProblemRejected     ePayment API: a 4xx with an RFC 7807 problem body (400: the request is invalid)
+            ├── PaymentNotFound 404: no payment with that reference
+            └── PaymentConflict 409: the payment's state forbids it, or the reference is taken
 
 Messages never carry secrets, tokens or phone numbers.
 """
@@ -121,7 +124,52 @@ class InvalidMakePaymentUrl(VippsRejected):
     code = "makePaymentUrl"
 
 
-_REJECTIONS = {cls.code: cls for cls in VippsRejected.__subclasses__()}
+@dataclass(frozen=True)
+class Problem:
+    """An RFC 7807 problem body, as the ePayment API answers a refused request.
+
+    `extra_details` are the (name, reason) pairs Vipps adds for validation errors, e.g. ("reference", "...").
+    """
+
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    trace_id: str | None = None
+    extra_details: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def code(self) -> str:
+        """A short name for the problem type: the URI's fragment or last path segment, else the status."""
+        tail = self.type.rsplit("#", 1)[1] if "#" in self.type else self.type.rstrip("/").rsplit("/", 1)[-1]
+        return tail or str(self.status)
+
+
+class ProblemRejected(VippsRejected):
+    """The ePayment API refused the request. `problem` is its body; the VippsRejected fields are read from it:
+    `error_code` is the problem type's short name, `error_message` its detail (or title), `context_id` its
+    traceId."""
+
+    def __init__(self, status: int, problem: Problem) -> None:
+        message = problem.detail or problem.title
+        super().__init__(status, (ErrorDetail(problem.code, message, problem.trace_id),))
+        self.problem = problem
+
+
+class PaymentNotFound(ProblemRejected):
+    pass
+
+
+class PaymentConflict(ProblemRejected):
+    pass
+
+
+def problem_rejection(status: int, problem: Problem) -> ProblemRejected:
+    """The most specific rejection for an ePayment problem answered with `status`."""
+    return {404: PaymentNotFound, 409: PaymentConflict}.get(status, ProblemRejected)(status, problem)
+
+
+_REJECTIONS = {cls.code: cls for cls in VippsRejected.__subclasses__() if cls.code is not None}
 
 
 def rejection_for(status: int, errors: tuple[ErrorDetail, ...]) -> VippsRejected:

@@ -19,7 +19,7 @@ async function respond(request, action, card) {
   if (!response.ok) {
     result.textContent = answer.message;
     result.className = "outcome failed";
-  } else if (answer.state === "RESERVED") {
+  } else if (answer.paid) {
     result.textContent = "Paid " + kroner(request.amount) + " to " + request.merchant;
     result.className = "outcome paid";
   } else if (action === "reject") {

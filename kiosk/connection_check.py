@@ -1,0 +1,99 @@
+"""Checking a set of Vipps settings against Vipps itself, step by step, saying exactly which setting is wrong.
+Used by the settings screen's "Test connection" button and by `kiosk doctor`; no Qt here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.config import VippsSettings
+from kiosk.vipps.errors import (
+    MerchantNotAvailable,
+    VippsAuthError,
+    VippsConnectionError,
+    VippsError,
+    VippsRateLimited,
+    VippsRejected,
+    VippsServerError,
+    VippsTimeout,
+)
+from kiosk.vipps.retry import RetryPolicy
+
+# Asked about a payment that cannot exist: a "no such payment" answer proves that Vipps accepted every header.
+PROBE_TRANSACTION_ID = "kioskconnectioncheck0000000000000000"
+ONE_TRY = RetryPolicy(attempts=1)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+
+
+def check_connection(vipps: VippsSettings) -> list[CheckResult]:
+    """Fetch a token, then make one harmless PSP call. Stops at the first failure: later steps need it."""
+    from kiosk.vipps import VippsClient
+
+    results: list[CheckResult] = []
+    with VippsClient(vipps, retry=ONE_TRY) as client:
+        try:
+            client.access_token()
+        except VippsError as exc:
+            results.append(CheckResult("Access token", False, _explain_token_failure(exc, vipps)))
+            return results
+        results.append(CheckResult("Access token", True, f"{vipps.base_url} accepted the client id and secret"))
+        try:
+            client.details(PROBE_TRANSACTION_ID)
+        except VippsRejected as exc:
+            if isinstance(exc, MerchantNotAvailable):
+                results.append(
+                    CheckResult(
+                        "Sales unit",
+                        False,
+                        f"Vipps does not know merchant serial number {vipps.merchant_serial_number} for these "
+                        "credentials, or it is not active: check the MSN in the Vipps portal",
+                    )
+                )
+                return results
+        except VippsAuthError as exc:
+            detail = (
+                "Vipps refused the PSP-Id: check psp_id (Vipps gives it with the PSP credentials)"
+                if exc.status == 403
+                else f"Vipps refused the call (HTTP {exc.status}): check the subscription key"
+            )
+            results.append(CheckResult("PSP access", False, detail))
+            return results
+        except VippsError as exc:
+            results.append(CheckResult("PSP access", False, _explain_unavailable(exc, vipps)))
+            return results
+    results.append(
+        CheckResult(
+            "PSP access",
+            True,
+            f"merchant serial number {vipps.merchant_serial_number} and the PSP-Id are accepted",
+        )
+    )
+    return results
+
+
+def _explain_token_failure(exc: VippsError, vipps: VippsSettings) -> str:
+    if isinstance(exc, VippsAuthError):
+        return (
+            f"Vipps refused the credentials (HTTP {exc.status}): check client_id, client_secret and the "
+            "subscription key (Ocp-Apim-Subscription-Key) for this environment"
+        )
+    return _explain_unavailable(exc, vipps)
+
+
+def _explain_unavailable(exc: VippsError, vipps: VippsSettings) -> str:
+    if isinstance(exc, VippsTimeout):
+        return f"{vipps.base_url} did not answer within {vipps.request_timeout_s:g} s: check the network"
+    if isinstance(exc, VippsConnectionError):
+        if "certificate" in str(exc):
+            return f"{vipps.base_url}'s certificate is not trusted: check base_url, or the PC's date and time"
+        return f"cannot reach {vipps.base_url}: check base_url and the shop's internet connection"
+    if isinstance(exc, VippsRateLimited):
+        return "Vipps asks to slow down (HTTP 429): try again in a minute"
+    if isinstance(exc, VippsServerError):
+        return f"Vipps had a problem of its own (HTTP {exc.status}): try again later"
+    return f"Vipps gave an answer the kiosk does not understand: {type(exc).__name__}"

@@ -1,0 +1,90 @@
+"""`kiosk doctor`: the checks a shop owner (or whoever answers their phone call) runs from a terminal, each
+answered with one line saying what is fine or exactly what to fix."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from kiosk.config import ConfigError, Settings, config_path, data_dir, ledger_path, load_settings
+from kiosk.connection_check import CheckResult
+
+LOW_DISK_BYTES = 200 * 1024 * 1024
+
+
+def run_checks(demo: bool = False) -> list[CheckResult]:
+    return list(_checks(demo))
+
+
+def _checks(demo: bool) -> Iterator[CheckResult]:
+    path = config_path()
+    try:
+        settings = load_settings(path)
+    except ConfigError as exc:
+        yield CheckResult("Settings", False, f"{path}: " + "; ".join(exc.problems))
+        settings = None
+    else:
+        if settings.source is None:
+            yield CheckResult("Settings", True, f"no settings file at {path}: the kiosk runs as a demo")
+        else:
+            yield CheckResult("Settings", True, f"{path} is valid")
+    yield from _secrets(path, settings)
+    yield from _data_folder()
+    use_demo = demo or settings is None or settings.demo
+    yield _ledger(ledger_path(data_dir(), use_demo))
+    if settings is not None and settings.vipps is not None and not demo:
+        from kiosk.connection_check import check_connection
+
+        yield from check_connection(settings.vipps)
+
+
+def _secrets(path: Path, settings: Settings | None) -> Iterator[CheckResult]:
+    if settings is None or settings.vipps is None:
+        return
+    from kiosk.secret_store import SecretStore
+
+    yield CheckResult("Secrets", True, f"kept in {SecretStore.beside(path).where()}")
+
+
+def _data_folder() -> Iterator[CheckResult]:
+    folder = data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
+            pass
+    except OSError as exc:
+        yield CheckResult("Data folder", False, f"{folder} cannot be written ({exc.strerror}): check permissions")
+        return
+    free = shutil.disk_usage(folder).free
+    if free < LOW_DISK_BYTES:
+        yield CheckResult("Data folder", False, f"{folder}: only {free // 2**20} MB free; make room on the disk")
+    else:
+        yield CheckResult("Data folder", True, f"{folder} is writable, {free // 2**30} GB free")
+
+
+def _ledger(path: Path) -> CheckResult:
+    from kiosk.ledger.store import Ledger, LedgerError
+
+    if not path.exists():
+        return CheckResult("Ledger", True, f"{path} will be created with the first sale")
+    try:
+        with Ledger.open(path, read_only=True) as ledger:
+            sales = len(ledger.sales())
+            unsettled = len(ledger.unsettled_sales())
+    except LedgerError as exc:
+        return CheckResult("Ledger", False, str(exc))
+    detail = f"{path}: sound, {sales} sales"
+    if unsettled:
+        detail += f", {unsettled} to settle at the next start"
+    return CheckResult("Ledger", True, detail)
+
+
+def main(demo: bool, out: Callable[[str], None] = print) -> int:
+    results = run_checks(demo)
+    for result in results:
+        out(f"{'ok  ' if result.ok else 'FAIL'} {result.name}: {result.detail}")
+    failed = [r for r in results if not r.ok]
+    out("kiosk doctor: all is well" if not failed else f"kiosk doctor: {len(failed)} problem(s) to fix")
+    return 0 if not failed else 1

@@ -1,0 +1,111 @@
+"""Where the Vipps secrets live when the settings screen saves them: the platform's keyring (Windows Credential
+Manager, macOS Keychain, the Secret Service on a Linux desktop) when it has one, else a file beside the settings
+that only the kiosk's own user can read. The settings file itself never holds them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+from pathlib import Path
+
+from kiosk.config import SECRET_KEYS
+
+SERVICE = "vipps-counter-kiosk"
+FILE_NAME = "secrets.json"
+
+
+class SecretStoreError(Exception):
+    """The secrets cannot be read or written; the message says where and what to do."""
+
+
+class SecretStore:
+    def __init__(self, fallback_file: Path, use_keyring: bool = True) -> None:
+        self._file = fallback_file
+        self._use_keyring = use_keyring
+
+    @classmethod
+    def beside(cls, config_file: Path) -> SecretStore:
+        return cls(config_file.parent / FILE_NAME)
+
+    # ---- where ------------------------------------------------------------------------------------------------
+
+    def _keyring(self) -> object | None:
+        """The platform keyring, or None where there is none (a headless counter PC, a locked-down account)."""
+        if not self._use_keyring or os.environ.get("KIOSK_NO_KEYRING"):
+            return None
+        try:
+            import keyring
+            from keyring.backends import fail
+        except ImportError:
+            return None
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+            return None
+        return backend
+
+    def where(self) -> str:
+        backend = self._keyring()
+        if backend is not None:
+            return f"the system keyring ({type(backend).__name__})"
+        return f"{self._file} (readable only by this user)"
+
+    # ---- reading and writing -----------------------------------------------------------------------------------
+
+    def load(self, client_id: str) -> dict[str, str]:
+        backend = self._keyring()
+        if backend is not None:
+            found = {key: backend.get_password(SERVICE, f"{client_id}:{key}") for key in SECRET_KEYS}  # type: ignore[attr-defined]
+            return {key: value for key, value in found.items() if value}
+        return self._load_file().get(client_id, {})
+
+    def save(self, client_id: str, secrets: dict[str, str]) -> None:
+        unknown = set(secrets) - SECRET_KEYS
+        if unknown:
+            raise ValueError(f"not secrets: {sorted(unknown)}")
+        backend = self._keyring()
+        if backend is not None:
+            try:
+                for key, value in secrets.items():
+                    backend.set_password(SERVICE, f"{client_id}:{key}", value)  # type: ignore[attr-defined]
+            except Exception as exc:  # every backend raises its own kind
+                raise SecretStoreError(f"the system keyring refused the secrets ({type(exc).__name__})") from None
+            return
+        everything = self._load_file()
+        everything[client_id] = {**everything.get(client_id, {}), **secrets}
+        self._write_file(everything)
+
+    def _load_file(self) -> dict[str, dict[str, str]]:
+        try:
+            mode = self._file.stat().st_mode
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise SecretStoreError(f"{self._file}: cannot be read ({exc.strerror})") from None
+        if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise SecretStoreError(
+                f"{self._file}: other users can read it; run chmod 600 on it, then change the Vipps secrets "
+                "in the portal, as they may have been seen"
+            )
+        try:
+            data = json.loads(self._file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise SecretStoreError(f"{self._file}: is damaged; enter the Vipps secrets again in Settings") from None
+        if not isinstance(data, dict):
+            raise SecretStoreError(f"{self._file}: is damaged; enter the Vipps secrets again in Settings")
+        return {k: v for k, v in data.items() if isinstance(v, dict)}
+
+    def _write_file(self, everything: dict[str, dict[str, str]]) -> None:
+        self._file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self._file.with_suffix(".tmp")
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        # Created private: the secrets are never readable by others, not even for an instant.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            json.dump(everything, out, indent=2)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, self._file)

@@ -1,0 +1,296 @@
+"""The settings screen, behind the manager PIN: Vipps environment and credentials, timings, the shop's name,
+language and look. "Test connection" asks Vipps before anything is saved; secrets go to the keyring (or a
+private file), never into the settings file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import SECRET_KEYS, ConfigError, Settings, VippsSettings, parse_settings
+from kiosk.ui.background import BackgroundJob
+
+ENVIRONMENTS = {
+    "simulator": "",  # demo: the embedded simulator, no credentials
+    "test": "https://apitest.vipps.no",
+    "production": "https://api.vipps.no",
+    "other": None,  # a base URL typed in: a simulator run with `kiosk simulator` on this PC, say
+}
+TEXT_FIELDS = (
+    "client_id",
+    "client_secret",
+    "subscription_key",
+    "merchant_serial_number",
+    "psp_id",
+    "make_payment_url",
+    "make_payment_token",
+)
+TIMINGS = ("poll_start_delay_s", "poll_interval_s", "landing_window_s", "approval_window_s", "idle_return_s")
+
+
+class SettingsScreen(QWidget):
+    back_requested = Signal()
+    saved = Signal(object)  # the Settings just written
+
+    def __init__(self, settings: Settings, config_file: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsScreen")
+        self._settings = settings
+        self._config_file = config_file
+        self._job: BackgroundJob | None = None
+        self._build()
+        self.show_settings(settings)
+
+    # ---- building ---------------------------------------------------------------------------------------------
+
+    def _line(self, name: str, label: str, secret: bool = False) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setObjectName(name)
+        field.setAccessibleName(label)
+        if secret:
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    def _build(self) -> None:
+        labels = {
+            "client_id": self.tr("Client id"),
+            "client_secret": self.tr("Client secret"),
+            "subscription_key": self.tr("Subscription key"),
+            "merchant_serial_number": self.tr("Merchant serial number (MSN)"),
+            "psp_id": self.tr("PSP-Id"),
+            "make_payment_url": self.tr("makePayment URL"),
+            "make_payment_token": self.tr("makePayment token"),
+        }
+        self.environment = QComboBox(self)
+        self.environment.setObjectName("environmentChoice")
+        self.environment.setAccessibleName(self.tr("Vipps environment"))
+        self.environment.addItem(self.tr("Simulator (demo, no real money)"), "simulator")
+        self.environment.addItem(self.tr("Vipps test (apitest.vipps.no)"), "test")
+        self.environment.addItem(self.tr("Vipps production (api.vipps.no)"), "production")
+        self.environment.addItem(self.tr("Other address"), "other")
+        self.base_url = self._line("baseUrl", self.tr("Address of the Vipps API"))
+        self.fields = {name: self._line(name, labels[name], secret=name in SECRET_KEYS) for name in TEXT_FIELDS}
+        self.skip_landing_page = QCheckBox(self.tr("Skip the landing page when a number is typed"), self)
+        self.skip_landing_page.setObjectName("skipLandingPage")
+        vipps_box = QGroupBox(self.tr("Vipps"), self)
+        vipps_form = QFormLayout(vipps_box)
+        vipps_form.addRow(self.tr("Environment"), self.environment)
+        vipps_form.addRow(self.tr("Address"), self.base_url)
+        for name, field in self.fields.items():
+            vipps_form.addRow(labels[name], field)
+        vipps_form.addRow(self.skip_landing_page)
+
+        timing_labels = {
+            "poll_start_delay_s": self.tr("First check after (s)"),
+            "poll_interval_s": self.tr("Check every (s)"),
+            "landing_window_s": self.tr("Landing page window (s)"),
+            "approval_window_s": self.tr("Whole approval window (s)"),
+            "idle_return_s": self.tr("Back to a fresh sale when idle (s)"),
+        }
+        self.timings: dict[str, QDoubleSpinBox] = {}
+        timing_box = QGroupBox(self.tr("Timings"), self)
+        timing_form = QFormLayout(timing_box)
+        for name in TIMINGS:
+            spin = QDoubleSpinBox(self)
+            spin.setObjectName(name)
+            spin.setAccessibleName(timing_labels[name])
+            spin.setRange(0.0, 3600.0)
+            spin.setDecimals(1)
+            self.timings[name] = spin
+            timing_form.addRow(timing_labels[name], spin)
+
+        self.shop_name = self._line("shopName", self.tr("Shop name"))
+        self.shop_name.setMaxLength(60)
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageChoice")
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("Follow the system"), "system")
+        self.language.addItem("Norsk bokmål", "nb")
+        self.language.addItem("English", "en")
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("themeChoice")
+        self.theme.setAccessibleName(self.tr("Look"))
+        self.theme.addItem(self.tr("Standard"), "standard")
+        self.theme.addItem(self.tr("High contrast"), "high-contrast")
+        self.sounds = QCheckBox(self.tr("Sounds for approved and failed payments"), self)
+        self.sounds.setObjectName("soundsOn")
+        shop_box = QGroupBox(self.tr("Shop"), self)
+        shop_form = QFormLayout(shop_box)
+        shop_form.addRow(self.tr("Shop name"), self.shop_name)
+        shop_form.addRow(self.tr("Language"), self.language)
+        shop_form.addRow(self.tr("Look"), self.theme)
+        shop_form.addRow(self.sounds)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("settingsMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.test_button.setObjectName("testConnectionButton")
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("saveSettingsButton")
+        self.back_button = QPushButton(self.tr("Back"), self)
+        self.back_button.setObjectName("settingsBackButton")
+        for button in (self.test_button, self.save_button, self.back_button):
+            button.setAccessibleName(button.text())
+
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        for box in (vipps_box, timing_box, shop_box):
+            column.addWidget(box)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        self.environment.currentIndexChanged.connect(self._on_environment)
+        self.test_button.clicked.connect(self._on_test)
+        self.save_button.clicked.connect(self._on_save)
+        self.back_button.clicked.connect(self.back_requested)
+
+    # ---- showing ----------------------------------------------------------------------------------------------
+
+    def show_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        vipps = settings.vipps
+        environment = "simulator"
+        if vipps is not None:
+            environment = next((k for k, url in ENVIRONMENTS.items() if url and url == vipps.base_url), "other")
+        self.environment.setCurrentIndex(self.environment.findData(environment))
+        self.base_url.setText(vipps.base_url if vipps is not None else "")
+        for name, field in self.fields.items():
+            value = getattr(vipps, name, "") if vipps is not None else ""
+            # A stored secret is never shown again; left empty, it stays as it is.
+            field.setText("" if name in SECRET_KEYS else value)
+            if name in SECRET_KEYS:
+                field.setPlaceholderText(self.tr("stored; type to replace") if value else "")
+        self.skip_landing_page.setChecked(bool(vipps and vipps.skip_landing_page))
+        for name, spin in self.timings.items():
+            spin.setValue(getattr(settings.kiosk, name))
+        self.shop_name.setText(settings.shop.name)
+        self.language.setCurrentIndex(self.language.findData(settings.shop.language))
+        self.theme.setCurrentIndex(self.theme.findData(settings.shop.theme))
+        self.sounds.setChecked(settings.shop.sounds)
+        self.message.clear()
+        self._on_environment()
+
+    @Slot()
+    def _on_environment(self) -> None:
+        environment = self.environment.currentData()
+        real = environment != "simulator"
+        self.base_url.setEnabled(environment == "other")
+        if environment not in ("simulator", "other"):
+            self.base_url.setText(ENVIRONMENTS[environment] or "")
+        for field in self.fields.values():
+            field.setEnabled(real)
+        self.skip_landing_page.setEnabled(real)
+        self.test_button.setEnabled(real)
+
+    # ---- reading the form -------------------------------------------------------------------------------------
+
+    def raw_settings(self) -> dict[str, Any]:
+        """The form as the settings file's tables; secrets left empty keep their stored values."""
+        raw: dict[str, Any] = {
+            "kiosk": {**self._unchanged_kiosk(), **{name: spin.value() for name, spin in self.timings.items()}},
+            "shop": {
+                "name": self.shop_name.text().strip(),
+                "language": self.language.currentData(),
+                "theme": self.theme.currentData(),
+                "sounds": self.sounds.isChecked(),
+            },
+        }
+        environment = self.environment.currentData()
+        if environment != "simulator":
+            stored = self._settings.vipps
+            vipps: dict[str, Any] = {"base_url": ENVIRONMENTS[environment] or self.base_url.text().strip()}
+            for name, field in self.fields.items():
+                value = field.text().strip()
+                if not value and name in SECRET_KEYS and stored is not None:
+                    value = getattr(stored, name)
+                if value:
+                    vipps[name] = value
+            vipps["skip_landing_page"] = self.skip_landing_page.isChecked()
+            raw["vipps"] = vipps
+        return raw
+
+    def _unchanged_kiosk(self) -> dict[str, float]:
+        kiosk = self._settings.kiosk
+        return {"outcome_display_s": kiosk.outcome_display_s, "max_amount_kr": kiosk.max_amount_kr}
+
+    # ---- actions ----------------------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_test(self) -> None:
+        try:
+            settings = parse_settings(self.raw_settings())
+        except ConfigError as exc:
+            self.message.setText("\n".join(exc.problems))
+            return
+        if settings.vipps is None or self._job is not None:
+            return
+        vipps: VippsSettings = replace(settings.vipps, request_timeout_s=min(settings.vipps.request_timeout_s, 10.0))
+        from kiosk.connection_check import check_connection
+        from kiosk.vipps.errors import VippsError
+
+        self.message.setText(self.tr("Asking Vipps…"))
+        self.test_button.setEnabled(False)
+        self._job = BackgroundJob(lambda _progress: check_connection(vipps), expected=(VippsError,))
+        self._job.done.connect(self._on_tested)
+        self._job.failed.connect(self._on_test_failed)
+        self._job.start()
+
+    @Slot(object)
+    def _on_tested(self, results: list) -> None:
+        self._job = None
+        self.test_button.setEnabled(True)
+        lines = [("✓ " if r.ok else "✗ ") + f"{r.name}: {r.detail}" for r in results]
+        verdict = self.tr("The connection works.") if all(r.ok for r in results) else self.tr("Not working yet.")
+        self.message.setText("\n".join([verdict, *lines]))
+
+    @Slot(str)
+    def _on_test_failed(self, message: str) -> None:
+        self._job = None
+        self.test_button.setEnabled(True)
+        self.message.setText(message)
+
+    @Slot()
+    def _on_save(self) -> None:
+        from kiosk.secret_store import SecretStoreError
+        from kiosk.settings_file import save_settings
+
+        try:
+            saved = save_settings(self._config_file, self.raw_settings())
+        except ConfigError as exc:
+            self.message.setText("\n".join(exc.problems))
+            return
+        except SecretStoreError as exc:
+            self.message.setText(str(exc))
+            return
+        self._settings = saved
+        self.message.setText(self.tr("Saved. Restart the kiosk to use the new settings."))
+        self.saved.emit(saved)

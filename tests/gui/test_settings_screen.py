@@ -1,0 +1,98 @@
+"""The settings screen: credentials typed in, tested against the (real) simulator, saved without secrets in the
+file, and read back by the kiosk's own start-up."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.config import Settings, config_path, load_settings
+from kiosk.simulator.demo import DEMO_SALES_UNIT
+from kiosk.ui.settings_screen import SettingsScreen
+
+
+@pytest.fixture
+def screen(qtbot) -> SettingsScreen:
+    widget = SettingsScreen(Settings(), config_path())
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _fill(qtbot, screen: SettingsScreen, base_url: str, secret: str = DEMO_SALES_UNIT.client_secret) -> None:
+    screen.environment.setCurrentIndex(screen.environment.findData("other"))
+    screen.base_url.setText(base_url)
+    unit = DEMO_SALES_UNIT
+    values = {
+        "client_id": unit.client_id,
+        "client_secret": secret,
+        "subscription_key": unit.subscription_key,
+        "merchant_serial_number": unit.merchant_serial_number,
+        "psp_id": unit.psp_id,
+        "make_payment_token": unit.make_payment_token,
+    }
+    for name, value in values.items():
+        screen.fields[name].clear()
+        qtbot.keyClicks(screen.fields[name], value)
+
+
+def test_a_demo_kiosk_shows_the_simulator_with_nothing_to_fill_in(screen):
+    assert screen.environment.currentData() == "simulator"
+    assert not screen.fields["client_id"].isEnabled()
+    assert not screen.test_button.isEnabled()
+    assert screen.timings["poll_interval_s"].value() == 2.0
+
+
+def test_test_connection_says_exactly_what_is_wrong_then_that_it_works(qtbot, screen, sim):
+    _fill(qtbot, screen, sim.base_url, secret="not-the-secret")
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text().startswith("Not working yet."), timeout=15_000)
+    assert "check client_id, client_secret and the subscription key" in screen.message.text()
+    assert "not-the-secret" not in screen.message.text()
+    screen.fields["client_secret"].clear()
+    qtbot.keyClicks(screen.fields["client_secret"], DEMO_SALES_UNIT.client_secret)
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text().startswith("The connection works."), timeout=15_000)
+    assert "✓ PSP access" in screen.message.text()
+    assert not config_path().exists()  # testing saves nothing
+
+
+def test_a_mistake_is_shown_and_nothing_saved(qtbot, screen, sim):
+    _fill(qtbot, screen, sim.base_url)
+    screen.fields["merchant_serial_number"].setText("12ab")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert "merchant_serial_number must be exactly 6 digits" in screen.message.text()
+    assert not config_path().exists()
+
+
+def test_saved_settings_are_what_the_kiosk_starts_with_and_secrets_stay_out_of_the_file(qtbot, screen, sim):
+    _fill(qtbot, screen, sim.base_url)
+    screen.shop_name.setText("Corner Café")
+    screen.language.setCurrentIndex(screen.language.findData("nb"))
+    screen.theme.setCurrentIndex(screen.theme.findData("high-contrast"))
+    screen.timings["poll_interval_s"].setValue(3.0)
+    with qtbot.waitSignal(screen.saved):
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "Saved. Restart the kiosk to use the new settings."
+    assert DEMO_SALES_UNIT.client_secret not in config_path().read_text(encoding="utf-8")
+    loaded = load_settings()
+    assert loaded.vipps.base_url == sim.base_url
+    assert loaded.vipps.client_secret == DEMO_SALES_UNIT.client_secret
+    assert loaded.kiosk.poll_interval_s == 3.0
+    assert (loaded.shop.name, loaded.shop.language, loaded.shop.theme) == ("Corner Café", "nb", "high-contrast")
+
+
+def test_stored_secrets_are_never_shown_and_kept_when_left_empty(qtbot, sim):
+    first = SettingsScreen(Settings(), config_path())
+    qtbot.addWidget(first)
+    _fill(qtbot, first, sim.base_url)
+    first._on_save()
+    again = SettingsScreen(load_settings(), config_path())
+    qtbot.addWidget(again)
+    assert again.fields["client_secret"].text() == ""
+    assert again.fields["client_secret"].placeholderText() == "stored; type to replace"
+    assert again.fields["client_id"].text() == DEMO_SALES_UNIT.client_id
+    again.shop_name.setText("Renamed")
+    again._on_save()
+    assert load_settings().vipps.client_secret == DEMO_SALES_UNIT.client_secret
+    assert load_settings().shop.name == "Renamed"
