@@ -222,6 +222,10 @@ class SaleSession:
                 shown = self._retry_init(attempt) or shown
         return self._update(self._message, attempt=shown)
 
+    def has_attempts(self) -> bool:
+        """Whether Vipps may hold a payment of this sale: every attempt is recorded before its init is sent."""
+        return bool(self._ledger.attempts_of(self._sale_id))
+
     def refresh(self) -> SaleUpdate:
         """The sale as the ledger has it now."""
         return self._update(self._message)

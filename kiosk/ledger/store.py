@@ -122,6 +122,11 @@ class Ledger:
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA foreign_keys = ON")
             migrate(connection)
+        except sqlite3.OperationalError as exc:
+            # A full disk, an I/O error, a lock: SQLite could not get at the file, which says nothing about its
+            # contents. Calling it damaged would have staff move a sound ledger aside.
+            connection.close()
+            raise LedgerError(f"The ledger at {path} cannot be opened: {exc}") from None
         except (sqlite3.Error, RuntimeError) as exc:
             connection.close()
             raise LedgerError(_DAMAGED.format(path=path, problem=exc)) from None

@@ -52,6 +52,7 @@ class CheckoutFlow(QObject):
         self._runs: set[SaleRun] = set()  # every run still at work, the one on screen included
         self._shown_tx: str | None = None
         self._notice = ""
+        self._status = ""  # what the status line says now
         self._qr_matrix: tuple[str, list[list[bool]] | None] = ("", None)
         self._countdown = Countdown(self)
         self._connect_signals()
@@ -63,6 +64,7 @@ class CheckoutFlow(QObject):
         self._outcome.new_sale_requested.connect(self._on_new_sale)
         self._countdown.ticked.connect(self._customer.show_time_left)
         self._countdown.expired.connect(self._on_countdown_expired)
+        self.status_changed.connect(self._on_status_said)
 
     # ---- set-up ------------------------------------------------------------------------------------------------
 
@@ -188,8 +190,14 @@ class CheckoutFlow(QObject):
 
     @Slot(str)
     def _on_polled(self, tx: str) -> None:
-        if self._about_shown_attempt(tx) and self._countdown.running:
+        # A read that worked again ends "no answer". Only that: other news on the line (the ledger cannot be
+        # written, Vipps refused a phone number) stays until the sale's worker says otherwise.
+        if self._about_shown_attempt(tx) and self._countdown.running and self._status == NO_ANSWER_TEXT:
             self.status_changed.emit("Waiting for the customer")
+
+    @Slot(str)
+    def _on_status_said(self, text: str) -> None:
+        self._status = text
 
     def _about_shown_attempt(self, tx: str) -> bool:
         """Only the attempt on screen may change the status line; the others are background work."""

@@ -16,7 +16,7 @@ _LOOK = {
     "REFUSED": ("✖", "Card refused"),
     "EXPIRED": ("⌛", "Time ran out"),
     "CANCELLED": ("⊘", "Payment cancelled"),
-    "NOT_STARTED": ("⚠", "Vipps did not start the payment"),
+    "NOT_STARTED": ("⚠", "The payment was not started"),
     "NO_ANSWER": ("…", "No answer from Vipps yet"),
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
@@ -22,8 +23,8 @@ log = logging.getLogger(__name__)
 
 class SaleWorker(QObject):
     """Signals: updated(object SaleUpdate), qr_made(str landing_url, object matrix) just before the update that
-    shows it (the code is made here, off the GUI thread), broken(str message) when the ledger cannot be used,
-    done().
+    shows it (the code is made here, off the GUI thread), broken(str message) when the ledger cannot be used
+    before anything was sent to Vipps (later, a refused write is said in an update and tried again), done().
 
     It ends itself (`done`) once the sale has an outcome and nothing about it can change any more: every
     attempt final, no write waiting for Vipps.
@@ -120,8 +121,10 @@ class SaleWorker(QObject):
             log.info("a state change was already made", exc_info=True)
             update = self._session.refresh()
         except LedgerError as exc:
-            self._fail(f"The sale could not be recorded: {exc}")
-            return
+            unrecorded = self._unrecorded(exc)
+            if unrecorded is None:
+                return
+            update = unrecorded
         except Exception:
             # A thread boundary: a bug must reach the log, and the sale must stay watched rather than be
             # forgotten with a payment perhaps open at Vipps.
@@ -137,6 +140,25 @@ class SaleWorker(QObject):
             self._retry_timer.stop()
         if update.sale_state is not SaleState.OPEN and not update.watch and not update.pending_writes:
             self.shutdown()
+
+    def _unrecorded(self, exc: LedgerError) -> SaleUpdate | None:
+        """A step the ledger refused to record (a full disk). The refused write was rolled back, so the ledger
+        holds the sale as of its last recorded change, and nothing after that was acted on. Once an attempt is
+        recorded (each is, before its init is sent), Vipps may hold a payment of this sale that the customer can
+        still approve, so the run must not end (ending it would leave an approval unseen and uncaptured while
+        the screen said the sale failed): it says why on the status line, and the next poll or retry does the
+        step again once the ledger takes writes. Without an attempt nothing is at Vipps: the sale cannot start
+        (None)."""
+        assert self._session is not None
+        message = f"The sale could not be recorded: {exc}"
+        log.error("%s", message)
+        try:
+            if self._session.has_attempts():
+                return replace(self._session.refresh(), message=f"{message}. Still trying.")
+        except LedgerError:
+            pass  # not even readable: nothing more this run can do
+        self._fail(message)
+        return None
 
     def _fail(self, message: str) -> None:
         self.broken.emit(message)

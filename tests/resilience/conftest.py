@@ -1,0 +1,203 @@
+"""The counter offscreen as in tests/gui, with a ledger where a row wants it, a record of everything the screen
+said, and the check every row ends with: the ledger, the simulator and the screen agree."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.checkout.states import FINAL_ATTEMPT_STATES
+from kiosk.config import VippsSettings
+from kiosk.domain.money import format_kroner
+from kiosk.ledger.records import AttemptRecord, SaleRecord
+from kiosk.ledger.store import Ledger
+from kiosk.manager_pin import ManagerPin
+from kiosk.ui.checkout_flow import NO_ANSWER_TEXT
+from kiosk.ui.main_window import MainWindow
+from tests.gui.conftest import FAST_KIOSK
+from tests.gui.steps import open_requests
+from tests.helpers import SimControl
+
+# Every path the kiosk uses to ask Vipps (and the simulator's PSP record): "the network" in these rows. The
+# customer's side (/_sim/landing, /_sim/app) and the simulator's own makePayment call stay reachable.
+VIPPS_PATHS = r"^/(accesstoken|psp|epayment)/|^/_sim/psp/transactions/"
+
+
+@dataclass
+class ScreenLog:
+    """Everything the screen said during a row, in order: each status line, and each outcome screen shown."""
+
+    statuses: list[tuple[float, str]] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _at, text in self.statuses]
+
+    def said_no_answer(self) -> bool:
+        return NO_ANSWER_TEXT in self.texts
+
+    def listen_to(self, window: MainWindow) -> None:
+        def on_status(text: str) -> None:
+            self.statuses.append((time.monotonic(), text))
+
+        def on_screen(_index: int) -> None:
+            if window.stack.currentWidget() is window.outcome_screen:
+                self.outcomes.append(window.outcome_screen.outcome)
+
+        window.flow.status_changed.connect(on_status)
+        window.stack.currentChanged.connect(on_screen)
+
+
+@dataclass
+class Kiosk:
+    """One counter under test: its window, where its ledger lives, and what its screen said."""
+
+    window: MainWindow
+    ledger_file: Path
+    screen: ScreenLog
+
+    @property
+    def status(self) -> str:
+        return self.window.status.text()
+
+    def on_customer_screen(self) -> bool:
+        return self.window.stack.currentWidget() is self.window.customer_screen
+
+    def ledger_sales(self) -> list[tuple[SaleRecord, list[AttemptRecord]]]:
+        """Every sale with its attempts, read beside the running kiosk as `kiosk export` does (read-only)."""
+        with Ledger.open(self.ledger_file, read_only=True) as ledger:
+            return [(sale, ledger.attempts_of(sale.id)) for sale in ledger.sales()]
+
+
+@pytest.fixture
+def make_kiosk(qtbot, sim: SimControl, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
+    kiosks: list[Kiosk] = []
+
+    def make(
+        vipps: VippsSettings | None = None,
+        *,
+        ledger_file: Path | None = None,
+        request_timeout_s: float | None = None,
+        **kiosk_changes: Any,
+    ) -> Kiosk:
+        vipps = vipps or VippsSettings.for_simulator(sim.base_url)
+        if request_timeout_s is not None:
+            vipps = replace(vipps, request_timeout_s=request_timeout_s)
+        ledger_file = ledger_file or tmp_path / "ledger.sqlite3"
+        pin = ManagerPin.for_demo(tmp_path / "pin.json")
+        window = MainWindow(replace(FAST_KIOSK, **kiosk_changes), ledger_file, demo=True, pin=pin)
+        screen = ScreenLog()
+        screen.listen_to(window)
+        # Not handed to qtbot: its widgets are closed before fixtures end, and each sale's threads must first
+        # finish by themselves (as in tests/gui/conftest.py).
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        window.connect_vipps(vipps)
+        kiosk = Kiosk(window, ledger_file, screen)
+        kiosks.append(kiosk)
+        return kiosk
+
+    yield make
+    sim.clear_faults()  # a row that failed half-way must not leave its runs retrying against a fault
+    for kiosk in kiosks:
+        kiosk.window.flow.cancel_open_sale()
+        try:
+            qtbot.waitUntil(lambda w=kiosk.window: w.flow.active_runs == 0, timeout=20_000)
+        finally:
+            kiosk.window.close()
+            kiosk.window.deleteLater()
+
+
+@pytest.fixture
+def kiosk(make_kiosk) -> Kiosk:
+    return make_kiosk()
+
+
+class CountedRule:
+    """A fault rule whose count is too large ever to run out, so what is left of it tells how many requests it
+    has matched. Without spoiling fields it only counts (the request goes through untouched); as the first
+    match wins, a spoiling rule added before it on the same path sees its requests first."""
+
+    BUDGET = 100_000
+
+    def __init__(self, sim: SimControl, path: str, **spoil: Any) -> None:
+        self._sim = sim
+        self._fields = {"path": path, **spoil}
+        sim.fault(**self._fields, count=self.BUDGET)
+
+    @property
+    def matched(self) -> int:
+        for rule in self._sim.faults():
+            if all(rule[k] == v for k, v in self._fields.items()) and rule["count"] > self.BUDGET // 2:
+                return self.BUDGET - rule["count"]
+        return self.BUDGET  # spent to the last one, or cleared
+
+
+def customer_pays_by_qr(sim: SimControl, landing_url: str, phone: str = "91234567") -> str:
+    """The customer scans the QR code, types their number on the landing page and approves in the app; returns
+    the payment's pspTransactionId."""
+    assert sim.enter_phone(landing_url, phone).status_code == 200
+    (request,) = open_requests(sim, phone)
+    assert sim.respond(request["pspTransactionId"], phone, "approve").status_code == 200
+    return request["pspTransactionId"]
+
+
+def successful(payment: dict[str, Any], operation: str) -> int:
+    """How many times an operation succeeded in a simulator payment's log history."""
+    return sum(1 for e in payment["history"] if e["operation"] == operation and e["operationSuccess"])
+
+
+def assert_three_agree(
+    qtbot, kiosk: Kiosk, sim: SimControl, *, outcome: str, amount_ore: int
+) -> tuple[SaleRecord, list[AttemptRecord]]:
+    """Once the last sale's run has ended, the screen, the ledger and the simulator tell the same story about
+    it: the outcome, every attempt final, and exactly one charge of the amount (PAID) or none at all."""
+    window = kiosk.window
+    qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=20_000)
+    sale, attempts = kiosk.ledger_sales()[-1]
+    payments = {p.get("pspTransactionId"): p for p in sim.payments()}
+    ours = [payments[a.psp_transaction_id] for a in attempts if a.psp_transaction_id in payments]
+
+    # The screen.
+    assert window.stack.currentWidget() is window.outcome_screen
+    assert window.outcome_screen.outcome == outcome
+    # The ledger.
+    assert sale.amount_ore == amount_ore
+    assert sale.outcome == outcome
+    assert attempts, "the sale never recorded an attempt"
+    assert all(a.state in FINAL_ATTEMPT_STATES for a in attempts), [a.state for a in attempts]
+    # The simulator: no payment of this sale is left holding the customer's money.
+    assert all(p["state"] in ("CAPTURED", "CANCELLED", "FAILED") for p in ours), [p["state"] for p in ours]
+
+    if outcome == "PAID":
+        assert kiosk.status == "Paid"
+        assert window.outcome_screen.title.text() == f"Paid: {format_kroner(amount_ore)}"
+        assert sale.state == "PAID"
+        assert sale.captured_ore == amount_ore
+        (paid,) = [a for a in attempts if a.state == "CAPTURED"]
+        assert sale.paid_attempt_id == paid.id
+        charged = payments[paid.psp_transaction_id]
+        assert charged["state"] == "CAPTURED"
+        assert charged["capturedAmount"] == amount_ore
+        assert successful(charged, "CAPTURED") == 1
+        assert sum(p["capturedAmount"] for p in ours) == amount_ore  # no other attempt charged
+    else:
+        assert kiosk.status == sale_message(kiosk)
+        assert sale.state == "NOT_PAID"
+        assert sale.captured_ore == 0
+        assert not [a for a in attempts if a.state == "CAPTURED"]
+        assert all(p["capturedAmount"] == 0 for p in ours)
+    return sale, attempts
+
+
+def sale_message(kiosk: Kiosk) -> str:
+    """The words the outcome screen shows under its title (its detail, or the title when there is none)."""
+    screen = kiosk.window.outcome_screen
+    return screen.detail.text() or screen.title.text()
