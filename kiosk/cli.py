@@ -25,10 +25,15 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--landing-window", type=float, default=300.0, metavar="S", help="landing-page window")
     sim.add_argument("--app-window", type=float, default=300.0, metavar="S", help="in-app approval window")
     sim.add_argument("--batch", action="store_true", help="apply status updates only on POST /_sim/batch/run")
+    commands.add_parser("doctor", help="check the settings, secrets, data folder, ledger and the Vipps connection")
     export = commands.add_parser("export", help="write a day's sales as CSV or a one-page PDF report")
     export.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day (local time)")
     export.add_argument("--format", choices=("csv", "pdf"), default="csv")
     export.add_argument("--output", metavar="PATH", help="where to write (default: the data folder's exports/)")
+    commands.add_parser(
+        "selftest",
+        help="ring up one demo sale on the embedded simulator, offscreen and in a temporary folder; exit 0 if paid",
+    )
     return parser
 
 
@@ -36,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "simulator":
         return _run_simulator(args)
+    if args.command == "doctor":
+        from kiosk.doctor import main as doctor
+
+        return doctor(args.demo)
     if args.command == "export":
         from kiosk.export_command import ExportFailed, run_export
 
@@ -44,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ExportFailed as exc:
             return _fail(exc.problems)
         return 0
+    if args.command == "selftest":
+        from kiosk.selftest import run_selftest
+
+        return run_selftest()
     return _run_kiosk(args)
 
 

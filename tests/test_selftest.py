@@ -1,0 +1,50 @@
+"""`kiosk selftest`, as a packaged kiosk's smoke test runs it: a real process, no display, the user's files untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _selftest(tmp_path: Path, *python_args: str) -> subprocess.CompletedProcess[str]:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp)}
+    env.pop("QT_QPA_PLATFORM", None)  # selftest chooses offscreen by itself
+    args = python_args or ("-m", "kiosk", "selftest")
+    return subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_selftest_rings_up_a_paid_sale_and_leaves_no_files(tmp_path):
+    config = Path(os.environ["KIOSK_CONFIG"])
+    config.write_text("[vipps]\nclientid = 'a typo that would stop the kiosk'\n")  # never read by selftest
+    data = Path(os.environ["KIOSK_DATA_DIR"])
+
+    result = _selftest(tmp_path)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "selftest: OK"
+    assert 'selftest: the counter says "Paid: 149,50\u00a0kr"' in lines
+    assert any(line.startswith("selftest: the ledger says PAID") for line in lines)
+    assert not data.exists(), "selftest wrote to KIOSK_DATA_DIR"
+    assert list((tmp_path / "temp").iterdir()) == [], "selftest left its temporary folder behind"
+
+
+def test_a_failed_selftest_is_one_plain_line_and_exit_1(tmp_path):
+    refused = (  # 31,00 kr is the simulator's "card not eligible": the sale is refused, not paid
+        "import kiosk.selftest as s; s.AMOUNT_TEXT, s.AMOUNT_ORE = '31,00', 3100; raise SystemExit(s.run_selftest())"
+    )
+    result = _selftest(tmp_path, "-c", refused)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert 'selftest: FAILED: the counter says "Card refused"' in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    (kept,) = (tmp_path / "temp").iterdir()  # kept for the post-mortem, and named
+    assert f"selftest: the kiosk's log and ledger are kept in {kept}" in result.stdout
+    assert (kept / "logs" / "kiosk.log").exists()
+    assert not Path(os.environ["KIOSK_DATA_DIR"]).exists()

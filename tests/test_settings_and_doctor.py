@@ -1,0 +1,130 @@
+"""Saving settings (secrets apart from the file, in a private file where there is no keyring), and `kiosk doctor`
+saying exactly what is wrong, against the real simulator."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import ConfigError, config_path, load_settings
+from kiosk.doctor import run_checks
+from kiosk.secret_store import FILE_NAME
+from kiosk.settings_file import save_settings
+from kiosk.simulator.demo import DEMO_SALES_UNIT
+
+
+def _raw(base_url: str, **changes: str) -> dict:
+    unit = DEMO_SALES_UNIT
+    vipps = {
+        "base_url": base_url,
+        "client_id": unit.client_id,
+        "client_secret": unit.client_secret,
+        "subscription_key": unit.subscription_key,
+        "merchant_serial_number": unit.merchant_serial_number,
+        "psp_id": unit.psp_id,
+        "make_payment_token": unit.make_payment_token,
+        "request_timeout_s": 2.0,
+    }
+    vipps.update(changes)
+    return {"vipps": vipps, "kiosk": {"poll_interval_s": 2.0}, "shop": {"name": "Corner Café", "language": "nb"}}
+
+
+def test_saved_settings_keep_the_secrets_out_of_the_file_and_load_back_whole(sim):
+    path = config_path()
+    saved = save_settings(path, _raw(sim.base_url))
+    text = path.read_text(encoding="utf-8")
+    for secret in (DEMO_SALES_UNIT.client_secret, DEMO_SALES_UNIT.subscription_key, DEMO_SALES_UNIT.make_payment_token):
+        assert secret not in text
+    secrets_file = path.parent / FILE_NAME
+    assert stat.S_IMODE(secrets_file.stat().st_mode) == 0o600
+    loaded = load_settings(path)
+    assert loaded.vipps == saved.vipps
+    assert loaded.vipps.client_secret == DEMO_SALES_UNIT.client_secret
+    assert loaded.shop.name == "Corner Café"
+    assert loaded.shop.language == "nb"
+
+
+def test_bad_settings_are_refused_whole_and_nothing_is_written(sim):
+    path = config_path()
+    with pytest.raises(ConfigError) as caught:
+        save_settings(path, _raw("http://192.0.2.1", merchant_serial_number="12ab"))
+    assert len(caught.value.problems) == 2
+    assert not path.exists()
+    assert not (path.parent / FILE_NAME).exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_secrets_file_others_can_read_is_reported_not_used(sim):
+    path = config_path()
+    save_settings(path, _raw(sim.base_url))
+    (path.parent / FILE_NAME).chmod(0o644)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert "other users can read it; run chmod 600" in caught.value.problems[0]
+    assert DEMO_SALES_UNIT.client_secret not in str(caught.value)
+
+
+def _by_name(results) -> dict[str, tuple[bool, str]]:
+    return {r.name: (r.ok, r.detail) for r in results}
+
+
+def test_the_doctor_passes_a_good_setup(sim):
+    save_settings(config_path(), _raw(sim.base_url))
+    results = _by_name(run_checks())
+    assert all(ok for ok, _ in results.values()), results
+    assert set(results) == {"Settings", "Secrets", "Data folder", "Ledger", "Access token", "PSP access"}
+
+
+@pytest.mark.parametrize(
+    ("change", "failing", "says"),
+    [
+        ({"client_secret": "wrong-secret"}, "Access token", "check client_id, client_secret and the subscription key"),
+        ({"psp_id": "someone-else"}, "PSP access", "Vipps refused the PSP-Id"),
+        ({"merchant_serial_number": "999999"}, "Sales unit", "does not know merchant serial number 999999"),
+    ],
+)
+def test_the_doctor_names_the_wrong_setting(sim, change, failing, says):
+    save_settings(config_path(), _raw(sim.base_url, **change))
+    results = _by_name(run_checks())
+    ok, detail = results[failing]
+    assert not ok
+    assert says in detail
+    assert "wrong-secret" not in detail
+
+
+def test_the_doctor_says_when_vipps_cannot_be_reached(sim):
+    import socket
+
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    save_settings(config_path(), _raw(f"http://127.0.0.1:{port}"))
+    ok, detail = _by_name(run_checks())["Access token"]
+    assert not ok
+    assert detail == f"cannot reach http://127.0.0.1:{port}: check base_url and the shop's internet connection"
+
+
+def test_kiosk_doctor_from_a_terminal(sim):
+    save_settings(config_path(), _raw(sim.base_url, psp_id="someone-else"))
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor"], capture_output=True, text=True, timeout=60, env=os.environ
+    )
+    assert done.returncode == 1
+    assert "ok   Access token:" in done.stdout
+    assert "FAIL PSP access: Vipps refused the PSP-Id" in done.stdout
+    assert done.stdout.rstrip().endswith("kiosk doctor: 1 problem(s) to fix")
+    assert "Traceback" not in done.stderr
+
+
+def test_kiosk_doctor_on_a_fresh_pc_is_happy_with_the_demo():
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor"], capture_output=True, text=True, timeout=60, env=os.environ
+    )
+    assert done.returncode == 0, done.stdout
+    assert "the kiosk runs as a demo" in done.stdout
+    assert not Path(os.environ["KIOSK_DATA_DIR"], "ledger-demo.sqlite3").exists()  # looked, changed nothing
