@@ -1,4 +1,4 @@
-"""`kiosk selftest`, as a packaged kiosk's smoke test runs it: a real process, no display, the user's files untouched."""
+"""`kiosk selftest`, as a packaged kiosk's smoke test runs it: a real process, no display, user files untouched."""
 
 from __future__ import annotations
 
