@@ -31,7 +31,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.soak_check import DrivenSale, check_day, tally
-from kiosk.config import KioskSettings, VippsSettings
+from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.logs import setup_logging
 from tests.helpers import SimControl
 
@@ -155,7 +155,7 @@ class SoakCounter:
         self.ledger_file = Path(self.folder.name) / "ledger.sqlite3"
         setup_logging(Path(self.folder.name))  # the kiosk's own rotated, redacted log, not the soak's stderr
         pin = ManagerPin.for_demo(Path(self.folder.name) / "pin.json")
-        self.window = MainWindow(KIOSK, self.ledger_file, True, pin)
+        self.window = MainWindow(KIOSK, self.ledger_file, True, pin, shop=ShopSettings(sounds=False))
         self.window.show()
         self.window.connect_vipps(replace(VippsSettings.for_simulator(base_url), request_timeout_s=REQUEST_TIMEOUT_S))
         spin(self.window.isVisible, 10)

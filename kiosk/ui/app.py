@@ -27,7 +27,7 @@ def run_gui(settings: Settings, demo: bool) -> int:
 
         return ManagerPin(pin_file, default_pin=DEMO_PIN if demo else None)
 
-    window = MainWindow(settings.kiosk, ledger_file, demo, manager_pin, defer_screens=True)
+    window = MainWindow(settings.kiosk, ledger_file, demo, manager_pin, defer_screens=True, shop=settings.shop)
     services = Services(settings, demo, ledger_file, window)
     exit_code = 0
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.config import KioskSettings, VippsSettings
+from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.domain.money import ORE_PER_KRONE
-from kiosk.ui.theme import STYLE
+from kiosk.ui.theme import stylesheet, use_palette
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,13 +46,19 @@ class MainWindow(QMainWindow):
         demo: bool,
         pin: ManagerPin | Callable[[], ManagerPin],
         defer_screens: bool = False,
+        shop: ShopSettings | None = None,
     ) -> None:
         """`pin` may be a factory: the PIN's module (hashing, files) then loads with the screens, after the
         first frame."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Vipps kiosk" + (" – DEMO" if demo else ""))
-        self.setStyleSheet(STYLE)
+        self._shop = shop or ShopSettings()
+        use_palette(self._shop.theme)
+        from PySide6.QtWidgets import QApplication
+
+        # Sizes follow the system's font size, so a shop that asks for larger text gets a larger kiosk.
+        self.setStyleSheet(stylesheet(QApplication.font().pointSizeF()))
         self.resize(1280, 800)
         self.stack = QStackedWidget(self)
         self._kiosk = kiosk
@@ -120,6 +126,11 @@ class MainWindow(QMainWindow):
             self.stack, self.amount_screen, self.customer_screen, self.outcome_screen, kiosk, self._ledger_file
         )
         self._connect_signals()
+        from kiosk.config import data_dir
+        from kiosk.ui.sounds import SoundCues
+
+        self.sounds = SoundCues(data_dir() / "sounds", enabled=self._shop.sounds)
+        self.outcome_screen.outcome_shown.connect(self._on_outcome_shown)
         self.flow.new_sale()
         if self._vipps is not None:
             self.flow.connect_vipps(self._vipps)
@@ -164,6 +175,14 @@ class MainWindow(QMainWindow):
     def set_startup_notice(self, notice: str) -> None:
         self.build_screens()
         self.flow.set_startup_notice(notice)
+
+    @Slot(str)
+    def _on_outcome_shown(self, outcome: str) -> None:
+        """Heard by those not looking: a chime when paid, a buzz when it failed; staff's own cancel is silent."""
+        if outcome == "PAID":
+            self.sounds.play("approved")
+        elif outcome in ("REJECTED", "REFUSED", "EXPIRED", "NOT_STARTED"):
+            self.sounds.play("failed")
 
     @Slot()
     def _on_manager(self) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.money import format_kroner
-from kiosk.ui.theme import OUTCOME_COLOURS
+from kiosk.ui.theme import palette
 
 # icon, title; the icon and the words carry the meaning, the colour only repeats it
 _LOOK = {
@@ -26,6 +26,7 @@ class OutcomeScreen(QWidget):
     the next amount is not lost."""
 
     new_sale_requested = Signal(str)
+    outcome_shown = Signal(str)  # for the sound cue
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +60,7 @@ class OutcomeScreen(QWidget):
     def show_outcome(self, outcome: str, amount_ore: int, message: str, return_after_s: float | None) -> None:
         """`return_after_s` None keeps the screen until staff act (an outcome nobody may miss)."""
         icon, title = _LOOK[outcome]
-        colour = OUTCOME_COLOURS[outcome]
+        colour = palette().outcome[outcome]
         self.outcome = outcome
         self.icon.setText(icon)
         self.icon.setStyleSheet(f"color: {colour};")
@@ -67,6 +68,7 @@ class OutcomeScreen(QWidget):
         self.title.setStyleSheet(f"color: {colour};")
         self.detail.setText(message if message != title else "")
         self.new_sale_button.setFocus()
+        self.outcome_shown.emit(outcome)
         if return_after_s is None:
             self._return_timer.stop()
         else:

@@ -1,42 +1,144 @@
 """The look: large, touch-friendly controls; Vipps orange for the one action that matters on each screen.
 
-Colours pass WCAG AA against their backgrounds; every state also has an icon and words, never colour alone.
+Two palettes, standard and high contrast; every text colour passes WCAG AA (4.5:1) against its background in
+both (tests/gui/test_accessibility.py computes it), and every state also has an icon and words, never colour
+alone. Sizes are multiples of the system's font size, so a shop that sets larger text gets a larger kiosk.
 """
 
-VIPPS_ORANGE = "#c8400f"  # darker than the brand's #ff5b24, so white text on it passes AA (4.9:1)
-INK = "#1c1c1c"
-MUTED = "#4a4a4a"
+from __future__ import annotations
 
-OUTCOME_COLOURS = {
-    "PAID": "#1f7a3d",
-    "REJECTED": "#b3261e",
-    "REFUSED": "#b3261e",
-    "EXPIRED": "#4a4a4a",
-    "CANCELLED": "#4a4a4a",
-    "NOT_STARTED": "#b3261e",
-    "NO_ANSWER": "#7a4f00",
-}
+from dataclasses import dataclass
 
-STYLE = f"""
-QWidget {{ font-size: 18pt; color: {INK}; }}
-QMainWindow, QStackedWidget > QWidget {{ background: #faf8f6; }}
-QLineEdit {{ padding: 10px; border: 2px solid #8a8a8a; border-radius: 8px; background: white; }}
-QLineEdit:focus {{ border-color: {VIPPS_ORANGE}; }}
-QPushButton {{ min-height: 56px; padding: 8px 20px; border-radius: 12px; background: #e4e1de; }}
-QPushButton {{ border: 3px solid transparent; }}
-QPushButton:focus {{ border: 3px solid {INK}; }}
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    surface: str  # text fields
+    ink: str
+    muted: str
+    accent: str  # the one action that matters; white text on it
+    accent_ink: str
+    button: str
+    disabled_bg: str
+    disabled_ink: str
+    border: str
+    focus: str
+    error: str
+    outcome: dict[str, str]
+
+
+STANDARD = Palette(
+    background="#faf8f6",
+    surface="#ffffff",
+    ink="#1c1c1c",
+    muted="#4a4a4a",
+    accent="#c8400f",  # darker than the brand's #ff5b24, so white text on it passes AA (4.9:1)
+    accent_ink="#ffffff",
+    button="#e4e1de",
+    disabled_bg="#d0cdca",
+    disabled_ink="#4f4f4f",
+    border="#767676",
+    focus="#1c1c1c",
+    error="#b3261e",
+    outcome={
+        "PAID": "#1f7a3d",
+        "REJECTED": "#b3261e",
+        "REFUSED": "#b3261e",
+        "EXPIRED": "#4a4a4a",
+        "CANCELLED": "#4a4a4a",
+        "NOT_STARTED": "#b3261e",
+        "NO_ANSWER": "#7a4f00",
+    },
+)
+
+HIGH_CONTRAST = Palette(
+    background="#000000",
+    surface="#000000",
+    ink="#ffffff",
+    muted="#ffffff",
+    accent="#ffd400",
+    accent_ink="#000000",
+    button="#000000",
+    disabled_bg="#000000",
+    disabled_ink="#bdbdbd",
+    border="#ffffff",
+    focus="#ffd400",
+    error="#ff8a80",
+    outcome={
+        "PAID": "#7dff9b",
+        "REJECTED": "#ff8a80",
+        "REFUSED": "#ff8a80",
+        "EXPIRED": "#ffffff",
+        "CANCELLED": "#ffffff",
+        "NOT_STARTED": "#ff8a80",
+        "NO_ANSWER": "#ffd400",
+    },
+)
+
+PALETTES = {"standard": STANDARD, "high-contrast": HIGH_CONTRAST}
+_palette = STANDARD
+
+# Kept for the painters that draw by hand (the hours chart) and for older imports.
+VIPPS_ORANGE = STANDARD.accent
+INK = STANDARD.ink
+OUTCOME_COLOURS = STANDARD.outcome
+
+
+def use_palette(theme: str) -> Palette:
+    global _palette
+    _palette = PALETTES.get(theme, STANDARD)
+    return _palette
+
+
+def palette() -> Palette:
+    return _palette
+
+
+def stylesheet(base_pt: float = 9.0, theme: str | None = None) -> str:
+    """The kiosk's style sheet, sized from the system font (`base_pt`: 9 pt on most desktops)."""
+    p = PALETTES.get(theme, _palette) if theme else _palette
+    scale = max(base_pt, 6.0) / 9.0
+
+    def pt(size: float) -> str:
+        return f"{size * scale:.1f}pt"
+
+    return f"""
+QWidget {{ font-size: {pt(18)}; color: {p.ink}; }}
+QMainWindow, QStackedWidget > QWidget, QScrollArea > QWidget > QWidget {{ background: {p.background}; }}
+QLineEdit, QComboBox, QDoubleSpinBox {{ padding: 10px; border: 2px solid {p.border}; border-radius: 8px;
+    background: {p.surface}; color: {p.ink}; }}
+QLineEdit:focus, QComboBox:focus, QDoubleSpinBox:focus {{ border: 3px solid {p.focus}; }}
+QPushButton {{ min-height: 56px; padding: 8px 20px; border-radius: 12px; background: {p.button}; color: {p.ink};
+    border: 3px solid {p.border if p is HIGH_CONTRAST else "transparent"}; }}
+QPushButton:focus {{ border: 3px solid {p.focus}; }}
 QPushButton#newSaleButton {{ min-width: 280px; }}
 QPushButton#chargeButton, QPushButton#sendToPhoneButton, QPushButton#newSaleButton {{
-    background: {VIPPS_ORANGE}; color: white; font-weight: bold; }}
-QPushButton:disabled {{ background: #d0cdca; color: #5a5a5a; }}
+    background: {p.accent}; color: {p.accent_ink}; font-weight: bold; }}
+QPushButton:disabled {{ background: {p.disabled_bg}; color: {p.disabled_ink}; }}
 QLabel#demoBadge {{ background: #7a4f00; color: white; padding: 4px 12px; border-radius: 6px; font-weight: bold; }}
-QLabel#headerTitle {{ font-size: 20pt; font-weight: bold; }}
-QLabel#paymentStatus {{ font-size: 16pt; color: {MUTED}; padding: 4px 16px; }}
-QLabel#amountError, QLabel#phoneError {{ color: #b3261e; }}
-QLabel#customerAmount {{ font-size: 34pt; font-weight: bold; }}
-QLabel#countdown {{ font-size: 40pt; font-weight: bold; }}
-QTableView, QHeaderView::section {{ font-size: 13pt; }}
-QLabel#dayTotals {{ font-size: 15pt; }}
-QLabel#outcomeIcon {{ font-size: 96pt; }}
-QLabel#outcomeTitle {{ font-size: 32pt; font-weight: bold; }}
+QLabel#headerTitle {{ font-size: {pt(20)}; font-weight: bold; }}
+QLabel#paymentStatus {{ font-size: {pt(16)}; color: {p.muted}; padding: 4px 16px; }}
+QLabel#amountError, QLabel#phoneError {{ color: {p.error}; }}
+QLabel#customerAmount {{ font-size: {pt(34)}; font-weight: bold; }}
+QLabel#countdown {{ font-size: {pt(40)}; font-weight: bold; }}
+QTableView, QHeaderView::section {{ font-size: {pt(13)}; background: {p.surface}; color: {p.ink}; }}
+QLabel#dayTotals {{ font-size: {pt(15)}; }}
+QLabel#outcomeIcon {{ font-size: {pt(96)}; }}
+QLabel#outcomeTitle {{ font-size: {pt(32)}; font-weight: bold; }}
+QGroupBox {{ font-weight: bold; border: 2px solid {p.border}; border-radius: 8px; margin-top: 1.2em; padding: 8px; }}
 """
+
+
+STYLE = stylesheet()  # the standard look at the usual system size
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

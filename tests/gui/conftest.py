@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.config import KioskSettings, VippsSettings
+from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.manager_pin import ManagerPin
 from kiosk.ui.main_window import MainWindow
 
@@ -26,9 +26,15 @@ FAST_KIOSK = KioskSettings(
 def make_window(qtbot, sim, tmp_path) -> Iterator[Callable[..., MainWindow]]:
     windows: list[MainWindow] = []
 
-    def make(vipps: VippsSettings | None = None, **kiosk_changes) -> MainWindow:
+    def make(vipps: VippsSettings | None = None, shop: ShopSettings | None = None, **kiosk_changes) -> MainWindow:
         pin = ManagerPin.for_demo(tmp_path / "pin.json")
-        window = MainWindow(replace(FAST_KIOSK, **kiosk_changes), tmp_path / "ledger.sqlite3", demo=True, pin=pin)
+        window = MainWindow(
+            replace(FAST_KIOSK, **kiosk_changes),
+            tmp_path / "ledger.sqlite3",
+            demo=True,
+            pin=pin,
+            shop=shop or ShopSettings(sounds=False),  # a test run is silent unless a test listens
+        )
         # Not handed to qtbot: pytest-qt closes its widgets before fixtures end, and this fixture must first
         # see every sale's threads finish by themselves.
         with qtbot.waitActive(window):

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
-from kiosk.config import VippsSettings
+from kiosk.config import ShopSettings, VippsSettings
 from kiosk.domain.money import format_kroner
 from kiosk.ledger.records import AttemptRecord, SaleRecord
 from kiosk.ledger.store import Ledger
@@ -91,7 +91,9 @@ def make_kiosk(qtbot, sim: SimControl, tmp_path: Path) -> Iterator[Callable[...,
             vipps = replace(vipps, request_timeout_s=request_timeout_s)
         ledger_file = ledger_file or tmp_path / "ledger.sqlite3"
         pin = ManagerPin.for_demo(tmp_path / "pin.json")
-        window = MainWindow(replace(FAST_KIOSK, **kiosk_changes), ledger_file, demo=True, pin=pin)
+        window = MainWindow(
+            replace(FAST_KIOSK, **kiosk_changes), ledger_file, demo=True, pin=pin, shop=ShopSettings(sounds=False)
+        )
         screen = ScreenLog()
         screen.listen_to(window)
         # Not handed to qtbot: its widgets are closed before fixtures end, and each sale's threads must first
