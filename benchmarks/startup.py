@@ -24,6 +24,10 @@ def _first_frame_ms(which: str) -> float:
             "KIOSK_DATA_DIR": str(Path(folder) / "data"),
             "PYTHONPATH": str(ROOT),
         }
+        # As installed: the kiosk's modules start from their cached bytecode (pip compiles it at install; the
+        # warm-up rounds write it here). With PYTHONDONTWRITEBYTECODE set, as in some shells, every start would
+        # compile them from source again, which no shop's kiosk does.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         started = time.time()
         result = subprocess.run(
             [sys.executable, "-m", "benchmarks.first_frame", which],

@@ -15,8 +15,6 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
-from kiosk.simulator.demo import DEMO_SALES_UNIT
-
 APP_NAME = "kiosk"
 SECRET_KEYS = frozenset({"client_secret", "subscription_key", "make_payment_token"})
 SIMULATOR_MAKE_PAYMENT_PATH = "/_sim/psp/makepayment"
@@ -78,10 +76,14 @@ class VippsSettings:
     system_name: str = "vipps-counter-kiosk"
     skip_landing_page: bool = False
     request_timeout_s: float = 10.0
+    # Which Vipps API takes the payments: "psp" (PSP API v3) or "epayment" (ePayment API v1).
+    api: str = "psp"
 
     @classmethod
     def for_simulator(cls, base_url: str) -> VippsSettings:
         """Settings for the simulator's built-in demo sales unit at `base_url`."""
+        from kiosk.simulator.demo import DEMO_SALES_UNIT  # not on the way to the first frame
+
         unit = DEMO_SALES_UNIT
         return cls(
             base_url=base_url,
@@ -113,6 +115,7 @@ class KioskSettings:
     idle_return_s: float = 120.0  # an amount typed and left, or the back office left open, goes back to a fresh sale
 
 
+PAYMENT_APIS = ("psp", "epayment")
 LANGUAGES = ("system", "nb", "en")
 THEMES = ("standard", "high-contrast")
 
@@ -295,6 +298,12 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
     timeout = _seconds(raw, "request_timeout_s", "vipps", where, problems, allow_zero=False)
     if timeout is not None:
         values["request_timeout_s"] = timeout
+
+    api = raw.get("api", "psp")
+    if api not in PAYMENT_APIS:
+        problems.append(f'{where}: [vipps] api must be "psp" or "epayment" (got {_describe("api", api)})')
+    else:
+        values["api"] = api
 
     if len(problems) > before:
         return None

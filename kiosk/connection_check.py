@@ -31,7 +31,8 @@ class CheckResult:
 
 
 def check_connection(vipps: VippsSettings) -> list[CheckResult]:
-    """Fetch a token, then make one harmless PSP call. Stops at the first failure: later steps need it."""
+    """Fetch a token, then make one harmless call of the configured API. Stops at the first failure: later steps
+    need it."""
     from kiosk.vipps import VippsClient
 
     results: list[CheckResult] = []
@@ -42,6 +43,9 @@ def check_connection(vipps: VippsSettings) -> list[CheckResult]:
             results.append(CheckResult("Access token", False, _explain_token_failure(exc, vipps)))
             return results
         results.append(CheckResult("Access token", True, f"{vipps.base_url} accepted the client id and secret"))
+        if vipps.api == "epayment":
+            results.append(_check_epayment_access(vipps))
+            return results
         try:
             client.details(PROBE_TRANSACTION_ID)
         except VippsRejected as exc:
@@ -74,6 +78,28 @@ def check_connection(vipps: VippsSettings) -> list[CheckResult]:
         )
     )
     return results
+
+
+def _check_epayment_access(vipps: VippsSettings) -> CheckResult:
+    """One harmless ePayment call: "no such payment" proves that Vipps accepted the sales unit's headers."""
+    from kiosk.vipps.epayment import EPaymentClient
+
+    with EPaymentClient(vipps, retry=ONE_TRY) as client:
+        try:
+            client.get_payment(PROBE_TRANSACTION_ID)
+        except VippsRejected:
+            pass  # refused for the payment, not for who asked: access works
+        except VippsAuthError as exc:
+            detail = (
+                f"Vipps refused the call (HTTP {exc.status}): check the subscription key and the merchant serial "
+                "number, and that the sales unit may use the ePayment API"
+            )
+            return CheckResult("ePayment access", False, detail)
+        except VippsError as exc:
+            return CheckResult("ePayment access", False, _explain_unavailable(exc, vipps))
+    return CheckResult(
+        "ePayment access", True, f"merchant serial number {vipps.merchant_serial_number} may use the ePayment API"
+    )
 
 
 def _explain_token_failure(exc: VippsError, vipps: VippsSettings) -> str:

@@ -3,8 +3,9 @@
 Meant for an installed or packaged kiosk (and a headless build box): it proves that the program starts and draws,
 that its simulator serves the customer's pages, that the sale runs, is captured and lands in the ledger. It is the
 kiosk's own start-up (MainWindow and Services, as kiosk.ui.app.run_gui wires them), with three differences: the
-settings are the defaults, never the user's file; the data (ledger, log, PIN) goes to a temporary folder, never
-the user's data folder; and Vipps' polling schedule is shortened so the test takes seconds.
+settings are the defaults, never the user's file; everything it writes (ledger, log, PIN, anything else) goes to
+a temporary folder, never the user's data folder (this process's KIOSK_CONFIG and KIOSK_DATA_DIR point there);
+and Vipps' polling schedule is shortened so the test takes seconds.
 
 Each step prints one line; the last is "selftest: OK" (exit 0). Any failure, or no result within 60 s, is one
 plain line (exit 1), and the temporary folder with the kiosk's log is kept and named. Qt draws offscreen unless
@@ -47,7 +48,7 @@ class SelftestFailed(Exception):
 
 @dataclass(frozen=True)
 class Step:
-    waits_for: str  # for the time-out message: "timed out waiting for <this>"
+    waits_for: str  # for the time-out message: "still waiting for <this>"
     ready: Callable[[], bool]
     then: Callable[[], None]  # runs once `ready` is true; prints its line; raises SelftestFailed
 
@@ -55,6 +56,9 @@ class Step:
 def run_selftest() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a build box has no screen; set it to watch
     folder = Path(tempfile.mkdtemp(prefix="kiosk-selftest-"))
+    # Whatever part of the kiosk asks for the settings file or the data folder gets the temporary folder's.
+    os.environ["KIOSK_CONFIG"] = str(folder / "config.toml")
+    os.environ["KIOSK_DATA_DIR"] = str(folder)
     from kiosk.logs import setup_logging
 
     setup_logging(folder)  # the kiosk's own log, in the temporary folder; a traceback goes there, not to the screen

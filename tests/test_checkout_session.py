@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from kiosk.checkout.psp_provider import PspProvider
 from kiosk.checkout.recovery import ResumedSale
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
@@ -26,11 +27,11 @@ def ledger(tmp_path) -> Iterator[Ledger]:
 
 
 def _session(client, ledger, settings, amount=14950, kiosk=KIOSK) -> SaleSession:
-    return SaleSession.begin(client, ledger, settings, kiosk, amount, "Test purchase")
+    return SaleSession.begin(PspProvider(client, settings), ledger, settings, kiosk, amount, "Test purchase")
 
 
 def _poll(session, client, tx):
-    return session.observe(tx, client.details(tx))
+    return session.observe(tx, PspProvider(client).read(tx))
 
 
 def _approve(client, update, phone="91234567"):
@@ -296,7 +297,9 @@ def test_a_capture_refused_for_good_is_left_for_the_manager_not_retried_forever(
     assert (update.sale_state, update.pending_writes, update.watch) == (SaleState.NEEDS_CHECK, False, frozenset())
     assert _states(ledger, session) == [AttemptState.NEEDS_CHECK]
     # The manager re-checks it later: still reserved at Vipps, so it is captured now.
-    rechecked = ResumedSale.resume(client, ledger, vipps_settings, KIOSK, ledger.sale(session.sale_id)).recover()
+    rechecked = ResumedSale.resume(
+        PspProvider(client, vipps_settings), ledger, vipps_settings, KIOSK, ledger.sale(session.sale_id)
+    ).recover()
     assert rechecked.sale_state is SaleState.PAID
     assert _states(ledger, session) == [AttemptState.CAPTURED]
     assert _captured_at_vipps(sim) == 14950
@@ -309,7 +312,9 @@ def test_a_reserved_attempt_in_a_sale_left_open_is_repaired_as_paid(client, vipp
     _approve(client, started)
     attempt = ledger.attempts_of(session.sale_id)[0]
     ledger.move_attempt(attempt.id, ["PENDING"], "RESERVED")
-    recovered = ResumedSale.resume(client, ledger, vipps_settings, KIOSK, ledger.sale(session.sale_id)).recover()
+    recovered = ResumedSale.resume(
+        PspProvider(client, vipps_settings), ledger, vipps_settings, KIOSK, ledger.sale(session.sale_id)
+    ).recover()
     assert recovered.sale_state is SaleState.PAID
     assert _states(ledger, session) == [AttemptState.CAPTURED]
     assert ledger.sale(session.sale_id).paid_attempt_id == attempt.id

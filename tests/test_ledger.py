@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError, RefundRefused
-from kiosk.ledger.report import day_row_tuples, day_totals, hourly
+from kiosk.ledger.report import day_row_tuples, day_rows_page, day_summary, day_totals, hour_bounds, hourly
 from kiosk.ledger.schema import MIGRATIONS
 from tests.helpers import record_paid_sale
 
@@ -171,6 +172,48 @@ def test_an_empty_day_has_zero_totals(ledger):
     totals = day_totals(ledger, date(2001, 1, 1))
     assert (totals.captured_count, totals.captured_ore, totals.net_ore) == (0, 0, 0)
     assert day_row_tuples(ledger, date(2001, 1, 1)) == []
+
+
+def test_the_day_is_read_a_page_at_a_time_in_order(ledger):
+    day = date.today()
+    midnight = datetime.combine(day, datetime.min.time()).astimezone()
+    ledger.new_sale(100, at=midnight - timedelta(seconds=1))  # yesterday: on no page
+    same_moment = midnight + timedelta(hours=9)
+    for number in range(7):  # three sales share a time stamp: the id orders them
+        ledger.new_sale(100 + number, at=same_moment if number < 3 else same_moment + timedelta(minutes=number))
+    ledger.new_sale(200, at=midnight + timedelta(days=1))  # tomorrow: on no page
+    pages, after = [], None
+    while page := day_rows_page(ledger, day, after, limit=3):
+        pages.append(page)
+        after = (page[-1][1], page[-1][0])
+    assert [len(page) for page in pages] == [3, 3, 1]
+    assert [row for page in pages for row in page] == day_row_tuples(ledger, day)
+    summary = day_summary(ledger, day)
+    assert summary.sales == 7  # every sale of the day, paid or not
+    assert summary.totals.open == 7
+
+
+@pytest.mark.parametrize(
+    ("day", "hours", "utc_start"),
+    [
+        (date(2024, 3, 31), 23, "2024-03-30T23:00:00.000+00:00"),  # winter time at midnight, an hour lost at 02
+        (date(2024, 10, 27), 25, "2024-10-26T22:00:00.000+00:00"),  # summer time at midnight, 02 comes twice
+        (date(2024, 6, 1), 24, "2024-05-31T22:00:00.000+00:00"),
+    ],
+)
+def test_a_day_has_the_hours_of_its_clock_on_dst_days_too(monkeypatch, day, hours, utc_start):
+    monkeypatch.setenv("TZ", "Europe/Oslo")
+    time.tzset()
+    try:
+        bounds = hour_bounds(day)
+        assert len(bounds) == hours
+        assert bounds[0][1] == utc_start
+        assert all(bounds[i][2] == bounds[i + 1][1] for i in range(hours - 1))  # no gap, no overlap
+        assert [hour for hour, _, _ in bounds] == sorted(hour for hour, _, _ in bounds)
+        assert {hour for hour, _, _ in bounds} == set(range(24)) - ({2} if hours == 23 else set())
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_the_demo_ledger_is_a_file_of_its_own(tmp_path: Path):

@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 
-from kiosk.checkout.refunds import refund, resend_pending_refunds
+from kiosk.checkout.psp_provider import PspProvider
+from kiosk.checkout.refunds import refund as refund_with
+from kiosk.checkout.refunds import resend_pending_refunds as resend_with
 from kiosk.checkout.session import SaleSession
 from kiosk.config import KioskSettings
 from kiosk.ledger import Ledger, RefundRefused
@@ -22,12 +24,22 @@ def ledger(tmp_path):
 
 
 def _paid_sale(client, ledger, settings, amount=14950, phone="91234567") -> int:
-    session = SaleSession.begin(client, ledger, settings, KioskSettings(), amount, "Kaffe og bolle, æøå")
+    session = SaleSession.begin(
+        PspProvider(client, settings), ledger, settings, KioskSettings(), amount, "Kaffe og bolle, æøå"
+    )
     started = session.start_attempt(phone)
     tx = started.attempt.psp_transaction_id
     client.force_approve(tx, phone, client_token(client, tx))
-    session.observe(tx, client.details(tx))
+    session.observe(tx, PspProvider(client).read(tx))
     return session.sale_id
+
+
+def refund(client, ledger, sale_id, amount):
+    return refund_with(PspProvider(client), ledger, sale_id, amount)
+
+
+def resend_pending_refunds(client, ledger):
+    return resend_with(PspProvider(client), ledger)
 
 
 def client_token(client, tx):

@@ -6,14 +6,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from kiosk.checkout.interpret import Reading, read_details
+from kiosk.checkout.interpret import FAILURE_STATES
+from kiosk.checkout.provider import NoSuchPayment, PaymentProvider, PaymentState
 from kiosk.checkout.refunds import resend_pending_refunds
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES, AttemptState, Outcome, SaleState
 from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger, SaleRecord
-from kiosk.vipps import InvalidRequest, VippsClient, VippsError
+from kiosk.vipps import VippsError
 
 S = AttemptState
 
@@ -40,10 +41,15 @@ class ResumedSale(SaleSession):
 
     @classmethod
     def resume(
-        cls, client: VippsClient, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings, sale: SaleRecord
+        cls,
+        provider: PaymentProvider,
+        ledger: Ledger,
+        vipps: VippsSettings,
+        kiosk: KioskSettings,
+        sale: SaleRecord,
     ) -> ResumedSale:
         """A sale left unsettled by a crash or a power cut, picked up again from the ledger."""
-        session = cls(client, ledger, vipps, kiosk, sale)
+        session = cls(provider, ledger, vipps, kiosk, sale)
         attempts = ledger.attempts_of(sale.id)
         session._current_tx = attempts[-1].psp_transaction_id if attempts else None
         return session
@@ -53,6 +59,8 @@ class ResumedSale(SaleSession):
         when the sale was paid another way), dead ones closed, waiting ones given up (nobody is at the counter
         screen any more). What Vipps cannot be asked about leaves the sale NEEDS_CHECK for the manager."""
         sale = self._ledger.sale(self._sale_id)
+        if foreign := self._made_through_another_api(sale):
+            return self._leave_for_its_api(sale, foreign)
         if sale.state == SaleState.NEEDS_CHECK and sale.paid_attempt_id is not None:
             return self._recheck_capture(sale)
         if sale.state == SaleState.NEEDS_CHECK:
@@ -62,15 +70,15 @@ class ResumedSale(SaleSession):
             if attempt.state in FINAL_ATTEMPT_STATES:
                 continue
             try:
-                details = self._client.details(attempt.psp_transaction_id)
-            except InvalidRequest:
+                status = self._provider.read(attempt.psp_transaction_id)
+            except NoSuchPayment:
                 if attempt.state in (S.CREATED, S.UNKNOWN):
                     self._move_if(attempt, AttemptState(attempt.state), S.INIT_FAILED, "Vipps never had it")
                 continue
             except VippsError:
                 unanswered = True
                 continue
-            self.observe(attempt.psp_transaction_id, details)
+            self.observe(attempt.psp_transaction_id, status)
         self.retry_pending_writes()
         for attempt in self._open_attempts():
             self._give_up(attempt, S.CANCELLED, "the kiosk restarted before the customer paid")
@@ -84,34 +92,53 @@ class ResumedSale(SaleSession):
             return self._finish(Outcome.CANCELLED, "The kiosk restarted before the customer paid.")
         return self._update(self._message)
 
+    def _made_through_another_api(self, sale: SaleRecord) -> str | None:
+        """The API of an attempt that still matters but was made through another API than this kiosk's now (the
+        api setting was changed meanwhile): only that API knows the payment."""
+        for attempt in self._ledger.attempts_of(sale.id):
+            rechecked = sale.state == SaleState.NEEDS_CHECK and attempt.id == sale.paid_attempt_id
+            matters = attempt.state not in FINAL_ATTEMPT_STATES or rechecked
+            if matters and attempt.provider != self._provider.name:
+                return attempt.provider
+        return None
+
+    def _leave_for_its_api(self, sale: SaleRecord, api: str) -> SaleUpdate:
+        """Asking the wrong API would read "no such payment" and close a payment that may hold money: leave
+        the sale for the manager, untouched at Vipps, until the kiosk uses that API again."""
+        note = f'made through Vipps\' {api} API; set api = "{api}" in [vipps] to settle it'
+        if sale.state in (SaleState.OPEN, SaleState.PAID):
+            self._ledger.move_sale(sale.id, [SaleState(sale.state)], SaleState.NEEDS_CHECK, note=note)
+        return self._update(f"Needs checking: {note}.")
+
     def _recheck_capture(self, sale: SaleRecord) -> SaleUpdate:
         """A paid sale whose capture Vipps refused: read the payment again and capture it if it is still
         reserved. Anything else stays for the manager, who sees it in the back office."""
         attempt = self._ledger.attempt(sale.paid_attempt_id or 0)
         try:
-            reading = read_details(self._client.details(attempt.psp_transaction_id))
+            reading = self._provider.read(attempt.psp_transaction_id).state
         except VippsError:
             return self._update("Vipps could not be asked. Try again later.")
-        if reading in (Reading.RESERVED, Reading.CAPTURED):
+        if reading in (PaymentState.RESERVED, PaymentState.CAPTURED):
             self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.PAID, note="re-checked")
             if attempt.state == S.NEEDS_CHECK:
                 self._ledger.move_attempt(attempt.id, [S.NEEDS_CHECK], S.RESERVED, note="re-checking the capture")
-            if reading is Reading.CAPTURED:
+            if reading is PaymentState.CAPTURED:
                 self._move_if(self._ledger.attempt(attempt.id), S.RESERVED, S.CAPTURED, note="captured at Vipps")
             else:
                 self._capture(self._ledger.attempt(attempt.id))
             return self._update("Paid" if self._ledger.sale(sale.id).state == SaleState.PAID else self._message)
-        return self._update(f"Vipps says the payment is {reading.value.lower()}: settle it with the customer.")
+        said = "pending" if reading is PaymentState.WAITING else "failed" if reading in FAILURE_STATES else reading
+        return self._update(f"Vipps says the payment is {said.lower()}: settle it with the customer.")
 
 
-def recover(client: VippsClient, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings) -> RecoveryReport:
+def recover(provider: PaymentProvider, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings) -> RecoveryReport:
     report = RecoveryReport()
     for sale in ledger.unsettled_sales():
-        update = ResumedSale.resume(client, ledger, vipps, kiosk, sale).recover()
+        update = ResumedSale.resume(provider, ledger, vipps, kiosk, sale).recover()
         if update.sale_state is SaleState.NEEDS_CHECK:
             report.needs_check.append(sale.id)
         else:
             report.settled.append(sale.id)
         log.info("recovered sale %s: %s", sale.id, update.sale_state)
-    resend_pending_refunds(client, ledger)
+    resend_pending_refunds(provider, ledger)
     return report

@@ -18,7 +18,8 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from kiosk.checkout.interpret import Reading, explain_failure, read_details
+from kiosk.checkout.interpret import FAILURE_STATES, explain_failure
+from kiosk.checkout.provider import NoSuchPayment, PaymentProvider, PaymentState, PaymentStatus, StartRequest
 from kiosk.checkout.states import (
     FINAL_ATTEMPT_STATES,
     OPEN_ATTEMPT_STATES,
@@ -31,18 +32,7 @@ from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.domain.phone import mask_phone
 from kiosk.ledger import AttemptRecord, Ledger, LedgerConflict, SaleRecord
-from kiosk.vipps import (
-    InitiateRequest,
-    InvalidRequest,
-    Operation,
-    PaymentDetails,
-    StatusUpdate,
-    VippsAuthError,
-    VippsClient,
-    VippsError,
-    VippsRejected,
-    VippsUnavailable,
-)
+from kiosk.vipps import TransactionIdExists, VippsAuthError, VippsError, VippsRejected, VippsUnavailable
 
 S = AttemptState
 _FAILURE_OUTCOMES = {S.REJECTED: Outcome.REJECTED, S.REFUSED: Outcome.REFUSED, S.EXPIRED: Outcome.EXPIRED}
@@ -51,7 +41,7 @@ _FAILURE_OUTCOMES = {S.REJECTED: Outcome.REJECTED, S.REFUSED: Outcome.REFUSED, S
 class SaleSession:
     def __init__(
         self,
-        client: VippsClient,
+        provider: PaymentProvider,
         ledger: Ledger,
         vipps: VippsSettings,
         kiosk: KioskSettings,
@@ -61,7 +51,7 @@ class SaleSession:
         # Told of an outcome the moment it is recorded, before the writes that follow it (a worker passes
         # its signal, so the screen does not wait for the capture's round trip).
         self.announce: Callable[[SaleUpdate], None] = lambda _update: None
-        self._client = client
+        self._provider = provider
         self._ledger = ledger
         self._vipps = vipps
         self._kiosk = kiosk
@@ -69,7 +59,7 @@ class SaleSession:
         self._clock = clock
         self._deadline_by_tx: dict[str, float] = {}
         self._give_up_as: dict[str, AttemptState] = {}  # what a CANCELLING attempt becomes once Vipps agrees
-        self._requests_by_tx: dict[str, InitiateRequest] = {}  # in memory only: phone numbers are never stored
+        self._requests_by_tx: dict[str, StartRequest] = {}  # in memory only: phone numbers are never stored
         self._current_tx: str | None = None
         self._expiry_unanswered = False  # the window passed while Vipps could not be asked
         self._message = "Waiting for the customer"
@@ -77,14 +67,14 @@ class SaleSession:
     @classmethod
     def begin(
         cls,
-        client: VippsClient,
+        provider: PaymentProvider,
         ledger: Ledger,
         vipps: VippsSettings,
         kiosk: KioskSettings,
         amount_ore: int,
         payment_text: str = "",
     ) -> SaleSession:
-        return cls(client, ledger, vipps, kiosk, ledger.new_sale(amount_ore, payment_text))
+        return cls(provider, ledger, vipps, kiosk, ledger.new_sale(amount_ore, payment_text))
 
     @property
     def sale_id(self) -> int:
@@ -98,7 +88,7 @@ class SaleSession:
         sale = self._ledger.sale(self._sale_id)
         if sale.state != SaleState.OPEN:
             return self._update("This sale has already ended.")
-        skip = phone is not None and self._vipps.skip_landing_page
+        skip = phone is not None and (self._vipps.skip_landing_page or self._provider.push_skips_landing_page)
         attempt = self._ledger.add_attempt(
             sale.id,
             psp_transaction_id=new_psp_transaction_id(),
@@ -107,22 +97,20 @@ class SaleSession:
             channel="PHONE" if phone else "QR",
             phone_masked=mask_phone(phone) if phone else None,
             state=S.CREATED,
+            provider=self._provider.name,
         )
         self._deadline_by_tx[attempt.psp_transaction_id] = self._clock() + self._window_s(skip)
-        request = InitiateRequest(
-            psp_transaction_id=attempt.psp_transaction_id,
-            merchant_order_id=attempt.merchant_order_id,
-            amount=sale.amount_ore,
-            psp_redirect_url=self._vipps.psp_redirect_url,
-            make_payment_url=self._vipps.make_payment_url,
-            make_payment_token=self._vipps.make_payment_token or None,
-            customer_mobile_number=phone,
-            payment_text=sale.payment_text or None,
+        request = StartRequest(
+            reference=attempt.psp_transaction_id,
+            order_id=attempt.merchant_order_id,
+            amount_ore=sale.amount_ore,
+            text=sale.payment_text or None,
+            phone=phone,
             skip_landing_page=skip,
         )
         self._requests_by_tx[attempt.psp_transaction_id] = request
         try:
-            started = self._client.initiate(request, idempotency_key=attempt.idempotency_key)
+            started = self._provider.start(request, idempotency_key=attempt.idempotency_key)
         except VippsRejected as exc:
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=exc.error_message)
             if self._open_attempts():
@@ -140,7 +128,7 @@ class SaleSession:
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.UNKNOWN, note=f"init: {type(exc).__name__}")
             self._current_tx = attempt.psp_transaction_id
             return self._update("No answer from Vipps yet. Still trying.")
-        attempt = self._ledger.move_attempt(attempt.id, [S.CREATED], S.PENDING, redirect_url=started.vipps_redirect_url)
+        attempt = self._ledger.move_attempt(attempt.id, [S.CREATED], S.PENDING, redirect_url=started.landing_url)
         self._current_tx = attempt.psp_transaction_id
         for older in self._open_attempts():
             if older.id != attempt.id:
@@ -148,26 +136,26 @@ class SaleSession:
         self._message = "Waiting for the customer"
         return self._update(self._message, attempt=self._view(attempt, request))
 
-    def observe(self, psp_transaction_id: str, details: PaymentDetails) -> SaleUpdate:
+    def observe(self, psp_transaction_id: str, status: PaymentStatus) -> SaleUpdate:
         """Act on what Vipps says about one attempt (called with every poll result)."""
         attempt = self._attempt(psp_transaction_id)
-        reading = read_details(details)
+        reading = status.state
         state = AttemptState(attempt.state)
-        if reading is Reading.RESERVED:
+        if reading is PaymentState.RESERVED:
             return self._on_reserved(attempt)
-        if reading is Reading.CAPTURED and state in (S.RESERVED, S.PENDING, S.UNKNOWN, S.NEEDS_CHECK):
+        if reading is PaymentState.CAPTURED and state in (S.RESERVED, S.PENDING, S.UNKNOWN, S.NEEDS_CHECK):
             # A capture whose answer was lost, seen by the poll before the retry: the ledger catches up.
             if self._sale_open() and state is not S.RESERVED:
                 self._ledger.reserve_and_mark_paid(attempt.id, [state], note="found captured at Vipps")
                 state = S.RESERVED
             self._ledger.move_attempt(attempt.id, [state], S.CAPTURED, note="captured at Vipps")
             return self._update(self._message)
-        if reading is Reading.PENDING and state in OPEN_ATTEMPT_STATES and self._past_deadline(attempt):
+        if reading is PaymentState.WAITING and state in OPEN_ATTEMPT_STATES and self._past_deadline(attempt):
             return self._expire_now(attempt)
-        if reading is Reading.CANCELLED:
+        if reading is PaymentState.CANCELLED:
             return self._on_cancelled(attempt, state)
-        if reading is Reading.FAILED and state not in FINAL_ATTEMPT_STATES:
-            return self._on_failed(attempt, state)
+        if reading in FAILURE_STATES and state not in FINAL_ATTEMPT_STATES:
+            return self._on_failed(attempt, state, status)
         return self._update(self._message)
 
     def cancel(self) -> SaleUpdate:
@@ -184,13 +172,13 @@ class SaleSession:
         attempt = self._attempt(psp_transaction_id)
         self._deadline_by_tx[psp_transaction_id] = min(self._deadline_by_tx.get(psp_transaction_id, 0.0), self._clock())
         try:
-            details = self._client.details(psp_transaction_id)
+            status = self._provider.read(psp_transaction_id)
         except VippsError:
             if attempt.state in OPEN_ATTEMPT_STATES and self._is_current(attempt) and self._sale_open():
                 self._expiry_unanswered = True
                 return self._update("No answer from Vipps yet. Still trying.")
             return self._update(self._message)
-        update = self.observe(psp_transaction_id, details)
+        update = self.observe(psp_transaction_id, status)
         attempt = self._ledger.attempt(attempt.id)
         if attempt.state in OPEN_ATTEMPT_STATES:
             return self._expire_now(attempt)
@@ -255,14 +243,10 @@ class SaleSession:
         self._send_cancel(self._ledger.attempt(attempt.id), S.REVERSING, S.REVERSED)
         return self._update(self._message)
 
-    def _on_failed(self, attempt: AttemptRecord, state: AttemptState) -> SaleUpdate:
+    def _on_failed(self, attempt: AttemptRecord, state: AttemptState, status: PaymentStatus) -> SaleUpdate:
         tx = attempt.psp_transaction_id
-        try:
-            psp = self._client.psp_outcome(tx)
-        except VippsError:
-            psp = None
         deadline = self._deadline_by_tx.get(tx)
-        failure = explain_failure(psp, past_deadline=deadline is not None and self._clock() >= deadline)
+        failure = explain_failure(status, past_deadline=deadline is not None and self._clock() >= deadline)
         if state is S.CANCELLING:
             # Given up already; Vipps refused the approval (or it timed out), so nothing more to send.
             final = self._give_up_as.get(tx, S.CANCELLED)
@@ -299,29 +283,27 @@ class SaleSession:
     def _send_cancel(self, attempt: AttemptRecord, from_state: AttemptState, final: AttemptState) -> None:
         suffix = "reverse" if from_state is S.REVERSING else "cancel"
         try:
-            self._report_status(attempt, Operation.CANCELLED, suffix)
+            self._provider.cancel(attempt.psp_transaction_id, self._amount_ore(), self._key(attempt, suffix))
         except VippsUnavailable:
             return  # stays CANCELLING/REVERSING: retried, and its details still watched
-        except InvalidRequest as exc:
-            if "no payment" in exc.error_message.lower() or "unknown" in exc.error_message.lower():
-                final = S.CANCELLED  # Vipps never had it: nothing to cancel, nothing can be charged
-            else:
-                return  # e.g. it failed meanwhile; the next details read settles it
+        except NoSuchPayment:
+            final = S.CANCELLED  # Vipps never had it: nothing to cancel, nothing can be charged
         except VippsError:
-            return
+            return  # e.g. it failed meanwhile; the next details read settles it
         self._move_if(attempt, from_state, final, note=f"{suffix} confirmed by Vipps")
 
-    def _report_status(self, attempt: AttemptRecord, operation: Operation, key_suffix: str) -> None:
-        """updatestatus for the whole amount, with a key of its own per kind of write, the same on every retry."""
-        amount = self._ledger.sale(self._sale_id).amount_ore
-        self._client.update_status(
-            StatusUpdate(psp_transaction_id=attempt.psp_transaction_id, status=operation, amount=amount),
-            idempotency_key=f"{attempt.idempotency_key}-{key_suffix}",
-        )
+    def _amount_ore(self) -> int:
+        """Every write is for the whole amount: a sale is captured, cancelled or reversed in one piece."""
+        return self._ledger.sale(self._sale_id).amount_ore
+
+    @staticmethod
+    def _key(attempt: AttemptRecord, key_suffix: str) -> str:
+        """A key of its own per kind of write, the same on every retry."""
+        return f"{attempt.idempotency_key}-{key_suffix}"
 
     def _capture(self, attempt: AttemptRecord) -> None:
         try:
-            self._report_status(attempt, Operation.CAPTURED, "capture")
+            self._provider.capture(attempt.psp_transaction_id, self._amount_ore(), self._key(attempt, "capture"))
         except VippsRejected as exc:
             # Refused for good: retrying the same call cannot help. The money is reserved; a person must look,
             # so the sale itself says so (the back office counts it and offers a re-check).
@@ -347,18 +329,18 @@ class SaleSession:
         request = self._requests_by_tx.get(tx)
         if request is not None and tx not in self._give_up_as:
             try:
-                started = self._client.initiate(request, idempotency_key=attempt.idempotency_key)
+                started = self._provider.start(request, idempotency_key=attempt.idempotency_key)
             except VippsUnavailable:
                 return None
             except VippsRejected as exc:
-                if exc.error_code != "44":
+                if not isinstance(exc, TransactionIdExists):  # it exists: its details below say what it is
                     self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note=exc.error_message)
                     if self._is_current(attempt) and self._sale_open():
                         self._finish(Outcome.NOT_STARTED, f"Vipps refused to start the payment: {exc.error_message}")
                     return None
             else:
                 self._ledger.move_attempt(
-                    attempt.id, [S.UNKNOWN], S.PENDING, redirect_url=started.vipps_redirect_url, note="init answered"
+                    attempt.id, [S.UNKNOWN], S.PENDING, redirect_url=started.landing_url, note="init answered"
                 )
                 for older in self._open_attempts():
                     if older.id != attempt.id:
@@ -366,15 +348,15 @@ class SaleSession:
                 self._message = "Waiting for the customer"
                 return self._view(self._ledger.attempt(attempt.id), request)
         try:
-            details = self._client.details(tx)
-        except InvalidRequest:
+            status = self._provider.read(tx)
+        except NoSuchPayment:
             self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note="Vipps never had this payment")
             if self._is_current(attempt) and self._sale_open():
                 self._finish(Outcome.NOT_STARTED, "Vipps did not start the payment. Try again.")
             return None
         except VippsError:
             return None
-        self.observe(tx, details)
+        self.observe(tx, status)
         if self._ledger.attempt(attempt.id).state == S.UNKNOWN:
             # It exists and waits for a customer who never saw it: give it up cleanly.
             self._give_up(self._ledger.attempt(attempt.id), S.CANCELLED, "started without an answer; given up")
@@ -402,7 +384,7 @@ class SaleSession:
         kiosk = self._kiosk
         return kiosk.approval_window_s - (kiosk.landing_window_s if skip_landing_page else 0.0)
 
-    def _view(self, attempt: AttemptRecord, request: InitiateRequest) -> AttemptView:
+    def _view(self, attempt: AttemptRecord, request: StartRequest) -> AttemptView:
         window = self._window_s(request.skip_landing_page)
         landing = 0.0 if request.skip_landing_page else min(self._kiosk.landing_window_s, window)
         remaining = self._deadline_by_tx[attempt.psp_transaction_id] - self._clock()

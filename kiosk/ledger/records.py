@@ -35,6 +35,7 @@ class AttemptRecord:
     reason: str | None
     created_at: str
     updated_at: str
+    provider: str = "psp"  # the payment API it was made with: "psp" or "epayment"
 
 
 @dataclass(frozen=True)

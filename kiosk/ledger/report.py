@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
 
 from kiosk.ledger.store import Ledger
@@ -70,40 +70,74 @@ def status_of(state: str, outcome: str | None, captured_ore: int, refunded_ore: 
     return state
 
 
+_HOUR_FIGURES = (
+    "SELECT count(*) FILTER (WHERE captured_ore > 0), COALESCE(sum(captured_ore), 0),"
+    " count(*) FILTER (WHERE refunded_ore > 0), COALESCE(sum(refunded_ore), 0),"
+    " count(*) FILTER (WHERE outcome = 'REFUSED'), count(*) FILTER (WHERE outcome = 'REJECTED'),"
+    " count(*) FILTER (WHERE outcome = 'EXPIRED'), count(*) FILTER (WHERE outcome = 'CANCELLED'),"
+    " count(*) FILTER (WHERE outcome = 'NOT_STARTED'), count(*) FILTER (WHERE state = 'NEEDS_CHECK'),"
+    " count(*) FILTER (WHERE state = 'OPEN'), count(*)"
+    " FROM sales WHERE created_at >= ? AND created_at < ?"
+)  # the first columns are in the order of DayTotals' fields, the last is every sale
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    totals: DayTotals
+    hours: list[tuple[int, int, int]]  # (local hour, sales captured, øre captured) for each of the 24 hours
+    sales: int  # every sale of the day, whatever became of it: the rows of the back office's table
+
+
+def hour_bounds(day: date) -> list[tuple[int, str, str]]:
+    """The local day cut into its hours (23 or 25 of them on a DST day) as (local hour, UTC start, UTC end)."""
+    moment = datetime.combine(day, time.min).astimezone()
+    end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    bounds = []
+    while moment < end:
+        following = min(moment + timedelta(hours=1), end)
+        bounds.append((moment.astimezone().hour, _stamp(moment), _stamp(following)))
+        moment = following
+    return bounds
+
+
+def day_summary(ledger: Ledger, day: date) -> DaySummary:
+    """The day's totals, sales per hour and number of sales, counted by SQLite: one aggregate per local hour,
+    each a range of the time index, so no row comes out to Python and no GROUP BY has to sort the day (that
+    sort made one GROUP BY over 100,000 rows slower than these 24 queries together)."""
+    sums = [0] * (len(fields(DayTotals)) + 1)
+    counts, amounts = [0] * 24, [0] * 24
+    for hour, start, end in hour_bounds(day):
+        figures = ledger.read(_HOUR_FIGURES, (start, end)).fetchone()
+        sums = [total + figure for total, figure in zip(sums, figures, strict=True)]
+        counts[hour] += figures[0]
+        amounts[hour] += figures[1]
+    return DaySummary(DayTotals(*sums[:-1]), [(hour, counts[hour], amounts[hour]) for hour in range(24)], sums[-1])
+
+
 def day_totals(ledger: Ledger, day: date) -> DayTotals:
-    start, end = day_bounds(day)
-    figures = ledger.read(
-        "SELECT count(*) FILTER (WHERE captured_ore > 0), COALESCE(sum(captured_ore), 0),"
-        " count(*) FILTER (WHERE refunded_ore > 0), COALESCE(sum(refunded_ore), 0),"
-        " count(*) FILTER (WHERE outcome = 'REFUSED'), count(*) FILTER (WHERE outcome = 'REJECTED'),"
-        " count(*) FILTER (WHERE outcome = 'EXPIRED'), count(*) FILTER (WHERE outcome = 'CANCELLED'),"
-        " count(*) FILTER (WHERE outcome = 'NOT_STARTED'), count(*) FILTER (WHERE state = 'NEEDS_CHECK'),"
-        " count(*) FILTER (WHERE state = 'OPEN')"
-        " FROM sales WHERE created_at >= ? AND created_at < ?",
-        (start, end),
-    ).fetchone()
-    return DayTotals(*figures)  # the columns are in the order of DayTotals' fields
+    return day_summary(ledger, day).totals
 
 
 def hourly(ledger: Ledger, day: date) -> list[tuple[int, int, int]]:
     """(hour, sales captured, øre captured) for each of the day's 24 local hours."""
+    return day_summary(ledger, day).hours
+
+
+def day_rows_page(ledger: Ledger, day: date, after: tuple[str, int] | None = None, limit: int = 200) -> list[tuple]:
+    """Up to `limit` of the day's sales as plain tuples (ROW_COLUMNS), oldest first, starting after the sale
+    whose (created_at, id) is `after`: one page of the back office's table. Keyset paging on the time index, so
+    the last page of a busy day costs what the first does."""
     start, end = day_bounds(day)
-    counts, amounts = [0] * 24, [0] * 24
-    # Grouped by UTC hour in SQL (a cheap prefix of the stamp), moved to local hours here: a time zone whose
-    # offset is whole hours maps UTC hours onto local ones one to one, DST days included.
-    for utc_hour, count, amount in ledger.read(
-        "SELECT substr(created_at, 1, 13) AS utc_hour, count(*), sum(captured_ore) FROM sales"
-        " WHERE created_at >= ? AND created_at < ? AND captured_ore > 0 GROUP BY utc_hour",
-        (start, end),
-    ):
-        local_hour = datetime.fromisoformat(utc_hour + ":00:00+00:00").astimezone().hour
-        counts[local_hour] += count
-        amounts[local_hour] += amount
-    return [(hour, counts[hour], amounts[hour]) for hour in range(24)]
+    after_at, after_id = after or (start, 0)
+    return ledger.read(
+        f"SELECT {ROW_COLUMNS} FROM sales WHERE created_at >= ? AND created_at < ?"  # noqa: S608
+        " AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?",
+        (start, end, after_at, after_id, limit),
+    ).fetchall()
 
 
 def day_row_tuples(ledger: Ledger, day: date) -> list[tuple]:
-    """The day's sales as plain tuples (ROW_COLUMNS), oldest first: cheap enough for 100,000 rows."""
+    """Every sale of the day as plain tuples (ROW_COLUMNS), oldest first."""
     start, end = day_bounds(day)
     return ledger.read(
         f"SELECT {ROW_COLUMNS} FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id",  # noqa: S608

@@ -75,6 +75,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX refunds_by_sale ON refunds(sale_id);
     """,
+    # 3: which payment API each attempt was made with ('psp' or 'epayment'): only that API can read, capture,
+    # cancel or refund it, so a kiosk switched to the other API must still know.
+    """
+    ALTER TABLE attempts ADD COLUMN provider TEXT NOT NULL DEFAULT 'psp';
+    """,
 ]
 
 

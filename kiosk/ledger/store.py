@@ -184,12 +184,13 @@ class Ledger:
         channel: str,
         phone_masked: str | None,
         state: str,
+        provider: str = "psp",
     ) -> AttemptRecord:
         now = utc_now()
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO attempts (sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel,"
-                " phone_masked, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " phone_masked, state, created_at, updated_at, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     sale_id,
                     psp_transaction_id,
@@ -200,6 +201,7 @@ class Ledger:
                     state,
                     now,
                     now,
+                    provider,
                 ),
             )
             db.execute(
@@ -396,5 +398,5 @@ _SALE_COLUMNS = (
 _REFUND_COLUMNS = "id, sale_id, attempt_id, amount_ore, state, idempotency_key, reason, created_at, updated_at"
 _ATTEMPT_COLUMNS = (
     "id, sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel, phone_masked, state,"
-    " redirect_url, reason, created_at, updated_at"
+    " redirect_url, reason, created_at, updated_at, provider"
 )

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings, data_dir, ledger_path
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.services import Services
 
 if TYPE_CHECKING:
     from kiosk.manager_pin import ManagerPin
+    from kiosk.ui.services import Services
 
 
 def run_gui(settings: Settings, demo: bool) -> int:
@@ -28,7 +28,7 @@ def run_gui(settings: Settings, demo: bool) -> int:
         return ManagerPin(pin_file, default_pin=DEMO_PIN if demo else None)
 
     window = MainWindow(settings.kiosk, ledger_file, demo, manager_pin, defer_screens=True, shop=settings.shop)
-    services = Services(settings, demo, ledger_file, window)
+    services: Services | None = None
     exit_code = 0
 
     def on_failed(message: str) -> None:
@@ -40,12 +40,20 @@ def run_gui(settings: Settings, demo: bool) -> int:
         QMessageBox.critical(window, "The kiosk cannot start", message)
         app.quit()
 
-    services.recovered.connect(window.set_startup_notice)
-    services.ready.connect(window.connect_vipps)
-    services.failed.connect(on_failed)
+    def start_services() -> None:
+        nonlocal services
+        from kiosk.ui.services import Services  # its module and its thread wait for the first frame too
+
+        services = Services(settings, demo, ledger_file, window)
+        services.recovered.connect(window.set_startup_notice)
+        services.ready.connect(window.connect_vipps)
+        services.failed.connect(on_failed)
+        services.start()
+
     window.first_frame_shown.connect(lambda: _start_logging(settings))
+    window.first_frame_shown.connect(_return_freed_memory)
     window.first_frame_shown.connect(window.build_screens)
-    window.first_frame_shown.connect(services.start)
+    window.first_frame_shown.connect(start_services)
     window.show()
     if not demo and not pin_file.exists():
         window.first_frame_shown.connect(window.ask_for_first_pin)
@@ -54,8 +62,15 @@ def run_gui(settings: Settings, demo: bool) -> int:
     finally:
         window.close_sales()  # no sale thread may outlive the window (closing it did this already)
         QThreadPool.globalInstance().waitForDone(10_000)
-        services.stop()
+        if services is not None:
+            services.stop()
     return exit_code
+
+
+def _return_freed_memory() -> None:
+    from kiosk.heap import return_freed_memory_to_the_system  # a kiosk runs all day: see kiosk.heap
+
+    return_freed_memory_to_the_system()
 
 
 def _start_logging(settings: Settings) -> None:

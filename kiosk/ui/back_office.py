@@ -1,7 +1,8 @@
 """The manager's back office: a day's totals, sales per hour, every sale; refunds, re-checks and exports.
 
 Every ledger read, Vipps call and export runs as a background job with its own connections; the screen only
-shows what comes back.
+shows what comes back. Opening a day reads its totals and sales per hour as aggregates in SQLite and only the
+first page of its sales; the table reads the next page when it is scrolled to the end.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ from kiosk.config import KioskSettings, VippsSettings, data_dir
 from kiosk.domain.money import AmountError, format_kroner, parse_kroner
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.export_csv import ExportError, write_day_csv
-from kiosk.ledger.report import DayTotals, day_row_tuples, day_totals, hourly
+from kiosk.ledger.report import DaySummary, day_rows_page, day_summary
 from kiosk.ui.background import BackgroundJob, Progress
 from kiosk.ui.hour_chart import HourChart
-from kiosk.ui.sales_model import SalesTableModel
+from kiosk.ui.sales_model import PageRequest, SalesTableModel
 
 ROW_HEIGHT = 36
 
@@ -42,9 +43,10 @@ ROW_HEIGHT = 36
 @dataclass(frozen=True)
 class DayData:
     day: date
-    totals: DayTotals
-    hours: list[tuple[int, int, int]]
-    rows: list[tuple]
+    summary: DaySummary
+    rows: list[tuple]  # the first page (or, read again after an action, as many rows as were shown)
+    more: bool  # the day may have more rows after these
+    refresh: bool  # the same day read again: its rows are updated in place
 
 
 class BackOffice(QWidget):
@@ -59,6 +61,7 @@ class BackOffice(QWidget):
         self._kiosk = kiosk
         self._vipps: VippsSettings | None = None
         self._jobs: set[BackgroundJob] = set()
+        self._page_request: PageRequest | None = None
         self.day = date.today()
         self.model = SalesTableModel()
         self._build()
@@ -142,6 +145,7 @@ class BackOffice(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.day_picker.dateChanged.connect(self._on_day_picked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.model.page_wanted.connect(self._on_page_wanted)
         self.refund_button.clicked.connect(self._on_refund)
         self.refund_amount.returnPressed.connect(self._on_refund)
         self.recheck_button.clicked.connect(self._on_recheck)
@@ -181,18 +185,21 @@ class BackOffice(QWidget):
         self._jobs.discard(self.sender())
         self._update_actions()
 
-    def _load(self) -> None:
+    def _load(self, refresh: bool = False) -> None:
         ledger_file, day, vipps = self._ledger_file, self.day, self._vipps
+        # A refresh reads again as many rows as are shown, so the view keeps its place.
+        limit = max(self.model.page_size, self.model.loaded if refresh else 0)
 
         def load(_progress: Progress) -> DayData:
             with Ledger.open(ledger_file) as ledger:
                 if vipps is not None and ledger.read("SELECT 1 FROM refunds WHERE state = 'PENDING'").fetchone():
+                    from kiosk.checkout.provider import make_provider
                     from kiosk.checkout.refunds import resend_pending_refunds
-                    from kiosk.vipps import VippsClient
 
-                    with VippsClient(vipps) as client:  # refunds that got no answer: sent again, same key
-                        resend_pending_refunds(client, ledger)
-                return DayData(day, day_totals(ledger, day), hourly(ledger, day), day_row_tuples(ledger, day))
+                    with make_provider(vipps) as provider:  # refunds that got no answer: sent again, same key
+                        resend_pending_refunds(provider, ledger)
+                rows = day_rows_page(ledger, day, limit=limit)
+                return DayData(day, day_summary(ledger, day), rows, len(rows) >= limit, refresh)
 
         from kiosk.vipps import VippsError
 
@@ -204,9 +211,10 @@ class BackOffice(QWidget):
     def _on_loaded(self, data: DayData) -> None:
         if data.day != self.day:
             return  # a later pick already asked for another day
-        self.model.set_rows(data.rows)
-        self.chart.set_hours(data.hours)
-        t = data.totals
+        self.model.set_rows(data.rows, data.more, data.refresh)
+        self.chart.set_hours(data.summary.hours)
+        self.table.setAccessibleDescription(f"{data.summary.sales} sales, oldest first")
+        t = data.summary.totals
         self.totals.setText(
             f"Captured {t.captured_count} · {format_kroner(t.captured_ore)}    "
             f"Refunded {format_kroner(t.refunded_ore)}    Net {format_kroner(t.net_ore)}\n"
@@ -214,6 +222,29 @@ class BackOffice(QWidget):
             f" · Not started {t.not_started} · Needs checking {t.needs_check}"
         )
         self._update_actions()
+
+    @Slot(object)
+    def _on_page_wanted(self, request: PageRequest) -> None:
+        ledger_file, day = self._ledger_file, self.day
+
+        def read(_progress: Progress) -> tuple[PageRequest, list[tuple]]:
+            with Ledger.open(ledger_file) as ledger:
+                return request, day_rows_page(ledger, day, request.after, request.size)
+
+        self._page_request = request  # one at a time: the model asks for the next only when this one is back
+        job = BackgroundJob(read)
+        job.done.connect(self._on_page_read)
+        job.failed.connect(self._on_page_failed)
+        self._start(job)
+
+    @Slot(object)
+    def _on_page_read(self, result: tuple[PageRequest, list[tuple]]) -> None:
+        self.model.add_page(*result)
+
+    @Slot(str)
+    def _on_page_failed(self, _message: str) -> None:
+        if self._page_request is not None:
+            self.model.page_failed(self._page_request)
 
     @Slot(int, str)
     def _on_day_picked(self, picked: QDate) -> None:
@@ -247,11 +278,11 @@ class BackOffice(QWidget):
         vipps, ledger_file = self._vipps, self._ledger_file
 
         def send(_progress: Progress) -> str:
+            from kiosk.checkout.provider import make_provider
             from kiosk.checkout.refunds import refund
-            from kiosk.vipps import VippsClient
 
-            with Ledger.open(ledger_file) as ledger, VippsClient(vipps) as client:
-                record = refund(client, ledger, sale_id, amount)
+            with Ledger.open(ledger_file) as ledger, make_provider(vipps) as provider:
+                record = refund(provider, ledger, sale_id, amount)
             if record.state == "DONE":
                 return f"Refunded {format_kroner(amount)}."
             if record.state == "FAILED":
@@ -273,11 +304,11 @@ class BackOffice(QWidget):
         sale_id, vipps, kiosk, ledger_file = sale[0], self._vipps, self._kiosk, self._ledger_file
 
         def recheck(_progress: Progress) -> str:
+            from kiosk.checkout.provider import make_provider
             from kiosk.checkout.recovery import ResumedSale
-            from kiosk.vipps import VippsClient
 
-            with Ledger.open(ledger_file) as ledger, VippsClient(vipps) as client:
-                update = ResumedSale.resume(client, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
+            with Ledger.open(ledger_file) as ledger, make_provider(vipps) as provider:
+                update = ResumedSale.resume(provider, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
             return f"Checked with Vipps: {update.message}"
 
         from kiosk.vipps import VippsError  # loaded by the kiosk's start-up already
@@ -323,7 +354,7 @@ class BackOffice(QWidget):
     def _on_action_done(self, message: str) -> None:
         self.progress.hide()
         self.message.setText(message)
-        self._load()
+        self._load(refresh=True)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -11,13 +11,13 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from kiosk.domain.money import format_kroner
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import ExportError
-from kiosk.ledger.report import DayTotals, day_totals, hourly
+from kiosk.ledger.report import DayTotals, day_summary
 
 
 def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str = "Vipps kiosk") -> None:
     """Totals, counts per outcome and an hour-by-hour table on one A4 page. Needs a QGuiApplication."""
-    totals = day_totals(ledger, day)
-    hours = hourly(ledger, day)
+    summary = day_summary(ledger, day)
+    totals, hours = summary.totals, summary.hours
     partial = output.with_name(output.name + ".partial")
     writer = QPdfWriter(str(partial))
     writer.setTitle(f"{shop_name}: end of day {day.isoformat()}")

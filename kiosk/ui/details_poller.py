@@ -1,7 +1,7 @@
 """The details poller: a worker object on its own QThread that reads each watched payment on Vipps' schedule.
 
 First read `poll_start_delay_s` after an attempt is watched, then every `poll_interval_s`. On errors it backs
-off (doubling, at most 30 s); a 429 waits what Vipps asks. It owns its own VippsClient and talks back only by
+off (doubling, at most 30 s); a 429 waits what Vipps asks. It owns its own payment provider and talks back only by
 signals; the GUI thread never waits on it.
 """
 
@@ -11,8 +11,9 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
+from kiosk.checkout.provider import PaymentProvider, make_provider
 from kiosk.config import KioskSettings, VippsSettings
-from kiosk.vipps import RetryPolicy, VippsCancelled, VippsClient, VippsError, VippsRateLimited
+from kiosk.vipps import RetryPolicy, VippsCancelled, VippsError, VippsRateLimited
 
 MAX_BACKOFF_S = 30.0
 # The poller's own schedule is its retry: one quick second try inside the client, no long waits there.
@@ -20,7 +21,7 @@ POLL_RETRY = RetryPolicy(attempts=2, base_s=0.1, cap_s=0.5, longest_retry_after_
 
 
 class DetailsPoller(QObject):
-    """Signals: details_read(str tx, object PaymentDetails), poll_failed(str tx, str message), stopped()."""
+    """Signals: details_read(str tx, object PaymentStatus), poll_failed(str tx, str message), stopped()."""
 
     details_read = Signal(str, object)
     poll_failed = Signal(str, str)
@@ -33,13 +34,13 @@ class DetailsPoller(QObject):
         self._interval_s = kiosk.poll_interval_s
         self._due: dict[str, float] = {}
         self._failures: dict[str, int] = {}
-        self._client: VippsClient | None = None
+        self._client: PaymentProvider | None = None
         self._timer: QTimer | None = None
 
     @Slot()
     def start(self) -> None:
         """Runs in the poller's thread: the client and the timer belong to it."""
-        self._client = VippsClient(self._vipps, retry=POLL_RETRY)
+        self._client = make_provider(self._vipps, retry=POLL_RETRY)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_due)
@@ -58,7 +59,7 @@ class DetailsPoller(QObject):
         """From any thread: end the network call under way, so the thread can stop."""
         client = self._client
         if client is not None:
-            client.cancel()
+            client.cancel_calls()
 
     @Slot()
     def stop(self) -> None:
@@ -66,7 +67,7 @@ class DetailsPoller(QObject):
         if self._timer is not None:
             self._timer.stop()
         if self._client is not None:
-            self._client.cancel()
+            self._client.cancel_calls()
             self._client.close()
             self._client = None
         # Back to the GUI thread before this thread ends, to be freed with its run (see SaleWorker.shutdown).
@@ -91,7 +92,7 @@ class DetailsPoller(QObject):
     def _poll(self, tx: str) -> None:
         assert self._client is not None
         try:
-            details = self._client.details(tx)
+            status = self._client.read(tx)
         except VippsCancelled:
             return
         except VippsRateLimited as exc:
@@ -103,7 +104,7 @@ class DetailsPoller(QObject):
         self._failures.pop(tx, None)
         if tx in self._due:
             self._due[tx] = time.monotonic() + self._interval_s
-        self.details_read.emit(tx, details)
+        self.details_read.emit(tx, status)
 
     def _failed(self, tx: str, message: str, wait_s: float | None) -> None:
         failures = self._failures.get(tx, 0) + 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import KioskSettings, ShopSettings, VippsSettings
-from kiosk.domain.money import ORE_PER_KRONE
 from kiosk.ui.theme import stylesheet, use_palette
 
 if TYPE_CHECKING:
@@ -107,6 +105,7 @@ class MainWindow(QMainWindow):
         if self._screens_built:
             return
         self._screens_built = True
+        from kiosk.domain.money import ORE_PER_KRONE
         from kiosk.ui.amount_screen import AmountScreen
         from kiosk.ui.checkout_flow import CheckoutFlow
         from kiosk.ui.customer_screen import CustomerScreen
@@ -202,6 +201,8 @@ class MainWindow(QMainWindow):
             self.showNormal()
             self._on_back_to_till()
             return
+        from datetime import date  # not needed for the first frame
+
         self.back_office.open_day(date.today())
         self.stack.setCurrentWidget(self.back_office)
         self._on_status("Back office")

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
+from kiosk.checkout.provider import PaymentProvider, PaymentStatus, make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import SaleState
 from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError
 from kiosk.ui.qr_widget import qr_matrix
-from kiosk.vipps import PaymentDetails, VippsClient
 
 RETRY_WRITES_S = 2.0
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ class SaleWorker(QObject):
         self._amount_ore = amount_ore
         self._payment_text = payment_text
         self._session: SaleSession | None = None
-        self._client: VippsClient | None = None
+        self._provider: PaymentProvider | None = None
         self._ledger: Ledger | None = None
         self._retry_timer: QTimer | None = None
         self._finished = False
@@ -58,9 +58,9 @@ class SaleWorker(QObject):
         self._retry_timer.timeout.connect(self.retry_writes)
         try:
             self._ledger = Ledger.open(self._ledger_file)
-            self._client = VippsClient(self._vipps)
+            self._provider = make_provider(self._vipps)
             self._session = SaleSession.begin(
-                self._client, self._ledger, self._vipps, self._kiosk, self._amount_ore, self._payment_text
+                self._provider, self._ledger, self._vipps, self._kiosk, self._amount_ore, self._payment_text
             )
             self._session.announce = self.updated.emit
         except LedgerError as exc:
@@ -77,8 +77,8 @@ class SaleWorker(QObject):
         self._run(lambda session: session.cancel())
 
     @Slot(str, object)
-    def observe(self, tx: str, details: PaymentDetails) -> None:
-        self._run(lambda session: session.observe(tx, details))
+    def observe(self, tx: str, status: PaymentStatus) -> None:
+        self._run(lambda session: session.observe(tx, status))
 
     @Slot(str)
     def expire(self, tx: str) -> None:
@@ -90,8 +90,8 @@ class SaleWorker(QObject):
 
     def cancel_calls(self) -> None:
         """From any thread: end the network call under way, so the thread can stop."""
-        if self._client is not None:
-            self._client.cancel()
+        if self._provider is not None:
+            self._provider.cancel_calls()
 
     @Slot()
     def shutdown(self) -> None:
@@ -100,11 +100,11 @@ class SaleWorker(QObject):
         self._finished = True
         if self._retry_timer is not None:
             self._retry_timer.stop()
-        if self._client is not None:
-            self._client.close()
+        if self._provider is not None:
+            self._provider.close()
         if self._ledger is not None:
             self._ledger.close()
-        self._session = self._client = self._ledger = None
+        self._session = self._provider = self._ledger = None
         # Hand this object (and its timer) back to the GUI thread before its own thread ends, so that it is
         # freed with its run, on the thread that owns it. (A deleteLater posted to a finished thread never runs;
         # measured, every sale then left its worker, timers and client behind.)

@@ -1,29 +1,111 @@
-"""The day's sales as a Qt table model: plain tuples in memory, formatted only for the rows on screen."""
+"""The day's sales as a Qt table model, a page at a time: plain tuples in memory, formatted only for the rows on
+screen.
+
+The model holds the pages read so far. When the view scrolls to their end it calls `fetchMore`, and the model
+asks for the next page with `page_wanted`; whoever reads the ledger (off the GUI thread) hands the rows back to
+`add_page`. A day of 100,000 sales therefore opens with one page read, not 100,000 rows.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from kiosk.domain.money import format_kroner
 from kiosk.ledger.report import status_of
 
 HEADERS = ("Time", "Order id", "Amount", "Status", "Phone", "Attempts", "Refunded")
 SALE_ID_ROLE = Qt.ItemDataRole.UserRole
+PAGE_SIZE = 200  # a few screens of rows: one page is read in about a millisecond, even at the end of a busy day
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SalesTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[tuple] = []
+@dataclass(frozen=True)
+class PageRequest:
+    """The next page: `size` sales after the one keyed (created_at, id) `after`. `generation` tells a page read
+    for rows the model has since replaced (another day, a reload) from one it still wants."""
 
-    def set_rows(self, rows: list[tuple]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    generation: int
+    after: tuple[str, int]
+    size: int
+
+
+class SalesTableModel(QAbstractTableModel):
+    """Signals: page_wanted(object PageRequest)."""
+
+    page_wanted = Signal(object)
+
+    def __init__(self, page_size: int = PAGE_SIZE) -> None:
+        super().__init__()
+        self.page_size = page_size
+        self._rows: list[tuple] = []
+        self._more = False  # the last read filled its page: the day may have more
+        self._pending = False  # a page was asked for and has not come back
+        self._generation = 0
+
+    def set_rows(self, rows: list[tuple], more: bool, refresh: bool = False) -> None:
+        """Show `rows` (the first pages of a day); `more`: the day may have more rows after them.
+
+        `refresh`: the same day read again (after a refund or a re-check). When its rows are the same sales in
+        the same order, they are updated in place, so the view keeps its scroll position and selection."""
+        self._generation += 1
+        self._pending = False
+        self._more = more
+        kept = min(len(rows), len(self._rows))
+        if not (refresh and [row[0] for row in rows[:kept]] == [row[0] for row in self._rows[:kept]]):
+            self.beginResetModel()
+            self._rows = list(rows)
+            self.endResetModel()
+            return
+        if kept:
+            self._rows[:kept] = rows[:kept]
+            self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(HEADERS) - 1))
+        if len(self._rows) > kept:
+            self.beginRemoveRows(QModelIndex(), kept, len(self._rows) - 1)
+            del self._rows[kept:]
+            self.endRemoveRows()
+        elif len(rows) > kept:
+            self.beginInsertRows(QModelIndex(), kept, len(rows) - 1)
+            self._rows.extend(rows[kept:])
+            self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        return not parent.isValid() and self._more and not self._pending and bool(self._rows)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+        if not self.canFetchMore(parent):
+            return
+        self._pending = True
+        last = self._rows[-1]
+        self.page_wanted.emit(PageRequest(self._generation, (last[1], last[0]), self.page_size))
+
+    def add_page(self, request: PageRequest, rows: list[tuple]) -> None:
+        """The page read for `request`; dropped when the model has moved on to other rows since."""
+        if request.generation != self._generation:
+            return
+        self._pending = False
+        self._more = len(rows) >= request.size
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def page_failed(self, request: PageRequest) -> None:
+        """The page could not be read: the next scroll to the end asks again."""
+        if request.generation == self._generation:
+            self._pending = False
+
+    @property
+    def loaded(self) -> int:
+        return len(self._rows)
+
+    @property
+    def has_more(self) -> bool:
+        """The day may have rows after those read so far (the last read filled its page)."""
+        return self._more
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)

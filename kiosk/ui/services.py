@@ -72,13 +72,13 @@ class ServiceStarter(QObject):
         self.ready.emit(vipps)
 
     def _recover(self, vipps: VippsSettings) -> str:
+        from kiosk.checkout.provider import make_provider
         from kiosk.checkout.recovery import recover
         from kiosk.ledger import Ledger, LedgerError
-        from kiosk.vipps import VippsClient
 
         try:
-            with Ledger.open(self._ledger_file) as ledger, VippsClient(vipps) as client:
-                return recover(client, ledger, vipps, self._settings.kiosk).summary
+            with Ledger.open(self._ledger_file) as ledger, make_provider(vipps) as provider:
+                return recover(provider, ledger, vipps, self._settings.kiosk).summary
         except LedgerError as exc:
             return f"Unfinished sales could not be settled: {exc}"
 

@@ -235,6 +235,8 @@ class SettingsScreen(QWidget):
                 if value:
                     vipps[name] = value
             vipps["skip_landing_page"] = self.skip_landing_page.isChecked()
+            if stored is not None and stored.api != "psp":
+                vipps["api"] = stored.api  # not on this screen yet: kept as the file has it
             raw["vipps"] = vipps
         return raw
 

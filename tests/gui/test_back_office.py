@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+
 from PySide6.QtCore import Qt
 
 from kiosk.config import data_dir
+from kiosk.domain.money import format_kroner
 from kiosk.ledger import Ledger
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
 
@@ -63,6 +68,83 @@ def test_the_day_shows_totals_chart_and_each_sale_with_a_masked_phone(qtbot, win
     assert office.model.index(0, 4).data() == "******67"
     assert office.model.index(1, 2).data() == "50,00\u00a0kr"
     assert "2 (" in office.chart.accessibleDescription()
+
+
+def _fill_today(path, sales):
+    """`sales` captured sales spread over today, 40 s apart (within even a 23-hour DST day), in one
+    transaction: the ledger's own writes are one durable commit each, too slow for a busy day in a test."""
+    with Ledger.open(path):
+        pass  # created and migrated
+    midnight = datetime.combine(date.today(), datetime.min.time()).astimezone()
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            "INSERT INTO sales (created_at, amount_ore, state, outcome, order_id, phone_masked, attempt_count,"
+            " captured_ore) VALUES (?, ?, 'PAID', 'PAID', ?, '******12', 1, ?)",
+            [
+                (
+                    (midnight + timedelta(seconds=40 * i)).astimezone(UTC).isoformat(timespec="milliseconds"),
+                    1000 + i,
+                    f"order-{i:05d}",
+                    1000 + i,
+                )
+                for i in range(sales)
+            ],
+        )
+    db.close()
+
+
+def test_a_busy_day_is_read_a_page_at_a_time_as_the_table_scrolls(qtbot, window, tmp_path):
+    _fill_today(tmp_path / "ledger.sqlite3", 2000)
+    office = window.back_office
+    office.model.page_size = 50
+    _open_back_office(qtbot, window)
+    qtbot.waitUntil(lambda: office.totals.text() != "")
+    # The totals and the chart count the whole day while the table holds its first page only.
+    assert office.model.rowCount() == 50
+    captured = sum(1000 + i for i in range(2000))
+    assert f"Captured 2000 · {format_kroner(captured)}" in office.totals.text()
+    per_hour = re.findall(r"\d\d: (\d+) \(", office.chart.accessibleDescription())
+    assert sum(int(count) for count in per_hour) == 2000
+    assert office.table.accessibleDescription().startswith("2000 sales")
+    # Each scroll to the end reads one more page, and only that.
+    office.table.scrollToBottom()
+    qtbot.waitUntil(lambda: office.model.rowCount() > 50)
+    assert office.model.rowCount() == 100
+    while office.model.rowCount() < 2000:
+        shown = office.model.rowCount()
+        office.table.scrollToBottom()
+        qtbot.waitUntil(lambda shown=shown: office.model.rowCount() > shown)
+        assert office.model.rowCount() == shown + 50
+    office.table.scrollToBottom()  # the last page was full: one more read finds nothing, and reading stops
+    qtbot.waitUntil(lambda: not office.model.has_more)
+    assert office.model.rowCount() == 2000
+    order_ids = [office.model.index(row, 1).data() for row in range(2000)]
+    assert order_ids == [f"order-{i:05d}" for i in range(2000)]  # every sale once, oldest first
+
+
+def test_a_refund_on_a_busy_day_keeps_the_table_where_it_was(qtbot, window, sim, tmp_path):
+    _fill_today(tmp_path / "ledger.sqlite3", 300)
+    _sell(qtbot, window, sim, "149,50")
+    office = window.back_office
+    office.model.page_size = 100
+    _open_back_office(qtbot, window)
+    while office.model.has_more:
+        shown = office.model.rowCount()
+        office.table.scrollToBottom()
+        qtbot.waitUntil(lambda shown=shown: office.model.rowCount() > shown or not office.model.has_more)
+    assert office.model.rowCount() == 301
+    (row,) = [r for r in range(301) if not office.model.index(r, 1).data().startswith("order-")]
+    office.table.scrollTo(office.model.index(row, 0))
+    scrolled_to = office.table.verticalScrollBar().value()
+    _select_row(qtbot, window, row)
+    office.refund_amount.setText("10")
+    qtbot.mouseClick(office.refund_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.message.text() == "Refunded 10,00\u00a0kr.")
+    qtbot.waitUntil(lambda: office.model.index(row, 3).data() == "PART REFUNDED")
+    # Read again as far as it had been scrolled, and updated in place: same rows, same place, same selection.
+    assert office.model.rowCount() == 301
+    assert office.table.verticalScrollBar().value() == scrolled_to
+    assert office.table.selectionModel().selectedRows()[0].row() == row
 
 
 def test_a_partial_refund_then_one_too_many(qtbot, window, sim):

@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+from kiosk.checkout.psp_provider import PspProvider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import SaleState
 from kiosk.config import KioskSettings, VippsSettings
@@ -28,7 +29,8 @@ def main(base_url: str, ledger_file: str, amount: str, mode: str) -> int:
         Ledger.open(Path(ledger_file)) as ledger,
         VippsClient(vipps, retry=RetryPolicy(attempts=2, base_s=0.01, cap_s=0.05)) as client,
     ):
-        session = SaleSession.begin(client, ledger, vipps, KIOSK, int(amount), "kill test")
+        provider = PspProvider(client, vipps)
+        session = SaleSession.begin(provider, ledger, vipps, KIOSK, int(amount), "kill test")
         update = session.start_attempt()
         if mode == "phone":
             update = session.start_attempt("91234567")
@@ -39,7 +41,7 @@ def main(base_url: str, ledger_file: str, amount: str, mode: str) -> int:
         ):
             for tx in sorted(update.watch):
                 with contextlib.suppress(VippsError):
-                    update = session.observe(tx, client.details(tx))
+                    update = session.observe(tx, provider.read(tx))
             if update.pending_writes:
                 update = session.retry_pending_writes()
             pause.wait(KIOSK.poll_interval_s)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.checkout.psp_provider import PspProvider
 from kiosk.checkout.recovery import recover
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
 from kiosk.config import KioskSettings, VippsSettings
@@ -77,9 +78,9 @@ def _restart_and_check(sim: SimControl, ledger_file: Path) -> None:
     """What start-up does, then the promises: one true state per sale, at most one charge, ledger == Vipps."""
     vipps = VippsSettings.for_simulator(sim.base_url)
     with Ledger.open(ledger_file) as ledger, VippsClient(vipps, retry=FAST_RETRY) as client:
-        report = recover(client, ledger, vipps, KioskSettings())
+        report = recover(PspProvider(client, vipps), ledger, vipps, KioskSettings())
         assert report.needs_check == []
-        recover(client, ledger, vipps, KioskSettings())  # a second start changes nothing
+        recover(PspProvider(client, vipps), ledger, vipps, KioskSettings())  # a second start changes nothing
         (sale,) = ledger.sales()
         attempts = ledger.attempts_of(sale.id)
         assert all(a.state in FINAL_ATTEMPT_STATES for a in attempts), [a.state for a in attempts]

@@ -1,0 +1,134 @@
+"""The ePayment API v1 behind the checkout's `PaymentProvider`.
+
+The attempt's reference is the ledger's psp_transaction_id: 32 lowercase hex characters, which fits ePayment's
+`^[a-zA-Z0-9-]{8,50}$` as it is. Idempotency keys are the checkout's own (at most 40 characters; ePayment takes 50).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Self
+
+from kiosk.checkout.provider import NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
+from kiosk.config import VippsSettings
+from kiosk.vipps import PaymentConflict, PaymentNotFound, RetryPolicy
+from kiosk.vipps.epayment import EPaymentClient
+from kiosk.vipps.epayment_models import (
+    CreatePaymentRequest,
+    EventName,
+    GetPaymentResponse,
+    State,
+)
+
+_REJECTED = "The customer rejected the payment in Vipps."
+_EXPIRED = "Nobody approved the payment in time."
+# ePayment's events say that a card was refused, never why (PSP's error ids have no counterpart here).
+_REFUSED = "The card was refused."
+
+
+def _description(request: StartRequest) -> str:
+    """paymentDescription must be 3 to 100 characters; an empty payment text falls back to the order id."""
+    text = (request.text or "").strip()
+    return (text if len(text) >= 3 else f"Order {request.order_id}")[:100]
+
+
+class EPaymentProvider:
+    name = "epayment"
+    push_skips_landing_page = True  # PUSH_MESSAGE puts the request in the customer's app at once
+
+    def __init__(self, client: EPaymentClient, *, owns_client: bool = False) -> None:
+        self.client = client  # public: tests drive the ePayment API directly (force-approve)
+        self._owns_client = owns_client
+
+    @classmethod
+    def connect(cls, vipps: VippsSettings, retry: RetryPolicy | None = None) -> EPaymentProvider:
+        return cls(EPaymentClient(vipps, retry=retry), owns_client=True)
+
+    def start(self, request: StartRequest, idempotency_key: str) -> Started:
+        amount, text = request.amount_ore, _description(request)
+        if request.phone is None:
+            body = CreatePaymentRequest.qr(request.reference, amount, text)
+        else:
+            body = CreatePaymentRequest.push(request.reference, amount, text, request.phone)
+        created = self.client.create_payment(body, idempotency_key=idempotency_key)
+        return Started(created.reference, created.redirect_url)
+
+    def read(self, reference: str) -> PaymentStatus:
+        payment = self._get(reference)
+        if payment.state in (State.CREATED, State.TERMINATED) and self._card_refused(reference):
+            if payment.state is State.CREATED:
+                # Vipps lets the customer pick another card, but the checkout has told them it was refused and
+                # moves on: terminate it, so no later approval can reserve money for a sale that has ended. Said
+                # only once Vipps agreed (an answer lost is a failed read, asked again).
+                with contextlib.suppress(PaymentConflict):  # no longer CREATED: read again below
+                    self.client.cancel_payment(reference, idempotency_key=f"{reference}-refused")
+                payment = self._get(reference)
+            if payment.state is State.TERMINATED:
+                return self._status(payment, PaymentState.REFUSED, _REFUSED)
+        return self._status(payment, *self._state_of(payment))
+
+    def capture(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
+        self.client.capture_payment(reference, amount_ore, idempotency_key=idempotency_key)
+
+    def cancel(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
+        # ePayment cancels whatever is not captured: the amount is PSP's, not needed here.
+        try:
+            self.client.cancel_payment(reference, idempotency_key=idempotency_key)
+        except PaymentNotFound as exc:
+            raise NoSuchPayment(exc.error_message) from exc
+
+    def refund(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
+        self.client.refund_payment(reference, amount_ore, idempotency_key=idempotency_key)
+
+    def force_approve(self, reference: str, phone: str, landing_token: str | None) -> None:
+        self.client.force_approve(reference, phone, landing_token)
+
+    def cancel_calls(self) -> None:
+        self.client.cancel()
+
+    def close(self) -> None:
+        if self._owns_client:
+            self.client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- reading ------------------------------------------------------------------------------------------------
+
+    def _get(self, reference: str) -> GetPaymentResponse:
+        try:
+            return self.client.get_payment(reference)
+        except PaymentNotFound as exc:
+            raise NoSuchPayment(exc.error_message) from exc
+
+    def _card_refused(self, reference: str) -> bool:
+        events = self.client.get_events(reference)
+        return any(e.name is EventName.AUTHORIZED and not e.success for e in events)
+
+    @staticmethod
+    def _state_of(payment: GetPaymentResponse) -> tuple[PaymentState, str]:
+        aggregate = payment.aggregate
+        match payment.state:
+            case State.CREATED:
+                return PaymentState.WAITING, ""
+            case State.AUTHORIZED if aggregate.captured_amount.value > 0:
+                return PaymentState.CAPTURED, ""
+            case State.AUTHORIZED if aggregate.cancelled_amount.value > 0:
+                return PaymentState.CANCELLED, ""  # a reservation cancelled back: never charged
+            case State.AUTHORIZED:
+                return PaymentState.RESERVED, ""
+            case State.ABORTED:
+                return PaymentState.REJECTED, _REJECTED
+            case State.EXPIRED:
+                return PaymentState.EXPIRED, _EXPIRED
+            case State.TERMINATED:
+                return PaymentState.CANCELLED, ""
+        return PaymentState.UNKNOWN, ""
+
+    @staticmethod
+    def _status(payment: GetPaymentResponse, state: PaymentState, reason: str) -> PaymentStatus:
+        aggregate = payment.aggregate
+        return PaymentStatus(state, reason, aggregate.captured_amount.value, aggregate.refunded_amount.value)

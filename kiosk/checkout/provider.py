@@ -1,0 +1,117 @@
+"""The payment API as the checkout sees it: one interface, whatever Vipps API is behind it.
+
+The checkout speaks of starting, reading, capturing, cancelling and refunding a payment; an implementation
+(`kiosk.checkout.psp_provider` for the PSP API v3) turns that into its API's calls and reads its API's answers
+into a `PaymentStatus`. Errors stay the `kiosk.vipps` ones (both Vipps clients raise them), plus `NoSuchPayment`
+for the one answer the checkout must tell apart: the provider never had the payment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol, Self
+
+from kiosk.vipps.errors import VippsError
+
+if TYPE_CHECKING:
+    from kiosk.config import VippsSettings
+    from kiosk.vipps.retry import RetryPolicy
+
+
+class PaymentState(StrEnum):
+    WAITING = "WAITING"  # created; the customer has not answered yet
+    RESERVED = "RESERVED"  # approved: the amount is reserved, to be captured
+    CAPTURED = "CAPTURED"  # captured (perhaps refunded since)
+    CANCELLED = "CANCELLED"  # cancelled before capture (by us, or a reservation cancelled back)
+    REJECTED = "REJECTED"  # the customer said no
+    REFUSED = "REFUSED"  # the card was refused; `reason` says why
+    EXPIRED = "EXPIRED"  # nobody approved in time
+    FAILED = "FAILED"  # not approved, and the API cannot say whether rejected, refused or expired
+    UNKNOWN = "UNKNOWN"  # the answer says nothing the checkout can act on
+
+
+@dataclass(frozen=True)
+class PaymentStatus:
+    """What the provider says about one payment, in the checkout's terms."""
+
+    state: PaymentState
+    reason: str = ""  # for REJECTED, REFUSED and EXPIRED: in words a customer at a counter understands
+    captured_ore: int = 0
+    refunded_ore: int = 0
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    """One attempt to start: kept in memory only (the phone number is never stored), to be sent again as is."""
+
+    reference: str  # the attempt's own id at the provider (the ledger's psp_transaction_id)
+    order_id: str
+    amount_ore: int
+    text: str | None
+    phone: str | None  # None: paid by QR code of the landing page
+    skip_landing_page: bool
+
+
+@dataclass(frozen=True)
+class Started:
+    reference: str
+    landing_url: str | None  # where the QR code leads; None when pushed straight to the app
+
+
+class NoSuchPayment(VippsError):
+    """The provider has no payment under this reference: it never started, so nothing can be charged."""
+
+
+class PaymentProvider(Protocol):
+    """Blocking by design, like the clients under it: it lives in a worker thread, which owns it.
+
+    Every write takes an idempotency key the checkout stores, so a retry after a crash or a lost answer finds
+    the same write at the provider instead of making a second one.
+    """
+
+    name: str  # "psp" or "epayment": what the ledger records per attempt
+    # Whether a payment pushed to a phone always goes straight to the app (else the settings' skip_landing_page
+    # decides): the checkout's approval window is shorter by the landing page's part then.
+    push_skips_landing_page: bool
+
+    def start(self, request: StartRequest, idempotency_key: str) -> Started:
+        """Create the payment. A retry with the same key answers the first call again."""
+        ...
+
+    def read(self, reference: str) -> PaymentStatus:
+        """The payment's state now. Raises NoSuchPayment when the provider never had it."""
+        ...
+
+    def capture(self, reference: str, amount_ore: int, idempotency_key: str) -> None: ...
+
+    def cancel(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
+        """Cancel before capture (or reverse an approval). Raises NoSuchPayment when there is nothing to cancel."""
+        ...
+
+    def refund(self, reference: str, amount_ore: int, idempotency_key: str) -> None: ...
+
+    def force_approve(self, reference: str, phone: str, landing_token: str | None) -> None:
+        """Approve as the customer would: only Vipps' test environment and the simulator offer it."""
+        ...
+
+    def cancel_calls(self) -> None:
+        """From any thread: end the call under way and its waits at once, so a worker can stop."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def make_provider(vipps: VippsSettings, retry: RetryPolicy | None = None) -> PaymentProvider:
+    """The provider the settings ask for. Imported late: the kiosk's first frame must not wait for httpx."""
+    if vipps.api == "epayment":
+        from kiosk.checkout.epayment_provider import EPaymentProvider
+
+        return EPaymentProvider.connect(vipps, retry)
+    from kiosk.checkout.psp_provider import PspProvider
+
+    return PspProvider.connect(vipps, retry)

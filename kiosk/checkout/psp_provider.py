@@ -1,0 +1,163 @@
+"""The PSP API v3 behind the checkout's `PaymentProvider`: init, details, updatestatus.
+
+What is PSP-specific lives here: the state read from the transaction log history, the reason for a failure
+asked of the PSP backend (only the simulator's answers), and every write as an updatestatus with its key.
+"""
+
+from __future__ import annotations
+
+from typing import Self
+
+from kiosk.checkout.provider import NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
+from kiosk.config import VippsSettings
+from kiosk.vipps import (
+    InitiateRequest,
+    InvalidRequest,
+    Operation,
+    PaymentDetails,
+    PspOutcome,
+    RetryPolicy,
+    StatusUpdate,
+    VippsClient,
+    VippsError,
+)
+
+
+def read_details(details: PaymentDetails) -> PaymentState:
+    """The payment's state from its log history. An empty history is a payment still waiting."""
+    history = details.transaction_log_history
+    succeeded = {e.operation for e in history if e.operation_success}
+    if Operation.CAPTURED in succeeded or Operation.REFUNDED in succeeded:
+        return PaymentState.CAPTURED
+    reserves = [e for e in history if e.operation is Operation.RESERVED]
+    if reserves and reserves[-1].operation_success:
+        return PaymentState.CANCELLED if Operation.CANCELLED in succeeded else PaymentState.RESERVED
+    if reserves:
+        return PaymentState.FAILED
+    if Operation.CANCELLED in succeeded:
+        return PaymentState.CANCELLED
+    return PaymentState.WAITING
+
+
+# PSP error ids from VIPPS-FACTS, in words a customer at a counter understands.
+_CARD_REFUSALS = {
+    "81": "The card's bank is unknown.",
+    "82": "The card's bank refused the payment.",
+    "83": "The card's bank refused the payment.",
+    "84": "The payment is over the card's limit.",
+    "86": "The card has expired.",
+    "87": "The card is not valid.",
+    "88": "Credit cards cannot be used here.",
+    "89": "There is not enough money on the card.",
+    "85": "The approval came after the payment was cancelled.",
+}
+
+
+def explain_outcome(outcome: PspOutcome | None) -> tuple[PaymentState, str]:
+    """Why a reservation failed, from the PSP's record. Without it: FAILED, and the checkout's clock decides."""
+    if outcome is None:
+        return PaymentState.FAILED, ""
+    if outcome.payment_state == "USER_CANCEL":
+        return PaymentState.REJECTED, "The customer rejected the payment in Vipps."
+    if outcome.payment_state == "TIMEOUT":
+        return PaymentState.EXPIRED, "Nobody approved the payment in time."
+    reason = _CARD_REFUSALS.get(outcome.error_id or "") or outcome.error_text or "The card was refused."
+    return PaymentState.REFUSED, reason
+
+
+def _is_no_payment(exc: InvalidRequest) -> bool:
+    message = exc.error_message.lower()
+    return "no payment" in message or "unknown" in message
+
+
+class PspProvider:
+    name = "psp"
+    push_skips_landing_page = False  # PSP shows the landing page unless skip_landing_page is set
+
+    def __init__(self, client: VippsClient, vipps: VippsSettings | None = None, *, owns_client: bool = False) -> None:
+        """Over a client of one's own or shared (then not closed here). `vipps` names the URLs a payment is
+        started with; a provider that only reads and writes (a test's poll) can do without."""
+        self.client = client  # public: tests and the simulator's helpers drive the PSP API directly
+        self._vipps = vipps
+        self._owns_client = owns_client
+
+    @classmethod
+    def connect(cls, vipps: VippsSettings, retry: RetryPolicy | None = None) -> PspProvider:
+        return cls(VippsClient(vipps, retry=retry), vipps, owns_client=True)
+
+    def start(self, request: StartRequest, idempotency_key: str) -> Started:
+        vipps = self._vipps
+        if vipps is None:
+            raise TypeError("a PspProvider made without VippsSettings cannot start payments")
+        started = self.client.initiate(
+            InitiateRequest(
+                psp_transaction_id=request.reference,
+                merchant_order_id=request.order_id,
+                amount=request.amount_ore,
+                psp_redirect_url=vipps.psp_redirect_url,
+                make_payment_url=vipps.make_payment_url,
+                make_payment_token=vipps.make_payment_token or None,
+                customer_mobile_number=request.phone,
+                payment_text=request.text,
+                skip_landing_page=request.skip_landing_page,
+            ),
+            idempotency_key=idempotency_key,
+        )
+        # PSP gives a landing URL even for a pushed payment; the ledger keeps it as the attempt's redirect URL.
+        return Started(started.psp_transaction_id, started.vipps_redirect_url)
+
+    def read(self, reference: str) -> PaymentStatus:
+        try:
+            details = self.client.details(reference)
+        except InvalidRequest as exc:
+            raise NoSuchPayment(exc.error_message) from exc
+        return self.status_of(details)
+
+    def status_of(self, details: PaymentDetails) -> PaymentStatus:
+        """A details document in the checkout's terms. A failed one costs one more call: only the PSP knows why."""
+        state = read_details(details)
+        reason = ""
+        if state is PaymentState.FAILED:
+            try:
+                outcome = self.client.psp_outcome(details.psp_transaction_id)
+            except VippsError:
+                outcome = None
+            state, reason = explain_outcome(outcome)
+        summary = details.transaction_summary
+        return PaymentStatus(state, reason, summary.captured_amount, summary.refunded_amount)
+
+    def capture(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
+        self._update(reference, Operation.CAPTURED, amount_ore, idempotency_key)
+
+    def cancel(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
+        try:
+            self._update(reference, Operation.CANCELLED, amount_ore, idempotency_key)
+        except InvalidRequest as exc:
+            if _is_no_payment(exc):
+                raise NoSuchPayment(exc.error_message) from exc
+            raise
+
+    def refund(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
+        self._update(reference, Operation.REFUNDED, amount_ore, idempotency_key)
+
+    def force_approve(self, reference: str, phone: str, landing_token: str | None) -> None:
+        self.client.force_approve(reference, phone, landing_token or "")
+
+    def cancel_calls(self) -> None:
+        self.client.cancel()
+
+    def close(self) -> None:
+        if self._owns_client:
+            self.client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _update(self, reference: str, operation: Operation, amount_ore: int, idempotency_key: str) -> None:
+        self.client.update_status(
+            StatusUpdate(psp_transaction_id=reference, status=operation, amount=amount_ore),
+            idempotency_key=idempotency_key,
+        )

@@ -1,0 +1,168 @@
+"""Build the stand-alone kiosk folder with PyInstaller (onedir) and smoke-test it.
+
+    .venv/bin/python packaging/build.py               Linux
+    .venv\\Scripts\\python packaging\\build.py          Windows
+    ... packaging/build.py --smoke-only               test an existing dist/kiosk/ again
+
+It installs PyInstaller into this Python if it is missing (the project's `package` extra), builds the kiosk's
+translations if the tree has any, builds `dist/kiosk/` from packaging/kiosk.spec with --clean and --noconfirm,
+then runs `dist/kiosk/kiosk selftest` (kiosk-console.exe on Windows) offscreen with a throwaway KIOSK_CONFIG and
+KIOSK_DATA_DIR: the built program must start, sell once on its embedded simulator and exit 0.
+
+Reproducible: PYTHONHASHSEED is fixed, SOURCE_DATE_EPOCH is the last commit's time (or the one already set), and
+every file's time in the folder is set to it. Two builds of the same commit with the same Python and packages
+print the same content digest. It prints the build time, the folder's size and that digest; exit status 0 only
+if the build and the smoke test passed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "kiosk.spec"
+DIST = ROOT / "dist"
+WORK = ROOT / "build" / "pyinstaller"
+FOLDER = DIST / "kiosk"
+WINDOWS = os.name == "nt"
+PYINSTALLER = "pyinstaller>=6.10"
+SMOKE_TIMEOUT_S = 180
+
+
+def main(argv: list[str]) -> int:
+    smoke_only = "--smoke-only" in argv
+    if not smoke_only:
+        epoch = source_date_epoch()
+        started = time.monotonic()
+        build(epoch)
+        took = time.monotonic() - started
+        say(f"built {FOLDER} in {took:.0f} s")
+    if not FOLDER.is_dir():
+        say(f"{FOLDER} does not exist; build it first")
+        return 1
+    say(f"size: {folder_size(FOLDER) / 1e6:.0f} MB in {sum(1 for _ in FOLDER.rglob('*'))} files and folders")
+    say(f"content digest: {content_digest(FOLDER)}")
+    return smoke_test()
+
+
+def say(line: str) -> None:
+    print(f"build: {line}", flush=True)
+
+
+def run(command: list[str], **kwargs: object) -> None:
+    subprocess.run(command, check=True, **kwargs)  # noqa: S603 - our own commands, no shell
+
+
+def source_date_epoch() -> int:
+    """The time every file in the build says: SOURCE_DATE_EPOCH if set, else the last commit's, else now."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    git = shutil.which("git")
+    if git:
+        found = subprocess.run(  # noqa: S603
+            [git, "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        if found.returncode == 0 and found.stdout.strip().isdigit():
+            return int(found.stdout.strip())
+    return int(time.time())
+
+
+def ensure_pyinstaller() -> None:
+    if importlib.util.find_spec("PyInstaller") is None:
+        say(f"installing {PYINSTALLER} into {sys.prefix}")
+        run([sys.executable, "-m", "pip", "install", "--quiet", PYINSTALLER])
+
+
+def build_translations() -> None:
+    """The kiosk's .qm files are built from the .ts sources, never committed (see kiosk.ui.i18n)."""
+    if not list((ROOT / "kiosk" / "i18n").glob("*.ts")):
+        return
+    run([sys.executable, "-m", "kiosk.ui.i18n"], cwd=ROOT)
+
+
+def build(epoch: int) -> None:
+    ensure_pyinstaller()
+    build_translations()
+    env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(epoch)}
+    say(f"building with PyInstaller (SOURCE_DATE_EPOCH={epoch}); a few minutes")
+    command = [sys.executable, "-m", "PyInstaller", "--clean", "--noconfirm", "--log-level", "WARN"]
+    run([*command, "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)], cwd=ROOT, env=env)
+    for path in [*sorted(FOLDER.rglob("*"), reverse=True), FOLDER]:  # contents before their folder
+        if not path.is_symlink():
+            os.utime(path, (epoch, epoch))
+        elif os.utime in os.supports_follow_symlinks:
+            os.utime(path, (epoch, epoch), follow_symlinks=False)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.lstat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+
+
+def content_digest(folder: Path) -> str:
+    """SHA-256 over every path, link target and file content, in a fixed order."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        if path.is_symlink():
+            digest.update(b"link:" + os.readlink(path).encode())
+        elif path.is_file():
+            digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def smoke_test() -> int:
+    """The built program, not the source tree: run from a temporary folder, without the venv on any path."""
+    program = FOLDER / ("kiosk-console.exe" if WINDOWS else "kiosk")
+    static = FOLDER / "_internal" / "kiosk" / "simulator" / "static" / "landing.html"
+    if not static.is_file():
+        say(f"FAILED: the simulator's pages are not in the build ({static} is missing)")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
+        place = Path(scratch)
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+        env.update(
+            KIOSK_CONFIG=str(place / "config.toml"),
+            KIOSK_DATA_DIR=str(place / "data"),
+            QT_QPA_PLATFORM="offscreen",
+        )
+        say(f"smoke test: {program.relative_to(ROOT)} selftest")
+        started = time.monotonic()
+        try:
+            result = subprocess.run(  # noqa: S603
+                [str(program), "selftest"],
+                cwd=place,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=SMOKE_TIMEOUT_S,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            say(f"FAILED: the smoke test did not finish within {SMOKE_TIMEOUT_S} s")
+            return 1
+        took = time.monotonic() - started
+        for line in result.stdout.splitlines():
+            print(f"  {line}", flush=True)
+        ok = result.returncode == 0 and "selftest: OK" in result.stdout.splitlines()
+        if ok and (place / "data").exists():
+            say("FAILED: selftest wrote to KIOSK_DATA_DIR")
+            return 1
+    if not ok:
+        print(result.stderr, file=sys.stderr, flush=True)
+        say(f"FAILED: the smoke test exited {result.returncode}")
+        return 1
+    say(f"smoke test passed in {took:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

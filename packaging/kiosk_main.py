@@ -1,0 +1,5 @@
+"""The frozen kiosk's entry point (PyInstaller runs this file as __main__); the same as `python -m kiosk`."""
+
+from kiosk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""The counter screen with the ePayment API behind it (`api = "epayment"`): the same screens, the same outcomes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kiosk.config import VippsSettings
+from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
+
+
+@pytest.fixture
+def window(make_window, sim):
+    return make_window(replace(VippsSettings.for_simulator(sim.base_url), api="epayment"))
+
+
+def _captured(sim) -> int:
+    return sum(p["capturedAmount"] for p in sim.payments() if p["api"] == "epayment")
+
+
+def test_paying_by_scanning_the_qr_code(qtbot, window, sim):
+    url = charge(qtbot, window, "149,50")
+    assert sim.enter_phone(url, "91234567").status_code == 200
+    (request,) = open_requests(sim, "91234567")
+    sim.respond(request["pspTransactionId"], "91234567", "approve")
+    wait_outcome(qtbot, window, "PAID")
+    qtbot.waitUntil(lambda: _captured(sim) == 14950)
+
+
+def test_paying_by_a_typed_phone_number_cancels_the_qr_payment(qtbot, window, sim):
+    url = charge(qtbot, window, "200")
+    type_phone(qtbot, window, "912 34 567")
+    qtbot.waitUntil(lambda: "Sent to ******67" in window.customer_screen.qr_hint.text())
+    (qr_payment,) = [p for p in sim.payments() if p["userFlow"] == "QR"]
+    assert url.startswith(sim.base_url)
+    qtbot.waitUntil(lambda: sim.epayment(qr_payment["reference"])["state"] == "TERMINATED")
+    (request,) = open_requests(sim, "91234567")
+    sim.respond(request["pspTransactionId"], "91234567", "approve")
+    wait_outcome(qtbot, window, "PAID")
+    qtbot.waitUntil(lambda: _captured(sim) == 20000)
+
+
+def test_the_customer_rejects(qtbot, window, sim):
+    charge(qtbot, window, "149,50")
+    type_phone(qtbot, window, "91234567")
+    qtbot.waitUntil(lambda: len(open_requests(sim, "91234567")) == 1)
+    sim.respond(open_requests(sim, "91234567")[0]["pspTransactionId"], "91234567", "reject")
+    wait_outcome(qtbot, window, "REJECTED")
+    assert window.outcome_screen.detail.text() == "The customer rejected the payment in Vipps."
+    assert _captured(sim) == 0
+
+
+def test_saving_the_settings_screen_keeps_the_api(qtbot, sim):
+    from kiosk.config import Settings, config_path
+    from kiosk.ui.settings_screen import SettingsScreen
+
+    vipps = replace(VippsSettings.for_simulator(sim.base_url), base_url="https://apitest.vipps.no", api="epayment")
+    screen = SettingsScreen(Settings(vipps=vipps), config_path())
+    qtbot.addWidget(screen)
+    assert screen.raw_settings()["vipps"]["api"] == "epayment"

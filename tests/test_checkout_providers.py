@@ -1,0 +1,299 @@
+"""The sale's main paths through each payment API behind the checkout's provider: PSP v3 and ePayment v1 must
+end every sale the same way (real simulator, real SQLite)."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from kiosk.checkout.epayment_provider import EPaymentProvider
+from kiosk.checkout.provider import PaymentProvider, PaymentState, make_provider
+from kiosk.checkout.psp_provider import PspProvider
+from kiosk.checkout.recovery import recover
+from kiosk.checkout.refunds import refund, resend_pending_refunds
+from kiosk.checkout.session import SaleSession
+from kiosk.checkout.states import AttemptState, Outcome, SaleState
+from kiosk.config import ConfigError, KioskSettings, VippsSettings, parse_settings
+from kiosk.ledger import Ledger, RefundRefused
+from kiosk.ledger.schema import MIGRATIONS
+from kiosk.vipps import VippsError
+from tests.conftest import FAST_RETRY
+from tests.helpers import SimControl
+
+KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05, landing_window_s=300, approval_window_s=600)
+PHONE = "91234567"
+
+
+@pytest.fixture(params=["psp", "epayment"])
+def settings(request, vipps_settings: VippsSettings) -> VippsSettings:
+    return replace(vipps_settings, api=request.param)
+
+
+@pytest.fixture
+def provider(settings: VippsSettings) -> Iterator[PaymentProvider]:
+    with make_provider(settings, retry=FAST_RETRY) as made:
+        yield made
+
+
+@pytest.fixture
+def ledger(tmp_path) -> Iterator[Ledger]:
+    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
+        yield opened
+
+
+def _session(provider, ledger, settings, amount=14950) -> SaleSession:
+    return SaleSession.begin(provider, ledger, settings, KIOSK, amount, "Test purchase")
+
+
+def _poll(session, provider, tx):
+    return session.observe(tx, provider.read(tx))
+
+
+def _token(url: str | None) -> str | None:
+    return parse_qs(urlsplit(url).query)["token"][0] if url else None
+
+
+def _approve(provider, update, phone=PHONE) -> None:
+    provider.force_approve(update.attempt.psp_transaction_id, phone, _token(update.attempt.landing_url))
+
+
+def _states(ledger, session) -> list[str]:
+    return [a.state for a in ledger.attempts_of(session.sale_id)]
+
+
+def test_make_provider_follows_the_settings(settings, provider):
+    assert provider.name == settings.api
+    assert isinstance(provider, PspProvider if settings.api == "psp" else EPaymentProvider)
+
+
+def test_the_api_setting_is_psp_by_default_and_validated(vipps_settings):
+    assert vipps_settings.api == "psp"
+    raw = {
+        "base_url": "http://127.0.0.1:1",
+        "client_id": "id",
+        "client_secret": "secret",
+        "subscription_key": "key",
+        "merchant_serial_number": "123456",
+        "psp_id": "psp",
+        "make_payment_url": "http://127.0.0.1:1/pay",
+    }
+    assert parse_settings({"vipps": raw}).vipps.api == "psp"
+    assert parse_settings({"vipps": {**raw, "api": "epayment"}}).vipps.api == "epayment"
+    with pytest.raises(ConfigError, match='api must be "psp" or "epayment"'):
+        parse_settings({"vipps": {**raw, "api": "ecom"}})
+
+
+def test_a_qr_payment_approved_is_captured_and_the_sale_paid(provider, settings, ledger):
+    session = _session(provider, ledger, settings)
+    started = session.start_attempt()
+    assert started.attempt.landing_url
+    _approve(provider, started)
+    tx = started.attempt.psp_transaction_id
+    update = _poll(session, provider, tx)
+    assert (update.sale_state, update.outcome) == (SaleState.PAID, Outcome.PAID)
+    assert _states(ledger, session) == [AttemptState.CAPTURED]
+    assert provider.read(tx).captured_ore == 14950
+    assert [a.provider for a in ledger.attempts_of(session.sale_id)] == [settings.api]
+    assert (update.watch, update.pending_writes) == (frozenset(), False)
+
+
+def test_a_payment_pushed_to_a_phone_is_paid_and_the_qr_payment_cancelled(provider, settings, ledger):
+    session = _session(provider, ledger, settings)
+    qr = session.start_attempt()
+    pushed = session.start_attempt(PHONE)
+    assert pushed.attempt.channel == "PHONE"
+    assert pushed.attempt.landing_s == 0
+    _approve(provider, pushed)
+    update = _poll(session, provider, pushed.attempt.psp_transaction_id)
+    assert update.outcome is Outcome.PAID
+    assert _states(ledger, session) == [AttemptState.CANCELLED, AttemptState.CAPTURED]
+    assert provider.read(qr.attempt.psp_transaction_id).state is PaymentState.CANCELLED
+
+
+def test_a_payment_rejected_in_the_app_ends_the_sale_rejected(provider, settings, ledger, sim: SimControl):
+    session = _session(provider, ledger, settings)
+    pushed = session.start_attempt(PHONE)
+    (request,) = sim.app_requests(PHONE)
+    sim.respond(request["pspTransactionId"], PHONE, "reject").raise_for_status()
+    update = _poll(session, provider, pushed.attempt.psp_transaction_id)
+    assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.REJECTED)
+    assert update.message == "The customer rejected the payment in Vipps."
+    assert _states(ledger, session) == [AttemptState.REJECTED]
+
+
+def test_a_refused_card_ends_the_sale_refused_and_nothing_stays_payable(provider, settings, ledger, sim):
+    session = _session(provider, ledger, settings, amount=3100)  # the simulator's "card not eligible"
+    pushed = session.start_attempt(PHONE)
+    tx = pushed.attempt.psp_transaction_id
+    (request,) = sim.app_requests(PHONE)
+    sim.respond(request["pspTransactionId"], PHONE, "approve").raise_for_status()
+    update = _poll(session, provider, tx)
+    assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.REFUSED)
+    assert _states(ledger, session) == [AttemptState.REFUSED]
+    assert sim.app_requests(PHONE) == []  # no other card can be tried for a sale that has ended
+    assert provider.read(tx).captured_ore == 0
+
+
+def test_a_staff_cancel_cancels_at_vipps_too(provider, settings, ledger):
+    session = _session(provider, ledger, settings)
+    started = session.start_attempt()
+    update = session.cancel()
+    assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.CANCELLED)
+    assert _states(ledger, session) == [AttemptState.CANCELLED]
+    assert provider.read(started.attempt.psp_transaction_id).state is PaymentState.CANCELLED
+
+
+def test_an_approval_after_a_cancel_is_never_captured(provider, settings, ledger):
+    session = _session(provider, ledger, settings)
+    started = session.start_attempt()
+    session.cancel()
+    tx = started.attempt.psp_transaction_id
+    with contextlib.suppress(VippsError):  # ePayment refuses the approval; PSP takes it and its PSP refuses it
+        _approve(provider, started)
+    update = _poll(session, provider, tx)
+    assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.CANCELLED)
+    assert provider.read(tx).state not in (PaymentState.RESERVED, PaymentState.CAPTURED)
+    assert provider.read(tx).captured_ore == 0
+
+
+def test_a_window_that_passes_expires_the_sale_and_cancels_at_vipps(provider, settings, ledger):
+    session = _session(provider, ledger, settings)
+    started = session.start_attempt()
+    tx = started.attempt.psp_transaction_id
+    update = session.expire(tx)
+    assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.EXPIRED)
+    assert _states(ledger, session) == [AttemptState.EXPIRED]
+    assert provider.read(tx).state is PaymentState.CANCELLED
+
+
+def test_a_payment_vipps_lets_expire_ends_the_sale_expired(settings, ledger, short_windows: SimControl):
+    settings = replace(VippsSettings.for_simulator(short_windows.base_url), api=settings.api, request_timeout_s=5.0)
+    with make_provider(settings, retry=FAST_RETRY) as provider:
+        session = _session(provider, ledger, settings)
+        started = session.start_attempt()
+        tx = started.attempt.psp_transaction_id
+        for _ in range(100):
+            update = _poll(session, provider, tx)
+            if update.outcome is not None:
+                break
+            time.sleep(0.05)  # the simulator's windows end on its own clock
+    assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.EXPIRED)
+    assert _states(ledger, session) == [AttemptState.EXPIRED]
+
+
+def test_a_paid_sale_is_refunded_in_part_then_in_full(provider, settings, ledger):
+    session = _session(provider, ledger, settings)
+    started = session.start_attempt()
+    _approve(provider, started)
+    _poll(session, provider, started.attempt.psp_transaction_id)
+    assert refund(provider, ledger, session.sale_id, 4950).state == "DONE"
+    assert refund(provider, ledger, session.sale_id, 10000).state == "DONE"
+    assert ledger.sale(session.sale_id).refunded_ore == 14950
+    assert provider.read(started.attempt.psp_transaction_id).refunded_ore == 14950
+
+
+def test_after_a_restart_an_approved_payment_is_captured_and_a_waiting_one_cancelled(provider, settings, ledger):
+    approved = _session(provider, ledger, settings)
+    paid = approved.start_attempt()
+    _approve(provider, paid)
+    waiting = _session(provider, ledger, settings, amount=5000)
+    left = waiting.start_attempt()
+    # The kiosk dies here; a new one starts with a provider of its own.
+    with make_provider(settings, retry=FAST_RETRY) as restarted:
+        report = recover(restarted, ledger, settings, KIOSK)
+    assert sorted(report.settled) == sorted([approved.sale_id, waiting.sale_id])
+    assert ledger.sale(approved.sale_id).state == SaleState.PAID
+    assert provider.read(paid.attempt.psp_transaction_id).captured_ore == 14950
+    assert ledger.sale(waiting.sale_id).state == SaleState.NOT_PAID
+    assert provider.read(left.attempt.psp_transaction_id).state is PaymentState.CANCELLED
+
+
+def test_after_a_restart_a_payment_the_api_never_had_is_closed(provider, settings, ledger, sim):
+    session = _session(provider, ledger, settings)
+    session.start_attempt()
+    sim.reset()  # the simulator forgets it, as the demo simulator does when it stops
+    with make_provider(settings, retry=FAST_RETRY) as restarted:
+        recover(restarted, ledger, settings, KIOSK)
+    # Waiting when the kiosk stopped, so it is given up; its cancel finds nothing: nothing can be charged.
+    assert _states(ledger, session) == [AttemptState.CANCELLED]
+    assert ledger.sale(session.sale_id).state == SaleState.NOT_PAID
+
+
+def test_attempts_of_a_ledger_from_before_the_provider_column_were_psp(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(MIGRATIONS[0] + ";" + MIGRATIONS[1] + "; PRAGMA user_version = 2;")
+        old.execute(
+            "INSERT INTO sales (created_at, amount_ore, state) VALUES ('2026-01-01T10:00:00.000+00:00', 5, 'OPEN')"
+        )
+        old.execute(
+            "INSERT INTO attempts (sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel,"
+            " state, created_at, updated_at) VALUES (1, 'abc', 'o-1', 'k', 'QR', 'PENDING', 'x', 'x')"
+        )
+    old.close()
+    with Ledger.open(path) as ledger:
+        assert [a.provider for a in ledger.attempts_of(1)] == ["psp"]
+
+
+def _other(settings: VippsSettings) -> VippsSettings:
+    return replace(settings, api="epayment" if settings.api == "psp" else "psp")
+
+
+def test_a_sale_left_by_the_other_api_is_left_for_the_manager_untouched(provider, settings, ledger):
+    session = _session(provider, ledger, settings)
+    started = session.start_attempt()
+    _approve(provider, started)
+    other = _other(settings)
+    with make_provider(other, retry=FAST_RETRY) as switched:
+        report = recover(switched, ledger, other, KIOSK)
+    assert report.needs_check == [session.sale_id]
+    assert _states(ledger, session) == [AttemptState.PENDING]  # not closed as "never had it"
+    assert provider.read(started.attempt.psp_transaction_id).state is PaymentState.RESERVED
+    # Switched back, the kiosk settles it.
+    recover(provider, ledger, settings, KIOSK)
+    assert ledger.sale(session.sale_id).state == SaleState.PAID
+    assert provider.read(started.attempt.psp_transaction_id).captured_ore == 14950
+
+
+def test_a_refund_of_a_sale_paid_through_the_other_api_is_refused_before_anything_is_recorded(
+    provider, settings, ledger
+):
+    session = _session(provider, ledger, settings)
+    started = session.start_attempt()
+    _approve(provider, started)
+    _poll(session, provider, started.attempt.psp_transaction_id)
+    with make_provider(_other(settings), retry=FAST_RETRY) as switched:
+        with pytest.raises(RefundRefused, match=f'set api = "{settings.api}"'):
+            refund(switched, ledger, session.sale_id, 100)
+        assert resend_pending_refunds(switched, ledger) == []
+    assert ledger.sale(session.sale_id).refunded_ore == 0
+
+
+def test_an_approval_unseen_when_the_attempt_was_superseded_is_released_not_charged(provider, settings, ledger):
+    session = _session(provider, ledger, settings)
+    qr = session.start_attempt()
+    _approve(provider, qr, phone="48123456")  # approved just before staff typed a number; no poll saw it
+    pushed = session.start_attempt(PHONE)
+    _approve(provider, pushed)
+    update = _poll(session, provider, pushed.attempt.psp_transaction_id)
+    assert update.outcome is Outcome.PAID
+    _poll(session, provider, qr.attempt.psp_transaction_id)
+    assert provider.read(qr.attempt.psp_transaction_id).captured_ore == 0
+    assert provider.read(pushed.attempt.psp_transaction_id).captured_ore == 14950
+    assert _states(ledger, session) == [AttemptState.CANCELLED, AttemptState.CAPTURED]
+
+
+def test_the_connection_check_asks_the_configured_api(settings):
+    from kiosk.connection_check import check_connection
+
+    results = check_connection(settings)
+    assert [(r.name, r.ok) for r in results] == [
+        ("Access token", True),
+        ("PSP access" if settings.api == "psp" else "ePayment access", True),
+    ]
