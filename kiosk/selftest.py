@@ -96,7 +96,12 @@ def _run(folder: Path) -> int:
     ledger_file = ledger_path(folder, demo=True)
     pin_file = folder / "manager-pin-demo.json"
     window = MainWindow(
-        settings.kiosk, ledger_file, demo=True, pin=lambda: ManagerPin.for_demo(pin_file), defer_screens=True
+        settings.kiosk,
+        ledger_file,
+        demo=True,
+        pin=lambda: ManagerPin.for_demo(pin_file),
+        defer_screens=True,
+        shop=settings.shop,
     )
     services = Services(settings, True, ledger_file, window)
     driver = SaleDriver(window, services, ledger_file)

@@ -4,10 +4,11 @@
     .venv\\Scripts\\python packaging\\build.py          Windows
     ... packaging/build.py --smoke-only               test an existing dist/kiosk/ again
 
-It installs PyInstaller into this Python if it is missing (the project's `package` extra), builds the kiosk's
-translations if the tree has any, builds `dist/kiosk/` from packaging/kiosk.spec with --clean and --noconfirm,
-then runs `dist/kiosk/kiosk selftest` (kiosk-console.exe on Windows) offscreen with a throwaway KIOSK_CONFIG and
-KIOSK_DATA_DIR: the built program must start, sell once on its embedded simulator and exit 0.
+It installs PyInstaller into this Python if it is missing (the project's `package` extra) and, on Linux,
+binutils if they are missing (as root on Debian); builds the kiosk's translations if the tree has any; builds
+`dist/kiosk/` from packaging/kiosk.spec with --clean and --noconfirm; then runs `dist/kiosk/kiosk selftest`
+(kiosk-console.exe on Windows) offscreen with a throwaway KIOSK_CONFIG and KIOSK_DATA_DIR: the built program
+must start, sell once on its embedded simulator and exit 0.
 
 Reproducible: PYTHONHASHSEED is fixed, SOURCE_DATE_EPOCH is the last commit's time (or the one already set), and
 every file's time in the folder is set to it. Two builds of the same commit with the same Python and packages
@@ -81,6 +82,21 @@ def ensure_pyinstaller() -> None:
         run([sys.executable, "-m", "pip", "install", "--quiet", PYINSTALLER])
 
 
+def ensure_binutils() -> None:
+    """PyInstaller reads and strips Linux libraries with binutils (objdump, strip): installed as root on Debian
+    (as dev.py installs the tests' packages), named elsewhere."""
+    if WINDOWS or sys.platform == "darwin" or (shutil.which("objdump") and shutil.which("strip")):
+        return
+    apt = shutil.which("apt-get")
+    if apt is None or os.geteuid() != 0:
+        raise SystemExit(
+            "build: PyInstaller needs binutils (objdump, strip); install it (Debian: apt-get install binutils)"
+        )
+    say("installing Debian's binutils")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run([apt, "install", "-y", "-qq", "binutils"], env=env)
+
+
 def build_translations() -> None:
     """The kiosk's .qm files are built from the .ts sources, never committed (see kiosk.ui.i18n)."""
     if not list((ROOT / "kiosk" / "i18n").glob("*.ts")):
@@ -90,6 +106,7 @@ def build_translations() -> None:
 
 def build(epoch: int) -> None:
     ensure_pyinstaller()
+    ensure_binutils()
     build_translations()
     env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(epoch)}
     say(f"building with PyInstaller (SOURCE_DATE_EPOCH={epoch}); a few minutes")

@@ -204,7 +204,7 @@ def test_exports_land_in_the_data_folder(qtbot, window, sim):
     (csv_file,) = (data_dir() / "exports").glob("*.csv")
     assert "******67" in csv_file.read_text(encoding="utf-8-sig")
     qtbot.mouseClick(office.export_pdf_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: office.message.text().startswith("Wrote the end-of-day report"))
+    qtbot.waitUntil(lambda: office.message.text().startswith("Wrote the end-of-day report"), timeout=20_000)
     assert list((data_dir() / "exports").glob("*.pdf"))
 
 
