@@ -247,7 +247,7 @@ def approval_detection(sales: int = 50, interval_s: float = 0.5) -> list[Figure]
     ]
 
 
-def _memory_mb() -> float:
+def memory_mb() -> float:
     with open("/proc/self/status") as status:
         for line in status:
             if line.startswith("VmRSS:"):
@@ -255,7 +255,7 @@ def _memory_mb() -> float:
     return float("nan")
 
 
-def _threads() -> int:
+def thread_count() -> int:
     return len(os.listdir("/proc/self/task"))
 
 
@@ -306,7 +306,7 @@ def soak_footprint(sales: int = 1000) -> list[Figure]:
         collector's phase, which is noise, not growth."""
         spin(lambda: counter.window.flow.active_runs == 0)
         gc.collect()
-        return _memory_mb(), _live_heap_mb(), _threads()
+        return memory_mb(), _live_heap_mb(), thread_count()
 
     sell(10)
     memory_10, live_10, threads_10 = settled()

@@ -18,7 +18,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -26,10 +25,11 @@ from urllib.parse import parse_qs, urlsplit
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.counter import memory_mb, spin, thread_count
 from benchmarks.soak_check import DrivenSale, check_day, tally
 from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.logs import setup_logging
@@ -83,34 +83,6 @@ def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str
     """The offscreen platform warns "does not support propagateSizeHints()" on every screen change."""
     if "propagateSizeHints" not in message:
         print(message, file=sys.stderr)
-
-
-def spin(condition: Callable[[], bool], timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the counter did not get there in time")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-
-
-def memory_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def thread_count() -> int:
-    return len(os.listdir("/proc/self/task"))
-
-
-def thread_names() -> list[str]:
-    names = []
-    for task in os.listdir("/proc/self/task"):
-        with open(f"/proc/self/task/{task}/comm") as comm:
-            names.append(comm.read().strip())
-    return sorted(names)
 
 
 @dataclass

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import pytest
 
 from kiosk.config import VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
@@ -113,3 +119,39 @@ def record_paid_sale(ledger, amount: int = 10000, at=None, tx: str = "tx1", phon
     ledger.move_sale(sale.id, ["OPEN"], "PAID", outcome="PAID", paid_attempt_id=attempt.id)
     ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURED")
     return sale.id
+
+
+class SmallDisk:
+    """A real, tiny file system (tmpfs) that a test fills to the last byte and frees again."""
+
+    def __init__(self, mount: Path) -> None:
+        self.mount = mount
+        self._filler = mount / "filler"
+
+    def fill(self) -> None:
+        """Write until the file system says no more (ENOSPC)."""
+        with self._filler.open("ab", buffering=0) as filler, contextlib.suppress(OSError):
+            while True:
+                filler.write(b"\0" * 4096)
+
+    def free(self) -> None:
+        self._filler.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def mounted_small_disk(mount: Path, size: str) -> Iterator[SmallDisk]:
+    """Mount a tmpfs of `size` (like "64k") at `mount`; skips the test where that needs root it does not have."""
+    mount.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True, check=False
+        ).returncode
+    ):
+        pytest.skip("mounting a small file system needs root")
+    disk = SmallDisk(mount)
+    try:
+        yield disk
+    finally:
+        disk.free()  # before anything else tears down, so a writer still holding the disk can finish
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)

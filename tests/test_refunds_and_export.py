@@ -15,6 +15,7 @@ from kiosk.checkout.session import SaleSession
 from kiosk.config import KioskSettings
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.export_csv import ExportError, write_day_csv
+from tests.helpers import mounted_small_disk
 
 
 @pytest.fixture
@@ -122,26 +123,9 @@ def test_an_unwritable_path_is_a_clear_message_and_leaves_nothing(ledger, tmp_pa
 @pytest.fixture
 def full_disk(tmp_path):
     """A real, tiny file system, filled to the brim (needs root to mount; a user's machine skips this)."""
-    import contextlib
-    import os
-    import subprocess
-
-    mount = tmp_path / "full"
-    mount.mkdir()
-    if (
-        os.geteuid() != 0
-        or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True, check=False
-        ).returncode
-    ):
-        pytest.skip("mounting a small file system needs root")
-    try:
-        with (mount / "filler").open("wb", buffering=0) as filler, contextlib.suppress(OSError):
-            while True:
-                filler.write(b"\0" * 4096)
-        yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=False)
+    with mounted_small_disk(tmp_path / "full", "64k") as disk:
+        disk.fill()
+        yield disk.mount
 
 
 def test_a_full_disk_is_a_clear_message_and_leaves_no_half_export(client, vipps_settings, ledger, sim, full_disk):

@@ -7,9 +7,8 @@ The attempt's reference is the ledger's psp_transaction_id: 32 lowercase hex cha
 from __future__ import annotations
 
 import contextlib
-from typing import Self
 
-from kiosk.checkout.provider import NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
+from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
 from kiosk.config import VippsSettings
 from kiosk.vipps import PaymentConflict, PaymentNotFound, RetryPolicy
 from kiosk.vipps.epayment import EPaymentClient
@@ -32,13 +31,13 @@ def _description(request: StartRequest) -> str:
     return (text if len(text) >= 3 else f"Order {request.order_id}")[:100]
 
 
-class EPaymentProvider:
+class EPaymentProvider(ClientOwner):
     name = "epayment"
     push_skips_landing_page = True  # PUSH_MESSAGE puts the request in the customer's app at once
 
     def __init__(self, client: EPaymentClient, *, owns_client: bool = False) -> None:
+        super().__init__(client, owns_client)
         self.client = client  # public: tests drive the ePayment API directly (force-approve)
-        self._owns_client = owns_client
 
     @classmethod
     def connect(cls, vipps: VippsSettings, retry: RetryPolicy | None = None) -> EPaymentProvider:
@@ -82,19 +81,6 @@ class EPaymentProvider:
 
     def force_approve(self, reference: str, phone: str, landing_token: str | None) -> None:
         self.client.force_approve(reference, phone, landing_token)
-
-    def cancel_calls(self) -> None:
-        self.client.cancel()
-
-    def close(self) -> None:
-        if self._owns_client:
-            self.client.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # ---- reading ------------------------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from kiosk.vipps.errors import VippsError
 
 if TYPE_CHECKING:
     from kiosk.config import VippsSettings
+    from kiosk.vipps.http import VippsHttp
     from kiosk.vipps.retry import RetryPolicy
 
 
@@ -104,6 +105,28 @@ class PaymentProvider(Protocol):
     def __enter__(self) -> Self: ...
 
     def __exit__(self, *exc: object) -> None: ...
+
+
+class ClientOwner:
+    """What both providers do with the client under them: stop its calls from any thread, and close it only
+    if it is theirs (a shared client belongs to whoever made it)."""
+
+    def __init__(self, client: VippsHttp, owns_client: bool) -> None:
+        self._http = client
+        self._owns_client = owns_client
+
+    def cancel_calls(self) -> None:
+        self._http.cancel()
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def make_provider(vipps: VippsSettings, retry: RetryPolicy | None = None) -> PaymentProvider:

@@ -6,9 +6,7 @@ asked of the PSP backend (only the simulator's answers), and every write as an u
 
 from __future__ import annotations
 
-from typing import Self
-
-from kiosk.checkout.provider import NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
+from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
 from kiosk.config import VippsSettings
 from kiosk.vipps import (
     InitiateRequest,
@@ -70,16 +68,16 @@ def _is_no_payment(exc: InvalidRequest) -> bool:
     return "no payment" in message or "unknown" in message
 
 
-class PspProvider:
+class PspProvider(ClientOwner):
     name = "psp"
     push_skips_landing_page = False  # PSP shows the landing page unless skip_landing_page is set
 
     def __init__(self, client: VippsClient, vipps: VippsSettings | None = None, *, owns_client: bool = False) -> None:
         """Over a client of one's own or shared (then not closed here). `vipps` names the URLs a payment is
         started with; a provider that only reads and writes (a test's poll) can do without."""
+        super().__init__(client, owns_client)
         self.client = client  # public: tests and the simulator's helpers drive the PSP API directly
         self._vipps = vipps
-        self._owns_client = owns_client
 
     @classmethod
     def connect(cls, vipps: VippsSettings, retry: RetryPolicy | None = None) -> PspProvider:
@@ -142,19 +140,6 @@ class PspProvider:
 
     def force_approve(self, reference: str, phone: str, landing_token: str | None) -> None:
         self.client.force_approve(reference, phone, landing_token or "")
-
-    def cancel_calls(self) -> None:
-        self.client.cancel()
-
-    def close(self) -> None:
-        if self._owns_client:
-            self.client.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def _update(self, reference: str, operation: Operation, amount_ore: int, idempotency_key: str) -> None:
         self.client.update_status(

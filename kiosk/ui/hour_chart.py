@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.domain.money import format_kroner
-from kiosk.ui.theme import INK, VIPPS_ORANGE
+from kiosk.ui.theme import palette
 
 
 class HourChart(QWidget):
@@ -34,7 +34,7 @@ class HourChart(QWidget):
         label_h = 22
         bar_w = width / 24
         most = max((count for _, count, _ in self._hours), default=0) or 1
-        painter.setPen(QColor(INK))
+        painter.setPen(QColor(palette().ink))
         font = painter.font()
         font.setPointSize(9)
         painter.setFont(font)
@@ -42,7 +42,7 @@ class HourChart(QWidget):
             x = hour * bar_w
             bar_h = (height - 2 * label_h) * count / most
             if count:
-                painter.fillRect(QRectF(x + 2, height - label_h - bar_h, bar_w - 4, bar_h), QColor(VIPPS_ORANGE))
+                painter.fillRect(QRectF(x + 2, height - label_h - bar_h, bar_w - 4, bar_h), QColor(palette().accent))
                 painter.drawText(
                     QRectF(x, height - label_h - bar_h - label_h, bar_w, label_h),
                     Qt.AlignmentFlag.AlignCenter,

@@ -78,11 +78,6 @@ HIGH_CONTRAST = Palette(
 PALETTES = {"standard": STANDARD, "high-contrast": HIGH_CONTRAST}
 _palette = STANDARD
 
-# Kept for the painters that draw by hand (the hours chart) and for older imports.
-VIPPS_ORANGE = STANDARD.accent
-INK = STANDARD.ink
-OUTCOME_COLOURS = STANDARD.outcome
-
 
 def use_palette(theme: str) -> Palette:
     global _palette
@@ -127,9 +122,6 @@ QLabel#outcomeIcon {{ font-size: {pt(96)}; }}
 QLabel#outcomeTitle {{ font-size: {pt(32)}; font-weight: bold; }}
 QGroupBox {{ font-weight: bold; border: 2px solid {p.border}; border-radius: 8px; margin-top: 1.2em; padding: 8px; }}
 """
-
-
-STYLE = stylesheet()  # the standard look at the usual system size
 
 
 def contrast_ratio(foreground: str, background: str) -> float:

@@ -40,12 +40,12 @@ from kiosk.vipps.epayment_models import (
 from kiosk.vipps.errors import (
     ErrorDetail,
     ForceApproveNotAllowed,
-    MalformedResponse,
     VippsError,
     VippsRateLimited,
     problem_rejection,
 )
 from kiosk.vipps.http import Environment, VippsHttp
+from kiosk.vipps.models import contract_broken
 from kiosk.vipps.retry import RetryPolicy
 
 PAYMENTS = "/epayment/v1/payments"
@@ -245,8 +245,4 @@ def _parse_events(content: bytes) -> tuple[PaymentEvent, ...]:
     try:
         return PAYMENT_EVENTS.validate_json(content)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "body"
-        raise MalformedResponse(
-            f"Vipps sent payment events that break the contract at {where}: {first['msg']}"
-        ) from None
+        raise contract_broken("payment events", exc) from None

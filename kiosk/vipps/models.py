@@ -148,11 +148,14 @@ def parse(model: type[M], content: bytes) -> M:
     try:
         return model.model_validate_json(content)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "body"
-        raise MalformedResponse(
-            f"Vipps sent a {model.__name__} that breaks the contract at {where}: {first['msg']}"
-        ) from None
+        raise contract_broken(f"a {model.__name__}", exc) from None
+
+
+def contract_broken(what: str, exc: ValidationError) -> MalformedResponse:
+    """The one way a body that breaks the contract is described: what it was, and where it first broke."""
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "body"
+    return MalformedResponse(f"Vipps sent {what} that breaks the contract at {where}: {first['msg']}")
 
 
 def parse_errors(content: bytes) -> tuple[ErrorDetail, ...]:

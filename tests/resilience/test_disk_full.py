@@ -5,10 +5,7 @@ unrecorded is sent to Vipps or captured, and once there is room again the sale i
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,41 +14,14 @@ from PySide6.QtCore import Qt
 
 from kiosk.ledger.store import Ledger
 from tests.gui.steps import charge, wait_outcome
+from tests.helpers import SmallDisk, mounted_small_disk
 from tests.resilience.conftest import assert_three_agree, customer_pays_by_qr
-
-
-class SmallDisk:
-    def __init__(self, mount: Path) -> None:
-        self.mount = mount
-        self._filler = mount / "filler"
-
-    def fill(self) -> None:
-        """Write until the file system says no more (ENOSPC)."""
-        with self._filler.open("ab", buffering=0) as filler, contextlib.suppress(OSError):
-            while True:
-                filler.write(b"\0" * 4096)
-
-    def free(self) -> None:
-        self._filler.unlink(missing_ok=True)
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if (
-        os.geteuid() != 0
-        or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True, check=False
-        ).returncode
-    ):
-        pytest.skip("mounting a small file system needs root")
-    disk = SmallDisk(mount)
-    try:
+    with mounted_small_disk(tmp_path / "disk", "4m") as disk:
         yield disk
-    finally:
-        disk.free()  # before the kiosk's own teardown (its fixture was set up first), so a failed row can end
-        subprocess.run(["umount", "--lazy", str(mount)], check=False)
 
 
 def test_a_full_disk_never_shows_an_unrecorded_sale_and_records_it_once_space_returns(
