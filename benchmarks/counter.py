@@ -18,7 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QObject, QThreadPool, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -305,6 +305,9 @@ def soak_footprint(sales: int = 1000) -> list[Figure]:
         collection, and those come every hundred sales or so: without one the reading swings by ~6 MB with the
         collector's phase, which is noise, not growth."""
         spin(lambda: counter.window.flow.active_runs == 0)
+        # Qt's pool keeps an idle worker for 30 s after a background job: waitForDone ends the idle ones, so
+        # both readings count the threads the kiosk holds, not whether a job happened to finish lately.
+        QThreadPool.globalInstance().waitForDone()
         gc.collect()
         return memory_mb(), _live_heap_mb(), thread_count()
 

@@ -113,6 +113,8 @@ class KioskSettings:
     outcome_display_s: float = 8.0  # how long an outcome stays before a fresh sale
     max_amount_kr: float = 100_000.0  # a ceiling against a slip of the finger (or a barcode scanner)
     idle_return_s: float = 120.0  # an amount typed and left, or the back office left open, goes back to a fresh sale
+    # Start locked: full screen, no window frame, leaving (or closing) only with the manager PIN.
+    kiosk_mode: bool = False
 
 
 PAYMENT_APIS = ("psp", "epayment")
@@ -352,8 +354,15 @@ def _seconds(
 def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskSettings:
     known = {f.name for f in fields(KioskSettings)}
     _reject_unknown(raw, known, "kiosk", where, problems)
-    values: dict[str, float] = {}
-    for key in known:
+    values: dict[str, Any] = {}
+    kiosk_mode = raw.get("kiosk_mode", False)
+    if not isinstance(kiosk_mode, bool):
+        problems.append(
+            f"{where}: [kiosk] kiosk_mode must be true or false (got {_describe('kiosk_mode', kiosk_mode)})"
+        )
+        kiosk_mode = False
+    values["kiosk_mode"] = kiosk_mode
+    for key in known - {"kiosk_mode"}:
         unit = "kroner" if key == "max_amount_kr" else "seconds"
         seconds = _seconds(raw, key, "kiosk", where, problems, allow_zero=key == "poll_start_delay_s", unit=unit)
         if seconds is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,7 @@ def run_gui(settings: Settings, demo: bool) -> int:
         services.failed.connect(on_failed)
         services.start()
 
+    window.restart_requested.connect(lambda: _restart(app))
     window.first_frame_shown.connect(lambda: _start_logging(settings))
     window.first_frame_shown.connect(_return_freed_memory)
     window.first_frame_shown.connect(window.build_screens)
@@ -65,6 +67,23 @@ def run_gui(settings: Settings, demo: bool) -> int:
         if services is not None:
             services.stop()
     return exit_code
+
+
+def _restart(app: QApplication) -> None:
+    """Quit, and start again with the settings just saved. Under systemd (the counter PC's unit restarts the kiosk
+    whenever it ends) quitting is enough; a second copy started here would be stopped with the first."""
+    if not os.environ.get("INVOCATION_ID"):
+        from PySide6.QtCore import QProcess
+
+        QProcess.startDetached(*relaunch_command())
+    app.quit()
+
+
+def relaunch_command() -> tuple[str, list[str]]:
+    """This kiosk's own command line: the packaged program as it is, else this Python running the kiosk."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, sys.argv[1:]
+    return sys.executable, ["-m", "kiosk", *sys.argv[1:]]
 
 
 def _return_freed_memory() -> None:

@@ -50,9 +50,11 @@ class DayData:
 
 
 class BackOffice(QWidget):
-    """Signals: back_requested()."""
+    """Signals: back_requested(), settings_requested(), kiosk_mode_requested() (lock, or unlock when locked)."""
 
     back_requested = Signal()
+    settings_requested = Signal()
+    kiosk_mode_requested = Signal()
 
     def __init__(self, ledger_file: Path, kiosk: KioskSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +111,11 @@ class BackOffice(QWidget):
         self.export_pdf_button = QPushButton("End-of-day PDF", self)
         self.export_pdf_button.setObjectName("exportPdfButton")
         self.export_pdf_button.setAccessibleName("Export the end-of-day report as PDF")
+        self.settings_button = QPushButton("Settings", self)
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setAccessibleName("Settings: Vipps, timings, language, look")
+        self.kiosk_mode_button = QPushButton("Lock kiosk mode", self)
+        self.kiosk_mode_button.setObjectName("kioskModeButton")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
         self.progress.hide()
@@ -123,6 +130,8 @@ class BackOffice(QWidget):
         top.addWidget(title)
         top.addWidget(self.day_picker)
         top.addStretch(1)
+        top.addWidget(self.settings_button)
+        top.addWidget(self.kiosk_mode_button)
         top.addWidget(self.back_button)
         actions = QGridLayout()
         actions.addWidget(QLabel("Refund (kr)", self), 0, 0)
@@ -143,6 +152,8 @@ class BackOffice(QWidget):
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.back_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.kiosk_mode_button.clicked.connect(self.kiosk_mode_requested)
         self.day_picker.dateChanged.connect(self._on_day_picked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.model.page_wanted.connect(self._on_page_wanted)
@@ -156,6 +167,17 @@ class BackOffice(QWidget):
 
     def set_vipps(self, vipps: VippsSettings) -> None:
         self._vipps = vipps
+
+    def show_kiosk_mode(self, locked: bool) -> None:
+        text = "Leave kiosk mode" if locked else "Lock kiosk mode"
+        self.kiosk_mode_button.setText(text)
+        self.kiosk_mode_button.setAccessibleName(
+            text + (": a window on the desktop again" if locked else ": full screen, the PIN to leave")
+        )
+
+    @property
+    def busy(self) -> bool:
+        return self._busy()
 
     def open_day(self, day: date) -> None:
         self.day = day

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.config import KioskSettings, ShopSettings, VippsSettings
+from kiosk.config import KioskSettings, Settings, ShopSettings, VippsSettings
 from kiosk.ui.theme import stylesheet, use_palette
 
 if TYPE_CHECKING:
@@ -20,8 +20,11 @@ if TYPE_CHECKING:
     from kiosk.ui.back_office import BackOffice
     from kiosk.ui.checkout_flow import CheckoutFlow
     from kiosk.ui.customer_screen import CustomerScreen
+    from kiosk.ui.idle_watch import IdleWatch
+    from kiosk.ui.kiosk_lock import KioskLock
     from kiosk.ui.outcome_screen import OutcomeScreen
     from kiosk.ui.pin_screen import PinScreen
+    from kiosk.ui.settings_screen import SettingsScreen
 
 
 class MainWindow(QMainWindow):
@@ -30,12 +33,15 @@ class MainWindow(QMainWindow):
     for every screen's code to load."""
 
     first_frame_shown = Signal()  # emitted once, just after the window's first paint
+    restart_requested = Signal()  # the manager saved new settings and wants them used now
 
     amount_screen: AmountScreen
     customer_screen: CustomerScreen
     outcome_screen: OutcomeScreen
     pin_screen: PinScreen
     flow: CheckoutFlow
+    kiosk_lock: KioskLock
+    idle_watch: IdleWatch
 
     def __init__(
         self,
@@ -64,6 +70,7 @@ class MainWindow(QMainWindow):
         self._pin = pin
         self._vipps: VippsSettings | None = None
         self._back_office: BackOffice | None = None  # built on first use: start-up shows the till first
+        self.settings_screen: SettingsScreen | None = None
         self._unlock_for = ""
         self.status = QLabel("Starting…", self)
         self.status.setObjectName("paymentStatus")
@@ -72,7 +79,7 @@ class MainWindow(QMainWindow):
         self.demo_badge = QLabel("DEMO – simulated Vipps, no real money", self)
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setVisible(demo)
-        title = QLabel("Vipps kiosk", self)
+        title = QLabel(self._shop.name or "Vipps kiosk", self)
         title.setObjectName("headerTitle")
         header = QHBoxLayout()
         header.addWidget(title)
@@ -130,9 +137,19 @@ class MainWindow(QMainWindow):
 
         self.sounds = SoundCues(data_dir() / "sounds", enabled=self._shop.sounds)
         self.outcome_screen.outcome_shown.connect(self._on_outcome_shown)
+        from kiosk.ui.idle_watch import IdleWatch
+        from kiosk.ui.kiosk_lock import KioskLock
+
+        self.kiosk_lock = KioskLock(self)
+        self.idle_watch = IdleWatch(kiosk.idle_return_s, self)
+        self.idle_watch.idle.connect(self._on_idle)
+        self.stack.currentChanged.connect(self._watch_for_idle)
+        self.amount_screen.amount_input.textChanged.connect(self._watch_for_idle)
         self.flow.new_sale()
         if self._vipps is not None:
             self.flow.connect_vipps(self._vipps)
+        if kiosk.kiosk_mode:
+            self.kiosk_lock.lock()
 
     def _connect_signals(self) -> None:
         self.flow.status_changed.connect(self._on_status)
@@ -162,6 +179,10 @@ class MainWindow(QMainWindow):
             self._back_office = BackOffice(self._ledger_file, self._kiosk, self.stack)
             self.stack.addWidget(self._back_office)
             self._back_office.back_requested.connect(self._on_back_to_till)
+            self._back_office.settings_requested.connect(self._open_settings)
+            self._back_office.kiosk_mode_requested.connect(self._on_kiosk_mode_button)
+            self._back_office.show_kiosk_mode(self.kiosk_lock.locked)
+            self.kiosk_lock.changed.connect(self._back_office.show_kiosk_mode)
             if self._vipps is not None:
                 self._back_office.set_vipps(self._vipps)
         return self._back_office
@@ -197,8 +218,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_unlocked(self) -> None:
-        if self._unlock_for == "full screen":
-            self.showNormal()
+        if self._unlock_for == "kiosk mode":
+            self.kiosk_lock.unlock()
             self._on_back_to_till()
             return
         from datetime import date  # not needed for the first frame
@@ -223,15 +244,85 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _toggle_fullscreen(self) -> None:
-        """Full screen is free to enter; leaving it (and so reaching the desktop) takes the manager PIN."""
-        if not self.isFullScreen():
-            self.showFullScreen()
+        """Kiosk mode is free to enter; leaving it (and so reaching the desktop) takes the manager PIN."""
+        if not self.kiosk_lock.locked:
+            self.kiosk_lock.lock()
         elif self.stack.currentWidget() is self.amount_screen:
-            self._ask_pin("full screen", "leave full screen")
+            self._ask_pin("kiosk mode", "leave kiosk mode")
+
+    @Slot()
+    def _on_kiosk_mode_button(self) -> None:
+        """From the back office, so already behind the PIN: lock and go back to the till, or unlock here."""
+        if self.kiosk_lock.locked:
+            self.kiosk_lock.unlock()
+            return
+        self.kiosk_lock.lock()
+        self._on_back_to_till()
+
+    # ---- idle return ---------------------------------------------------------------------------------------------
+
+    @Slot()
+    def _watch_for_idle(self) -> None:
+        """Idle time counts where someone left something behind: a typed amount, a PIN prompt, the back office or
+        the settings. Never during a sale (its own countdown ends it) or on an outcome (which times out itself),
+        and never while the first manager PIN is being chosen (nobody may skip that)."""
+        current = self.stack.currentWidget()
+        typed = current is self.amount_screen and bool(self.amount_screen.amount_input.text())
+        behind_pin = current is self.pin_screen and self.pin_screen.cancel_button.isVisibleTo(self.pin_screen)
+        manager = current is not None and current in (self._back_office, self.settings_screen)
+        if typed or behind_pin or manager:
+            self.idle_watch.arm()
+        else:
+            self.idle_watch.disarm()
+
+    @Slot()
+    def _on_idle(self) -> None:
+        if self._back_office is not None and self._back_office.busy:
+            self.idle_watch.arm()  # a refund or an export under way finishes where the manager can see it
+            return
+        self._on_back_to_till()
+
+    # ---- settings ------------------------------------------------------------------------------------------------
+
+    @Slot()
+    def _open_settings(self) -> None:
+        """The settings as the file has them now (read off the GUI thread: a keyring can take a moment)."""
+        from kiosk.config import ConfigError, config_path, load_settings
+        from kiosk.ui.background import BackgroundJob
+
+        self._on_status("Reading the settings…")
+        job = BackgroundJob(lambda _progress: load_settings(), expected=(ConfigError,))
+        job.done.connect(lambda settings: self._show_settings(settings, config_path()))
+        job.failed.connect(self._on_status)
+        job.start()
+
+    def _show_settings(self, settings: Settings, config_file: Path) -> None:
+        from kiosk.ui.settings_screen import SettingsScreen
+
+        if self.settings_screen is None:
+            self.settings_screen = SettingsScreen(settings, config_file, self.stack)
+            self.stack.addWidget(self.settings_screen)
+            self.settings_screen.back_requested.connect(self._back_to_back_office)
+            self.settings_screen.restart_requested.connect(self._on_restart)
+        else:
+            self.settings_screen.show_settings(settings)
+        self.stack.setCurrentWidget(self.settings_screen)
+        self._on_status("Settings")
+
+    @Slot()
+    def _on_restart(self) -> None:
+        self.kiosk_lock.allow_close()
+        self.restart_requested.emit()
+
+    @Slot()
+    def _back_to_back_office(self) -> None:
+        self.stack.setCurrentWidget(self.back_office)
+        self._on_status("Back office")
 
     def show_fatal(self, message: str) -> None:
         if self._screens_built:
             self.amount_screen.set_ready(False)
+            self.kiosk_lock.allow_close()  # the program ends: nothing is left to guard
         self._on_status(message)
 
     def close_sales(self) -> None:
@@ -240,6 +331,11 @@ class MainWindow(QMainWindow):
             self.flow.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._screens_built and not self.kiosk_lock.may_close():
+            event.ignore()  # Alt+F4 and the like: a locked kiosk closes only after the PIN unlocked it
+            if self.stack.currentWidget() is self.amount_screen:
+                self._ask_pin("kiosk mode", "leave kiosk mode")
+            return
         self.status.setText("Closing…")
         self.close_sales()
         event.accept()

@@ -48,6 +48,7 @@ TIMINGS = ("poll_start_delay_s", "poll_interval_s", "landing_window_s", "approva
 class SettingsScreen(QWidget):
     back_requested = Signal()
     saved = Signal(object)  # the Settings just written
+    restart_requested = Signal()
 
     def __init__(self, settings: Settings, config_file: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,12 +132,15 @@ class SettingsScreen(QWidget):
         self.theme.addItem(self.tr("High contrast"), "high-contrast")
         self.sounds = QCheckBox(self.tr("Sounds for approved and failed payments"), self)
         self.sounds.setObjectName("soundsOn")
+        self.kiosk_mode = QCheckBox(self.tr("Start locked in kiosk mode (full screen; the PIN leaves it)"), self)
+        self.kiosk_mode.setObjectName("kioskModeOn")
         shop_box = QGroupBox(self.tr("Shop"), self)
         shop_form = QFormLayout(shop_box)
         shop_form.addRow(self.tr("Shop name"), self.shop_name)
         shop_form.addRow(self.tr("Language"), self.language)
         shop_form.addRow(self.tr("Look"), self.theme)
         shop_form.addRow(self.sounds)
+        shop_form.addRow(self.kiosk_mode)
 
         self.message = QLabel(self)
         self.message.setObjectName("settingsMessage")
@@ -148,7 +152,10 @@ class SettingsScreen(QWidget):
         self.save_button.setObjectName("saveSettingsButton")
         self.back_button = QPushButton(self.tr("Back"), self)
         self.back_button.setObjectName("settingsBackButton")
-        for button in (self.test_button, self.save_button, self.back_button):
+        self.restart_button = QPushButton(self.tr("Restart the kiosk now"), self)
+        self.restart_button.setObjectName("restartButton")
+        self.restart_button.hide()  # until something is saved
+        for button in (self.test_button, self.save_button, self.back_button, self.restart_button):
             button.setAccessibleName(button.text())
 
         content = QWidget(self)
@@ -163,6 +170,7 @@ class SettingsScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.restart_button)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
@@ -172,6 +180,7 @@ class SettingsScreen(QWidget):
         self.test_button.clicked.connect(self._on_test)
         self.save_button.clicked.connect(self._on_save)
         self.back_button.clicked.connect(self.back_requested)
+        self.restart_button.clicked.connect(self.restart_requested)
 
     # ---- showing ----------------------------------------------------------------------------------------------
 
@@ -196,6 +205,7 @@ class SettingsScreen(QWidget):
         self.language.setCurrentIndex(self.language.findData(settings.shop.language))
         self.theme.setCurrentIndex(self.theme.findData(settings.shop.theme))
         self.sounds.setChecked(settings.shop.sounds)
+        self.kiosk_mode.setChecked(settings.kiosk.kiosk_mode)
         self.message.clear()
         self._on_environment()
 
@@ -216,7 +226,11 @@ class SettingsScreen(QWidget):
     def raw_settings(self) -> dict[str, Any]:
         """The form as the settings file's tables; secrets left empty keep their stored values."""
         raw: dict[str, Any] = {
-            "kiosk": {**self._unchanged_kiosk(), **{name: spin.value() for name, spin in self.timings.items()}},
+            "kiosk": {
+                **self._unchanged_kiosk(),
+                **{name: spin.value() for name, spin in self.timings.items()},
+                "kiosk_mode": self.kiosk_mode.isChecked(),
+            },
             "shop": {
                 "name": self.shop_name.text().strip(),
                 "language": self.language.currentData(),
@@ -295,4 +309,5 @@ class SettingsScreen(QWidget):
             return
         self._settings = saved
         self.message.setText(self.tr("Saved. Restart the kiosk to use the new settings."))
+        self.restart_button.show()
         self.saved.emit(saved)

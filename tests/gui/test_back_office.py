@@ -216,18 +216,6 @@ def test_escape_goes_back_to_the_till(qtbot, window, sim):
     assert window.amount_screen.amount_input.hasFocus()
 
 
-def test_leaving_full_screen_takes_the_pin(qtbot, window):
-    window.showFullScreen()
-    qtbot.waitUntil(window.isFullScreen)
-    qtbot.keyClick(window, Qt.Key.Key_F11)
-    assert window.stack.currentWidget() is window.pin_screen
-    assert window.isFullScreen()
-    qtbot.keyClicks(window.pin_screen.pin_input, "1234")
-    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not window.isFullScreen())
-    assert window.stack.currentWidget() is window.amount_screen
-
-
 def test_enter_pressed_twice_sends_one_refund(qtbot, window, sim):
     _sell(qtbot, window, sim, "149,50")
     _open_back_office(qtbot, window)
