@@ -113,6 +113,10 @@ def counter_screens(sim: SimControl, vipps: VippsSettings) -> None:
     wait_until(lambda: main.back_office.model.rowCount() >= 5)
     main.back_office.table.selectRow(0)
     shoot(main, "back-office")
+    main.back_office.settings_button.click()
+    wait_until(lambda: main.stack.currentWidget() is main.settings_screen)
+    shoot(main, "settings")
+    main.settings_screen.back_button.click()
     main.back_office.back_button.click()
 
     main.flow.new_sale()
