@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.checkout.provider import PaymentProvider, make_provider
 from kiosk.config import KioskSettings, VippsSettings
@@ -43,6 +43,9 @@ class DetailsPoller(QObject):
         self._client = make_provider(self._vipps, retry=POLL_RETRY)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # A coarse timer (Qt's default) may fire up to 5% of its wait late, so every poll, and with it every
+        # approval on screen, would come up to 0.05 × the interval later than Vipps' schedule allows.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_due)
 
     @Slot(object)
@@ -91,6 +94,7 @@ class DetailsPoller(QObject):
 
     def _poll(self, tx: str) -> None:
         assert self._client is not None
+        asked_at = time.monotonic()
         try:
             status = self._client.read(tx)
         except VippsCancelled:
@@ -103,7 +107,8 @@ class DetailsPoller(QObject):
             return
         self._failures.pop(tx, None)
         if tx in self._due:
-            self._due[tx] = time.monotonic() + self._interval_s
+            # Counted from the question, not the answer: a slow answer does not stretch the cycle.
+            self._due[tx] = asked_at + self._interval_s
         self.details_read.emit(tx, status)
 
     def _failed(self, tx: str, message: str, wait_s: float | None) -> None:
