@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
+from kiosk.config import PAYMENT_APIS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,9 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day (local time)")
     export.add_argument("--format", choices=("csv", "pdf"), default="csv")
     export.add_argument("--output", metavar="PATH", help="where to write (default: the data folder's exports/)")
-    commands.add_parser(
+    selftest = commands.add_parser(
         "selftest",
         help="ring up one demo sale on the embedded simulator, offscreen and in a temporary folder; exit 0 if paid",
+    )
+    selftest.add_argument(
+        "--api", choices=PAYMENT_APIS, default="psp", help="the Vipps API the sale goes through (default: psp)"
     )
     return parser
 
@@ -56,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "selftest":
         from kiosk.selftest import run_selftest
 
-        return run_selftest()
+        return run_selftest(args.api)
     return _run_kiosk(args)
 
 

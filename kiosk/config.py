@@ -68,8 +68,10 @@ class VippsSettings:
     client_secret: str = field(repr=False)
     subscription_key: str = field(repr=False)
     merchant_serial_number: str
-    psp_id: str
-    make_payment_url: str
+    # The PSP API's own settings: required with api = "psp", unused by the ePayment API (which needs nothing
+    # beyond the credentials and the MSN that both APIs share).
+    psp_id: str = ""
+    make_payment_url: str = ""
     make_payment_token: str = field(default="", repr=False)
     # Where Vipps sends the customer's phone after approval. The kiosk learns the outcome by polling, never here.
     psp_redirect_url: str = "https://vipps.no"
@@ -80,8 +82,8 @@ class VippsSettings:
     api: str = "psp"
 
     @classmethod
-    def for_simulator(cls, base_url: str) -> VippsSettings:
-        """Settings for the simulator's built-in demo sales unit at `base_url`."""
+    def for_simulator(cls, base_url: str, api: str = "psp") -> VippsSettings:
+        """Settings for the simulator's built-in demo sales unit at `base_url`, taking payments through `api`."""
         from kiosk.simulator.demo import DEMO_SALES_UNIT  # not on the way to the first frame
 
         unit = DEMO_SALES_UNIT
@@ -95,6 +97,7 @@ class VippsSettings:
             make_payment_url=base_url.rstrip("/") + SIMULATOR_MAKE_PAYMENT_PATH,
             make_payment_token=unit.make_payment_token,
             skip_landing_page=True,
+            api=api,
         )
 
     def secrets(self) -> tuple[str, ...]:
@@ -147,11 +150,18 @@ class Settings:
     simulator: SimulatorPlace = field(default_factory=SimulatorPlace)
     shop: ShopSettings = field(default_factory=ShopSettings)
     source: Path | None = None
+    # The API of a demo: a [vipps] table that holds only `api` (no credentials) names it.
+    demo_api: str = "psp"
 
     @property
     def demo(self) -> bool:
         """No credentials configured: the kiosk runs on its embedded simulator."""
         return self.vipps is None
+
+    @property
+    def api(self) -> str:
+        """The Vipps API payments go through ([vipps] api), in demo mode too."""
+        return self.vipps.api if self.vipps is not None else self.demo_api
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -172,7 +182,7 @@ def load_settings(path: Path | None = None) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{path}: is not valid TOML ({exc}); fix the syntax there"]) from None
     vipps = raw.get("vipps")
-    if isinstance(vipps, dict) and any(key not in vipps for key in SECRET_KEYS):
+    if isinstance(vipps, dict) and not _names_only_the_api(vipps) and any(key not in vipps for key in SECRET_KEYS):
         # Secrets saved by the settings screen live in the keyring (or a private file), not in this file.
         from kiosk.secret_store import SecretStore, SecretStoreError
 
@@ -194,13 +204,31 @@ def parse_settings(raw: dict[str, Any], source: Path | None = None) -> Settings:
     sim_raw = _table(raw, "simulator", where, problems)
     shop_raw = _table(raw, "shop", where, problems)
 
-    vipps = _parse_vipps(vipps_raw, where, problems) if vipps_raw else None
+    demo_api = "psp"
+    if _names_only_the_api(vipps_raw):
+        # No credentials: the demo, on the API named (or PSP). The API is checked as a full table's would be.
+        vipps, demo_api = None, _parse_api(vipps_raw, where, problems)
+    else:
+        vipps = _parse_vipps(vipps_raw, where, problems)
     kiosk = _parse_kiosk(kiosk_raw, where, problems)
     simulator = _parse_simulator(sim_raw, where, problems)
     shop = _parse_shop(shop_raw, where, problems)
     if problems:
         raise ConfigError(problems)
-    return Settings(vipps=vipps, kiosk=kiosk, simulator=simulator, shop=shop, source=source)
+    return Settings(vipps=vipps, kiosk=kiosk, simulator=simulator, shop=shop, source=source, demo_api=demo_api)
+
+
+def _names_only_the_api(vipps_raw: dict[str, Any]) -> bool:
+    """No [vipps] table, or one with nothing but `api` in it: no credentials, so the kiosk runs as a demo."""
+    return set(vipps_raw) <= {"api"}
+
+
+def _parse_api(raw: dict[str, Any], where: str, problems: list[str]) -> str:
+    api = raw.get("api", "psp")
+    if api not in PAYMENT_APIS:
+        problems.append(f'{where}: [vipps] api must be "psp" or "epayment" (got {_describe("api", api)})')
+        return "psp"
+    return str(api)
 
 
 def _table(raw: dict[str, Any], name: str, where: str, problems: list[str]) -> dict[str, Any]:
@@ -252,8 +280,12 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
             return
         values[key] = value.strip()
 
-    for key in ("client_id", "client_secret", "subscription_key", "psp_id"):
+    api = _parse_api(raw, where, problems)
+    values["api"] = api
+    psp = api == "psp"
+    for key in ("client_id", "client_secret", "subscription_key"):
         text(key, required=True)
+    text("psp_id", required=psp)  # the ePayment API has no PSP-Id; kept if given, for settling PSP sales
     text("make_payment_token", required=False, max_len=255)
     text("system_name", required=False, max_len=30)
 
@@ -269,14 +301,14 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
         base_url = None  # one problem is enough: make_payment_url is not asked for as well
     if base_url:
         values["base_url"] = base_url.rstrip("/")
-    make_payment_url = _url(raw, "make_payment_url", where, problems, required=not simulator)
+    make_payment_url = _url(raw, "make_payment_url", where, problems, required=psp and not simulator)
     if make_payment_url:
         values["make_payment_url"] = make_payment_url
+    elif base_url and simulator:
+        values["make_payment_url"] = base_url.rstrip("/") + SIMULATOR_MAKE_PAYMENT_PATH
     redirect_url = _url(raw, "psp_redirect_url", where, problems, required=False)
     if redirect_url:
         values["psp_redirect_url"] = redirect_url
-    elif base_url and simulator:
-        values["make_payment_url"] = base_url.rstrip("/") + SIMULATOR_MAKE_PAYMENT_PATH
 
     msn = raw.get("merchant_serial_number")
     if isinstance(msn, int) and not isinstance(msn, bool):
@@ -300,12 +332,6 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
     timeout = _seconds(raw, "request_timeout_s", "vipps", where, problems, allow_zero=False)
     if timeout is not None:
         values["request_timeout_s"] = timeout
-
-    api = raw.get("api", "psp")
-    if api not in PAYMENT_APIS:
-        problems.append(f'{where}: [vipps] api must be "psp" or "epayment" (got {_describe("api", api)})')
-    else:
-        values["api"] = api
 
     if len(problems) > before:
         return None

@@ -26,10 +26,15 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
         yield CheckResult("Settings", False, f"{path}: " + "; ".join(exc.problems))
         settings = None
     else:
+        from kiosk.ledger.report import api_title
+
+        through = f"payments through Vipps' {api_title(settings.api)} API"
         if settings.source is None:
             yield CheckResult("Settings", True, f"no settings file at {path}: the kiosk runs as a demo")
+        elif settings.demo:
+            yield CheckResult("Settings", True, f"{path} is valid, with no credentials: a demo, {through}")
         else:
-            yield CheckResult("Settings", True, f"{path} is valid")
+            yield CheckResult("Settings", True, f"{path} is valid; {through}")
     yield from _secrets(path, settings)
     yield from _data_folder()
     use_demo = demo or settings is None or settings.demo

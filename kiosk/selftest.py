@@ -7,6 +7,8 @@ settings are the defaults, never the user's file; everything it writes (ledger, 
 a temporary folder, never the user's data folder (this process's KIOSK_CONFIG and KIOSK_DATA_DIR point there);
 and Vipps' polling schedule is shortened so the test takes seconds.
 
+`api` picks the Vipps API the sale goes through (the simulator speaks both), as `[vipps] api` does for the kiosk.
+
 Each step prints one line; the last is "selftest: OK" (exit 0). Any failure, or no result within 60 s, is one
 plain line (exit 1), and the temporary folder with the kiosk's log is kept and named. Qt draws offscreen unless
 QT_QPA_PLATFORM says otherwise (QT_QPA_PLATFORM=xcb or wayland shows the window).
@@ -53,7 +55,7 @@ class Step:
     then: Callable[[], None]  # runs once `ready` is true; prints its line; raises SelftestFailed
 
 
-def run_selftest() -> int:
+def run_selftest(api: str = "psp") -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a build box has no screen; set it to watch
     folder = Path(tempfile.mkdtemp(prefix="kiosk-selftest-"))
     # Whatever part of the kiosk asks for the settings file or the data folder gets the temporary folder's.
@@ -63,7 +65,7 @@ def run_selftest() -> int:
 
     setup_logging(folder)  # the kiosk's own log, in the temporary folder; a traceback goes there, not to the screen
     try:
-        code = _run(folder)
+        code = _run(folder, api)
     except SelftestFailed as exc:
         print(f"selftest: FAILED: {exc}", flush=True)
         code = 1
@@ -80,7 +82,7 @@ def run_selftest() -> int:
     return code
 
 
-def _run(folder: Path) -> int:
+def _run(folder: Path, api: str) -> int:
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
@@ -92,7 +94,8 @@ def _run(folder: Path) -> int:
         raise SelftestFailed("a Qt application is already running in this process")
     app = QApplication([sys.argv[0]])
     app.setApplicationName("Vipps kiosk selftest")
-    settings = Settings(kiosk=SELFTEST_KIOSK)  # the defaults: the embedded simulator on 127.0.0.1, any port
+    # The defaults (the embedded simulator on 127.0.0.1, any port), on the API asked for.
+    settings = Settings(kiosk=SELFTEST_KIOSK, demo_api=api)
     ledger_file = ledger_path(folder, demo=True)
     pin_file = folder / "manager-pin-demo.json"
     window = MainWindow(
@@ -104,7 +107,7 @@ def _run(folder: Path) -> int:
         shop=settings.shop,
     )
     services = Services(settings, True, ledger_file, window)
-    driver = SaleDriver(window, services, ledger_file)
+    driver = SaleDriver(window, services, ledger_file, api)
     services.failed.connect(lambda message: driver.fail(f"the kiosk could not start: {message}"))
     window.first_frame_shown.connect(window.build_screens)
     window.first_frame_shown.connect(services.start)
@@ -129,12 +132,13 @@ def _run(folder: Path) -> int:
 class SaleDriver:
     """Walks the steps on a timer: each tick checks the current step's condition; no step waits blindly."""
 
-    def __init__(self, window: MainWindow, services: Services, ledger_file: Path) -> None:
+    def __init__(self, window: MainWindow, services: Services, ledger_file: Path, api: str = "psp") -> None:
         from PySide6.QtCore import QTimer
 
         self._window = window
         self._services = services
         self._ledger_file = ledger_file
+        self._api = api
         self._steps = self._plan()
         self.failure: str | None = None
         self._tick = QTimer()
@@ -228,7 +232,7 @@ class SaleDriver:
         from PySide6.QtTest import QTest
         from PySide6.QtWidgets import QLineEdit
 
-        _say(f"the kiosk is ready on its simulator at {self._services.simulator_url}")
+        _say(f"the kiosk is ready on its simulator at {self._services.simulator_url}, on Vipps' {self._api_title} API")
         field = self._widget(QLineEdit, "amountInput")
         if field is None:
             raise SelftestFailed("the amount field (amountInput) is missing")
@@ -283,6 +287,8 @@ class SaleDriver:
         if len(sales) != 1:
             raise SelftestFailed(f"the ledger has {len(sales)} sales, not 1")
         sale = sales[0]
+        if sale.provider != self._api:
+            raise SelftestFailed(f"the sale went through the {sale.provider} API, not the {self._api} API")
         if sale.state != "PAID" or sale.amount_ore != AMOUNT_ORE or sale.captured_ore != AMOUNT_ORE:
             raise SelftestFailed(
                 f"the ledger says {sale.state} with {format_kroner(sale.captured_ore)} captured of"
@@ -296,7 +302,19 @@ class SaleDriver:
         captured = sum(payment.get("capturedAmount", 0) for payment in payments.json())
         if captured != AMOUNT_ORE:
             raise SelftestFailed(f"Vipps (the simulator) has {format_kroner(captured)} captured, not {AMOUNT_TEXT} kr")
-        _say(f"the ledger says PAID, and Vipps (the simulator) has {format_kroner(captured)} captured")
+        through = {payment.get("api") for payment in payments.json()}
+        if through != {self._api}:
+            raise SelftestFailed(f"the simulator's payments went through {sorted(through)}, not [{self._api!r}]")
+        _say(
+            f"the ledger says PAID, and Vipps (the simulator) has {format_kroner(captured)} captured"
+            f" through its {self._api_title} API"
+        )
+
+    @property
+    def _api_title(self) -> str:
+        from kiosk.ledger.report import api_title
+
+        return api_title(self._api)
 
 
 def _expect(response: httpx.Response, doing: str) -> None:

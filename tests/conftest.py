@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import VippsSettings
+from kiosk.checkout.provider import PaymentProvider, make_provider
+from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.config import PAYMENT_APIS, VippsSettings
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps import RetryPolicy, VippsClient
@@ -21,6 +23,17 @@ pytest_plugins = ["tests.browser"]
 
 # Retries as in production, but with pauses short enough for a test run.
 FAST_RETRY = RetryPolicy(attempts=4, base_s=0.01, cap_s=0.05, longest_retry_after_s=2.0)
+
+# The Vipps API the tests' kiosk takes payments through, as [vipps] api picks it for a shop:
+# `KIOSK_TEST_API=epayment pytest` runs the suite on the ePayment API. Tests of one API's own wire format (its
+# client, its simulator side) use that API whatever this says.
+TEST_API = os.environ.get("KIOSK_TEST_API", "psp")
+if TEST_API not in PAYMENT_APIS:
+    raise pytest.UsageError(f"KIOSK_TEST_API must be one of {', '.join(PAYMENT_APIS)} (got {TEST_API!r})")
+
+
+def pytest_report_header() -> str:
+    return f"kiosk payment API: {TEST_API} (KIOSK_TEST_API)"
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +68,21 @@ def sim(sim_server: SimulatorServer) -> Iterator[SimControl]:
 
 @pytest.fixture
 def vipps_settings(sim: SimControl) -> VippsSettings:
-    return VippsSettings.for_simulator(sim.base_url)
+    """The simulator's demo sales unit, taking payments through TEST_API."""
+    return VippsSettings.for_simulator(sim.base_url, api=TEST_API)
+
+
+@pytest.fixture
+def provider(vipps_settings: VippsSettings) -> Iterator[PaymentProvider]:
+    """The checkout's provider of TEST_API."""
+    with make_provider(vipps_settings, retry=FAST_RETRY) as made:
+        yield made
+
+
+@pytest.fixture
+def providers(vipps_settings: VippsSettings, provider: PaymentProvider) -> Iterator[ProvidersByApi]:
+    with ProvidersByApi(vipps_settings, FAST_RETRY, given=[provider]) as every:
+        yield every
 
 
 @pytest.fixture

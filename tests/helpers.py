@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from kiosk.checkout.provider import PaymentProvider
+from kiosk.checkout.updates import AttemptView
 from kiosk.config import VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.vipps import InitiateRequest, InitiateResponse, VippsClient
@@ -36,7 +38,10 @@ class SimControl:
         return self.http.get("/_sim/payments").json()
 
     def payment(self, psp_transaction_id: str) -> dict[str, Any]:
-        (found,) = [p for p in self.payments() if p.get("pspTransactionId") == psp_transaction_id]
+        """A payment of either API by the kiosk's reference (the PSP API's pspTransactionId, ePayment's reference)
+        or by the id the app knows it by (an ePayment payment's pspReference)."""
+        ids = ("pspTransactionId", "reference", "pspReference")
+        (found,) = [p for p in self.payments() if psp_transaction_id in (p.get(name) for name in ids)]
         return found
 
     def epayment(self, reference: str) -> dict[str, Any]:
@@ -67,10 +72,44 @@ class SimControl:
         return self.http.post("/_sim/landing/phone", params={"token": token}, json={"phone": phone})
 
     def respond(self, psp_transaction_id: str, phone: str, action: str) -> httpx.Response:
+        """Approve or reject in the app. Takes the app's own request id, or the kiosk's reference of either API
+        (the app knows an ePayment payment by its pspReference)."""
+        known = [p for p in self.payments() if p.get("api") == "epayment" and p["reference"] == psp_transaction_id]
+        request_id = known[0]["pspReference"] if known else psp_transaction_id
         return self.http.post(
             "/_sim/app/respond",
-            json={"pspTransactionId": psp_transaction_id, "phone": phone, "action": action},
+            json={"pspTransactionId": request_id, "phone": phone, "action": action},
         )
+
+
+# Where each API's calls go, as a fault rule's `path` (a regular expression searched in the request path) names them.
+FAULT_PATHS: dict[str, dict[str, str]] = {
+    "psp": {
+        "start": "/init$",
+        "read": "/details$",
+        "capture": "updatestatus",
+        "cancel": "updatestatus",
+        "refund": "updatestatus",
+    },
+    "epayment": {
+        "start": "/epayment/v1/payments$",
+        "read": "/epayment/v1/payments/[^/]+(/events)?$",
+        "capture": "/capture$",
+        "cancel": "/cancel$",
+        "refund": "/refund$",
+    },
+}
+
+
+def reference_of(payment: dict[str, Any]) -> str:
+    """The kiosk's own reference of a payment as /_sim/payments lists it, whichever API it went through."""
+    return payment.get("pspTransactionId") or payment["reference"]
+
+
+def approve(provider: PaymentProvider, attempt: AttemptView, phone: str = "91234567") -> None:
+    """The customer approves an attempt the kiosk started, through the API's force-approve."""
+    landing_token = parse_qs(urlsplit(attempt.landing_url).query)["token"][0] if attempt.landing_url else None
+    provider.force_approve(attempt.psp_transaction_id, phone, landing_token)
 
 
 def psp_headers(settings: VippsSettings, access_token: str) -> dict[str, str]:
@@ -103,7 +142,9 @@ def start_payment(
     return client.initiate(initiate_request(settings, amount, **overrides))
 
 
-def record_paid_sale(ledger, amount: int = 10000, at=None, tx: str = "tx1", phone_masked: str | None = None) -> int:
+def record_paid_sale(
+    ledger, amount: int = 10000, at=None, tx: str = "tx1", phone_masked: str | None = None, provider: str = "psp"
+) -> int:
     """A captured sale written straight into a ledger, as the checkout would have left it."""
     sale = ledger.new_sale(amount, at=at)
     attempt = ledger.add_attempt(
@@ -114,6 +155,7 @@ def record_paid_sale(ledger, amount: int = 10000, at=None, tx: str = "tx1", phon
         channel="PHONE" if phone_masked else "QR",
         phone_masked=phone_masked,
         state="PENDING",
+        provider=provider,
     )
     ledger.move_attempt(attempt.id, ["PENDING"], "RESERVED")
     ledger.move_sale(sale.id, ["OPEN"], "PAID", outcome="PAID", paid_attempt_id=attempt.id)

@@ -7,15 +7,16 @@ import contextlib
 import sqlite3
 import time
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from kiosk.checkout.epayment_provider import EPaymentProvider
 from kiosk.checkout.provider import PaymentProvider, PaymentState, make_provider
+from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.psp_provider import PspProvider
-from kiosk.checkout.recovery import recover
+from kiosk.checkout.recovery import ResumedSale, recover
 from kiosk.checkout.refunds import refund, resend_pending_refunds
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
@@ -39,6 +40,12 @@ def settings(request, vipps_settings: VippsSettings) -> VippsSettings:
 def provider(settings: VippsSettings) -> Iterator[PaymentProvider]:
     with make_provider(settings, retry=FAST_RETRY) as made:
         yield made
+
+
+@pytest.fixture
+def providers(settings: VippsSettings, provider: PaymentProvider) -> Iterator[ProvidersByApi]:
+    with ProvidersByApi(settings, FAST_RETRY, given=[provider]) as every:
+        yield every
 
 
 @pytest.fixture
@@ -72,8 +79,8 @@ def test_make_provider_follows_the_settings(settings, provider):
     assert isinstance(provider, PspProvider if settings.api == "psp" else EPaymentProvider)
 
 
-def test_the_api_setting_is_psp_by_default_and_validated(vipps_settings):
-    assert vipps_settings.api == "psp"
+def test_the_api_setting_is_psp_by_default_and_validated(sim):
+    assert VippsSettings.for_simulator(sim.base_url).api == "psp"
     raw = {
         "base_url": "http://127.0.0.1:1",
         "client_id": "id",
@@ -187,13 +194,13 @@ def test_a_payment_vipps_lets_expire_ends_the_sale_expired(settings, ledger, sho
     assert _states(ledger, session) == [AttemptState.EXPIRED]
 
 
-def test_a_paid_sale_is_refunded_in_part_then_in_full(provider, settings, ledger):
+def test_a_paid_sale_is_refunded_in_part_then_in_full(provider, providers, settings, ledger):
     session = _session(provider, ledger, settings)
     started = session.start_attempt()
     _approve(provider, started)
     _poll(session, provider, started.attempt.psp_transaction_id)
-    assert refund(provider, ledger, session.sale_id, 4950).state == "DONE"
-    assert refund(provider, ledger, session.sale_id, 10000).state == "DONE"
+    assert refund(providers, ledger, session.sale_id, 4950).state == "DONE"
+    assert refund(providers, ledger, session.sale_id, 10000).state == "DONE"
     assert ledger.sale(session.sale_id).refunded_ore == 14950
     assert provider.read(started.attempt.psp_transaction_id).refunded_ore == 14950
 
@@ -242,37 +249,95 @@ def test_attempts_of_a_ledger_from_before_the_provider_column_were_psp(tmp_path)
 
 
 def _other(settings: VippsSettings) -> VippsSettings:
+    """The same shop after a switch of API: only the api setting changes."""
     return replace(settings, api="epayment" if settings.api == "psp" else "psp")
 
 
-def test_a_sale_left_by_the_other_api_is_left_for_the_manager_untouched(provider, settings, ledger):
-    session = _session(provider, ledger, settings)
-    started = session.start_attempt()
-    _approve(provider, started)
-    other = _other(settings)
-    with make_provider(other, retry=FAST_RETRY) as switched:
-        report = recover(switched, ledger, other, KIOSK)
-    assert report.needs_check == [session.sale_id]
-    assert _states(ledger, session) == [AttemptState.PENDING]  # not closed as "never had it"
-    assert provider.read(started.attempt.psp_transaction_id).state is PaymentState.RESERVED
-    # Switched back, the kiosk settles it.
-    recover(provider, ledger, settings, KIOSK)
-    assert ledger.sale(session.sale_id).state == SaleState.PAID
-    assert provider.read(started.attempt.psp_transaction_id).captured_ore == 14950
+def test_after_a_switch_of_api_a_sale_left_by_the_other_is_settled_through_its_own(provider, settings, ledger):
+    approved = _session(provider, ledger, settings)
+    paid = approved.start_attempt()
+    _approve(provider, paid)
+    waiting = _session(provider, ledger, settings, amount=5000)
+    left = waiting.start_attempt()
+    # The kiosk dies here; the shop switches API and starts it again, with a provider of the new API only: the
+    # old API's is made from the same settings because these sales need it.
+    switched = _other(settings)
+    with make_provider(switched, retry=FAST_RETRY) as restarted:
+        report = recover(restarted, ledger, switched, KIOSK)
+    assert sorted(report.settled) == sorted([approved.sale_id, waiting.sale_id])
+    assert report.needs_check == []
+    assert ledger.sale(approved.sale_id).state == SaleState.PAID
+    assert provider.read(paid.attempt.psp_transaction_id).captured_ore == 14950  # at its own API
+    assert ledger.sale(waiting.sale_id).state == SaleState.NOT_PAID
+    assert provider.read(left.attempt.psp_transaction_id).state is PaymentState.CANCELLED
 
 
-def test_a_refund_of_a_sale_paid_through_the_other_api_is_refused_before_anything_is_recorded(
-    provider, settings, ledger
-):
+def test_after_a_switch_of_api_a_sale_paid_through_the_other_is_refunded_through_it(provider, settings, ledger):
     session = _session(provider, ledger, settings)
     started = session.start_attempt()
     _approve(provider, started)
     _poll(session, provider, started.attempt.psp_transaction_id)
-    with make_provider(_other(settings), retry=FAST_RETRY) as switched:
-        with pytest.raises(RefundRefused, match=f'set api = "{settings.api}"'):
-            refund(switched, ledger, session.sale_id, 100)
-        assert resend_pending_refunds(switched, ledger) == []
-    assert ledger.sale(session.sale_id).refunded_ore == 0
+    tx = started.attempt.psp_transaction_id
+    switched = _other(settings)
+    with ProvidersByApi(switched, FAST_RETRY) as providers:
+        assert refund(providers, ledger, session.sale_id, 4950).state == "DONE"
+        ledger.begin_refund(session.sale_id, 10000, "recorded-then-the-kiosk-died")  # never sent
+        (resent,) = resend_pending_refunds(providers, ledger)
+    assert resent.state == "DONE"
+    assert ledger.sale(session.sale_id).refunded_ore == 14950
+    assert provider.read(tx).refunded_ore == 14950
+
+
+@dataclass
+class MovedShop:
+    """A PSP shop with one approved sale, which then moved to ePayment and dropped psp_id (ePayment has none)."""
+
+    psp: VippsSettings  # its settings before the move
+    moved: VippsSettings
+    provider: PaymentProvider  # its PSP provider, to look at the payment as Vipps has it
+    session: SaleSession
+    tx: str
+
+
+@pytest.fixture
+def moved_shop(vipps_settings, ledger) -> Iterator[MovedShop]:
+    psp = replace(vipps_settings, api="psp")
+    with make_provider(psp, retry=FAST_RETRY) as provider:
+        session = _session(provider, ledger, psp)
+        started = session.start_attempt()
+        _approve(provider, started)
+        moved = replace(psp, api="epayment", psp_id="")
+        yield MovedShop(psp, moved, provider, session, started.attempt.psp_transaction_id)
+
+
+def test_a_psp_sale_waits_for_the_psp_id_it_needs_and_the_manager_is_told_which_setting(moved_shop, ledger):
+    shop = moved_shop
+    with ProvidersByApi(shop.moved, FAST_RETRY) as providers:
+        report = recover(providers, ledger, shop.moved, KIOSK)
+        sale = ledger.sale(shop.session.sale_id)
+        rechecked = ResumedSale.resume(providers, ledger, shop.moved, KIOSK, sale).recover()
+    assert report.needs_check == [shop.session.sale_id]
+    assert "made through Vipps' PSP v3 API, and the settings have no psp_id" in rechecked.message
+    assert 'add psp_id = "..." to [vipps]' in rechecked.message
+    assert _states(ledger, shop.session) == [AttemptState.PENDING]  # untouched: not closed as "never had it"
+    assert shop.provider.read(shop.tx).state is PaymentState.RESERVED
+    # psp_id back in the settings (the api stays ePayment): the sale is settled through the PSP API.
+    restored = replace(shop.moved, psp_id=shop.psp.psp_id)
+    with ProvidersByApi(restored, FAST_RETRY) as providers:
+        assert recover(providers, ledger, restored, KIOSK).settled == [shop.session.sale_id]
+    assert ledger.sale(shop.session.sale_id).state == SaleState.PAID
+    assert shop.provider.read(shop.tx).captured_ore == 14950
+
+
+def test_a_refund_of_a_psp_sale_without_the_psp_id_is_refused_naming_it_and_nothing_is_recorded(moved_shop, ledger):
+    shop = moved_shop
+    _poll(shop.session, shop.provider, shop.tx)  # paid and captured while the kiosk still ran on PSP
+    with ProvidersByApi(shop.moved, FAST_RETRY) as providers:
+        with pytest.raises(RefundRefused, match="no psp_id, which the PSP API needs"):
+            refund(providers, ledger, shop.session.sale_id, 100)
+        assert resend_pending_refunds(providers, ledger) == []
+    assert ledger.refunds_of(shop.session.sale_id) == []
+    assert shop.provider.read(shop.tx).refunded_ore == 0
 
 
 def test_an_approval_unseen_when_the_attempt_was_superseded_is_released_not_charged(provider, settings, ledger):

@@ -64,6 +64,44 @@ def test_a_simulator_base_url_needs_no_make_payment_url(tmp_path):
     assert settings.vipps.make_payment_url == "http://127.0.0.1:8765/_sim/psp/makepayment"
 
 
+def test_a_simulator_make_payment_url_given_is_kept_and_a_redirect_url_does_not_drop_the_default(tmp_path):
+    text = GOOD.replace('base_url = "https://apitest.vipps.no"', 'base_url = "http://127.0.0.1:8765/"')
+    assert load_settings(_write(tmp_path, text)).vipps.make_payment_url == "https://psp.example.com/makepayment"
+    text = text.replace('make_payment_url = "https://psp.example.com/makepayment"', 'psp_redirect_url = "https://a.no"')
+    assert load_settings(_write(tmp_path, text)).vipps.make_payment_url == "http://127.0.0.1:8765/_sim/psp/makepayment"
+
+
+EPAYMENT = (
+    GOOD.replace('psp_id = "psp-guid"\n', "")
+    .replace('make_payment_url = "https://psp.example.com/makepayment"\n', "")
+    .replace('make_payment_token = "mp-token-value-999"\n', 'api = "epayment"\n')
+)
+
+
+def test_the_epayment_api_needs_no_psp_id_nor_make_payment_url(tmp_path):
+    settings = load_settings(_write(tmp_path, EPAYMENT))
+    assert (settings.api, settings.vipps.api) == ("epayment", "epayment")
+    assert (settings.vipps.psp_id, settings.vipps.make_payment_url) == ("", "")
+    assert not settings.demo
+
+
+def test_the_psp_api_still_needs_both(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, EPAYMENT.replace('api = "epayment"', 'api = "psp"')))
+    assert caught.value.problems == [
+        'config.toml: [vipps] psp_id is missing; add psp_id = "..." to the [vipps] section',
+        'config.toml: [vipps] make_payment_url is missing; add make_payment_url = "https://..." to the [vipps] section',
+    ]
+
+
+def test_a_vipps_table_with_only_the_api_is_a_demo_on_that_api(tmp_path):
+    settings = load_settings(_write(tmp_path, '[vipps]\napi = "epayment"\n'))
+    assert (settings.demo, settings.api, settings.vipps) == (True, "epayment", None)
+    assert load_settings(tmp_path / "absent.toml").api == "psp"
+    with pytest.raises(ConfigError, match='api must be "psp" or "epayment"'):
+        load_settings(_write(tmp_path, '[vipps]\napi = "ecom"\n'))
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError, RefundRefused
-from kiosk.ledger.report import day_row_tuples, day_rows_page, day_summary, day_totals, hour_bounds, hourly
+from kiosk.ledger.report import (
+    day_row_tuples,
+    day_rows_page,
+    day_summary,
+    day_totals,
+    hour_bounds,
+    hourly,
+    to_row,
+)
 from kiosk.ledger.schema import MIGRATIONS
 from tests.helpers import record_paid_sale
 
@@ -46,6 +54,56 @@ def test_an_old_ledger_is_migrated_with_its_data(tmp_path):
     with Ledger.open(path) as ledger:
         (sale,) = ledger.sales()
         assert (sale.order_id, sale.attempt_count, sale.captured_ore) == ("o-1", 1, 500)
+
+
+def _attempt(ledger: Ledger, sale_id: int, tx: str, provider: str, state: str = "PENDING"):
+    return ledger.add_attempt(
+        sale_id,
+        psp_transaction_id=tx,
+        merchant_order_id=f"order-{tx}",
+        idempotency_key=f"key-{tx}",
+        channel="QR",
+        phone_masked=None,
+        state=state,
+        provider=provider,
+    )
+
+
+def test_each_sale_shows_the_api_it_was_paid_through_else_the_one_last_tried(ledger):
+    switched = ledger.new_sale(500)  # tried through PSP, then paid through ePayment after the switch
+    first = _attempt(ledger, switched.id, "a1", "psp")
+    ledger.move_attempt(first.id, ["PENDING"], "CANCELLED")
+    paid = _attempt(ledger, switched.id, "a2", "epayment")
+    ledger.reserve_and_mark_paid(paid.id, ["PENDING"], note="approved")
+    refused = ledger.new_sale(600)
+    _attempt(ledger, refused.id, "b1", "psp", state="REFUSED")
+    ledger.move_sale(refused.id, ["OPEN"], "NOT_PAID", outcome="REFUSED")
+    untried = ledger.new_sale(700)
+    assert [ledger.sale(s.id).provider for s in (switched, refused, untried)] == ["epayment", "psp", None]
+    rows = [to_row(raw) for raw in day_row_tuples(ledger, date.today())]
+    assert [row.api for row in rows] == ["ePayment", "PSP v3", ""]
+
+
+def test_a_ledger_from_before_the_sales_api_column_learns_it_from_the_attempts(tmp_path):
+    path = tmp_path / "v3.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(";".join(MIGRATIONS[:3]) + "; PRAGMA user_version = 3;")
+        for sale_id, state, paid in ((1, "PAID", 2), (2, "NOT_PAID", None), (3, "OPEN", None)):
+            old.execute(
+                "INSERT INTO sales (id, created_at, amount_ore, state, paid_attempt_id)"
+                " VALUES (?, '2026-01-01T10:00:00.000+00:00', 500, ?, ?)",
+                (sale_id, state, paid),
+            )
+        for attempt_id, sale_id, provider in ((1, 1, "epayment"), (2, 1, "psp"), (3, 2, "psp"), (4, 2, "epayment")):
+            old.execute(
+                "INSERT INTO attempts (id, sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel,"
+                " state, created_at, updated_at, provider) VALUES (?, ?, ?, ?, 'k', 'QR', 'X', 'x', 'x', ?)",
+                (attempt_id, sale_id, f"tx{attempt_id}", f"o-{attempt_id}", provider),
+            )
+    old.close()
+    with Ledger.open(path) as ledger:
+        # The paid attempt's API, else the latest attempt's; a sale never tried has none.
+        assert [sale.provider for sale in ledger.sales()] == ["psp", "epayment", None]
 
 
 def test_a_ledger_from_a_newer_kiosk_is_refused_untouched(tmp_path):

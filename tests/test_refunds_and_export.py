@@ -8,14 +8,12 @@ from datetime import date
 
 import pytest
 
-from kiosk.checkout.psp_provider import PspProvider
-from kiosk.checkout.refunds import refund as refund_with
-from kiosk.checkout.refunds import resend_pending_refunds as resend_with
+from kiosk.checkout.refunds import refund, resend_pending_refunds
 from kiosk.checkout.session import SaleSession
 from kiosk.config import KioskSettings
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.export_csv import ExportError, write_day_csv
-from tests.helpers import mounted_small_disk
+from tests.helpers import FAULT_PATHS, approve, mounted_small_disk
 
 
 @pytest.fixture
@@ -24,67 +22,54 @@ def ledger(tmp_path):
         yield opened
 
 
-def _paid_sale(client, ledger, settings, amount=14950, phone="91234567") -> int:
-    session = SaleSession.begin(
-        PspProvider(client, settings), ledger, settings, KioskSettings(), amount, "Kaffe og bolle, æøå"
-    )
+def _paid_sale(provider, ledger, settings, amount=14950, phone="91234567") -> int:
+    session = SaleSession.begin(provider, ledger, settings, KioskSettings(), amount, "Kaffe og bolle, æøå")
     started = session.start_attempt(phone)
+    approve(provider, started.attempt, phone)
     tx = started.attempt.psp_transaction_id
-    client.force_approve(tx, phone, client_token(client, tx))
-    session.observe(tx, PspProvider(client).read(tx))
+    session.observe(tx, provider.read(tx))
     return session.sale_id
 
 
-def refund(client, ledger, sale_id, amount):
-    return refund_with(PspProvider(client), ledger, sale_id, amount)
-
-
-def resend_pending_refunds(client, ledger):
-    return resend_with(PspProvider(client), ledger)
-
-
-def client_token(client, tx):
-    import httpx
-
-    with httpx.Client(trust_env=False) as http:
-        payments = http.get(f"{client._settings.base_url}/_sim/payments").json()
-    url = next(p["landingUrl"] for p in payments if p["pspTransactionId"] == tx)
-    return url.split("token=")[1]
-
-
-def test_a_partial_then_the_rest_refunded_through_vipps(client, vipps_settings, ledger, sim):
-    sale_id = _paid_sale(client, ledger, vipps_settings)
-    assert refund(client, ledger, sale_id, 4950).state == "DONE"
-    assert refund(client, ledger, sale_id, 10000).state == "DONE"
+def test_a_partial_then_the_rest_refunded_through_vipps(provider, providers, vipps_settings, ledger, sim):
+    sale_id = _paid_sale(provider, ledger, vipps_settings)
+    assert refund(providers, ledger, sale_id, 4950).state == "DONE"
+    assert refund(providers, ledger, sale_id, 10000).state == "DONE"
     assert ledger.sale(sale_id).refunded_ore == 14950
     (payment,) = sim.payments()
     assert payment["refundedAmount"] == 14950
     with pytest.raises(RefundRefused, match="Only 0,00"):
-        refund(client, ledger, sale_id, 1)
+        refund(providers, ledger, sale_id, 1)
     assert sim.payments()[0]["refundedAmount"] == 14950
 
 
-def test_a_refund_without_an_answer_stays_pending_and_is_sent_again_once(client, vipps_settings, ledger, sim):
-    sale_id = _paid_sale(client, ledger, vipps_settings)
-    sim.fault(path="updatestatus", drop=True, count=4)  # applied at Vipps, every answer lost
-    assert refund(client, ledger, sale_id, 5000).state == "PENDING"
+def test_a_refund_without_an_answer_stays_pending_and_is_sent_again_once(
+    provider, providers, vipps_settings, ledger, sim
+):
+    sale_id = _paid_sale(provider, ledger, vipps_settings)
+    # Applied at Vipps, every answer lost.
+    sim.fault(path=FAULT_PATHS[vipps_settings.api]["refund"], drop=True, count=4)
+    assert refund(providers, ledger, sale_id, 5000).state == "PENDING"
     assert ledger.sale(sale_id).refunded_ore == 0
-    (sent_again,) = resend_pending_refunds(client, ledger)
+    (sent_again,) = resend_pending_refunds(providers, ledger)
     assert sent_again.state == "DONE"
     assert ledger.sale(sale_id).refunded_ore == 5000
     assert sim.payments()[0]["refundedAmount"] == 5000  # the same key: refunded once, not twice
 
 
-def test_a_refund_vipps_refuses_is_recorded_as_failed_and_changes_nothing(client, vipps_settings, ledger, sim):
-    sale_id = _paid_sale(client, ledger, vipps_settings)
-    sim.fault(path="updatestatus", status=400, count=1)
-    record = refund(client, ledger, sale_id, 5000)
+def test_a_refund_vipps_refuses_is_recorded_as_failed_and_changes_nothing(
+    provider, providers, vipps_settings, ledger, sim
+):
+    sale_id = _paid_sale(provider, ledger, vipps_settings)
+    sim.fault(path=FAULT_PATHS[vipps_settings.api]["refund"], status=400, count=1)
+    record = refund(providers, ledger, sale_id, 5000)
     assert (record.state, ledger.sale(sale_id).refunded_ore) == ("FAILED", 0)
+    assert sim.payments()[0]["refundedAmount"] == 0
 
 
-def test_the_csv_opens_in_norwegian_excel(client, vipps_settings, ledger, sim, tmp_path):
-    sale_id = _paid_sale(client, ledger, vipps_settings, amount=124950)
-    refund(client, ledger, sale_id, 950)
+def test_the_csv_opens_in_norwegian_excel(provider, providers, vipps_settings, ledger, sim, tmp_path):
+    sale_id = _paid_sale(provider, ledger, vipps_settings, amount=124950)
+    refund(providers, ledger, sale_id, 950)
     output = tmp_path / "day.csv"
     assert write_day_csv(ledger, date.today(), output) == 1
     raw = output.read_bytes()
@@ -100,16 +85,18 @@ def test_the_csv_opens_in_norwegian_excel(client, vipps_settings, ledger, sim, t
         "status",
         "phone",
         "attempts",
+        "vipps api",
     ]
     (row,) = rows[1:]
-    assert row[2:] == ["1249,50", "1249,50", "9,50", "PART REFUNDED", "******67", "1"]
+    api = {"psp": "PSP v3", "epayment": "ePayment"}[vipps_settings.api]
+    assert row[2:] == ["1249,50", "1249,50", "9,50", "PART REFUNDED", "******67", "1", api]
 
 
 def test_an_empty_day_exports_a_header_and_nothing_else(ledger, tmp_path):
     output = tmp_path / "empty.csv"
     assert write_day_csv(ledger, date(2001, 1, 1), output) == 0
     assert output.read_text(encoding="utf-8-sig").splitlines() == [
-        "time;order id;amount (kr);captured (kr);refunded (kr);status;phone;attempts"
+        "time;order id;amount (kr);captured (kr);refunded (kr);status;phone;attempts;vipps api"
     ]
 
 
@@ -128,8 +115,8 @@ def full_disk(tmp_path):
         yield disk.mount
 
 
-def test_a_full_disk_is_a_clear_message_and_leaves_no_half_export(client, vipps_settings, ledger, sim, full_disk):
-    _paid_sale(client, ledger, vipps_settings)
+def test_a_full_disk_is_a_clear_message_and_leaves_no_half_export(provider, vipps_settings, ledger, sim, full_disk):
+    _paid_sale(provider, ledger, vipps_settings)
     output = full_disk / "day.csv"
     with pytest.raises(ExportError, match="No space left on device"):
         write_day_csv(ledger, date.today(), output)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def _selftest(tmp_path: Path, *python_args: str) -> subprocess.CompletedProcess[str]:
     temp = tmp_path / "temp"
@@ -17,18 +19,20 @@ def _selftest(tmp_path: Path, *python_args: str) -> subprocess.CompletedProcess[
     return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, timeout=120, check=False)
 
 
-def test_selftest_rings_up_a_paid_sale_and_leaves_no_files(tmp_path):
+@pytest.mark.parametrize(("api", "title"), [("psp", "PSP v3"), ("epayment", "ePayment")])
+def test_selftest_rings_up_a_paid_sale_and_leaves_no_files(tmp_path, api, title):
     config = Path(os.environ["KIOSK_CONFIG"])
     config.write_text("[vipps]\nclientid = 'a typo that would stop the kiosk'\n")  # never read by selftest
     data = Path(os.environ["KIOSK_DATA_DIR"])
 
-    result = _selftest(tmp_path)
+    result = _selftest(tmp_path, "-m", "kiosk", "selftest", "--api", api)
 
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "selftest: OK"
     assert any(line.startswith('selftest: the counter says "') for line in lines)  # in the PC's language
     assert any(line.startswith("selftest: the ledger says PAID") for line in lines)
+    assert lines[-2].endswith(f"captured through its {title} API")  # the simulator's record of that API
     assert not data.exists(), "selftest wrote to KIOSK_DATA_DIR"
     assert list((tmp_path / "temp").iterdir()) == [], "selftest left its temporary folder behind"
 

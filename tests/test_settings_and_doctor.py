@@ -97,6 +97,37 @@ def test_the_doctor_names_the_wrong_setting(sim, change, failing, says):
     assert "wrong-secret" not in detail
 
 
+def _epayment(base_url: str, **changes: str) -> dict:
+    """Settings of a shop on the ePayment API: no PSP-Id, no makePayment URL or token."""
+    raw = _raw(base_url, api="epayment", **changes)
+    for psp_only in ("psp_id", "make_payment_token"):
+        raw["vipps"].pop(psp_only)
+    return raw
+
+
+def test_the_doctor_passes_a_good_epayment_setup_without_the_psp_settings(sim):
+    save_settings(config_path(), _epayment(sim.base_url))
+    results = _by_name(run_checks())
+    assert all(ok for ok, _ in results.values()), results
+    assert set(results) == {"Settings", "Secrets", "Data folder", "Ledger", "Access token", "ePayment access"}
+    assert results["Settings"][1].endswith("is valid; payments through Vipps' ePayment API")
+
+
+@pytest.mark.parametrize(
+    ("change", "failing", "says"),
+    [
+        ({"client_secret": "wrong-secret"}, "Access token", "check client_id, client_secret and the subscription key"),
+        ({"merchant_serial_number": "999999"}, "ePayment access", "check merchant_serial_number"),
+    ],
+)
+def test_the_doctor_names_the_wrong_setting_for_epayment(sim, change, failing, says):
+    save_settings(config_path(), _epayment(sim.base_url, **change))
+    ok, detail = _by_name(run_checks())[failing]
+    assert not ok
+    assert says in detail
+    assert "wrong-secret" not in detail
+
+
 def test_the_doctor_says_when_vipps_cannot_be_reached(sim):
     import socket
 
@@ -119,6 +150,16 @@ def test_kiosk_doctor_from_a_terminal(sim):
     assert "FAIL PSP access: Vipps refused the PSP-Id" in done.stdout
     assert done.stdout.rstrip().endswith("kiosk doctor: 1 problem(s) to fix")
     assert "Traceback" not in done.stderr
+
+
+def test_kiosk_doctor_names_the_api_of_a_demo_on_epayment():
+    config_path().write_text('[vipps]\napi = "epayment"\n', encoding="utf-8")
+    results = _by_name(run_checks())
+    assert results["Settings"] == (
+        True,
+        f"{config_path()} is valid, with no credentials: a demo, payments through Vipps' ePayment API",
+    )
+    assert "Access token" not in results  # a demo asks no Vipps
 
 
 def test_kiosk_doctor_on_a_fresh_pc_is_happy_with_the_demo():

@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 
 from kiosk.checkout.interpret import FAILURE_STATES
 from kiosk.checkout.provider import NoSuchPayment, PaymentProvider, PaymentState
+from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.refunds import resend_pending_refunds
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES, AttemptState, Outcome, SaleState
 from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
-from kiosk.ledger import Ledger, SaleRecord
+from kiosk.ledger import AttemptRecord, Ledger, SaleRecord
+from kiosk.ledger.report import api_title
 from kiosk.vipps import VippsError
 
 S = AttemptState
@@ -37,19 +39,26 @@ class RecoveryReport:
 
 
 class ResumedSale(SaleSession):
-    """A sale picked up again from the ledger (after a restart, or for the manager's re-check)."""
+    """A sale picked up again from the ledger (after a restart, or for the manager's re-check). Each attempt is
+    settled through the API it was made with, whichever the settings now take new payments through."""
+
+    def __init__(
+        self, providers: ProvidersByApi, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings, sale: SaleRecord
+    ) -> None:
+        super().__init__(providers.current(), ledger, vipps, kiosk, sale)
+        self._providers = providers
 
     @classmethod
     def resume(
         cls,
-        provider: PaymentProvider,
+        providers: ProvidersByApi,
         ledger: Ledger,
         vipps: VippsSettings,
         kiosk: KioskSettings,
         sale: SaleRecord,
     ) -> ResumedSale:
         """A sale left unsettled by a crash or a power cut, picked up again from the ledger."""
-        session = cls(provider, ledger, vipps, kiosk, sale)
+        session = cls(providers, ledger, vipps, kiosk, sale)
         attempts = ledger.attempts_of(sale.id)
         session._current_tx = attempts[-1].psp_transaction_id if attempts else None
         return session
@@ -59,8 +68,8 @@ class ResumedSale(SaleSession):
         when the sale was paid another way), dead ones closed, waiting ones given up (nobody is at the counter
         screen any more). What Vipps cannot be asked about leaves the sale NEEDS_CHECK for the manager."""
         sale = self._ledger.sale(self._sale_id)
-        if foreign := self._made_through_another_api(sale):
-            return self._leave_for_its_api(sale, foreign)
+        if out_of_reach := self._api_out_of_reach(sale):
+            return self._leave_for_the_manager(sale, out_of_reach)
         if sale.state == SaleState.NEEDS_CHECK and sale.paid_attempt_id is not None:
             return self._recheck_capture(sale)
         if sale.state == SaleState.NEEDS_CHECK:
@@ -70,7 +79,7 @@ class ResumedSale(SaleSession):
             if attempt.state in FINAL_ATTEMPT_STATES:
                 continue
             try:
-                status = self._provider.read(attempt.psp_transaction_id)
+                status = self._provider_of(attempt).read(attempt.psp_transaction_id)
             except NoSuchPayment:
                 if attempt.state in (S.CREATED, S.UNKNOWN):
                     self._move_if(attempt, AttemptState(attempt.state), S.INIT_FAILED, "Vipps never had it")
@@ -92,20 +101,22 @@ class ResumedSale(SaleSession):
             return self._finish(Outcome.CANCELLED, "The kiosk restarted before the customer paid.")
         return self._update(self._message)
 
-    def _made_through_another_api(self, sale: SaleRecord) -> str | None:
-        """The API of an attempt that still matters but was made through another API than this kiosk's now (the
-        api setting was changed meanwhile): only that API knows the payment."""
+    def _provider_of(self, attempt: AttemptRecord) -> PaymentProvider:
+        return self._providers.for_api(attempt.provider)
+
+    def _api_out_of_reach(self, sale: SaleRecord) -> str | None:
+        """Why an attempt that still matters cannot be asked about: its API (only that API knows the payment)
+        lacks a setting. None when every such attempt's API can be used."""
         for attempt in self._ledger.attempts_of(sale.id):
             rechecked = sale.state == SaleState.NEEDS_CHECK and attempt.id == sale.paid_attempt_id
             matters = attempt.state not in FINAL_ATTEMPT_STATES or rechecked
-            if matters and attempt.provider != self._provider.name:
-                return attempt.provider
+            if matters and (missing := self._providers.missing_for(attempt.provider)):
+                return f"made through Vipps' {api_title(attempt.provider)} API, and {missing}"
         return None
 
-    def _leave_for_its_api(self, sale: SaleRecord, api: str) -> SaleUpdate:
-        """Asking the wrong API would read "no such payment" and close a payment that may hold money: leave
-        the sale for the manager, untouched at Vipps, until the kiosk uses that API again."""
-        note = f'made through Vipps\' {api} API; set api = "{api}" in [vipps] to settle it'
+    def _leave_for_the_manager(self, sale: SaleRecord, note: str) -> SaleUpdate:
+        """Asking another API would read "no such payment" and close a payment that may hold money: leave the
+        sale for the manager, untouched at Vipps, until the settings have what its API needs."""
         if sale.state in (SaleState.OPEN, SaleState.PAID):
             self._ledger.move_sale(sale.id, [SaleState(sale.state)], SaleState.NEEDS_CHECK, note=note)
         return self._update(f"Needs checking: {note}.")
@@ -115,7 +126,7 @@ class ResumedSale(SaleSession):
         reserved. Anything else stays for the manager, who sees it in the back office."""
         attempt = self._ledger.attempt(sale.paid_attempt_id or 0)
         try:
-            reading = self._provider.read(attempt.psp_transaction_id).state
+            reading = self._provider_of(attempt).read(attempt.psp_transaction_id).state
         except VippsError:
             return self._update("Vipps could not be asked. Try again later.")
         if reading in (PaymentState.RESERVED, PaymentState.CAPTURED):
@@ -131,14 +142,25 @@ class ResumedSale(SaleSession):
         return self._update(f"Vipps says the payment is {said.lower()}: settle it with the customer.")
 
 
-def recover(provider: PaymentProvider, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings) -> RecoveryReport:
+def recover(
+    provider: PaymentProvider | ProvidersByApi, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings
+) -> RecoveryReport:
+    """Settle every unsettled sale, each attempt through its own API. A single provider serves its own API;
+    another API's provider is made from `vipps` only if a sale needs it, and closed here."""
+    if isinstance(provider, ProvidersByApi):
+        return _recover(provider, ledger, vipps, kiosk)
+    with ProvidersByApi(vipps, given=[provider]) as providers:
+        return _recover(providers, ledger, vipps, kiosk)
+
+
+def _recover(providers: ProvidersByApi, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings) -> RecoveryReport:
     report = RecoveryReport()
     for sale in ledger.unsettled_sales():
-        update = ResumedSale.resume(provider, ledger, vipps, kiosk, sale).recover()
+        update = ResumedSale.resume(providers, ledger, vipps, kiosk, sale).recover()
         if update.sale_state is SaleState.NEEDS_CHECK:
             report.needs_check.append(sale.id)
         else:
             report.settled.append(sale.id)
         log.info("recovered sale %s: %s", sale.id, update.sale_state)
-    resend_pending_refunds(provider, ledger)
+    resend_pending_refunds(providers, ledger)
     return report

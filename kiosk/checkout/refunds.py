@@ -1,37 +1,42 @@
-"""Refunds: recorded before they are sent, never more than remains, retried with their own key until they land."""
+"""Refunds: recorded before they are sent, never more than remains, retried with their own key until they land.
+
+Each refund goes through the API its sale was paid with, whichever the settings take new payments through now.
+"""
 
 from __future__ import annotations
 
 import uuid
 
-from kiosk.checkout.provider import PaymentProvider
+from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.ledger import Ledger, RefundRecord, RefundRefused
+from kiosk.ledger.report import api_title
 from kiosk.vipps import VippsError, VippsRejected
 
 
-def refund(provider: PaymentProvider, ledger: Ledger, sale_id: int, amount_ore: int) -> RefundRecord:
+def refund(providers: ProvidersByApi, ledger: Ledger, sale_id: int, amount_ore: int) -> RefundRecord:
     """Refund `amount_ore` of a captured sale. Raises RefundRefused (nothing changes) when it is more than
-    remains; returns the record, which stays PENDING when Vipps gave no answer (sent again at next start)."""
+    remains, or when the settings lack what the sale's API needs; returns the record, which stays PENDING when
+    Vipps gave no answer (sent again at next start)."""
     paid_by = ledger.sale(sale_id).paid_attempt_id
-    api = ledger.attempt(paid_by).provider if paid_by is not None else provider.name
-    if api != provider.name:
-        raise RefundRefused(f'This sale was paid through Vipps\' {api} API: set api = "{api}" to refund it here.')
+    if paid_by is not None and (missing := providers.missing_for(api := ledger.attempt(paid_by).provider)):
+        raise RefundRefused(f"This sale was paid through Vipps' {api_title(api)} API, and {missing}.")
     record = ledger.begin_refund(sale_id, amount_ore, uuid.uuid4().hex)
-    return _send(provider, ledger, record)
+    return _send(providers, ledger, record)
 
 
-def resend_pending_refunds(provider: PaymentProvider, ledger: Ledger) -> list[RefundRecord]:
-    """Refunds through another API than the provider's stay PENDING, to be sent once the kiosk uses it again."""
+def resend_pending_refunds(providers: ProvidersByApi, ledger: Ledger) -> list[RefundRecord]:
+    """Refunds whose API the settings cannot use stay PENDING, to be sent once they can."""
     pending = ledger.read("SELECT id FROM refunds WHERE state = 'PENDING' ORDER BY id").fetchall()
     records = [ledger.refund(refund_id) for (refund_id,) in pending]
-    ours = [r for r in records if ledger.attempt(r.attempt_id).provider == provider.name]
-    return [_send(provider, ledger, record) for record in ours]
+    reachable = [r for r in records if providers.missing_for(ledger.attempt(r.attempt_id).provider) is None]
+    return [_send(providers, ledger, record) for record in reachable]
 
 
-def _send(provider: PaymentProvider, ledger: Ledger, record: RefundRecord) -> RefundRecord:
-    reference = ledger.attempt(record.attempt_id).psp_transaction_id
+def _send(providers: ProvidersByApi, ledger: Ledger, record: RefundRecord) -> RefundRecord:
+    attempt = ledger.attempt(record.attempt_id)
     try:
-        provider.refund(reference, record.amount_ore, idempotency_key=record.idempotency_key)
+        provider = providers.for_api(attempt.provider)
+        provider.refund(attempt.psp_transaction_id, record.amount_ore, idempotency_key=record.idempotency_key)
     except VippsRejected as exc:
         return ledger.finish_refund(record.id, done=False, reason=exc.error_message)
     except VippsError:

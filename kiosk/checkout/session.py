@@ -172,7 +172,7 @@ class SaleSession:
         attempt = self._attempt(psp_transaction_id)
         self._deadline_by_tx[psp_transaction_id] = min(self._deadline_by_tx.get(psp_transaction_id, 0.0), self._clock())
         try:
-            status = self._provider.read(psp_transaction_id)
+            status = self._provider_of(attempt).read(psp_transaction_id)
         except VippsError:
             if attempt.state in OPEN_ATTEMPT_STATES and self._is_current(attempt) and self._sale_open():
                 self._expiry_unanswered = True
@@ -283,7 +283,9 @@ class SaleSession:
     def _send_cancel(self, attempt: AttemptRecord, from_state: AttemptState, final: AttemptState) -> None:
         suffix = "reverse" if from_state is S.REVERSING else "cancel"
         try:
-            self._provider.cancel(attempt.psp_transaction_id, self._amount_ore(), self._key(attempt, suffix))
+            self._provider_of(attempt).cancel(
+                attempt.psp_transaction_id, self._amount_ore(), self._key(attempt, suffix)
+            )
         except VippsUnavailable:
             return  # stays CANCELLING/REVERSING: retried, and its details still watched
         except NoSuchPayment:
@@ -303,7 +305,8 @@ class SaleSession:
 
     def _capture(self, attempt: AttemptRecord) -> None:
         try:
-            self._provider.capture(attempt.psp_transaction_id, self._amount_ore(), self._key(attempt, "capture"))
+            provider = self._provider_of(attempt)
+            provider.capture(attempt.psp_transaction_id, self._amount_ore(), self._key(attempt, "capture"))
         except VippsRejected as exc:
             # Refused for good: retrying the same call cannot help. The money is reserved; a person must look,
             # so the sale itself says so (the back office counts it and offers a re-check).
@@ -329,7 +332,7 @@ class SaleSession:
         request = self._requests_by_tx.get(tx)
         if request is not None and tx not in self._give_up_as:
             try:
-                started = self._provider.start(request, idempotency_key=attempt.idempotency_key)
+                started = self._provider_of(attempt).start(request, idempotency_key=attempt.idempotency_key)
             except VippsUnavailable:
                 return None
             except VippsRejected as exc:
@@ -348,7 +351,7 @@ class SaleSession:
                 self._message = "Waiting for the customer"
                 return self._view(self._ledger.attempt(attempt.id), request)
         try:
-            status = self._provider.read(tx)
+            status = self._provider_of(attempt).read(tx)
         except NoSuchPayment:
             self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note="Vipps never had this payment")
             if self._is_current(attempt) and self._sale_open():
@@ -374,6 +377,10 @@ class SaleSession:
         return self._update(message)
 
     # ---- helpers --------------------------------------------------------------------------------------------
+
+    def _provider_of(self, attempt: AttemptRecord) -> PaymentProvider:
+        """The provider of the API the attempt was made with: a live sale's attempts are all its provider's."""
+        return self._provider
 
     def _move_if(self, attempt: AttemptRecord, expected: AttemptState, new: AttemptState, note: str) -> None:
         # A conflict means a poll result settled it first; the ledger already tells the truth.

@@ -13,10 +13,21 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from kiosk.ledger.report import day_bounds, status_of
+from kiosk.ledger.report import api_title, day_bounds, status_of
 from kiosk.ledger.store import Ledger, LedgerError
 
-HEADER = ["time", "order id", "amount (kr)", "captured (kr)", "refunded (kr)", "status", "phone", "attempts"]
+# The columns are a documented surface that scripts read: new ones go at the end.
+HEADER = [
+    "time",
+    "order id",
+    "amount (kr)",
+    "captured (kr)",
+    "refunded (kr)",
+    "status",
+    "phone",
+    "attempts",
+    "vipps api",
+]
 Progress = Callable[[int, int], None]
 
 
@@ -38,7 +49,7 @@ def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | 
     # Local time formatted by SQLite itself: 3x faster than datetime per row on a busy day.
     rows = ledger.read(
         "SELECT strftime('%Y-%m-%d %H:%M:%S', created_at, 'localtime'), order_id, amount_ore, state, outcome,"
-        " phone_masked, attempt_count, captured_ore, refunded_ore FROM sales"
+        " phone_masked, attempt_count, captured_ore, refunded_ore, provider FROM sales"
         " WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id",
         (start, end),
     ).fetchall()
@@ -57,6 +68,7 @@ def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | 
                 attempts,
                 captured,
                 refunded,
+                api,
             ) in enumerate(rows, start=1):
                 writer.writerow(
                     [
@@ -68,6 +80,7 @@ def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | 
                         status_of(state, outcome, captured, refunded),
                         phone or "",
                         attempts,
+                        api_title(api),
                     ]
                 )
                 if progress is not None and index % 2000 == 0:

@@ -19,6 +19,7 @@ class SaleRecord:
     attempt_count: int = 0
     captured_ore: int = 0
     refunded_ore: int = 0
+    provider: str | None = None  # the API it went through: the paid attempt's, else the latest attempt's
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from kiosk.ledger.store import Ledger
 
 ROW_COLUMNS = (
-    "id, created_at, order_id, amount_ore, state, outcome, phone_masked, attempt_count, captured_ore, refunded_ore"
+    "id, created_at, order_id, amount_ore, state, outcome, phone_masked, attempt_count, captured_ore, refunded_ore,"
+    " provider"
 )
 
 
@@ -42,6 +43,7 @@ class SaleRow:
     attempts: int
     captured_ore: int
     refunded_ore: int
+    api: str  # "PSP v3", "ePayment", or empty for a sale never tried
 
 
 def day_bounds(day: date) -> tuple[str, str]:
@@ -53,6 +55,14 @@ def day_bounds(day: date) -> tuple[str, str]:
 
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+API_TITLES = {"psp": "PSP v3", "epayment": "ePayment"}
+
+
+def api_title(api: str | None) -> str:
+    """The Vipps API a sale went through, as the manager reads it in the back office and the exports."""
+    return API_TITLES.get(api or "", api or "")
 
 
 def status_of(state: str, outcome: str | None, captured_ore: int, refunded_ore: int) -> str:
@@ -146,7 +156,7 @@ def day_row_tuples(ledger: Ledger, day: date) -> list[tuple]:
 
 
 def to_row(raw: tuple) -> SaleRow:
-    sale_id, created_at, order_id, amount, state, outcome, phone, attempts, captured, refunded = raw
+    sale_id, created_at, order_id, amount, state, outcome, phone, attempts, captured, refunded, api = raw
     return SaleRow(
         sale_id,
         datetime.fromisoformat(created_at).astimezone(),
@@ -157,4 +167,5 @@ def to_row(raw: tuple) -> SaleRow:
         attempts,
         captured,
         refunded,
+        api_title(api),
     )

@@ -80,6 +80,14 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE attempts ADD COLUMN provider TEXT NOT NULL DEFAULT 'psp';
     """,
+    # 4: the API each sale went through, for the back office and the exports without a join: the paid attempt's,
+    # else the latest attempt's (NULL for a sale never tried). Kept in step by the ledger's own writes.
+    """
+    ALTER TABLE sales ADD COLUMN provider TEXT;
+    UPDATE sales SET provider = COALESCE(
+        (SELECT provider FROM attempts WHERE attempts.id = sales.paid_attempt_id),
+        (SELECT provider FROM attempts WHERE attempts.sale_id = sales.id ORDER BY id DESC LIMIT 1));
+    """,
 ]
 
 

@@ -206,8 +206,9 @@ class Ledger:
             )
             db.execute(
                 "UPDATE sales SET order_id = ?, phone_masked = COALESCE(?, phone_masked),"
-                " attempt_count = attempt_count + 1 WHERE id = ?",
-                (merchant_order_id, phone_masked, sale_id),
+                " attempt_count = attempt_count + 1,"
+                " provider = CASE WHEN paid_attempt_id IS NULL THEN ? ELSE provider END WHERE id = ?",
+                (merchant_order_id, phone_masked, provider, sale_id),
             )
             self._log(db, sale_id, cursor.lastrowid, None, state, f"attempt by {channel}", now)
         return self.attempt(cursor.lastrowid)
@@ -251,8 +252,9 @@ class Ledger:
             _sale_in(db, sale_id, ("OPEN",))
             db.execute("UPDATE attempts SET state = 'RESERVED', updated_at = ? WHERE id = ?", (now, attempt_id))
             db.execute(
-                "UPDATE sales SET state = 'PAID', outcome = 'PAID', paid_attempt_id = ? WHERE id = ?",
-                (attempt_id, sale_id),
+                "UPDATE sales SET state = 'PAID', outcome = 'PAID', paid_attempt_id = ?,"
+                " provider = (SELECT provider FROM attempts WHERE id = ?) WHERE id = ?",
+                (attempt_id, attempt_id, sale_id),
             )
             self._log(db, sale_id, attempt_id, old_state, "RESERVED", note, now)
             self._log(db, sale_id, None, "OPEN", "PAID", "PAID", now)
@@ -273,8 +275,9 @@ class Ledger:
             old_state = _sale_in(db, sale_id, expected)
             db.execute(
                 "UPDATE sales SET state = ?, outcome = COALESCE(?, outcome),"
-                " paid_attempt_id = COALESCE(?, paid_attempt_id) WHERE id = ?",
-                (new_state, outcome, paid_attempt_id, sale_id),
+                " paid_attempt_id = COALESCE(?, paid_attempt_id),"
+                " provider = COALESCE((SELECT provider FROM attempts WHERE id = ?), provider) WHERE id = ?",
+                (new_state, outcome, paid_attempt_id, paid_attempt_id, sale_id),
             )
             self._log(db, sale_id, None, old_state, new_state, note or (outcome or ""), now)
         return self.sale(sale_id)
@@ -393,7 +396,7 @@ class Ledger:
 
 _SALE_COLUMNS = (
     "id, created_at, amount_ore, payment_text, state, outcome, paid_attempt_id, order_id, phone_masked,"
-    " attempt_count, captured_ore, refunded_ore"
+    " attempt_count, captured_ore, refunded_ore, provider"
 )
 _REFUND_COLUMNS = "id, sale_id, attempt_id, amount_ore, state, idempotency_key, reason, created_at, updated_at"
 _ATTEMPT_COLUMNS = (

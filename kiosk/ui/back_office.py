@@ -93,7 +93,7 @@ class BackOffice(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         # Fixed widths: sizing to contents would read all 100,000 rows.
-        for column, width in enumerate((120, 330, 150, 230, 130, 110)):
+        for column, width in enumerate((120, 330, 150, 230, 130, 110, 150)):
             self.table.horizontalHeader().resizeSection(column, width)
         self.refund_amount = QLineEdit(self)
         self.refund_amount.setObjectName("refundAmountInput")
@@ -215,11 +215,11 @@ class BackOffice(QWidget):
         def load(_progress: Progress) -> DayData:
             with Ledger.open(ledger_file) as ledger:
                 if vipps is not None and ledger.read("SELECT 1 FROM refunds WHERE state = 'PENDING'").fetchone():
-                    from kiosk.checkout.provider import make_provider
+                    from kiosk.checkout.providers_by_api import ProvidersByApi
                     from kiosk.checkout.refunds import resend_pending_refunds
 
-                    with make_provider(vipps) as provider:  # refunds that got no answer: sent again, same key
-                        resend_pending_refunds(provider, ledger)
+                    with ProvidersByApi(vipps) as providers:  # refunds that got no answer: sent again, same key
+                        resend_pending_refunds(providers, ledger)
                 rows = day_rows_page(ledger, day, limit=limit)
                 return DayData(day, day_summary(ledger, day), rows, len(rows) >= limit, refresh)
 
@@ -300,11 +300,11 @@ class BackOffice(QWidget):
         vipps, ledger_file = self._vipps, self._ledger_file
 
         def send(_progress: Progress) -> str:
-            from kiosk.checkout.provider import make_provider
+            from kiosk.checkout.providers_by_api import ProvidersByApi
             from kiosk.checkout.refunds import refund
 
-            with Ledger.open(ledger_file) as ledger, make_provider(vipps) as provider:
-                record = refund(provider, ledger, sale_id, amount)
+            with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
+                record = refund(providers, ledger, sale_id, amount)
             if record.state == "DONE":
                 return f"Refunded {format_kroner(amount)}."
             if record.state == "FAILED":
@@ -326,11 +326,11 @@ class BackOffice(QWidget):
         sale_id, vipps, kiosk, ledger_file = sale[0], self._vipps, self._kiosk, self._ledger_file
 
         def recheck(_progress: Progress) -> str:
-            from kiosk.checkout.provider import make_provider
+            from kiosk.checkout.providers_by_api import ProvidersByApi
             from kiosk.checkout.recovery import ResumedSale
 
-            with Ledger.open(ledger_file) as ledger, make_provider(vipps) as provider:
-                update = ResumedSale.resume(provider, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
+            with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
+                update = ResumedSale.resume(providers, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
             return f"Checked with Vipps: {update.message}"
 
         from kiosk.vipps import VippsError  # loaded by the kiosk's start-up already

@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from kiosk.domain.money import format_kroner
-from kiosk.ledger.report import status_of
+from kiosk.ledger.report import api_title, status_of
 
-HEADERS = ("Time", "Order id", "Amount", "Status", "Phone", "Attempts", "Refunded")
+HEADERS = ("Time", "Order id", "Amount", "Status", "Phone", "Attempts", "Refunded", "Vipps API")
 SALE_ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200  # a few screens of rows: one page is read in about a millisecond, even at the end of a busy day
 Index = QModelIndex | QPersistentModelIndex
@@ -121,7 +121,7 @@ class SalesTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        sale_id, created_at, order_id, amount, state, outcome, phone, attempts, captured, refunded = self._rows[
+        sale_id, created_at, order_id, amount, state, outcome, phone, attempts, captured, refunded, api = self._rows[
             index.row()
         ]
         if role == SALE_ID_ROLE:
@@ -143,7 +143,9 @@ class SalesTableModel(QAbstractTableModel):
             return phone or ""
         if column == 5:
             return str(attempts)
-        return format_kroner(refunded) if refunded else ""
+        if column == 6:
+            return format_kroner(refunded) if refunded else ""
+        return api_title(api)
 
     def sale_at(self, row: int) -> tuple | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

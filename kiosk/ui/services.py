@@ -64,7 +64,7 @@ class ServiceStarter(QObject):
                 self.failed.emit(f"The demo simulator could not start on {place.host}:{place.port}: {exc}")
                 return
             self.simulator = server
-            vipps = VippsSettings.for_simulator(server.base_url)
+            vipps = VippsSettings.for_simulator(server.base_url, api=self._settings.api)
         else:
             assert self._settings.vipps is not None
             vipps = self._settings.vipps
@@ -72,13 +72,14 @@ class ServiceStarter(QObject):
         self.ready.emit(vipps)
 
     def _recover(self, vipps: VippsSettings) -> str:
-        from kiosk.checkout.provider import make_provider
+        from kiosk.checkout.providers_by_api import ProvidersByApi
         from kiosk.checkout.recovery import recover
         from kiosk.ledger import Ledger, LedgerError
 
         try:
-            with Ledger.open(self._ledger_file) as ledger, make_provider(vipps) as provider:
-                return recover(provider, ledger, vipps, self._settings.kiosk).summary
+            # Each sale is settled through the API it was made with, whichever the settings name now.
+            with Ledger.open(self._ledger_file) as ledger, ProvidersByApi(vipps) as providers:
+                return recover(providers, ledger, vipps, self._settings.kiosk).summary
         except LedgerError as exc:
             return f"Unfinished sales could not be settled: {exc}"
 

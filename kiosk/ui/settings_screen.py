@@ -42,6 +42,9 @@ TEXT_FIELDS = (
     "make_payment_url",
     "make_payment_token",
 )
+# Used only to start payments through the PSP API. psp_id also settles and refunds sales the PSP API took, so
+# under ePayment these are kept as they are (disabled), not dropped.
+PSP_ONLY_FIELDS = ("psp_id", "make_payment_url", "make_payment_token")
 TIMINGS = ("poll_start_delay_s", "poll_interval_s", "landing_window_s", "approval_window_s", "idle_return_s")
 
 
@@ -87,6 +90,11 @@ class SettingsScreen(QWidget):
         self.environment.addItem(self.tr("Vipps production (api.vipps.no)"), "production")
         self.environment.addItem(self.tr("Other address"), "other")
         self.base_url = self._line("baseUrl", self.tr("Address of the Vipps API"))
+        self.api = QComboBox(self)
+        self.api.setObjectName("apiChoice")
+        self.api.setAccessibleName(self.tr("Vipps API for payments"))
+        self.api.addItem(self.tr("ePayment v1 (for new shops)"), "epayment")
+        self.api.addItem(self.tr("PSP v3 (existing PSP integrations)"), "psp")
         self.fields = {name: self._line(name, labels[name], secret=name in SECRET_KEYS) for name in TEXT_FIELDS}
         self.skip_landing_page = QCheckBox(self.tr("Skip the landing page when a number is typed"), self)
         self.skip_landing_page.setObjectName("skipLandingPage")
@@ -94,6 +102,7 @@ class SettingsScreen(QWidget):
         vipps_form = QFormLayout(vipps_box)
         vipps_form.addRow(self.tr("Environment"), self.environment)
         vipps_form.addRow(self.tr("Address"), self.base_url)
+        vipps_form.addRow(self.tr("Vipps API"), self.api)
         for name, field in self.fields.items():
             vipps_form.addRow(labels[name], field)
         vipps_form.addRow(self.skip_landing_page)
@@ -177,6 +186,7 @@ class SettingsScreen(QWidget):
         layout.addLayout(buttons)
 
         self.environment.currentIndexChanged.connect(self._on_environment)
+        self.api.currentIndexChanged.connect(self._on_api)
         self.test_button.clicked.connect(self._on_test)
         self.save_button.clicked.connect(self._on_save)
         self.back_button.clicked.connect(self.back_requested)
@@ -192,6 +202,7 @@ class SettingsScreen(QWidget):
             environment = next((k for k, url in ENVIRONMENTS.items() if url and url == vipps.base_url), "other")
         self.environment.setCurrentIndex(self.environment.findData(environment))
         self.base_url.setText(vipps.base_url if vipps is not None else "")
+        self.api.setCurrentIndex(self.api.findData(settings.api))
         for name, field in self.fields.items():
             value = getattr(vipps, name, "") if vipps is not None else ""
             # A stored secret is never shown again; left empty, it stays as it is.
@@ -216,10 +227,15 @@ class SettingsScreen(QWidget):
         self.base_url.setEnabled(environment == "other")
         if environment not in ("simulator", "other"):
             self.base_url.setText(ENVIRONMENTS[environment] or "")
-        for field in self.fields.values():
-            field.setEnabled(real)
+        psp = self.api.currentData() == "psp"
+        for name, field in self.fields.items():
+            field.setEnabled(real and (psp or name not in PSP_ONLY_FIELDS))
         self.skip_landing_page.setEnabled(real)
         self.test_button.setEnabled(real)
+
+    @Slot()
+    def _on_api(self) -> None:
+        self._on_environment()  # the PSP-only fields follow the API as well as the environment
 
     # ---- reading the form -------------------------------------------------------------------------------------
 
@@ -239,7 +255,10 @@ class SettingsScreen(QWidget):
             },
         }
         environment = self.environment.currentData()
-        if environment != "simulator":
+        api = self.api.currentData()
+        if environment == "simulator" and api != "psp":
+            raw["vipps"] = {"api": api}  # no credentials: the demo, on this API
+        elif environment != "simulator":
             stored = self._settings.vipps
             vipps: dict[str, Any] = {"base_url": ENVIRONMENTS[environment] or self.base_url.text().strip()}
             for name, field in self.fields.items():
@@ -249,8 +268,7 @@ class SettingsScreen(QWidget):
                 if value:
                     vipps[name] = value
             vipps["skip_landing_page"] = self.skip_landing_page.isChecked()
-            if stored is not None and stored.api != "psp":
-                vipps["api"] = stored.api  # not on this screen yet: kept as the file has it
+            vipps["api"] = api
             raw["vipps"] = vipps
         return raw
 

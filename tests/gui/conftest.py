@@ -10,6 +10,7 @@ import pytest
 from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.manager_pin import ManagerPin
 from kiosk.ui.main_window import MainWindow
+from tests.conftest import TEST_API
 
 # Vipps' schedule, shrunk: a poll every 0.1 s instead of 2 s, windows of a minute instead of ten.
 FAST_KIOSK = KioskSettings(
@@ -40,7 +41,7 @@ def make_window(qtbot, sim, tmp_path) -> Iterator[Callable[..., MainWindow]]:
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()
-        window.connect_vipps(vipps or VippsSettings.for_simulator(sim.base_url))
+        window.connect_vipps(vipps or VippsSettings.for_simulator(sim.base_url, api=TEST_API))
         windows.append(window)
         return window
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -166,6 +167,24 @@ def test_a_partial_refund_then_one_too_many(qtbot, window, sim):
 
 def _refunded_at_vipps(sim) -> int:
     return sum(p["refundedAmount"] for p in sim.payments())
+
+
+def test_a_sale_paid_before_a_switch_of_api_shows_its_api_and_is_refunded_through_it(
+    qtbot, window, sim, vipps_settings
+):
+    _sell(qtbot, window, sim, "149,50")
+    paid_through = vipps_settings.api
+    # The shop moves to the other API: only the setting changes.
+    window.connect_vipps(replace(vipps_settings, api="epayment" if paid_through == "psp" else "psp"))
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    assert office.model.headerData(7, Qt.Orientation.Horizontal) == "Vipps API"
+    assert office.model.index(0, 7).data() == {"psp": "PSP v3", "epayment": "ePayment"}[paid_through]
+    _select_row(qtbot, window)
+    qtbot.mouseClick(office.refund_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.message.text() == "Refunded 149,50\u00a0kr.")
+    (paid,) = [p for p in sim.payments() if p["capturedAmount"]]
+    assert (paid["api"], paid["refundedAmount"]) == (paid_through, 14950)
 
 
 def test_re_checking_a_sale_that_needs_checking(qtbot, window, sim, client, vipps_settings, tmp_path):

@@ -22,13 +22,15 @@ from kiosk.config import VippsSettings, data_dir
 from kiosk.logs import setup_logging
 from kiosk.simulator.demo import DEMO_SALES_UNIT, SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
+from tests.conftest import TEST_API
 from tests.gui.steps import charge, landing_token, open_requests, type_phone, wait_outcome
-from tests.helpers import SimControl
+from tests.helpers import FAULT_PATHS, SimControl
 
 CLIENT_SECRET = "CLIENTSECRET-audit-7Qx2"
 SUBSCRIPTION_KEY = "SUBSCRIPTIONKEY-audit-9Wv4"
 MAKE_PAYMENT_TOKEN = "MAKEPAYMENTTOKEN-audit-3Kp8"
 PHONES = ("93847261", "45910382", "41592637", "98076543")
+PATH = FAULT_PATHS[TEST_API]  # where the audited API's calls go, for the faults on the way
 TOKEN_SHAPE = re.compile(r"eyJ0eXAiOiJKV1Qi[A-Za-z0-9_.-]*\.[A-Za-z0-9_-]{16,}")
 
 
@@ -75,14 +77,14 @@ def _next(qtbot, window) -> None:
 def _a_day_at_the_counter(qtbot, window, sim: SimControl) -> None:
     # By phone, with a 401 and 503s on the way.
     charge(qtbot, window, "149,50")
-    sim.fault(path="/details$", status=401, count=1)
-    sim.fault(path="/details$", status=503, count=2)
+    sim.fault(path=PATH["read"], status=401, count=1)
+    sim.fault(path=PATH["read"], status=503, count=2)
     _approve_by_phone(qtbot, window, sim, PHONES[0])
     wait_outcome(qtbot, window, "PAID")
     _next(qtbot, window)
     # By QR: the number typed on the landing page; the init's answer lost, the capture refused twice.
-    sim.fault(path="/init$", drop=True, count=1)
-    sim.fault(path="/updatestatus$", status=503, count=2)
+    sim.fault(path=PATH["start"], drop=True, count=1)
+    sim.fault(path=PATH["capture"], status=503, count=2)
     url = charge(qtbot, window, "250")
     sim.http.post("/_sim/landing/phone", params={"token": landing_token(url)}, json={"phone": PHONES[1]})
     (request,) = open_requests(sim, PHONES[1])
@@ -90,7 +92,7 @@ def _a_day_at_the_counter(qtbot, window, sim: SimControl) -> None:
     wait_outcome(qtbot, window, "PAID")
     _next(qtbot, window)
     # Rejected in the app, after a garbled answer.
-    sim.fault(path="/details$", malformed=True, count=1)
+    sim.fault(path=PATH["read"], malformed=True, count=1)
     charge(qtbot, window, "75")
     type_phone(qtbot, window, PHONES[2])
     qtbot.waitUntil(lambda: len(open_requests(sim, PHONES[2])) == 1, timeout=15_000)
@@ -156,7 +158,7 @@ def test_a_whole_day_leaves_no_secret_token_or_full_phone_number_anywhere(
     qtbot, make_window, audited_sim, kiosk_log, capfd, tmp_path
 ):
     vipps = replace(
-        VippsSettings.for_simulator(audited_sim.base_url),
+        VippsSettings.for_simulator(audited_sim.base_url, api=TEST_API),
         client_secret=CLIENT_SECRET,
         subscription_key=SUBSCRIPTION_KEY,
         make_payment_token=MAKE_PAYMENT_TOKEN,

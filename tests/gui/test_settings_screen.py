@@ -96,3 +96,44 @@ def test_stored_secrets_are_never_shown_and_kept_when_left_empty(qtbot, sim):
     again._on_save()
     assert load_settings().vipps.client_secret == DEMO_SALES_UNIT.client_secret
     assert load_settings().shop.name == "Renamed"
+
+
+def test_the_api_picker_disables_the_psp_fields_under_epayment_and_is_saved(qtbot, screen, sim):
+    _fill(qtbot, screen, sim.base_url)
+    assert screen.api.currentData() == "psp"
+    assert all(screen.fields[name].isEnabled() for name in ("psp_id", "make_payment_url", "make_payment_token"))
+    screen.api.setCurrentIndex(screen.api.findData("epayment"))
+    assert not any(screen.fields[name].isEnabled() for name in ("psp_id", "make_payment_url", "make_payment_token"))
+    assert screen.fields["client_id"].isEnabled()
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text().startswith("The connection works."), timeout=15_000)
+    assert "✓ ePayment access" in screen.message.text()
+    with qtbot.waitSignal(screen.saved):
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert 'api = "epayment"' in config_path().read_text(encoding="utf-8")
+    loaded = load_settings()
+    assert (loaded.api, loaded.vipps.api) == ("epayment", "epayment")
+    assert loaded.vipps.psp_id == DEMO_SALES_UNIT.psp_id  # kept: it settles and refunds yesterday's PSP sales
+    again = SettingsScreen(loaded, config_path())
+    qtbot.addWidget(again)
+    assert again.api.currentData() == "epayment"
+    assert not again.fields["psp_id"].isEnabled()
+
+
+def test_an_epayment_shop_saves_without_any_psp_setting(qtbot, screen, sim):
+    _fill(qtbot, screen, sim.base_url)
+    screen.fields["psp_id"].clear()
+    screen.api.setCurrentIndex(screen.api.findData("epayment"))
+    with qtbot.waitSignal(screen.saved):
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert load_settings().vipps.psp_id == ""
+
+
+def test_the_demo_on_epayment_is_saved_as_the_api_alone(qtbot, screen):
+    assert screen.environment.currentData() == "simulator"
+    assert screen.api.isEnabled()  # the demo runs on either API
+    screen.api.setCurrentIndex(screen.api.findData("epayment"))
+    with qtbot.waitSignal(screen.saved):
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    loaded = load_settings()
+    assert (loaded.demo, loaded.api) == (True, "epayment")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import httpx
 
-from kiosk.config import Settings
+from kiosk.config import Settings, config_path, load_settings
 from kiosk.ui.services import Services
+from tests.conftest import TEST_API
 
 
 def test_demo_mode_starts_the_embedded_simulator_behind_the_window(qtbot, tmp_path):
-    services = Services(Settings(), demo=True, ledger_file=tmp_path / "ledger.sqlite3")
+    services = Services(Settings(demo_api=TEST_API), demo=True, ledger_file=tmp_path / "ledger.sqlite3")
     with qtbot.waitSignal(services.ready, timeout=20_000) as ready:
         services.start()
     vipps = ready.args[0]
@@ -20,11 +21,23 @@ def test_demo_mode_starts_the_embedded_simulator_behind_the_window(qtbot, tmp_pa
     assert services.simulator_url is None
 
 
+def test_the_demo_takes_its_payments_through_the_api_the_settings_name(qtbot, tmp_path):
+    config_path().write_text('[vipps]\napi = "epayment"\n', encoding="utf-8")  # no credentials: a demo
+    settings = load_settings()
+    services = Services(settings, demo=settings.demo, ledger_file=tmp_path / "ledger.sqlite3")
+    with qtbot.waitSignal(services.ready, timeout=20_000) as ready:
+        services.start()
+    vipps = ready.args[0]
+    services.stop()
+    assert vipps.api == "epayment"
+    assert vipps.base_url.startswith("http://127.0.0.1:")  # the embedded simulator
+
+
 def test_a_damaged_ledger_stops_the_kiosk_with_a_clear_message_and_is_left_as_it_was(qtbot, tmp_path):
     ledger_file = tmp_path / "ledger.sqlite3"
     damaged = b"SQLite format 3\x00" + b"\x13" * 4000
     ledger_file.write_bytes(damaged)
-    services = Services(Settings(), demo=True, ledger_file=ledger_file)
+    services = Services(Settings(demo_api=TEST_API), demo=True, ledger_file=ledger_file)
     with qtbot.waitSignal(services.failed, timeout=20_000) as failed:
         services.start()
     services.stop()
@@ -49,7 +62,7 @@ def test_start_up_settles_a_sale_a_crash_left_open_before_it_is_ready(qtbot, tmp
             phone_masked=None,
             state="CREATED",
         )
-    services = Services(Settings(), demo=True, ledger_file=ledger_file)
+    services = Services(Settings(demo_api=TEST_API), demo=True, ledger_file=ledger_file)
     notices: list[str] = []
     services.recovered.connect(notices.append)
     with qtbot.waitSignal(services.ready, timeout=20_000):

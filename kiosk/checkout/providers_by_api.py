@@ -1,0 +1,75 @@
+"""A provider for each Vipps API a ledger's attempts were made with, from one set of settings.
+
+Only the API an attempt was made with can read, capture, cancel or refund it. A shop that moved from the PSP API
+to the ePayment API (or back) changed only its settings, so yesterday's attempts must still reach their own API:
+both take the same client id, secret, subscription key and MSN; the PSP API also needs the PSP-Id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Self
+
+from kiosk.checkout.provider import PaymentProvider, make_provider
+from kiosk.config import PAYMENT_APIS, VippsSettings
+from kiosk.ledger.report import api_title
+from kiosk.vipps.errors import VippsError
+from kiosk.vipps.retry import RetryPolicy
+
+
+class ApiOutOfReach(VippsError):
+    """The settings lack what an API needs, so nothing can be asked of it. The message names what to add."""
+
+
+class ProvidersByApi:
+    """Made lazily, one per API, each on first use; closed together. Providers handed in (`given`) are used
+    for their APIs and left open: they belong to whoever made them. Used from one thread, like a provider."""
+
+    def __init__(
+        self, vipps: VippsSettings, retry: RetryPolicy | None = None, given: Iterable[PaymentProvider] = ()
+    ) -> None:
+        self._vipps = vipps
+        self._retry = retry
+        self._given = {provider.name: provider for provider in given}
+        self._made: dict[str, PaymentProvider] = {}
+
+    @property
+    def vipps(self) -> VippsSettings:
+        return self._vipps
+
+    def missing_for(self, api: str) -> str | None:
+        """What the settings lack to use `api`, in words that say what to add; None when it can be used."""
+        if api in self._given or api in self._made:
+            return None
+        if api not in PAYMENT_APIS:
+            return f'this kiosk does not know Vipps\' "{api}" API; update the kiosk'
+        if api == "psp" and not self._vipps.psp_id:
+            return 'the settings have no psp_id, which the PSP API needs: add psp_id = "..." to [vipps]'
+        return None
+
+    def for_api(self, api: str) -> PaymentProvider:
+        """The provider of `api`. Raises ApiOutOfReach when the settings lack what it needs."""
+        provider = self._given.get(api) or self._made.get(api)
+        if provider is not None:
+            return provider
+        if missing := self.missing_for(api):
+            raise ApiOutOfReach(f"{api_title(api)}: {missing}")
+        provider = make_provider(replace(self._vipps, api=api), self._retry)
+        self._made[api] = provider
+        return provider
+
+    def current(self) -> PaymentProvider:
+        """The provider of the API the settings take new payments through."""
+        return self.for_api(self._vipps.api)
+
+    def close(self) -> None:
+        made, self._made = self._made, {}
+        for provider in made.values():
+            provider.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
