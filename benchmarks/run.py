@@ -8,6 +8,7 @@ Prints a table (figure, value, baseline, ratio, target) and writes it as JSON. I
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import os
 import sys
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", metavar="NAME", help="some of: " + ", ".join(suites(True)))
     parser.add_argument("--json", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
+    faulthandler.enable()  # a crash in Qt under a measurement says where, instead of only "exit 139"
     chosen = suites(args.quick)
     figures: list[Figure] = []
     for name, measure in chosen.items():

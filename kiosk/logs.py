@@ -3,6 +3,7 @@ redacted by one filter that every record passes through."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import re
 import sys
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 # An 8-digit Norwegian number, with or without +47/0047, not part of a longer id.
 _PHONE = re.compile(r"(?<![0-9A-Za-z])(?:(?:\+47|0047)[ ]?)?(\d{3})[ ]?(\d{2})[ ]?(\d)(\d{2})(?![0-9A-Za-z])")
@@ -60,7 +62,23 @@ def setup_logging(data_dir: Path, secrets: Iterable[str] = (), level: int = logg
         old.close()
     root.addHandler(handler)
     _log_uncaught_exceptions(log_dir / "kiosk.log")
+    _record_hard_crashes(log_dir / "crash.log")
     return redactor
+
+
+_crash_file: TextIO | None = None  # open for as long as the process lives: faulthandler writes to its descriptor
+
+
+def _record_hard_crashes(path: Path) -> None:
+    """A crash inside Qt or another C library ends the process without a Python traceback; faulthandler then
+    writes each thread's stack (file, function and line only: no values, so nothing secret) to `crash.log`."""
+    global _crash_file
+    if _crash_file is not None and _crash_file.name == str(path):
+        return
+    old, _crash_file = _crash_file, path.open("a", encoding="utf-8")
+    faulthandler.enable(_crash_file, all_threads=True)
+    if old is not None:
+        old.close()
 
 
 def _log_uncaught_exceptions(log_file: Path) -> None:
