@@ -1,11 +1,15 @@
 """The soak: a long day at the counter, driven through the real GUI against the simulator, with random faults
 and random customers, then every sale checked against what Vipps recorded.
 
-    python -m benchmarks.soak [--sales 1000] [--fault-rate 0.1] [--seed 1]
+    python -m benchmarks.soak [--sales 1000] [--fault-rate 0.1] [--seed 1] [--api psp|epayment]
 
-Prints how many sales were lost, duplicated and mismatched (all must be 0), how often the outcome differed
-from what the customer did (a fault can honestly turn an approval into "not started"), and the process's memory
-and thread count at the start and at the end. Exits 1 if any of the three must-be-zero counts is not.
+`--api` picks the Vipps API behind the counter (`[vipps] api`): the PSP API v3 (the default) or the ePayment API
+v1; each fault hits that API's own path for the call it names.
+
+Prints how many sales were lost, duplicated and mismatched (all must be 0), how often the outcome differed from
+what the customer did (a fault can honestly turn an approval into "not started"), which faults were met, and the
+process's memory and thread count at the start and at the end. Exits 1 if any of the three must-be-zero counts
+is not.
 """
 
 from __future__ import annotations
@@ -30,10 +34,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.counter import memory_mb, spin, thread_count
-from benchmarks.soak_check import DrivenSale, check_day, tally
+from benchmarks.soak_check import DrivenSale, check_day, tally, tally_faults
 from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.logs import setup_logging
 from tests.helpers import SimControl
+from tests.vipps_apis import API_NAMES, PATHS, ApiPaths
 
 # Vipps' windows shrunk to seconds, the kiosk's mirroring them; polling as often as a test polls.
 LANDING_WINDOW_S = 1.5
@@ -58,23 +63,46 @@ BEHAVIOURS = [
     (9, "staff cancel", "CANCELLED"),
     (8, "card refused", "REFUSED"),
 ]
-# One fault per faulted sale, on the path a real outage would hit; most spoil a few requests, as a hiccup does.
-FAULTS: list[list[dict[str, Any]]] = [
-    [{"path": "/accesstoken/get$", "status": 503, "count": 2}],
-    [{"path": "/details$", "status": 401, "count": 1}],
-    [{"path": "/init$", "delay_s": REQUEST_TIMEOUT_S + 0.5, "count": 1}],  # Vipps made it, the answer never came
-    [{"path": "/init$", "status": 500, "count": 1}],
-    [{"path": "/init$", "status": 503, "count": 2}],
-    [{"path": "/init$", "status": 429, "retry_after": 1, "count": 1}],
-    [{"path": "/init$", "drop": True, "count": 1}],
-    [{"path": "/details$", "drop": True, "count": 2}],
-    [{"path": "/details$", "malformed": True, "count": 2}],
-    [{"path": "/details$", "delay_s": REQUEST_TIMEOUT_S + 0.5, "count": 1}],
-    [{"path": "/details$", "status": 503, "count": 6}],
-    [{"path": "/details$", "status": 429, "retry_after": 1, "count": 1}],
-    [{"path": "/updatestatus$", "status": 503, "count": 3}],
-    [{"path": "/updatestatus$", "drop": True, "count": 1}],
+# One fault per faulted sale, on the call a real outage would hit; most spoil a few requests, as a hiccup does.
+# Each names its call ("token", or an `ApiPaths` field: "init", "details", "capture"), and hits wherever the API
+# under test sends that call (PSP's init, details, updatestatus; ePayment's create, read, capture).
+FAULTS: list[tuple[str, dict[str, Any]]] = [
+    ("token", {"status": 503, "count": 2}),
+    ("details", {"status": 401, "count": 1}),
+    ("init", {"delay_s": REQUEST_TIMEOUT_S + 0.5, "count": 1}),  # Vipps made it, the answer never came
+    ("init", {"status": 500, "count": 1}),
+    ("init", {"status": 503, "count": 2}),
+    ("init", {"status": 429, "retry_after": 1, "count": 1}),
+    ("init", {"drop": True, "count": 1}),
+    ("details", {"drop": True, "count": 2}),
+    ("details", {"malformed": True, "count": 2}),
+    ("details", {"delay_s": REQUEST_TIMEOUT_S + 0.5, "count": 1}),
+    ("details", {"status": 503, "count": 6}),
+    ("details", {"status": 429, "retry_after": 1, "count": 1}),
+    ("capture", {"status": 503, "count": 3}),
+    ("capture", {"drop": True, "count": 1}),
 ]
+ACCESS_TOKEN_PATH = "/accesstoken/get$"  # noqa: S105 - a path, the same for both APIs
+
+
+def fault_rule(call: str, paths: ApiPaths, rule: dict[str, Any]) -> dict[str, Any]:
+    """A FAULTS entry as the simulator's rule, aimed at where `paths`' API sends `call`."""
+    return {"path": ACCESS_TOKEN_PATH if call == "token" else getattr(paths, call), **rule}
+
+
+def fault_name(call: str, rule: dict[str, Any]) -> str:
+    """A FAULTS entry in a few words for the report, like "details 503 x6" or "init late"."""
+    if "status" in rule:
+        what = str(rule["status"])
+    elif rule.get("drop"):
+        what = "reset"
+    elif rule.get("malformed"):
+        what = "garbled"
+    else:
+        what = "late"
+    return f"{call} {what}" + (f" x{rule['count']}" if rule.get("count", 1) > 1 else "")
+
+
 WARM_SALES = 10
 FINAL_OUTCOMES = {"PAID", "REJECTED", "REFUSED", "EXPIRED", "CANCELLED", "NOT_STARTED"}
 
@@ -97,6 +125,7 @@ class SoakResult:
     threads_warm: int
     threads_end: int
     seconds: float
+    api: str = "psp"
 
     @property
     def clean(self) -> bool:
@@ -104,10 +133,10 @@ class SoakResult:
 
 
 class SoakCounter:
-    """A real counter window, its data in a temporary folder, and Vipps' stand-in as a process of its own (so
-    the kiosk's footprint is not the simulator's memory of every payment)."""
+    """A real counter window on the Vipps API `api`, its data in a temporary folder, and Vipps' stand-in as a
+    process of its own (so the kiosk's footprint is not the simulator's memory of every payment)."""
 
-    def __init__(self) -> None:
+    def __init__(self, api: str = "psp") -> None:
         from kiosk.manager_pin import ManagerPin
         from kiosk.ui.main_window import MainWindow
 
@@ -129,7 +158,9 @@ class SoakCounter:
         pin = ManagerPin.for_demo(Path(self.folder.name) / "pin.json")
         self.window = MainWindow(KIOSK, self.ledger_file, True, pin, shop=ShopSettings(sounds=False))
         self.window.show()
-        self.window.connect_vipps(replace(VippsSettings.for_simulator(base_url), request_timeout_s=REQUEST_TIMEOUT_S))
+        self.paths = PATHS[api]
+        vipps = replace(VippsSettings.for_simulator(base_url), request_timeout_s=REQUEST_TIMEOUT_S, api=api)
+        self.window.connect_vipps(vipps)
         spin(self.window.isVisible, 10)
 
     def close(self) -> None:
@@ -207,12 +238,13 @@ def drive_sale(counter: SoakCounter, rng: random.Random, fault_rate: float) -> D
     behaviour, should_end = names[index], expected[index]
     amount = 3100 if behaviour == "card refused" else rng.randrange(100, 500_000)
     phone = f"4{rng.randrange(10**7):07d}"
+    fault = None
     if rng.random() < fault_rate:
-        rules = rng.choice(FAULTS)
-        if rules[0]["path"].startswith("/accesstoken"):
+        call, rule = rng.choice(FAULTS)
+        if call == "token":
             counter.sim.revoke_tokens()  # so the sale has to fetch a token through the fault
-        for rule in rules:
-            counter.sim.fault(**rule)
+        counter.sim.fault(**fault_rule(call, counter.paths, rule))
+        fault = fault_name(call, rule)
     if counter.charge(amount):
         if behaviour in ("approve by QR", "reject by QR", "card refused"):
             counter.scan_qr(phone)
@@ -225,12 +257,14 @@ def drive_sale(counter: SoakCounter, rng: random.Random, fault_rate: float) -> D
     shown = counter.wait_for_outcome()
     counter.next_sale()
     counter.sim.clear_faults()
-    return DrivenSale(amount, behaviour, should_end, shown)
+    return DrivenSale(amount, behaviour, should_end, shown, fault)
 
 
-def soak(sales: int = 1000, fault_rate: float = 0.1, seed: int = 1, progress: bool = False) -> SoakResult:
+def soak(
+    sales: int = 1000, fault_rate: float = 0.1, seed: int = 1, progress: bool = False, api: str = "psp"
+) -> SoakResult:
     rng = random.Random(seed)
-    counter = SoakCounter()
+    counter = SoakCounter(api)
     started = time.monotonic()
     memory_start, threads_start = memory_mb(), thread_count()
     memory_warm, threads_warm = memory_start, threads_start
@@ -263,13 +297,16 @@ def soak(sales: int = 1000, fault_rate: float = 0.1, seed: int = 1, progress: bo
         threads_warm,
         threads_end,
         time.monotonic() - started,
+        api,
     )
 
 
 def report(result: SoakResult, fault_rate: float) -> str:
     lines = [
-        f"soak: {len(result.driven)} sales, fault rate {fault_rate:.0%}, {result.seconds:.0f} s",
+        f"soak: {len(result.driven)} sales on the {result.api} API, fault rate {fault_rate:.0%}, "
+        f"{result.seconds:.0f} s",
         "customers: " + ", ".join(f"{name} {count}" for name, count in tally(result.driven).items()),
+        "faults: " + ", ".join(f"{name} {count}" for name, count in tally_faults(result.driven).items()),
     ]
     lines += [f"{name:>30}: {count}" for name, count in result.counts.items()]
     lines.append(
@@ -290,12 +327,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sales", type=int, default=1000)
     parser.add_argument("--fault-rate", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--api", choices=API_NAMES, default="psp", help="the Vipps API behind the counter")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     args = parser.parse_args(argv)
-    result = soak(args.sales, args.fault_rate, args.seed, progress=True)
+    result = soak(args.sales, args.fault_rate, args.seed, progress=True, api=args.api)
     print(report(result, args.fault_rate))
     if args.json:
         figures = {
+            "api": result.api,
             "sales": len(result.driven),
             "fault_rate": args.fault_rate,
             "seconds": round(result.seconds, 1),

@@ -19,6 +19,7 @@ from kiosk.checkout.updates import AttemptView
 from kiosk.config import VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.vipps import InitiateRequest, InitiateResponse, VippsClient
+from tests.vipps_apis import VippsRecord, vipps_record, vipps_records
 
 
 class SimControl:
@@ -48,6 +49,14 @@ class SimControl:
         """An ePayment API payment as /_sim/payments shows it."""
         (found,) = [p for p in self.payments() if p["api"] == "epayment" and p["reference"] == reference]
         return found
+
+    def records(self) -> dict[str, VippsRecord]:
+        """Every payment of either API, read the same way, by the kiosk's reference."""
+        return vipps_records(self.payments())
+
+    def record(self, any_id: str) -> VippsRecord:
+        """One payment of either API, by the kiosk's reference or the id the customer's app answered with."""
+        return vipps_record(self.payments(), any_id)
 
     def app_requests(self, phone: str) -> list[dict[str, Any]]:
         return self.http.get("/_sim/app/requests", params={"phone": phone}).json()

@@ -25,7 +25,7 @@ from kiosk.vipps import (
     VippsRateLimited,
     VippsServerError,
 )
-from kiosk.vipps.epayment import CALL_BUDGET, EPaymentClient, RateLimit
+from kiosk.vipps.epayment import CALL_BUDGET, CallBudget, EPaymentClient, RateLimit
 from kiosk.vipps.epayment_models import (
     Amount,
     CreatePaymentRequest,
@@ -560,6 +560,33 @@ def test_a_short_wait_for_the_limit_is_waited_out(vipps_settings, sim):
         for _ in range(3):
             client.get_payment(reference)
         assert time.monotonic() - started >= 0.45
+
+
+def test_a_wait_for_the_limit_longer_than_the_policy_allows_is_reported_without_sending(vipps_settings, sim):
+    """What the sale's worker asks for: it sends again on its own schedule, so it must never sit out the limit."""
+    retry = replace(FAST_RETRY, longest_own_limit_wait_s=0.2)  # a 429's Retry-After of 2 s would still be waited
+    with EPaymentClient(vipps_settings, retry=retry, rate_limits={"get": RateLimit(1, 1.0)}) as client:
+        reference, _ = qr(client)
+        client.get_payment(reference)
+        sent = spy_requests(client)
+        started = time.monotonic()
+        with pytest.raises(VippsRateLimited) as caught:
+            client.get_payment(reference)
+        assert time.monotonic() - started < 0.2
+        assert sent == []
+        assert 0.2 < caught.value.retry_after_s <= 1.0
+
+
+def test_the_limit_forgets_payments_whose_calls_no_longer_count():
+    """A kiosk runs all day: the budget keeps only what some limit still counts, not every payment it met."""
+    now = [0.0]
+    budget = CallBudget(clock=lambda: now[0])
+    for number in range(1_000):  # a payment a second, each read ten times
+        now[0] += 1.0
+        for _ in range(10):
+            assert budget.take(("unit", "get", f"reference-{number}"), RateLimit(120, 60.0)) == 0.0
+    assert len(budget) <= 2 * 60  # the last minute's, at most twice over between two sweeps
+    assert budget.take(("unit", "get", "reference-999"), RateLimit(10, 60.0)) > 0  # the last one's ten still count
 
 
 def test_fetching_the_access_token_spends_no_payments_budget(epay, vipps_settings):

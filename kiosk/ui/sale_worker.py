@@ -16,8 +16,13 @@ from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError
 from kiosk.ui.qr_widget import qr_matrix
+from kiosk.vipps import RetryPolicy
 
 RETRY_WRITES_S = 2.0
+# The worker sends unanswered writes again every RETRY_WRITES_S itself, so a client that would wait longer for room
+# under Vipps' rate limit (ePayment: five cancels a minute for one payment) reports it instead: sitting out the
+# wait would hold up every later step of the sale, such as the approval of the payment that replaced it.
+SALE_RETRY = RetryPolicy(longest_own_limit_wait_s=RETRY_WRITES_S)
 log = logging.getLogger(__name__)
 
 
@@ -58,7 +63,7 @@ class SaleWorker(QObject):
         self._retry_timer.timeout.connect(self.retry_writes)
         try:
             self._ledger = Ledger.open(self._ledger_file)
-            self._provider = make_provider(self._vipps)
+            self._provider = make_provider(self._vipps, retry=SALE_RETRY)
             self._session = SaleSession.begin(
                 self._provider, self._ledger, self._vipps, self._kiosk, self._amount_ore, self._payment_text
             )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -71,17 +71,24 @@ RATE_LIMITS: Mapping[str, RateLimit] = {
 }
 
 
-class _CallBudget:
-    """Calls made per (sales unit, operation, reference) in a sliding window, for every client in the process."""
+class CallBudget:
+    """Calls made per (sales unit, operation, reference) in a sliding window, for every client in the process.
 
-    def __init__(self) -> None:
+    A payment's calls stop counting once its window has passed, and a kiosk runs all day: what no limit counts
+    any more is forgotten (else a few KB a sale, measured, kept until the kiosk stops)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
         self._lock = threading.Lock()
         self._calls: dict[tuple[str, ...], deque[float]] = {}
+        self._longest_window_s = 0.0
+        self._next_sweep = 0.0
 
     def take(self, key: tuple[str, ...], limit: RateLimit) -> float:
         """Count a call now and answer 0, or answer how long until one is allowed (and count nothing)."""
-        now = time.monotonic()
+        now = self._clock()
         with self._lock:
+            self._forget_idle(now, limit.per_s)
             calls = self._calls.setdefault(key, deque())
             while calls and calls[0] <= now - limit.per_s:
                 calls.popleft()
@@ -90,12 +97,27 @@ class _CallBudget:
                 return 0.0
             return calls[0] + limit.per_s - now
 
+    def __len__(self) -> int:
+        """How many (operation, payment) pairs it still keeps calls of."""
+        with self._lock:
+            return len(self._calls)
+
     def clear(self) -> None:
         with self._lock:
             self._calls.clear()
 
+    def _forget_idle(self, now: float, window_s: float) -> None:
+        """At most once per longest window: drop every key with no call inside it, which no limit counts."""
+        self._longest_window_s = max(self._longest_window_s, window_s)
+        if now < self._next_sweep:
+            return
+        self._next_sweep = now + self._longest_window_s
+        horizon = now - self._longest_window_s
+        for key in [k for k, calls in self._calls.items() if not calls or calls[-1] <= horizon]:
+            del self._calls[key]
 
-CALL_BUDGET = _CallBudget()
+
+CALL_BUDGET = CallBudget()
 
 
 def _checked_key(key: str | None) -> str | None:
@@ -211,7 +233,8 @@ class EPaymentClient(VippsHttp):
 
     def _before_send(self, method: str, path: str) -> None:
         """Wait for a free place in Vipps' rate limit for this call's reference; a wait longer than the retry
-        policy would wait out a 429 is reported the same way a 429 is, without sending."""
+        policy allows (`longest_own_limit_wait_s`, else as long as it would wait out a 429) is reported the same
+        way a 429 is, without sending."""
         if self._budget_key is None or not path.startswith("/epayment/"):
             return  # the access-token call on the way spends no payment's budget
         operation, reference = self._budget_key
@@ -219,8 +242,11 @@ class EPaymentClient(VippsHttp):
         if limit is None:
             return
         key = (self._settings.base_url, self._settings.merchant_serial_number, operation, reference)
+        longest = self._retry.longest_own_limit_wait_s
+        if longest is None:
+            longest = self._retry.longest_retry_after_s
         while (wait := CALL_BUDGET.take(key, limit)) > 0:
-            if wait > self._retry.longest_retry_after_s:
+            if wait > longest:
                 raise VippsRateLimited(
                     f"Vipps allows {limit.calls} {operation} calls a minute for one payment; "
                     f"the next is allowed in {wait:.0f} s",

@@ -20,6 +20,9 @@ class RetryPolicy:
     base_s: float = 0.25
     cap_s: float = 8.0
     longest_retry_after_s: float = 30.0  # a 429 asking for longer than this is reported, not waited out
+    # Vipps' published rate limits that a client keeps on its own side (ePayment): a wait for room longer than
+    # this is reported as VippsRateLimited without sending. None: as long as a 429 would be waited out.
+    longest_own_limit_wait_s: float | None = None
 
     def backoff_s(self, retry_number: int) -> float:
         """The pause before retry number `retry_number` (1 for the first retry)."""

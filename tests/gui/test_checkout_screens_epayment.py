@@ -7,7 +7,9 @@ from dataclasses import replace
 import pytest
 
 from kiosk.config import VippsSettings
+from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
+from tests.vipps_apis import EPAYMENT_PATHS
 
 
 @pytest.fixture
@@ -59,3 +61,27 @@ def test_saving_the_settings_screen_keeps_the_api(qtbot, sim):
     screen = SettingsScreen(Settings(vipps=vipps), config_path())
     qtbot.addWidget(screen)
     assert screen.raw_settings()["vipps"]["api"] == "epayment"
+
+
+def test_a_cancel_held_back_by_vipps_rate_limit_never_holds_up_the_sale(qtbot, window, sim, monkeypatch):
+    """Vipps allows so many cancels a minute for one ePayment payment, and the client keeps to that. When the
+    cancel of the QR payment (superseded by a typed number) keeps failing, its tries use that up; the wait for
+    the next must not hold up the sale's worker, or the customer's approval on their phone would go unseen."""
+    # Two cancels per 12 s instead of five a minute: a wait of seconds, so the test is short either way.
+    monkeypatch.setitem(RATE_LIMITS, "cancel", RateLimit(2, 12.0))
+    charge(qtbot, window, "149,50")
+    (qr_payment,) = sim.records()
+    sim.fault(path=EPAYMENT_PATHS.cancel, status=503, count=1000)  # the QR payment's cancel never gets through
+    type_phone(qtbot, window, "91234567")
+    qtbot.waitUntil(lambda: len(open_requests(sim, "91234567")) == 1)
+    qtbot.waitUntil(lambda: sim.faults()[0]["count"] == 998)  # the two cancels allowed, both failed
+
+    (request,) = open_requests(sim, "91234567")
+    sim.respond(request["pspTransactionId"], "91234567", "approve")
+    wait_outcome(qtbot, window, "PAID", timeout=6_000)  # seen at once, not after the rate limit's wait (~11 s)
+    assert sim.faults()[0]["count"] == 998  # and no cancel was sent beyond what Vipps allows
+
+    sim.clear_faults()
+    qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=20_000)
+    assert sim.record(qr_payment).state == "CANCELLED"  # the held-back cancel landed once allowed
+    assert _captured(sim) == 14950

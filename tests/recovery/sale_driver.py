@@ -1,7 +1,8 @@
 """A kiosk's checkout in a process of its own, for the kill tests: it runs one sale against a simulator and
-does exactly what the kiosk does (real client, real ledger file), so the test can SIGKILL it at any phase.
+does exactly what the kiosk does (real provider and client for the API named, real ledger file), so the test can
+SIGKILL it at any phase.
 
-    python -m tests.recovery.sale_driver BASE_URL LEDGER_FILE AMOUNT_ORE [qr|phone]
+    python -m tests.recovery.sale_driver BASE_URL LEDGER_FILE AMOUNT_ORE qr|phone psp|epayment
 """
 
 from __future__ import annotations
@@ -10,26 +11,26 @@ import contextlib
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from kiosk.checkout.psp_provider import PspProvider
+from kiosk.checkout.provider import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import SaleState
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger
-from kiosk.vipps import RetryPolicy, VippsClient, VippsError
+from kiosk.vipps import RetryPolicy, VippsError
 
 KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05)
 
 
-def main(base_url: str, ledger_file: str, amount: str, mode: str) -> int:
-    vipps = VippsSettings.for_simulator(base_url)
+def main(base_url: str, ledger_file: str, amount: str, mode: str, api: str) -> int:
+    vipps = replace(VippsSettings.for_simulator(base_url), api=api)
     pause = threading.Event()
     with (
         Ledger.open(Path(ledger_file)) as ledger,
-        VippsClient(vipps, retry=RetryPolicy(attempts=2, base_s=0.01, cap_s=0.05)) as client,
+        make_provider(vipps, retry=RetryPolicy(attempts=2, base_s=0.01, cap_s=0.05)) as provider,
     ):
-        provider = PspProvider(client, vipps)
         session = SaleSession.begin(provider, ledger, vipps, KIOSK, int(amount), "kill test")
         update = session.start_attempt()
         if mode == "phone":
@@ -50,4 +51,4 @@ def main(base_url: str, ledger_file: str, amount: str, mode: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:5]))
+    sys.exit(main(*sys.argv[1:6]))

@@ -1,5 +1,23 @@
 """Kill the kiosk (SIGKILL, a real process) at each phase of a sale, start again, and check that nothing is lost
-and nothing is charged twice: the ledger and the simulator agree, and every attempt ends in a final state."""
+and nothing is charged twice: the ledger and the simulator agree, and every attempt ends in a final state.
+
+Every phase runs on each Vipps API. What Vipps holds at the moment of the kill differs:
+
+| killed while                                   | PSP API v3 at Vipps          | ePayment API v1 at Vipps             |
+|------------------------------------------------|------------------------------|--------------------------------------|
+| init under way, Vipps has it                   | waiting for the customer     | CREATED                              |
+| init under way, Vipps never saw it             | nothing                      | nothing                              |
+| waiting for the customer                       | waiting for the customer     | CREATED                              |
+| approved, the kiosk had not seen it            | RESERVED                     | AUTHORIZED                           |
+| card refused, the kiosk had not seen it        | FAILED (error 72)            | CREATED, a failed AUTHORIZED event   |
+| ending the refused card's payment              | (no such phase: see below)   | CREATED, its cancel under way        |
+| capturing (landed / not)                       | RESERVED or CAPTURED         | AUTHORIZED, captured or not          |
+| cancelling a superseded QR payment, approved   | RESERVED                     | AUTHORIZED                           |
+| after the sale was paid                        | CAPTURED                     | AUTHORIZED, captured                 |
+
+An ePayment payment whose card was refused stays CREATED: in Vipps the customer may pick another card. The kiosk
+has said "refused" by then, so it cancels the payment as it reads the refusal; that cancel is a phase of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +25,26 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from kiosk.checkout.psp_provider import PspProvider
+from kiosk.checkout.provider import make_provider
 from kiosk.checkout.recovery import recover
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger
-from kiosk.vipps import VippsClient
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl
+from tests.vipps_apis import API_NAMES, PATHS, ApiPaths
 
 ROOT = Path(__file__).resolve().parents[2]
 AMOUNT = 14950
+REFUSED_CARD = 3100  # the simulator's "card not eligible", on either API
 
 
 _drivers: list[subprocess.Popen] = []
@@ -38,10 +60,27 @@ def no_driver_outlives_its_test():
             driver.wait(timeout=10)
 
 
-def _start_driver(sim: SimControl, ledger_file: Path, mode: str = "qr") -> subprocess.Popen:
+@pytest.fixture(params=API_NAMES)
+def api(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def paths(api: str) -> ApiPaths:
+    return PATHS[api]
+
+
+def _settings(sim: SimControl, api: str) -> VippsSettings:
+    return replace(VippsSettings.for_simulator(sim.base_url), api=api)
+
+
+def _start_driver(
+    sim: SimControl, ledger_file: Path, api: str, mode: str = "qr", amount: int = AMOUNT
+) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "tests.recovery.sale_driver", sim.base_url, str(ledger_file)]
     driver = subprocess.Popen(
-        [sys.executable, "-m", "tests.recovery.sale_driver", sim.base_url, str(ledger_file), str(AMOUNT), mode],
+        [*command, str(amount), mode, api],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,  # nobody reads them: a full pipe must never block the driver
@@ -52,9 +91,6 @@ def _start_driver(sim: SimControl, ledger_file: Path, mode: str = "qr") -> subpr
 
 
 def _wait(condition: Callable[[], bool], what: str, timeout_s: float = 15) -> None:
-    import threading
-    import time
-
     deadline, pause = time.monotonic() + timeout_s, threading.Event()
     while not condition():
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
@@ -74,114 +110,199 @@ def _kill(process: subprocess.Popen) -> None:
     assert process.returncode == -signal.SIGKILL
 
 
-def _restart_and_check(sim: SimControl, ledger_file: Path) -> None:
+def _everything(ledger: Ledger, sim: SimControl) -> tuple[list[tuple[str, str]], list[tuple]]:
+    """What a second start could change: every attempt's state, and every payment's money and state at Vipps."""
+    attempts = [(a.psp_transaction_id, a.state) for s in ledger.sales() for a in ledger.attempts_of(s.id)]
+    at_vipps = [(r.reference, r.state, r.captured, r.cancelled, r.captures) for r in sim.records().values()]
+    return attempts, at_vipps
+
+
+def _restart_and_check(sim: SimControl, ledger_file: Path, api: str, amount: int = AMOUNT) -> None:
     """What start-up does, then the promises: one true state per sale, at most one charge, ledger == Vipps."""
-    vipps = VippsSettings.for_simulator(sim.base_url)
-    with Ledger.open(ledger_file) as ledger, VippsClient(vipps, retry=FAST_RETRY) as client:
-        report = recover(PspProvider(client, vipps), ledger, vipps, KioskSettings())
+    vipps = _settings(sim, api)
+    with Ledger.open(ledger_file) as ledger:
+        with make_provider(vipps, retry=FAST_RETRY) as provider:
+            report = recover(provider, ledger, vipps, KioskSettings())
         assert report.needs_check == []
-        recover(PspProvider(client, vipps), ledger, vipps, KioskSettings())  # a second start changes nothing
+        settled = _everything(ledger, sim)
+        with make_provider(vipps, retry=FAST_RETRY) as provider:
+            recover(provider, ledger, vipps, KioskSettings())
+        assert _everything(ledger, sim) == settled  # a second start changes nothing
         (sale,) = ledger.sales()
         attempts = ledger.attempts_of(sale.id)
-        assert all(a.state in FINAL_ATTEMPT_STATES for a in attempts), [a.state for a in attempts]
-        at_vipps = {p["pspTransactionId"]: p for p in sim.payments()}
-        captured = sum(p["capturedAmount"] for p in at_vipps.values())
-        assert captured in (0, AMOUNT)
-        assert (sale.state == "PAID") == (captured == AMOUNT)
-        for attempt in attempts:
-            payment = at_vipps.get(attempt.psp_transaction_id)
-            if attempt.state == "CAPTURED":
-                assert payment["state"] == "CAPTURED"
-            elif payment is not None:
-                assert payment["capturedAmount"] == 0
-                assert payment["state"] in ("CANCELLED", "FAILED"), payment["state"]
+    assert all(a.state in FINAL_ATTEMPT_STATES for a in attempts), [a.state for a in attempts]
+    assert {a.provider for a in attempts} == {api}
+    at_vipps = sim.records()
+    assert {r.api for r in at_vipps.values()} <= {api}
+    captured = sum(r.captured for r in at_vipps.values())
+    assert captured in (0, amount)
+    assert (sale.state == "PAID") == (captured == amount)
+    for attempt in attempts:
+        payment = at_vipps.get(attempt.psp_transaction_id)
+        if attempt.state == "CAPTURED":
+            assert payment is not None
+            assert (payment.state, payment.captures) == ("CAPTURED", 1)
+        elif payment is not None:
+            assert payment.captured == 0
+            assert payment.state in ("CANCELLED", "FAILED"), payment.state  # nobody can approve it any more
 
 
-def test_killed_while_init_is_under_way_after_vipps_created_the_payment(sim, tmp_path):
+def test_killed_while_init_is_under_way_after_vipps_created_the_payment(sim, tmp_path, api, paths):
     ledger_file = tmp_path / "ledger.sqlite3"
-    sim.fault(path="/init$", delay_s=30, count=1)  # Vipps has it; the answer never comes
-    driver = _start_driver(sim, ledger_file)
-    _wait(lambda: len(sim.payments()) == 1 and _attempt_states(ledger_file) == ["CREATED"], "the payment")
+    sim.fault(path=paths.init, delay_s=30, count=1)  # Vipps has it; the answer never comes
+    driver = _start_driver(sim, ledger_file, api)
+    _wait(lambda: len(sim.records()) == 1 and _attempt_states(ledger_file) == ["CREATED"], "the payment")
     _kill(driver)
     sim.clear_faults()
-    _restart_and_check(sim, ledger_file)
+    _restart_and_check(sim, ledger_file, api)
+    (payment,) = sim.records().values()
+    assert payment.state == "CANCELLED"  # found, and given up at Vipps
 
 
-def test_killed_while_init_is_under_way_before_vipps_saw_it(sim, tmp_path):
+def test_killed_while_init_is_under_way_before_vipps_saw_it(sim, tmp_path, api, paths):
     ledger_file = tmp_path / "ledger.sqlite3"
-    sim.fault(path="/init$", status=503, delay_s=30, count=1)  # the request is held before Vipps sees it
-    driver = _start_driver(sim, ledger_file)
-    _wait(lambda: _attempt_states(ledger_file) == ["CREATED"], "the recorded attempt")
+    sim.fault(path=paths.init, status=503, delay_s=30, count=1)  # the request is held before Vipps sees it
+    driver = _start_driver(sim, ledger_file, api)
+    _wait(lambda: _attempt_states(ledger_file) == ["CREATED"] and sim.faults() == [], "the init under way")
     _kill(driver)
     sim.clear_faults()
-    _restart_and_check(sim, ledger_file)
+    _restart_and_check(sim, ledger_file, api)
+    assert sim.records() == {}
     with Ledger.open(ledger_file) as ledger:
         assert [a.state for a in ledger.attempts_of(1)] == ["INIT_FAILED"]
 
 
-def test_killed_while_waiting_for_the_customer(sim, tmp_path):
+def test_killed_while_waiting_for_the_customer(sim, tmp_path, api):
     ledger_file = tmp_path / "ledger.sqlite3"
-    driver = _start_driver(sim, ledger_file)
+    driver = _start_driver(sim, ledger_file, api)
     _wait(lambda: _attempt_states(ledger_file) == ["PENDING"], "the waiting payment")
+    assert [p.state for p in sim.records().values()] == ["WAITING"]
     _kill(driver)
-    _restart_and_check(sim, ledger_file)
-    assert sim.payments()[0]["state"] == "CANCELLED"  # nobody can pay a screen that is gone
+    _restart_and_check(sim, ledger_file, api)
+    (payment,) = sim.records().values()
+    assert payment.state == "CANCELLED"  # nobody can pay a screen that is gone
 
 
-def test_killed_after_the_customer_approved_before_the_kiosk_saw_it(sim, tmp_path):
+def test_killed_after_the_customer_approved_before_the_kiosk_saw_it(sim, tmp_path, api, paths):
     ledger_file = tmp_path / "ledger.sqlite3"
-    sim.fault(path="/details$", status=503)  # the kiosk cannot see the approval before it dies
-    driver = _start_driver(sim, ledger_file)
-    _wait(lambda: len(sim.payments()) == 1, "the payment")
-    _force_approve(sim)
+    sim.fault(path=paths.details, status=503)  # the kiosk cannot see the approval before it dies
+    driver = _start_driver(sim, ledger_file, api)
+    _wait(lambda: len(sim.records()) == 1, "the payment")
+    _force_approve(sim, api)
+    assert [p.state for p in sim.records().values()] == ["RESERVED"]
     _kill(driver)
     sim.clear_faults()
-    _restart_and_check(sim, ledger_file)
-    assert sim.payments()[0]["state"] == "CAPTURED"  # the customer paid: the sale is captured, once
+    _restart_and_check(sim, ledger_file, api)
+    (payment,) = sim.records().values()
+    assert payment.state == "CAPTURED"  # the customer paid: the sale is captured, once
+
+
+def test_killed_after_the_card_was_refused_before_the_kiosk_saw_it(sim, tmp_path, api, paths):
+    ledger_file = tmp_path / "ledger.sqlite3"
+    sim.fault(path=paths.details, status=503)  # the kiosk cannot see the refusal before it dies
+    driver = _start_driver(sim, ledger_file, api, amount=REFUSED_CARD)
+    _wait(lambda: len(sim.records()) == 1, "the payment")
+    _force_approve(sim, api)
+    (payment,) = sim.records().values()
+    assert payment.refusal_id is not None
+    # PSP: the refusal ends the payment. ePayment: it stays open, for another card the customer might pick.
+    assert payment.state == ("FAILED" if api == "psp" else "WAITING")
+    _kill(driver)
+    sim.clear_faults()
+    _restart_and_check(sim, ledger_file, api, amount=REFUSED_CARD)
+    _assert_refused_and_closed(sim, ledger_file)
+
+
+# ePayment only. A refused card leaves an ePayment payment open (CREATED) for another card, so the kiosk cancels
+# it as it reads the refusal. PSP has no such phase: its refusal ends the payment at Vipps, and the kiosk sends
+# nothing after it.
+@pytest.mark.parametrize("api", ["epayment"])
+@pytest.mark.parametrize("cancel_landed", [False, True])
+def test_killed_while_ending_a_refused_cards_payment(sim, tmp_path, api, paths, cancel_landed):
+    ledger_file = tmp_path / "ledger.sqlite3"
+    if cancel_landed:
+        sim.fault(path=paths.cancel, delay_s=30, count=1)  # terminated at Vipps, answer never arrives
+    else:
+        sim.fault(path=paths.cancel, status=503, delay_s=30, count=1)  # held before Vipps sees it
+    driver = _start_driver(sim, ledger_file, api, amount=REFUSED_CARD)
+    _wait(lambda: len(sim.records()) == 1, "the payment")
+    _force_approve(sim, api)
+    _wait(lambda: sim.faults() == [], "the kiosk's cancel of the refused card's payment")
+    if cancel_landed:
+        _wait(lambda: [p.state for p in sim.records().values()] == ["CANCELLED"], "the cancel applied")
+    else:
+        assert [p.state for p in sim.records().values()] == ["WAITING"]
+    assert _attempt_states(ledger_file) == ["PENDING"]  # the kiosk had not yet recorded the refusal
+    _kill(driver)
+    sim.clear_faults()
+    _restart_and_check(sim, ledger_file, api, amount=REFUSED_CARD)
+    _assert_refused_and_closed(sim, ledger_file)
 
 
 @pytest.mark.parametrize("capture_landed", [False, True])
-def test_killed_while_capturing(sim, tmp_path, capture_landed):
+def test_killed_while_capturing(sim, tmp_path, api, paths, capture_landed):
     ledger_file = tmp_path / "ledger.sqlite3"
     if capture_landed:
-        sim.fault(path="updatestatus", delay_s=30, count=1)  # captured at Vipps, answer never arrives
+        sim.fault(path=paths.capture, delay_s=30, count=1)  # captured at Vipps, answer never arrives
     else:
-        sim.fault(path="updatestatus", status=503, delay_s=30, count=1)  # held before Vipps sees it
-    driver = _start_driver(sim, ledger_file)
-    _wait(lambda: len(sim.payments()) == 1, "the payment")
-    _force_approve(sim)
-    _wait(lambda: _attempt_states(ledger_file) == ["RESERVED"], "the reservation in the ledger")
+        sim.fault(path=paths.capture, status=503, delay_s=30, count=1)  # held before Vipps sees it
+    driver = _start_driver(sim, ledger_file, api)
+    _wait(lambda: len(sim.records()) == 1, "the payment")
+    _force_approve(sim, api)
+    _wait(lambda: _attempt_states(ledger_file) == ["RESERVED"] and sim.faults() == [], "the capture under way")
+    if capture_landed:
+        _wait(lambda: [p.captured for p in sim.records().values()] == [AMOUNT], "the capture applied")
+    else:
+        assert [p.captured for p in sim.records().values()] == [0]
     _kill(driver)
     sim.clear_faults()
-    _restart_and_check(sim, ledger_file)
-    assert sim.payments()[0]["capturedAmount"] == AMOUNT
+    _restart_and_check(sim, ledger_file, api)
+    (payment,) = sim.records().values()
+    assert payment.captured == AMOUNT
 
 
-def test_killed_while_cancelling_a_superseded_attempt_then_the_old_one_is_approved(sim, tmp_path):
+def test_killed_while_cancelling_a_superseded_attempt_then_the_old_one_is_approved(sim, tmp_path, api, paths):
     ledger_file = tmp_path / "ledger.sqlite3"
-    sim.fault(path="updatestatus", status=503, delay_s=30, count=1)  # the QR cancel hangs
-    driver = _start_driver(sim, ledger_file, mode="phone")
+    sim.fault(path=paths.cancel, status=503, delay_s=30, count=1)  # the QR cancel hangs
+    driver = _start_driver(sim, ledger_file, api, mode="phone")
     _wait(lambda: _attempt_states(ledger_file) == ["CANCELLING", "PENDING"], "the superseding")
     _kill(driver)
     sim.clear_faults()
-    _force_approve(sim, which=0)  # the old QR code, approved while the kiosk was down
-    _restart_and_check(sim, ledger_file)
+    _force_approve(sim, api, which=0)  # the old QR code, approved while the kiosk was down
+    _restart_and_check(sim, ledger_file, api)
     with Ledger.open(ledger_file) as ledger:
-        assert [a.state for a in ledger.attempts_of(1)] == ["REVERSED", "CANCELLED"]
+        (qr, pushed) = ledger.attempts_of(1)
+    assert [qr.state, pushed.state] == ["REVERSED", "CANCELLED"]
+    records = sim.records()
+    assert records[qr.psp_transaction_id].reservations == 1  # it really was approved, and released
+    assert records[qr.psp_transaction_id].state == "CANCELLED"
 
 
-def test_killed_after_the_sale_was_paid(sim, tmp_path):
+def test_killed_after_the_sale_was_paid(sim, tmp_path, api):
     ledger_file = tmp_path / "ledger.sqlite3"
-    driver = _start_driver(sim, ledger_file)
-    _wait(lambda: len(sim.payments()) == 1, "the payment")
-    _force_approve(sim)
+    driver = _start_driver(sim, ledger_file, api)
+    _wait(lambda: len(sim.records()) == 1, "the payment")
+    _force_approve(sim, api)
     _wait(lambda: _attempt_states(ledger_file) == ["CAPTURED"], "the capture")
     _kill(driver)
-    _restart_and_check(sim, ledger_file)
+    _restart_and_check(sim, ledger_file, api)
 
 
-def _force_approve(sim: SimControl, which: int = -1) -> None:
-    payment = sorted(sim.payments(), key=lambda p: p["createdAt"])[which]
-    token = payment["landingUrl"].split("token=")[1]
-    with VippsClient(VippsSettings.for_simulator(sim.base_url), retry=FAST_RETRY) as client:
-        client.force_approve(payment["pspTransactionId"], "48123456", token)
+def _assert_refused_and_closed(sim: SimControl, ledger_file: Path) -> None:
+    """The sale ended as refused, and the refused card's payment can take no other card."""
+    with Ledger.open(ledger_file) as ledger:
+        (sale,) = ledger.sales()
+        assert (sale.state, sale.outcome) == ("NOT_PAID", "REFUSED")
+        assert [a.state for a in ledger.attempts_of(sale.id)] == ["REFUSED"]
+    (payment,) = sim.records().values()
+    assert payment.state in ("FAILED", "CANCELLED")
+    assert payment.reservations == 0
+
+
+def _force_approve(sim: SimControl, api: str, which: int = -1) -> None:
+    """The customer approves, in the order their payments were made (`which`), as Vipps' test environment lets
+    a merchant do through its API."""
+    payment = sorted(sim.records().values(), key=lambda p: p.raw["createdAt"])[which]
+    token = payment.raw["landingUrl"].split("token=")[1]
+    with make_provider(_settings(sim, api), retry=FAST_RETRY) as provider:
+        provider.force_approve(payment.reference, "48123456", token)

@@ -2,6 +2,12 @@
 the real client, the simulator over loopback with its /_sim/faults injector), ending with the ledger, the
 simulator and the screen telling the same story (`conftest.assert_three_agree`).
 
+Every row runs on both Vipps APIs (the `api` fixture: `[psp-...]` and `[epayment-...]` in the test ids); a fault
+names the call it hits ("init", "details", "capture", "cancel") and `tests.vipps_apis.PATHS` aims it at that
+API's path. No row is left out on either API. Where the APIs differ, the row says how: an approval after staff
+cancelled is refused by the PSP (error 85) on PSP, by Vipps itself on ePayment (the cancel ended the payment);
+ePayment's rate limits are shrunk as the kiosk's schedule is (`conftest.SCHEDULE_SHRUNK_BY`).
+
  1. Token endpoint down at the start of a sale; recovers once it is back, and the next sale works:
     test_network.py::test_the_token_endpoint_down_says_vipps_cannot_be_reached_then_recovers
  2. A token expired mid-sale (revoked, or a 401): one fresh token, paid, captured once:
@@ -22,11 +28,12 @@ simulator and the screen telling the same story (`conftest.assert_three_agree`).
     test_details.py::test_details_failing_for_a_while_say_no_answer_then_pay
  8. details 429 with Retry-After:
     test_details.py::test_details_429_waits_what_vipps_asks_then_pays
- 9. updatestatus failing when capturing (503s; applied but answers reset):
+ 9. The capture failing (PSP's updatestatus, ePayment's capture: 503s; applied but answers reset):
     test_status_updates.py::test_a_capture_without_an_answer_is_retried_until_it_lands_and_the_screen_stays_paid
 10. The network gone for the whole approval window (the customer approved, or never answered):
     test_network.py::test_the_network_gone_past_the_window_never_guesses_and_learns_the_truth
-11. The kiosk killed during each phase: tests/recovery/test_kill_at_every_phase.py (see test_kiosk_killed.py)
+11. The kiosk killed during each phase, on each API: tests/recovery/test_kill_at_every_phase.py (see
+    test_kiosk_killed.py)
 12. The disk full when recording (a real tmpfs; root only, skipped elsewhere):
     test_disk_full.py::test_a_full_disk_never_shows_an_unrecorded_sale_and_records_it_once_space_returns,
     test_disk_full.py::test_a_full_disk_before_the_sale_starts_says_so_and_sends_nothing_to_vipps

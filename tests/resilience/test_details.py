@@ -1,6 +1,6 @@
-"""Rows 5, 6, 7 and 8 of the fault matrix for `details`, the poll: while it gets no usable answer the screen says
-"No answer from Vipps yet" and guesses nothing; once answers come again the customer's approval is seen, the sale
-is paid and captured once."""
+"""Rows 5, 6, 7 and 8 of the fault matrix for `details`, the poll (PSP's details, ePayment's read of the payment):
+while it gets no usable answer the screen says "No answer from Vipps yet" and guesses nothing; once answers come
+again the customer's approval is seen, the sale is paid and captured once."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from kiosk.ui.checkout_flow import NO_ANSWER_TEXT
 from tests.gui.steps import charge, wait_outcome
 from tests.resilience.conftest import Kiosk, assert_three_agree, customer_pays_by_qr
+from tests.vipps_apis import PATHS
 
 
 def _no_answers_in_a_row(kiosk: Kiosk) -> int:
@@ -25,7 +26,7 @@ def _no_answers_in_a_row(kiosk: Kiosk) -> int:
 def _approved_during_the_fault(kiosk: Kiosk, sim, url: str, **rule: Any) -> None:
     """The fault begins while the customer screen waits, and the customer approves while it lasts."""
     assert kiosk.status == "Waiting for the customer"
-    sim.fault(path="/details$", **rule)
+    sim.fault(path=PATHS[kiosk.api].details, **rule)
     customer_pays_by_qr(sim, url)
 
 

@@ -30,8 +30,7 @@ def test_a_full_disk_never_shows_an_unrecorded_sale_and_records_it_once_space_re
     kiosk = make_kiosk(ledger_file=small_disk.mount / "ledger.sqlite3")
     window = kiosk.window
     url = charge(qtbot, window, "149,50")
-    (payment,) = sim.payments()
-    tx = payment["pspTransactionId"]
+    (tx,) = sim.records()
     statuses_before = len(kiosk.screen.texts)
 
     small_disk.fill()
@@ -49,8 +48,8 @@ def test_a_full_disk_never_shows_an_unrecorded_sale_and_records_it_once_space_re
     assert "disk is full" in kiosk.status
     ((sale, attempts),) = kiosk.ledger_sales()
     assert (sale.state, [a.state for a in attempts]) == ("OPEN", ["PENDING"])
-    assert sim.payment(tx)["state"] == "RESERVED"
-    assert sim.payment(tx)["capturedAmount"] == 0
+    assert sim.record(tx).state == "RESERVED"
+    assert sim.record(tx).captured == 0
 
     small_disk.free()
     wait_outcome(qtbot, window, "PAID")

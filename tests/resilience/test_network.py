@@ -28,8 +28,7 @@ def test_the_token_endpoint_down_says_vipps_cannot_be_reached_then_recovers(qtbo
     sim.clear_faults()
     # The same sale picks up by itself: the init is sent again with its key, and its QR code appears.
     qtbot.waitUntil(lambda: bool(window.customer_screen.qr.text), timeout=10_000)
-    (payment,) = sim.payments()
-    assert payment["pspTransactionId"] == attempts[0].psp_transaction_id
+    assert list(sim.records()) == [attempts[0].psp_transaction_id]
     customer_pays_by_qr(sim, window.customer_screen.qr.text)
     wait_outcome(qtbot, window, "PAID")
     assert_three_agree(qtbot, kiosk, sim, outcome="PAID", amount_ore=14950)
@@ -40,19 +39,19 @@ def test_the_token_endpoint_down_says_vipps_cannot_be_reached_then_recovers(qtbo
     customer_pays_by_qr(sim, url, "48123456")
     wait_outcome(qtbot, window, "PAID")
     assert_three_agree(qtbot, kiosk, sim, outcome="PAID", amount_ore=7500)
-    assert len(sim.payments()) == 2
+    assert len(sim.records()) == 2
     assert [s.state for s, _ in kiosk.ledger_sales()] == ["PAID", "PAID"]
 
 
 @pytest.mark.parametrize("how", ["revoked", "answered 401"])
-def test_a_token_expired_mid_sale_is_renewed_once_and_the_sale_is_paid(qtbot, kiosk, sim, how):
+def test_a_token_expired_mid_sale_is_renewed_once_and_the_sale_is_paid(qtbot, kiosk, sim, paths, how):
     window = kiosk.window
     url = charge(qtbot, window, "149,50")  # init got the kiosk its first token
     token_fetches = CountedRule(sim, "/accesstoken/get$")
     if how == "revoked":
         sim.revoke_tokens()  # every token Vipps handed out stops working now
     else:
-        sim.fault(path="/details$", status=401, count=1)
+        sim.fault(path=paths.details, status=401, count=1)
     qtbot.waitUntil(lambda: token_fetches.matched == 1)
     customer_pays_by_qr(sim, url)
     wait_outcome(qtbot, window, "PAID")
@@ -66,12 +65,11 @@ def test_the_network_gone_past_the_window_never_guesses_and_learns_the_truth(qtb
     kiosk = make_kiosk(landing_window_s=0.5, approval_window_s=1.0, poll_interval_s=0.05)
     window = kiosk.window
     url = charge(qtbot, window, "149,50")
-    (payment,) = sim.payments()
-    tx = payment["pspTransactionId"]
+    (tx,) = sim.records()
     outage = CountedRule(sim, VIPPS_PATHS, status=503, drop=True)  # not one request reaches Vipps
     if customer == "approved":
         customer_pays_by_qr(sim, url)  # inside the window, while the kiosk cannot ask
-        assert sim.payment(tx)["state"] == "RESERVED"
+        assert sim.record(tx).state == "RESERVED"
 
     # The window runs out with the network gone; the kiosk goes on asking, and keeps failing, past it.
     qtbot.waitUntil(lambda: "Time is up. Checking with Vipps…" in kiosk.screen.texts, timeout=10_000)
@@ -83,8 +81,8 @@ def test_the_network_gone_past_the_window_never_guesses_and_learns_the_truth(qtb
     assert kiosk.status == NO_ANSWER_TEXT
     ((sale, attempts),) = kiosk.ledger_sales()
     assert (sale.state, sale.outcome, [a.state for a in attempts]) == ("OPEN", None, ["PENDING"])
-    assert sim.payment(tx)["capturedAmount"] == 0
-    assert not sim.payment(tx)["cancelled"]
+    assert sim.record(tx).captured == 0
+    assert not sim.record(tx).cancelled
 
     sim.clear_faults()  # the network is back: the next poll learns the truth
     if customer == "approved":
@@ -94,5 +92,5 @@ def test_the_network_gone_past_the_window_never_guesses_and_learns_the_truth(qtb
         wait_outcome(qtbot, window, "EXPIRED", timeout=20_000)
         _, attempts = assert_three_agree(qtbot, kiosk, sim, outcome="EXPIRED", amount_ore=14950)
         assert [a.state for a in attempts] == ["EXPIRED"]
-        assert sim.payment(tx)["state"] == "CANCELLED"  # given up at Vipps too: a late approval cannot charge
+        assert sim.record(tx).state == "CANCELLED"  # given up at Vipps too: a late approval cannot charge
     assert kiosk.screen.outcomes == ["PAID" if customer == "approved" else "EXPIRED"]
