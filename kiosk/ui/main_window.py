@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.kiosk_lock = KioskLock(self)
         self.idle_watch = IdleWatch(kiosk.idle_return_s, self)
         self.idle_watch.idle.connect(self._on_idle)
+        self.idle_watch.watch(self.pin_screen)
         self.stack.currentChanged.connect(self._watch_for_idle)
         self.amount_screen.amount_input.textChanged.connect(self._watch_for_idle)
         self.flow.new_sale()
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
             self._back_office.kiosk_mode_requested.connect(self._on_kiosk_mode_button)
             self._back_office.show_kiosk_mode(self.kiosk_lock.locked)
             self.kiosk_lock.changed.connect(self._back_office.show_kiosk_mode)
+            self.idle_watch.watch(self._back_office)
             if self._vipps is not None:
                 self._back_office.set_vipps(self._vipps)
         return self._back_office
@@ -304,6 +306,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.settings_screen)
             self.settings_screen.back_requested.connect(self._back_to_back_office)
             self.settings_screen.restart_requested.connect(self._on_restart)
+            self.idle_watch.watch(self.settings_screen)
         else:
             self.settings_screen.show_settings(settings)
         self.stack.setCurrentWidget(self.settings_screen)

@@ -151,3 +151,16 @@ def test_the_restart_command_starts_this_same_kiosk(monkeypatch):
     done = subprocess.run([program, *arguments], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0
     assert done.stdout.startswith("kiosk ")
+
+
+def test_a_manager_at_work_in_the_back_office_is_not_sent_back(qtbot, make_window):
+    window = make_window(idle_return_s=1.0)
+    _open_back_office(qtbot, window)
+    timer = window.idle_watch._timer
+    qtbot.waitUntil(lambda: 0 < timer.remainingTime() < 600, timeout=5_000)
+    qtbot.keyClicks(window.back_office.refund_amount, "5")  # typing counts as someone there
+    assert timer.remainingTime() > 900
+    qtbot.waitUntil(lambda: 0 < timer.remainingTime() < 600, timeout=5_000)
+    window.back_office.table.verticalScrollBar().setValue(0)  # no change: nothing happened
+    assert timer.remainingTime() < 600
+    assert window.stack.currentWidget() is window.back_office
