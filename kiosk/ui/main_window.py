@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import KioskSettings, ShopSettings, VippsSettings
+from kiosk.ui.messages import translated
 from kiosk.ui.theme import stylesheet, use_palette
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         first frame."""
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Vipps kiosk" + (" – DEMO" if demo else ""))
+        self._demo = demo
         self._shop = shop or ShopSettings()
         use_palette(self._shop.theme)
         from PySide6.QtWidgets import QApplication
@@ -65,22 +66,21 @@ class MainWindow(QMainWindow):
         self._vipps: VippsSettings | None = None
         self._back_office: BackOffice | None = None  # built on first use: start-up shows the till first
         self._unlock_for = ""
-        self.status = QLabel("Starting…", self)
+        self._status_source = QT_TRANSLATE_NOOP("Messages", "Starting…")  # in English: said again in a new language
+        self.status = QLabel(self)
         self.status.setObjectName("paymentStatus")
-        self.status.setAccessibleName("Payment status")
         self.status.setWordWrap(True)
-        self.demo_badge = QLabel("DEMO – simulated Vipps, no real money", self)
+        self.demo_badge = QLabel(self)
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setVisible(demo)
-        title = QLabel("Vipps kiosk", self)
-        title.setObjectName("headerTitle")
+        self.header_title = QLabel(self)
+        self.header_title.setObjectName("headerTitle")
         header = QHBoxLayout()
-        header.addWidget(title)
+        header.addWidget(self.header_title)
         header.addStretch(1)
         header.addWidget(self.demo_badge)
-        self.manager_button = QPushButton("Manager", self)
+        self.manager_button = QPushButton(self)
         self.manager_button.setObjectName("managerButton")
-        self.manager_button.setAccessibleName("Open the back office (manager PIN)")
         header.addWidget(self.manager_button)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._screens_built = False
         self._first_frame = False
+        self._retranslate()
         if not defer_screens:
             self.build_screens()
 
@@ -99,6 +100,21 @@ class MainWindow(QMainWindow):
             self._first_frame = True
             QTimer.singleShot(0, self.first_frame_shown)  # once this frame is on screen
         return handled
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Vipps kiosk – DEMO") if self._demo else self.tr("Vipps kiosk"))
+        self.header_title.setText(self.tr("Vipps kiosk"))
+        self.demo_badge.setText(self.tr("DEMO – simulated Vipps, no real money"))
+        self.manager_button.setText(self.tr("Manager"))
+        self.manager_button.setAccessibleName(self.tr("Open the back office (manager PIN)"))
+        self.status.setAccessibleName(self.tr("Payment status"))
+        self.status.setText(translated(self._status_source))
+        self.status.setAccessibleDescription(self.status.text())
 
     def build_screens(self) -> None:
         """The till's screens and its flow (once)."""
@@ -169,7 +185,7 @@ class MainWindow(QMainWindow):
     def ask_for_first_pin(self) -> None:
         """First start with real credentials: the manager chooses a PIN before anything else."""
         self.build_screens()
-        self._ask_pin("back office", "choose one")
+        self._ask_pin("back office", QT_TRANSLATE_NOOP("PinScreen", "choose one"))
 
     def set_startup_notice(self, notice: str) -> None:
         self.build_screens()
@@ -187,13 +203,13 @@ class MainWindow(QMainWindow):
     def _on_manager(self) -> None:
         if self.stack.currentWidget() is not self.amount_screen:
             return  # never in the middle of a sale
-        self._ask_pin("back office", "open the back office")
+        self._ask_pin("back office", QT_TRANSLATE_NOOP("PinScreen", "open the back office"))
 
     def _ask_pin(self, unlock_for: str, why: str) -> None:
         self._unlock_for = unlock_for
         self.pin_screen.ask(why)
         self.stack.setCurrentWidget(self.pin_screen)
-        self._on_status("Manager PIN needed")
+        self._on_status(QT_TRANSLATE_NOOP("Messages", "Manager PIN needed"))
 
     @Slot()
     def _on_unlocked(self) -> None:
@@ -205,7 +221,7 @@ class MainWindow(QMainWindow):
 
         self.back_office.open_day(date.today())
         self.stack.setCurrentWidget(self.back_office)
-        self._on_status("Back office")
+        self._on_status(QT_TRANSLATE_NOOP("Messages", "Back office"))
 
     @Slot()
     def _on_back_to_till(self) -> None:
@@ -215,8 +231,9 @@ class MainWindow(QMainWindow):
     def _on_status(self, text: str) -> None:
         from PySide6.QtGui import QAccessible, QAccessibleEvent  # not needed for the first frame
 
-        self.status.setText(text)
-        self.status.setAccessibleDescription(text)
+        self._status_source = text  # in English, as the flow says it: shown in the language on screen
+        self.status.setText(translated(text))
+        self.status.setAccessibleDescription(self.status.text())
         # Screen readers announce the change: the payment's state is what customer and staff wait for.
         QAccessible.updateAccessibility(QAccessibleEvent(self.status, QAccessible.Event.NameChanged))
         QAccessible.updateAccessibility(QAccessibleEvent(self.status, QAccessible.Event.Alert))
@@ -227,7 +244,7 @@ class MainWindow(QMainWindow):
         if not self.isFullScreen():
             self.showFullScreen()
         elif self.stack.currentWidget() is self.amount_screen:
-            self._ask_pin("full screen", "leave full screen")
+            self._ask_pin("full screen", QT_TRANSLATE_NOOP("PinScreen", "leave full screen"))
 
     def show_fatal(self, message: str) -> None:
         if self._screens_built:
@@ -240,6 +257,6 @@ class MainWindow(QMainWindow):
             self.flow.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.status.setText("Closing…")
+        self.status.setText(self.tr("Closing…"))
         self.close_sales()
         event.accept()
