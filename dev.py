@@ -4,8 +4,10 @@
     python3 dev.py test [pytest arguments]   run every test
 
 Both create a virtual environment (`.venv`, or the folder named by KIOSK_VENV) and install the project into it;
-they reinstall only when pyproject.toml changed. The tests also need Debian's chromium (and Qt's few system
-libraries): as root on Debian they are installed with apt-get, elsewhere the missing ones are named.
+they reinstall only when pyproject.toml changed. Each run then builds the kiosk's translations (kiosk/i18n/*.qm
+from the committed .ts sources; a fraction of a second), so a changed .ts is never shown stale. The tests also
+need Debian's chromium (and Qt's few system libraries): as root on Debian they are installed with apt-get,
+elsewhere the missing ones are named.
 """
 
 from __future__ import annotations
@@ -55,6 +57,11 @@ def ensure_venv(extra: str | None) -> Path:
     return python
 
 
+def build_translations(python: Path) -> None:
+    """The .qm files Qt loads, next to their .ts sources in the (editable) install; never committed."""
+    subprocess.run([python, "-m", "kiosk.ui.i18n"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
 def missing_debian_packages() -> list[str]:
     if not shutil.which("dpkg-query"):
         return []
@@ -89,8 +96,10 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     if command == "run":
         python = ensure_venv(None)
+        build_translations(python)
         return subprocess.call([python, "-m", "kiosk", *rest], cwd=ROOT)
     python = ensure_venv("test")
+    build_translations(python)
     ensure_system_packages()
     return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
 

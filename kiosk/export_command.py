@@ -50,16 +50,19 @@ def _export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
     with Ledger.open(source, read_only=True) as ledger:
         if fmt == "csv":
             return f"{target} ({write_day_csv(ledger, day, target)} sales)"
-        _write_pdf(ledger, day, target)
+        _write_pdf(ledger, day, target, settings.shop.language)
         return str(target)
 
 
-def _write_pdf(ledger: Ledger, day: date, target: Path) -> None:
+def _write_pdf(ledger: Ledger, day: date, target: Path, language: str) -> None:
+    """The report in the shop's language (`[shop] language`), as the back office writes it."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a report needs fonts, not a screen
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.ui.day_report_pdf import write_day_pdf
+    from kiosk.ui.i18n import use_language
 
     _app = QGuiApplication.instance() or QGuiApplication([])
+    use_language(language)
     write_day_pdf(ledger, day, target)

@@ -143,6 +143,11 @@ def smoke_test() -> int:
     if not static.is_file():
         say(f"FAILED: the simulator's pages are not in the build ({static} is missing)")
         return 1
+    for ts in sorted((ROOT / "kiosk" / "i18n").glob("kiosk_*.ts")):
+        qm = FOLDER / "_internal" / "kiosk" / "i18n" / ts.with_suffix(".qm").name
+        if not qm.is_file():
+            say(f"FAILED: the {ts.stem} translations are not in the build ({qm} is missing)")
+            return 1
     with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
         place = Path(scratch)
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}

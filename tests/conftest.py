@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -50,6 +50,36 @@ def isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("KIOSK_NO_KEYRING", "1")  # a developer's real keyring is theirs, not the tests'
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def compiled_translations() -> list[Path]:
+    """The .qm files built from the committed .ts sources, as dev.py builds them before every run (a test run
+    started with plain pytest has not been through dev.py)."""
+    from kiosk.ui.i18n import compile_translations, ts_files
+
+    stale = [
+        ts
+        for ts in ts_files()
+        if not ts.with_suffix(".qm").exists() or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]
+    if stale:
+        compile_translations()
+    return [ts.with_suffix(".qm") for ts in ts_files()]
+
+
+@pytest.fixture
+def language(compiled_translations, qapp) -> Iterator[Callable[[str], str]]:
+    """Set the shop's language as start-up does (`use_language`); English and Qt's own default locale again
+    afterwards, so no other test meets a translated kiosk."""
+    from PySide6.QtCore import QLocale
+
+    from kiosk.ui.i18n import use_language
+
+    default = QLocale()
+    yield use_language
+    use_language("en")
+    QLocale.setDefault(default)
 
 
 @pytest.fixture(scope="session")

@@ -50,8 +50,22 @@ def test_export_pdf_is_one_page_with_the_totals(tmp_path):
     text = " ".join(reader.pages[0].extract_text().split())
     assert "end of day" in text
     assert "2 sales" in text
-    assert "199,50" in text  # 149,50 + 50,00 captured
-    assert "12:00–12:59 2 199,50" in text
+    assert "NOK 199.50" in text  # 149,50 + 50,00 captured, in English (the shop's language: this PC's is not Norwegian)
+    assert "12:00–12:59 2 NOK 199.50" in text
+
+
+def test_export_pdf_speaks_the_shops_language(tmp_path, compiled_translations):
+    day = _demo_day(tmp_path)
+    (tmp_path / "config.toml").write_text('[shop]\nlanguage = "nb"\n', encoding="utf-8")
+    output = tmp_path / "rapport.pdf"
+    result = _kiosk("export", "--date", day.isoformat(), "--format", "pdf", "--output", str(output), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(PdfReader(output).pages[0].extract_text().replace("\u2212", "-").split())
+    assert "Vipps-kiosk: dagsoppgjør" in text
+    assert "Belastet 2 salg 199,50 kr" in text
+    assert "Ikke betalt" in text
+    assert "12:00–12:59 2 199,50 kr" in text
+    assert "end of day" not in text
 
 
 def test_an_empty_day_exports_zero_totals_not_an_error(tmp_path):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.money import AmountError, parse_kroner
+from kiosk.ui.i18n import current_language
+from kiosk.ui.messages import translated
 
 
 class AmountScreen(QWidget):
@@ -19,26 +21,24 @@ class AmountScreen(QWidget):
         self._ceiling_ore = ceiling_ore
         self.amount_input = QLineEdit(self)
         self.amount_input.setObjectName("amountInput")
-        self.amount_input.setAccessibleName("Amount to charge, in kroner")
-        self.amount_input.setPlaceholderText("0,00")
         self.amount_input.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount_input.setMaxLength(16)
         self.text_input = QLineEdit(self)
         self.text_input.setObjectName("paymentTextInput")
-        self.text_input.setAccessibleName("Payment text shown to the customer (optional)")
         self.text_input.setMaxLength(100)
         self.error = QLabel("", self)
         self.error.setObjectName("amountError")
-        self.error.setAccessibleName("Amount problem")
         self.error.setWordWrap(True)
-        self.charge_button = QPushButton("Charge with Vipps", self)
+        self.charge_button = QPushButton(self)
         self.charge_button.setObjectName("chargeButton")
-        self.charge_button.setAccessibleName("Charge with Vipps")
         self.charge_button.setEnabled(False)
+        self.amount_label = QLabel(self)
+        self.text_label = QLabel(self)
+        self._error_source = ""  # the message on show, in English: said again in a new language
 
         form = QFormLayout()
-        form.addRow("Amount (kr)", self.amount_input)
-        form.addRow("Text (optional)", self.text_input)
+        form.addRow(self.amount_label, self.amount_input)
+        form.addRow(self.text_label, self.text_input)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addLayout(form)
@@ -46,13 +46,34 @@ class AmountScreen(QWidget):
         layout.addWidget(self.charge_button)
         layout.addStretch(2)
         layout.setContentsMargins(120, 24, 120, 24)
+        self._retranslate()
         self._connect_signals()
+
+    def _retranslate(self) -> None:
+        self.amount_input.setAccessibleName(self.tr("Amount to charge, in kroner"))
+        self.amount_input.setPlaceholderText("0,00" if current_language() == "nb" else "0.00")
+        self.text_input.setAccessibleName(self.tr("Payment text shown to the customer (optional)"))
+        self.error.setAccessibleName(self.tr("Amount problem"))
+        self.charge_button.setText(self.tr("Charge with Vipps"))
+        self.charge_button.setAccessibleName(self.tr("Charge with Vipps"))
+        self.amount_label.setText(self.tr("Amount (kr)"))
+        self.text_label.setText(self.tr("Text (optional)"))
+        self._show_error(self._error_source)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _show_error(self, message: str) -> None:
+        self._error_source = message
+        self.error.setText(translated(message) if message else "")
 
     def _connect_signals(self) -> None:
         self.amount_input.returnPressed.connect(self._on_charge)
         self.text_input.returnPressed.connect(self._on_charge)
         self.charge_button.clicked.connect(self._on_charge)
-        self.amount_input.textEdited.connect(lambda _text: self.error.clear())
+        self.amount_input.textEdited.connect(lambda _text: self._show_error(""))
 
     def set_ready(self, ready: bool) -> None:
         self.charge_button.setEnabled(ready)
@@ -61,19 +82,19 @@ class AmountScreen(QWidget):
         """A fresh sale: empty fields, no message, the amount field focused for the next customer."""
         self.amount_input.clear()
         self.text_input.clear()
-        self.error.clear()
+        self._show_error("")
         self.amount_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_charge(self) -> None:
         if not self.charge_button.isEnabled():
-            self.error.setText("Still connecting to Vipps. One moment.")
+            self._show_error(QT_TRANSLATE_NOOP("Messages", "Still connecting to Vipps. One moment."))
             return
         try:
             amount = parse_kroner(self.amount_input.text(), ceiling_ore=self._ceiling_ore)
         except AmountError as exc:
-            self.error.setText(str(exc))
+            self._show_error(str(exc))
             self.amount_input.setFocus()
             self.amount_input.selectAll()
             return
-        self.error.clear()
+        self._show_error("")
         self.charge_requested.emit(amount, self.text_input.text().strip())

@@ -6,11 +6,13 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings, data_dir, ledger_path
+from kiosk.ui.i18n import use_language
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.messages import translated
 
 if TYPE_CHECKING:
     from kiosk.manager_pin import ManagerPin
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 def run_gui(settings: Settings, demo: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Vipps kiosk")
+    use_language(settings.shop.language)  # before any widget is built: each is built speaking it
     ledger_file = ledger_path(data_dir(), demo)
     pin_file = data_dir() / ("manager-pin-demo.json" if demo else "manager-pin.json")
 
@@ -38,7 +41,8 @@ def run_gui(settings: Settings, demo: bool) -> int:
         window.show_fatal(message)
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(window, "The kiosk cannot start", message)
+        title = QCoreApplication.translate("Startup", "The kiosk cannot start")
+        QMessageBox.critical(window, title, translated(message))
         app.quit()
 
     def start_services() -> None:

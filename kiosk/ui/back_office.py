@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,8 @@ from kiosk.ledger.export_csv import ExportError, write_day_csv
 from kiosk.ledger.report import DaySummary, day_rows_page, day_summary
 from kiosk.ui.background import BackgroundJob, Progress
 from kiosk.ui.hour_chart import HourChart
+from kiosk.ui.i18n import money
+from kiosk.ui.messages import translated
 from kiosk.ui.sales_model import PageRequest, SalesTableModel
 
 ROW_HEIGHT = 36
@@ -66,25 +68,24 @@ class BackOffice(QWidget):
         self._page_request: PageRequest | None = None
         self.day = date.today()
         self.model = SalesTableModel()
+        self._summary: DaySummary | None = None
+        self._message_source = ""  # what the message line says, in English: said again in a new language
         self._build()
         self._connect_signals()
 
     def _build(self) -> None:
         self.day_picker = QDateEdit(self)
         self.day_picker.setObjectName("dayPicker")
-        self.day_picker.setAccessibleName("Day to show")
         self.day_picker.setCalendarPopup(True)
         self.day_picker.setDisplayFormat("yyyy-MM-dd")
-        self.back_button = QPushButton("Back to the till", self)
+        self.back_button = QPushButton(self)
         self.back_button.setObjectName("backToTillButton")
         self.totals = QLabel("", self)
         self.totals.setObjectName("dayTotals")
-        self.totals.setAccessibleName("Totals of the day")
         self.totals.setWordWrap(True)
         self.chart = HourChart(self)
         self.table = QTableView(self)
         self.table.setObjectName("transactionsTable")
-        self.table.setAccessibleName("Sales of the day")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -97,44 +98,38 @@ class BackOffice(QWidget):
             self.table.horizontalHeader().resizeSection(column, width)
         self.refund_amount = QLineEdit(self)
         self.refund_amount.setObjectName("refundAmountInput")
-        self.refund_amount.setAccessibleName("Amount to refund in kroner; empty refunds what remains")
-        self.refund_amount.setPlaceholderText("all that remains")
-        self.refund_button = QPushButton("Refund", self)
+        self.refund_button = QPushButton(self)
         self.refund_button.setObjectName("refundButton")
-        self.refund_button.setAccessibleName("Refund the selected sale")
-        self.recheck_button = QPushButton("Re-check with Vipps", self)
+        self.recheck_button = QPushButton(self)
         self.recheck_button.setObjectName("recheckButton")
-        self.recheck_button.setAccessibleName("Re-check the selected sale with Vipps")
-        self.export_button = QPushButton("Export CSV", self)
+        self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportButton")
-        self.export_button.setAccessibleName("Export the day as CSV")
-        self.export_pdf_button = QPushButton("End-of-day PDF", self)
+        self.export_pdf_button = QPushButton(self)
         self.export_pdf_button.setObjectName("exportPdfButton")
-        self.export_pdf_button.setAccessibleName("Export the end-of-day report as PDF")
-        self.settings_button = QPushButton("Settings", self)
+        self.settings_button = QPushButton(self)
         self.settings_button.setObjectName("settingsButton")
-        self.settings_button.setAccessibleName("Settings: Vipps, timings, language, look")
-        self.kiosk_mode_button = QPushButton("Lock kiosk mode", self)
+        self.kiosk_mode_button = QPushButton(self)
         self.kiosk_mode_button.setObjectName("kioskModeButton")
+        self._kiosk_locked = False
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
         self.progress.hide()
         self.message = QLabel("", self)
         self.message.setObjectName("backOfficeMessage")
-        self.message.setAccessibleName("Back office message")
         self.message.setWordWrap(True)
 
         top = QHBoxLayout()
-        title = QLabel("Back office", self)
-        title.setObjectName("headerTitle")
-        top.addWidget(title)
+        self.title = QLabel(self)
+        self.title.setObjectName("headerTitle")
+        top.addWidget(self.title)
         top.addWidget(self.day_picker)
         top.addStretch(1)
         top.addWidget(self.settings_button)
         top.addWidget(self.kiosk_mode_button)
         top.addWidget(self.back_button)
         actions = QGridLayout()
-        actions.addWidget(QLabel("Refund (kr)", self), 0, 0)
+        self.refund_label = QLabel(self)
+        actions.addWidget(self.refund_label, 0, 0)
         actions.addWidget(self.refund_amount, 0, 1)
         actions.addWidget(self.refund_button, 0, 2)
         actions.addWidget(self.recheck_button, 0, 3)
@@ -148,6 +143,7 @@ class BackOffice(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+        self._retranslate()
         self._update_actions()
 
     def _connect_signals(self) -> None:
@@ -169,11 +165,13 @@ class BackOffice(QWidget):
         self._vipps = vipps
 
     def show_kiosk_mode(self, locked: bool) -> None:
-        text = "Leave kiosk mode" if locked else "Lock kiosk mode"
-        self.kiosk_mode_button.setText(text)
-        self.kiosk_mode_button.setAccessibleName(
-            text + (": a window on the desktop again" if locked else ": full screen, the PIN to leave")
-        )
+        self._kiosk_locked = locked
+        if locked:
+            self.kiosk_mode_button.setText(self.tr("Leave kiosk mode"))
+            self.kiosk_mode_button.setAccessibleName(self.tr("Leave kiosk mode: a window on the desktop again"))
+        else:
+            self.kiosk_mode_button.setText(self.tr("Lock kiosk mode"))
+            self.kiosk_mode_button.setAccessibleName(self.tr("Lock kiosk mode: full screen, the PIN to leave"))
 
     @property
     def busy(self) -> bool:
@@ -184,7 +182,7 @@ class BackOffice(QWidget):
         self.day_picker.blockSignals(True)
         self.day_picker.setDate(QDate(day.year, day.month, day.day))
         self.day_picker.blockSignals(False)
-        self.message.clear()
+        self._say("")
         self._load()
 
     # ---- jobs --------------------------------------------------------------------------------------------------
@@ -235,15 +233,23 @@ class BackOffice(QWidget):
             return  # a later pick already asked for another day
         self.model.set_rows(data.rows, data.more, data.refresh)
         self.chart.set_hours(data.summary.hours)
-        self.table.setAccessibleDescription(f"{data.summary.sales} sales, oldest first")
-        t = data.summary.totals
-        self.totals.setText(
-            f"Captured {t.captured_count} · {format_kroner(t.captured_ore)}    "
-            f"Refunded {format_kroner(t.refunded_ore)}    Net {format_kroner(t.net_ore)}\n"
-            f"Refused {t.refused} · Rejected {t.rejected} · Time ran out {t.expired} · Cancelled {t.cancelled}"
-            f" · Not started {t.not_started} · Needs checking {t.needs_check}"
-        )
+        self._summary = data.summary
+        self._show_totals()
         self._update_actions()
+
+    def _show_totals(self) -> None:
+        if self._summary is None:
+            return
+        self.table.setAccessibleDescription(self.tr("{count} sales, oldest first").format(count=self._summary.sales))
+        t = self._summary.totals
+        money_line = self.tr("Captured {count} · {captured}    Refunded {refunded}    Net {net}").format(
+            count=t.captured_count, captured=money(t.captured_ore), refunded=money(t.refunded_ore), net=money(t.net_ore)
+        )
+        counts_line = self.tr(
+            "Refused {refused} · Rejected {rejected} · Time ran out {expired} · Cancelled {cancelled}"
+            " · Not started {not_started} · Needs checking {needs_check}"
+        ).format_map(vars(t))
+        self.totals.setText(f"{money_line}\n{counts_line}")
 
     @Slot(object)
     def _on_page_wanted(self, request: PageRequest) -> None:
@@ -295,7 +301,7 @@ class BackOffice(QWidget):
         try:
             amount = parse_kroner(text) if text else remaining
         except AmountError as exc:
-            self.message.setText(str(exc))
+            self._say(str(exc))
             return
         vipps, ledger_file = self._vipps, self._ledger_file
 
@@ -305,7 +311,7 @@ class BackOffice(QWidget):
 
             with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
                 record = refund(providers, ledger, sale_id, amount)
-            if record.state == "DONE":
+            if record.state == "DONE":  # in English; the message line writes the amount in the language on screen
                 return f"Refunded {format_kroner(amount)}."
             if record.state == "FAILED":
                 return f"Vipps refused the refund: {record.reason}"
@@ -315,7 +321,7 @@ class BackOffice(QWidget):
 
         job = BackgroundJob(send, expected=(RefundRefused, VippsError))
         job.done.connect(self._on_action_done)
-        self.message.setText("Refunding…")
+        self._say(QT_TRANSLATE_NOOP("Messages", "Refunding…"))
         self._start(job, action=True)
         self._update_actions()
 
@@ -337,7 +343,7 @@ class BackOffice(QWidget):
 
         job = BackgroundJob(recheck, expected=(VippsError,))
         job.done.connect(self._on_action_done)
-        self.message.setText("Checking with Vipps…")
+        self._say(QT_TRANSLATE_NOOP("Messages", "Checking with Vipps…"))
         self._start(job, action=True)
         self._update_actions()
 
@@ -363,7 +369,7 @@ class BackOffice(QWidget):
         job.done.connect(self._on_action_done)
         self.progress.setValue(0)
         self.progress.show()
-        self.message.setText("Exporting…")
+        self._say(QT_TRANSLATE_NOOP("Messages", "Exporting…"))
         self._start(job, action=True)
         self._update_actions()
 
@@ -375,14 +381,50 @@ class BackOffice(QWidget):
     @Slot(object)
     def _on_action_done(self, message: str) -> None:
         self.progress.hide()
-        self.message.setText(message)
+        self._say(message)
         self._load(refresh=True)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self.progress.hide()
-        self.message.setText(message)
+        self._say(message)
         self._update_actions()
+
+    def _say(self, message: str) -> None:
+        """Show `message`, written in English by a job or below the screens, in the language on screen."""
+        self._message_source = message
+        self.message.setText(translated(message) if message else "")
+
+    def _retranslate(self) -> None:
+        self.day_picker.setAccessibleName(self.tr("Day to show"))
+        self.back_button.setText(self.tr("Back to the till"))
+        self.totals.setAccessibleName(self.tr("Totals of the day"))
+        self.table.setAccessibleName(self.tr("Sales of the day"))
+        self.refund_amount.setAccessibleName(self.tr("Amount to refund in kroner; empty refunds what remains"))
+        self.refund_amount.setPlaceholderText(self.tr("all that remains"))
+        self.refund_button.setText(self.tr("Refund"))
+        self.refund_button.setAccessibleName(self.tr("Refund the selected sale"))
+        self.recheck_button.setText(self.tr("Re-check with Vipps"))
+        self.recheck_button.setAccessibleName(self.tr("Re-check the selected sale with Vipps"))
+        self.export_button.setText(self.tr("Export CSV"))
+        self.export_button.setAccessibleName(self.tr("Export the day as CSV"))
+        self.export_pdf_button.setText(self.tr("End-of-day PDF"))
+        self.export_pdf_button.setAccessibleName(self.tr("Export the end-of-day report as PDF"))
+        self.settings_button.setText(self.tr("Settings"))
+        self.settings_button.setAccessibleName(self.tr("Settings: Vipps, timings, language, look"))
+        self.show_kiosk_mode(self._kiosk_locked)
+        self.message.setAccessibleName(self.tr("Back office message"))
+        self.title.setText(self.tr("Back office"))
+        self.refund_label.setText(self.tr("Refund (kr)"))
+        self._show_totals()
+        self._say(self._message_source)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self.table.viewport().update()  # the rows' amounts and statuses are written as they are painted
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:  # Esc leaves the back office, like the button

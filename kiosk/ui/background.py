@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QRunnable, QThreadPool, Signal
 
 from kiosk.ledger import LedgerError
 
@@ -50,7 +50,7 @@ class BackgroundJob(QObject):
             return
         except Exception:  # a thread boundary: log the bug, tell the person plainly
             log.exception("background job failed")
-            self.failed.emit("Something went wrong. It is recorded in the log.")
+            self.failed.emit(QT_TRANSLATE_NOOP("Messages", "Something went wrong. It is recorded in the log."))
             return
         self.done.emit(result)
 

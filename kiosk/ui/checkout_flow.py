@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QObject, Signal, Slot
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.checkout.states import Outcome
@@ -15,18 +15,23 @@ from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ui.amount_screen import AmountScreen
 from kiosk.ui.countdown import Countdown
 from kiosk.ui.customer_screen import CustomerScreen
+from kiosk.ui.i18n import restore_shop_language, show_language
 from kiosk.ui.outcome_screen import OutcomeScreen
 
 if TYPE_CHECKING:  # the network stack loads after the first frame (see kiosk.ui.services)
     from kiosk.checkout.updates import SaleUpdate
     from kiosk.ui.sale_run import SaleRun
 
-NO_ANSWER_TEXT = "No answer from Vipps yet. Still trying."
+# The status line is said in English and translated where it is shown (see kiosk.ui.messages).
+NO_ANSWER_TEXT = QT_TRANSLATE_NOOP("Messages", "No answer from Vipps yet. Still trying.")
+READY_TEXT = QT_TRANSLATE_NOOP("Messages", "Ready. Type the amount and press Enter.")
 
 
 class CheckoutFlow(QObject):
-    """Signals: status_changed(str): the one line that says what is happening now (screen readers hear it);
-    runs_changed(int): how many sale runs are still at work in the background."""
+    """Signals: status_changed(str): the one line that says what is happening now (screen readers hear it), in
+    English, to be shown translated; runs_changed(int): how many sale runs are still at work in the background.
+
+    A customer may switch the screen to the other language for their sale; the next sale starts in the shop's."""
 
     status_changed = Signal(str)
     runs_changed = Signal(int)
@@ -61,6 +66,7 @@ class CheckoutFlow(QObject):
         self._amount.charge_requested.connect(self._on_charge)
         self._customer.phone_submitted.connect(self._on_phone)
         self._customer.cancel_requested.connect(self._on_cancel)
+        self._customer.language_requested.connect(self._on_language_requested)
         self._outcome.new_sale_requested.connect(self._on_new_sale)
         self._countdown.ticked.connect(self._customer.show_time_left)
         self._countdown.expired.connect(self._on_countdown_expired)
@@ -71,7 +77,7 @@ class CheckoutFlow(QObject):
     def connect_vipps(self, vipps: VippsSettings) -> None:
         self._vipps = vipps
         self._amount.set_ready(True)
-        self.status_changed.emit(f"Ready. Type the amount and press Enter. {self._notice}".strip())
+        self.status_changed.emit(f"{READY_TEXT} {self._notice}".strip())
 
     def set_startup_notice(self, notice: str) -> None:
         """What start-up settled from before (a crash, a power cut), said once with the first "Ready"."""
@@ -82,12 +88,13 @@ class CheckoutFlow(QObject):
         self._outcome.stop_timer()
         self._run = None
         self._shown_tx = None
+        restore_shop_language()  # before the amount screen shows: the next customer meets the shop's language
         self._amount.reset()
         if typed:
             self._amount.amount_input.insert(typed)
         self._stack.setCurrentWidget(self._amount)
         if self._vipps is not None:
-            self.status_changed.emit("Ready. Type the amount and press Enter.")
+            self.status_changed.emit(READY_TEXT)
 
     @property
     def active_runs(self) -> int:
@@ -129,21 +136,27 @@ class CheckoutFlow(QObject):
         self.runs_changed.emit(len(self._runs))
         self._customer.start_sale(amount_ore)
         self._stack.setCurrentWidget(self._customer)
-        self.status_changed.emit("Starting the payment…")
+        self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Starting the payment…"))
         run.start()
 
     @Slot(str)
     def _on_phone(self, phone: str) -> None:
         if self._run is not None:
-            self.status_changed.emit("Sending the payment to the customer's phone…")
+            self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Sending the payment to the customer's phone…"))
             self._run.send_to_phone(phone)
 
     @Slot()
     def _on_cancel(self) -> None:
         if self._run is not None:
-            self.status_changed.emit("Cancelling…")
+            self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Cancelling…"))
             self._countdown.stop()
             self._run.cancel()
+
+    @Slot(str)
+    def _on_language_requested(self, language: str) -> None:
+        """The customer's choice, for this sale only: every screen retranslates itself (Qt tells them)."""
+        if self._stack.currentWidget() is self._customer:
+            show_language(language)
 
     @Slot(str)
     def _on_new_sale(self, typed: str) -> None:
@@ -153,7 +166,7 @@ class CheckoutFlow(QObject):
     @Slot()
     def _on_countdown_expired(self) -> None:
         if self._run is not None and self._shown_tx is not None:
-            self.status_changed.emit("Time is up. Checking with Vipps…")
+            self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Time is up. Checking with Vipps…"))
             self._run.expire(self._shown_tx)
 
     # ---- reports from the run --------------------------------------------------------------------------------
@@ -193,7 +206,7 @@ class CheckoutFlow(QObject):
         # A read that worked again ends "no answer". Only that: other news on the line (the ledger cannot be
         # written, Vipps refused a phone number) stays until the sale's worker says otherwise.
         if self._about_shown_attempt(tx) and self._countdown.running and self._status == NO_ANSWER_TEXT:
-            self.status_changed.emit("Waiting for the customer")
+            self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Waiting for the customer"))
 
     @Slot(str)
     def _on_status_said(self, text: str) -> None:
@@ -225,4 +238,6 @@ class CheckoutFlow(QObject):
         self._run = None
         self._outcome.show_outcome(update.outcome, update.amount_ore, update.message, self._kiosk.outcome_display_s)
         self._stack.setCurrentWidget(self._outcome)
-        self.status_changed.emit(update.message if update.outcome is not Outcome.PAID else "Paid")
+        self.status_changed.emit(
+            update.message if update.outcome is not Outcome.PAID else QT_TRANSLATE_NOOP("Messages", "Paid")
+        )

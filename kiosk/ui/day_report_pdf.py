@@ -1,26 +1,31 @@
-"""The one-page end-of-day report as PDF, drawn with Qt's own PDF writer."""
+"""The one-page end-of-day report as PDF, drawn with Qt's own PDF writer, in the language on screen (or, from
+`kiosk export`, the shop's)."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QCoreApplication, QDate, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from kiosk.domain.money import format_kroner
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import ExportError
 from kiosk.ledger.report import DayTotals, day_summary
+from kiosk.ui.i18n import long_date, money
+
+# Called from a background job's thread too: QCoreApplication.translate is thread-safe. (lupdate reads the calls.)
+translate = QCoreApplication.translate
 
 
-def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str = "Vipps kiosk") -> None:
+def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str | None = None) -> None:
     """Totals, counts per outcome and an hour-by-hour table on one A4 page. Needs a QGuiApplication."""
     summary = day_summary(ledger, day)
     totals, hours = summary.totals, summary.hours
+    shop_name = shop_name or translate("DayReport", "Vipps kiosk")
     partial = output.with_name(output.name + ".partial")
     writer = QPdfWriter(str(partial))
-    writer.setTitle(f"{shop_name}: end of day {day.isoformat()}")
+    writer.setTitle(translate("DayReport", "{shop}: end of day {day}").format(shop=shop_name, day=day))
     writer.setCreator("Vipps counter kiosk")
     writer.setResolution(300)
     writer.setPageLayout(
@@ -62,45 +67,56 @@ def _draw(
             x = right_to - painter.fontMetrics().horizontalAdvance(value)
         painter.drawText(x, y, value)
 
-    text(0, f"{shop}: end of day", 18, bold=True)
+    text(0, translate("DayReport", "{shop}: end of day").format(shop=shop), 18, bold=True)
     y += line
-    text(0, day.strftime("%A %d %B %Y"), 11)
+    text(0, long_date(QDate(day.year, day.month, day.day)), 11)
     y += int(line * 1.5)
+    sales = translate("DayReport", "{count} sales")
     rows = [
-        ("Captured", f"{totals.captured_count} sales", format_kroner(totals.captured_ore)),
-        ("Refunded", f"{totals.refunded_count} sales", format_kroner(totals.refunded_ore)),
-        ("Net", "", format_kroner(totals.net_ore)),
+        (
+            translate("DayReport", "Captured"),
+            sales.format(count=totals.captured_count),
+            money(totals.captured_ore),
+            False,
+        ),
+        (
+            translate("DayReport", "Refunded"),
+            sales.format(count=totals.refunded_count),
+            money(totals.refunded_ore),
+            False,
+        ),
+        (translate("DayReport", "Net"), "", money(totals.net_ore), True),
     ]
-    for label, count, amount in rows:
-        text(0, label, 11, bold=label == "Net")
+    for label, count, amount, bold in rows:
+        text(0, label, 11, bold=bold)
         text(int(width * 0.35), count, 11)
-        text(int(width * 0.55), amount, 11, bold=label == "Net", right_to=int(width * 0.85))
+        text(int(width * 0.55), amount, 11, bold=bold, right_to=int(width * 0.85))
         y += line
     y += line // 2
     counts = [
-        ("Refused by the card", totals.refused),
-        ("Rejected in Vipps", totals.rejected),
-        ("Time ran out", totals.expired),
-        ("Cancelled", totals.cancelled),
-        ("Not started", totals.not_started),
-        ("Needs checking", totals.needs_check),
-        ("Still open", totals.open),
+        (translate("DayReport", "Refused by the card"), totals.refused),
+        (translate("DayReport", "Rejected in Vipps"), totals.rejected),
+        (translate("DayReport", "Time ran out"), totals.expired),
+        (translate("DayReport", "Cancelled"), totals.cancelled),
+        (translate("DayReport", "Not started"), totals.not_started),
+        (translate("DayReport", "Needs checking"), totals.needs_check),
+        (translate("DayReport", "Still open"), totals.open),
     ]
-    text(0, "Not paid", 12, bold=True)
+    text(0, translate("DayReport", "Not paid"), 12, bold=True)
     y += line
     for label, count in counts:
         text(0, label, 10)
         text(int(width * 0.35), str(count), 10)
         y += int(line * 0.9)
     y += line // 2
-    text(0, "Per hour", 12, bold=True)
+    text(0, translate("DayReport", "Per hour"), 12, bold=True)
     y += line
-    text(0, "hour", 9, bold=True)
-    text(int(width * 0.2), "sales", 9, bold=True)
-    text(int(width * 0.35), "captured", 9, bold=True, right_to=int(width * 0.6))
+    text(0, translate("DayReport", "hour"), 9, bold=True)
+    text(int(width * 0.2), translate("DayReport", "sales"), 9, bold=True)
+    text(int(width * 0.35), translate("DayReport", "captured"), 9, bold=True, right_to=int(width * 0.6))
     y += int(line * 0.8)
     for hour, count, amount in hours:
         text(0, f"{hour:02d}:00–{hour:02d}:59", 9)
         text(int(width * 0.2), str(count), 9)
-        text(int(width * 0.35), format_kroner(amount), 9, right_to=int(width * 0.6))
+        text(int(width * 0.35), money(amount), 9, right_to=int(width * 0.6))
         y += int(line * 0.62)

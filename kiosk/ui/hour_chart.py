@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.domain.money import format_kroner
+from kiosk.ui.i18n import money
 from kiosk.ui.theme import palette
 
 
@@ -14,15 +14,28 @@ class HourChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hourChart")
-        self.setAccessibleName("Sales per hour")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._hours: list[tuple[int, int, int]] = []
+        self._retranslate()
 
     def set_hours(self, hours: list[tuple[int, int, int]]) -> None:
         self._hours = hours
-        busy = [f"{hour:02d}: {count} ({format_kroner(amount)})" for hour, count, amount in hours if count]
-        self.setAccessibleDescription("; ".join(busy) or "No sales this day")
+        self._retranslate()
         self.update()
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Sales per hour"))
+        busy = [
+            self.tr("{hour}: {count} ({amount})").format(hour=f"{hour:02d}", count=count, amount=money(amount))
+            for hour, count, amount in self._hours
+            if count
+        ]
+        self.setAccessibleDescription("; ".join(busy) or self.tr("No sales this day"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(600, 140)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 
@@ -19,11 +19,11 @@ class Keypad(QWidget):
         grid = QGridLayout(self)
         grid.setSpacing(8)
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"]
+        self._keys: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
             button = QPushButton(self._label(key), self)
             button.setObjectName(f"keypad_{key}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAccessibleName({"clear": "Clear the number", "back": "Delete the last digit"}.get(key, key))
             button.setMinimumSize(72, 60)
             if key == "clear":
                 button.clicked.connect(self.cleared)
@@ -32,6 +32,19 @@ class Keypad(QWidget):
             else:
                 button.clicked.connect(lambda _checked=False, k=key: self.digit.emit(k))
             grid.addWidget(button, index // 3, index % 3)
+            self._keys[key] = button
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        for key, button in self._keys.items():
+            button.setAccessibleName(key)
+        self._keys["clear"].setAccessibleName(self.tr("Clear the number"))
+        self._keys["back"].setAccessibleName(self.tr("Delete the last digit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     @staticmethod
     def _label(key: str) -> str:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import KioskSettings, Settings, ShopSettings, VippsSettings
+from kiosk.ui.messages import translated
 from kiosk.ui.theme import stylesheet, use_palette
+
+LEAVE_KIOSK_MODE = QT_TRANSLATE_NOOP("PinScreen", "leave kiosk mode")
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,7 +59,7 @@ class MainWindow(QMainWindow):
         first frame."""
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Vipps kiosk" + (" – DEMO" if demo else ""))
+        self._demo = demo
         self._shop = shop or ShopSettings()
         use_palette(self._shop.theme)
         from PySide6.QtWidgets import QApplication
@@ -72,22 +75,21 @@ class MainWindow(QMainWindow):
         self._back_office: BackOffice | None = None  # built on first use: start-up shows the till first
         self.settings_screen: SettingsScreen | None = None
         self._unlock_for = ""
-        self.status = QLabel("Starting…", self)
+        self._status_source = QT_TRANSLATE_NOOP("Messages", "Starting…")  # in English: said again in a new language
+        self.status = QLabel(self)
         self.status.setObjectName("paymentStatus")
-        self.status.setAccessibleName("Payment status")
         self.status.setWordWrap(True)
-        self.demo_badge = QLabel("DEMO – simulated Vipps, no real money", self)
+        self.demo_badge = QLabel(self)
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setVisible(demo)
-        title = QLabel(self._shop.name or "Vipps kiosk", self)
-        title.setObjectName("headerTitle")
+        self.header_title = QLabel(self)
+        self.header_title.setObjectName("headerTitle")
         header = QHBoxLayout()
-        header.addWidget(title)
+        header.addWidget(self.header_title)
         header.addStretch(1)
         header.addWidget(self.demo_badge)
-        self.manager_button = QPushButton("Manager", self)
+        self.manager_button = QPushButton(self)
         self.manager_button.setObjectName("managerButton")
-        self.manager_button.setAccessibleName("Open the back office (manager PIN)")
         header.addWidget(self.manager_button)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._screens_built = False
         self._first_frame = False
+        self._retranslate()
         if not defer_screens:
             self.build_screens()
 
@@ -106,6 +109,21 @@ class MainWindow(QMainWindow):
             self._first_frame = True
             QTimer.singleShot(0, self.first_frame_shown)  # once this frame is on screen
         return handled
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Vipps kiosk – DEMO") if self._demo else self.tr("Vipps kiosk"))
+        self.header_title.setText(self._shop.name or self.tr("Vipps kiosk"))
+        self.demo_badge.setText(self.tr("DEMO – simulated Vipps, no real money"))
+        self.manager_button.setText(self.tr("Manager"))
+        self.manager_button.setAccessibleName(self.tr("Open the back office (manager PIN)"))
+        self.status.setAccessibleName(self.tr("Payment status"))
+        self.status.setText(translated(self._status_source))
+        self.status.setAccessibleDescription(self.status.text())
 
     def build_screens(self) -> None:
         """The till's screens and its flow (once)."""
@@ -192,7 +210,7 @@ class MainWindow(QMainWindow):
     def ask_for_first_pin(self) -> None:
         """First start with real credentials: the manager chooses a PIN before anything else."""
         self.build_screens()
-        self._ask_pin("back office", "choose one")
+        self._ask_pin("back office", QT_TRANSLATE_NOOP("PinScreen", "choose one"))
 
     def set_startup_notice(self, notice: str) -> None:
         self.build_screens()
@@ -210,13 +228,13 @@ class MainWindow(QMainWindow):
     def _on_manager(self) -> None:
         if self.stack.currentWidget() is not self.amount_screen:
             return  # never in the middle of a sale
-        self._ask_pin("back office", "open the back office")
+        self._ask_pin("back office", QT_TRANSLATE_NOOP("PinScreen", "open the back office"))
 
     def _ask_pin(self, unlock_for: str, why: str) -> None:
         self._unlock_for = unlock_for
         self.pin_screen.ask(why)
         self.stack.setCurrentWidget(self.pin_screen)
-        self._on_status("Manager PIN needed")
+        self._on_status(QT_TRANSLATE_NOOP("Messages", "Manager PIN needed"))
 
     @Slot()
     def _on_unlocked(self) -> None:
@@ -228,7 +246,7 @@ class MainWindow(QMainWindow):
 
         self.back_office.open_day(date.today())
         self.stack.setCurrentWidget(self.back_office)
-        self._on_status("Back office")
+        self._on_status(QT_TRANSLATE_NOOP("Messages", "Back office"))
 
     @Slot()
     def _on_back_to_till(self) -> None:
@@ -238,8 +256,9 @@ class MainWindow(QMainWindow):
     def _on_status(self, text: str) -> None:
         from PySide6.QtGui import QAccessible, QAccessibleEvent  # not needed for the first frame
 
-        self.status.setText(text)
-        self.status.setAccessibleDescription(text)
+        self._status_source = text  # in English, as the flow says it: shown in the language on screen
+        self.status.setText(translated(text))
+        self.status.setAccessibleDescription(self.status.text())
         # Screen readers announce the change: the payment's state is what customer and staff wait for.
         QAccessible.updateAccessibility(QAccessibleEvent(self.status, QAccessible.Event.NameChanged))
         QAccessible.updateAccessibility(QAccessibleEvent(self.status, QAccessible.Event.Alert))
@@ -250,7 +269,7 @@ class MainWindow(QMainWindow):
         if not self.kiosk_lock.locked:
             self.kiosk_lock.lock()
         elif self.stack.currentWidget() is self.amount_screen:
-            self._ask_pin("kiosk mode", "leave kiosk mode")
+            self._ask_pin("kiosk mode", LEAVE_KIOSK_MODE)
 
     @Slot()
     def _on_kiosk_mode_button(self) -> None:
@@ -292,7 +311,7 @@ class MainWindow(QMainWindow):
         from kiosk.config import ConfigError, config_path, load_settings
         from kiosk.ui.background import BackgroundJob
 
-        self._on_status("Reading the settings…")
+        self._on_status(QT_TRANSLATE_NOOP("Messages", "Reading the settings…"))
         job = BackgroundJob(lambda _progress: load_settings(), expected=(ConfigError,))
         job.done.connect(lambda settings: self._show_settings(settings, config_path()))
         job.failed.connect(self._on_status)
@@ -310,7 +329,7 @@ class MainWindow(QMainWindow):
         else:
             self.settings_screen.show_settings(settings)
         self.stack.setCurrentWidget(self.settings_screen)
-        self._on_status("Settings")
+        self._on_status(QT_TRANSLATE_NOOP("Messages", "Settings"))
 
     @Slot()
     def _on_restart(self) -> None:
@@ -320,7 +339,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _back_to_back_office(self) -> None:
         self.stack.setCurrentWidget(self.back_office)
-        self._on_status("Back office")
+        self._on_status(QT_TRANSLATE_NOOP("Messages", "Back office"))
 
     def show_fatal(self, message: str) -> None:
         if self._screens_built:
@@ -337,8 +356,8 @@ class MainWindow(QMainWindow):
         if self._screens_built and not self.kiosk_lock.may_close():
             event.ignore()  # Alt+F4 and the like: a locked kiosk closes only after the PIN unlocked it
             if self.stack.currentWidget() is self.amount_screen:
-                self._ask_pin("kiosk mode", "leave kiosk mode")
+                self._ask_pin("kiosk mode", LEAVE_KIOSK_MODE)
             return
-        self.status.setText("Closing…")
+        self.status.setText(self.tr("Closing…"))
         self.close_sales()
         event.accept()

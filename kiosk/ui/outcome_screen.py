@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.domain.money import format_kroner
+from kiosk.ui.i18n import money
+from kiosk.ui.messages import translated
 from kiosk.ui.theme import palette
 
 # icon, title; the icon and the words carry the meaning, the colour only repeats it
 _LOOK = {
-    "PAID": ("✔", "Paid"),
-    "REJECTED": ("✖", "Rejected in Vipps"),
-    "REFUSED": ("✖", "Card refused"),
-    "EXPIRED": ("⌛", "Time ran out"),
-    "CANCELLED": ("⊘", "Payment cancelled"),
-    "NOT_STARTED": ("⚠", "The payment was not started"),
-    "NO_ANSWER": ("…", "No answer from Vipps yet"),
+    "PAID": ("✔", QT_TRANSLATE_NOOP("OutcomeScreen", "Paid")),
+    "REJECTED": ("✖", QT_TRANSLATE_NOOP("OutcomeScreen", "Rejected in Vipps")),
+    "REFUSED": ("✖", QT_TRANSLATE_NOOP("OutcomeScreen", "Card refused")),
+    "EXPIRED": ("⌛", QT_TRANSLATE_NOOP("OutcomeScreen", "Time ran out")),
+    "CANCELLED": ("⊘", QT_TRANSLATE_NOOP("OutcomeScreen", "Payment cancelled")),
+    "NOT_STARTED": ("⚠", QT_TRANSLATE_NOOP("OutcomeScreen", "The payment was not started")),
+    "NO_ANSWER": ("…", QT_TRANSLATE_NOOP("OutcomeScreen", "No answer from Vipps yet")),
 }
 
 
@@ -34,7 +35,6 @@ class OutcomeScreen(QWidget):
         self.icon = QLabel("", self)
         self.icon.setObjectName("outcomeIcon")
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.icon.setAccessibleName("Outcome symbol")
         self.title = QLabel("", self)
         self.title.setObjectName("outcomeTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -42,9 +42,8 @@ class OutcomeScreen(QWidget):
         self.detail.setObjectName("outcomeDetail")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setWordWrap(True)
-        self.new_sale_button = QPushButton("New sale", self)
+        self.new_sale_button = QPushButton(self)
         self.new_sale_button.setObjectName("newSaleButton")
-        self.new_sale_button.setAccessibleName("Start a new sale")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.icon, self.title, self.detail):
@@ -52,27 +51,53 @@ class OutcomeScreen(QWidget):
         layout.addWidget(self.new_sale_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
         self.outcome = ""
+        self._amount_ore = 0
+        self._message = ""  # in English, as the checkout wrote it: said again in a new language
         self._return_timer = QTimer(self)
         self._return_timer.setSingleShot(True)
         self._return_timer.timeout.connect(lambda: self.new_sale_requested.emit(""))
         self.new_sale_button.clicked.connect(lambda: self.new_sale_requested.emit(""))
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.icon.setAccessibleName(self.tr("Outcome symbol"))
+        self.new_sale_button.setText(self.tr("New sale"))
+        self.new_sale_button.setAccessibleName(self.tr("Start a new sale"))
+        if self.outcome:
+            self._show_words()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def show_outcome(self, outcome: str, amount_ore: int, message: str, return_after_s: float | None) -> None:
-        """`return_after_s` None keeps the screen until staff act (an outcome nobody may miss)."""
-        icon, title = _LOOK[outcome]
+        """`return_after_s` None keeps the screen until staff act (an outcome nobody may miss). `message` is in
+        English, as the checkout wrote it; it is shown in the language on screen."""
+        icon, _title = _LOOK[outcome]
         colour = palette().outcome[outcome]
         self.outcome = outcome
+        self._amount_ore = amount_ore
+        self._message = message
         self.icon.setText(icon)
         self.icon.setStyleSheet(f"color: {colour};")
-        self.title.setText(f"{title}: {format_kroner(amount_ore)}" if outcome == "PAID" else title)
         self.title.setStyleSheet(f"color: {colour};")
-        self.detail.setText(message if message != title else "")
+        self._show_words()
         self.new_sale_button.setFocus()
         self.outcome_shown.emit(outcome)
         if return_after_s is None:
             self._return_timer.stop()
         else:
             self._return_timer.start(int(return_after_s * 1000))
+
+    def _show_words(self) -> None:
+        title = _LOOK[self.outcome][1]
+        if self.outcome == "PAID":
+            self.title.setText(self.tr("Paid: {amount}").format(amount=money(self._amount_ore)))
+        else:
+            self.title.setText(self.tr(title))
+        # A message that only repeats the title ("Paid") is not said twice.
+        self.detail.setText(translated(self._message) if self._message not in ("", title) else "")
 
     def stop_timer(self) -> None:
         self._return_timer.stop()

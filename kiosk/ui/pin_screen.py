@@ -3,11 +3,14 @@ takes tens of milliseconds on purpose)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.manager_pin import ManagerPin, PinError, check_new_pin
 from kiosk.ui.background import BackgroundJob
+from kiosk.ui.messages import translated
 
 
 class PinScreen(QWidget):
@@ -20,25 +23,22 @@ class PinScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("pinScreen")
         self._pin = pin
-        self.title = QLabel("Manager PIN", self)
+        self.title = QLabel(self)
         self.title.setObjectName("pinTitle")
         self.pin_input = QLineEdit(self)
         self.pin_input.setObjectName("pinInput")
-        self.pin_input.setAccessibleName("Manager PIN")
         self.pin_input.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_input.setMaxLength(8)
         self.repeat_input = QLineEdit(self)
         self.repeat_input.setObjectName("pinRepeatInput")
-        self.repeat_input.setAccessibleName("The new PIN once more")
         self.repeat_input.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat_input.setMaxLength(8)
         self.message = QLabel("", self)
         self.message.setObjectName("pinMessage")
         self.message.setWordWrap(True)
-        self.unlock_button = QPushButton("Unlock", self)
+        self.unlock_button = QPushButton(self)
         self.unlock_button.setObjectName("unlockButton")
-        self.unlock_button.setAccessibleName("Unlock with the manager PIN")
-        self.cancel_button = QPushButton("Back to the till", self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("pinCancelButton")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -58,19 +58,47 @@ class PinScreen(QWidget):
         self.unlock_button.clicked.connect(self._on_unlock)
         self.cancel_button.clicked.connect(self.cancelled)
         self._job: BackgroundJob | None = None
+        self._why = ""
+        self._setting = False  # asking for a new PIN (none is set yet), not for the PIN
+        self._message: Callable[[], str] = lambda: ""  # what the message line says, said again in a new language
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.pin_input.setAccessibleName(self.tr("Manager PIN"))
+        self.repeat_input.setAccessibleName(self.tr("The new PIN once more"))
+        self.unlock_button.setAccessibleName(self.tr("Unlock with the manager PIN"))
+        self.cancel_button.setText(self.tr("Back to the till"))
+        if self._setting:
+            self.title.setText(self.tr("Choose a manager PIN (4 to 8 digits)"))
+            self.unlock_button.setText(self.tr("Save the PIN"))
+        else:
+            # `why` is marked for translation where it is asked (the main window), in this context.
+            why = self.tr(self._why) if self._why else ""
+            self.title.setText(self.tr("Manager PIN: {why}").format(why=why) if why else self.tr("Manager PIN"))
+            self.unlock_button.setText(self.tr("Unlock"))
+        self.message.setText(self._message())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def ask(self, why: str) -> None:
         """Ask for the PIN; the first time (no PIN yet) ask for a new one, twice. Choosing the first PIN cannot
         be skipped: whoever skipped it would hand the choice to the next person at the till."""
-        setting = not self._pin.is_set()
-        self.cancel_button.setVisible(not setting)
-        self.title.setText("Choose a manager PIN (4 to 8 digits)" if setting else f"Manager PIN: {why}")
-        self.repeat_input.setVisible(setting)
-        self.unlock_button.setText("Save the PIN" if setting else "Unlock")
+        self._setting = not self._pin.is_set()
+        self._why = why
+        self.cancel_button.setVisible(not self._setting)
+        self.repeat_input.setVisible(self._setting)
         self.pin_input.clear()
         self.repeat_input.clear()
-        self.message.clear()
+        self._message = lambda: ""
+        self._retranslate()
         self.pin_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _say(self, message: Callable[[], str]) -> None:
+        self._message = message
+        self.message.setText(message())
 
     def _on_unlock(self) -> None:
         if self._job is not None:
@@ -90,15 +118,15 @@ class PinScreen(QWidget):
         try:
             check_new_pin(typed)
         except PinError as exc:
-            self.message.setText(str(exc))
+            self._say(lambda problem=str(exc): translated(problem))
             return
         if typed != repeated:
-            self.message.setText("The two PINs differ. Type the same PIN twice.")
+            self._say(lambda: self.tr("The two PINs differ. Type the same PIN twice."))
             return
         try:
             self._pin.set(typed)
         except (PinError, OSError) as exc:
-            self.message.setText(f"The PIN could not be saved: {exc}")
+            self._say(lambda problem=str(exc): self.tr("The PIN could not be saved: {problem}").format(problem=problem))
             return
         self.unlocked.emit()
 
@@ -108,14 +136,17 @@ class PinScreen(QWidget):
         self.unlock_button.setEnabled(True)
         self.pin_input.clear()
         if right:
-            self.message.clear()
+            self._say(lambda: "")
             self.unlocked.emit()
             return
-        wait = self._pin.wait_s()
-        self.message.setText(f"Wrong PIN. Try again in {int(wait + 0.999)} s." if wait else "Wrong PIN.")
+        wait = int(self._pin.wait_s() + 0.999)
+        if wait:
+            self._say(lambda: self.tr("Wrong PIN. Try again in {seconds} s.").format(seconds=wait))
+        else:
+            self._say(lambda: self.tr("Wrong PIN."))
 
     @Slot(str)
     def _on_check_failed(self, message: str) -> None:
         self._job = None
         self.unlock_button.setEnabled(True)
-        self.message.setText(message)
+        self._say(lambda: translated(message))

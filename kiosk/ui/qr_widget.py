@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QEvent, QRect, QSize
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -38,12 +38,20 @@ class QrCodeWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("qrCode")
-        self.setAccessibleName("QR code to pay with Vipps")
-        self.setAccessibleDescription("Scan it with your phone's camera to open Vipps")
+        self._retranslate()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._matrix: list[list[bool]] = []
         self._image = QImage()
         self.text = ""
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("QR code to pay with Vipps"))
+        self.setAccessibleDescription(self.tr("Scan it with your phone's camera to open Vipps"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def set_text(self, text: str, matrix: list[list[bool]] | None = None) -> None:
         """Show `text` as a QR code. `matrix` is its code when already made (off the GUI thread)."""

@@ -12,12 +12,30 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
-from kiosk.domain.money import format_kroner
 from kiosk.ledger.report import api_title, status_of
+from kiosk.ui.i18n import money
+from kiosk.ui.messages import sale_status_text
 
-HEADERS = ("Time", "Order id", "Amount", "Status", "Phone", "Attempts", "Refunded", "Vipps API")
+HEADERS = (  # in English; shown in the language on screen
+    QT_TRANSLATE_NOOP("SalesTableModel", "Time"),
+    QT_TRANSLATE_NOOP("SalesTableModel", "Order id"),
+    QT_TRANSLATE_NOOP("SalesTableModel", "Amount"),
+    QT_TRANSLATE_NOOP("SalesTableModel", "Status"),
+    QT_TRANSLATE_NOOP("SalesTableModel", "Phone"),
+    QT_TRANSLATE_NOOP("SalesTableModel", "Attempts"),
+    QT_TRANSLATE_NOOP("SalesTableModel", "Refunded"),
+    QT_TRANSLATE_NOOP("SalesTableModel", "Vipps API"),
+)
 SALE_ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200  # a few screens of rows: one page is read in about a millisecond, even at the end of a busy day
 Index = QModelIndex | QPersistentModelIndex
@@ -115,7 +133,7 @@ class SalesTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("SalesTableModel", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -136,15 +154,15 @@ class SalesTableModel(QAbstractTableModel):
         if column == 1:
             return order_id or ""
         if column == 2:
-            return format_kroner(amount)
+            return money(amount)
         if column == 3:
-            return status_of(state, outcome, captured, refunded)
+            return sale_status_text(status_of(state, outcome, captured, refunded))
         if column == 4:
             return phone or ""
         if column == 5:
             return str(attempts)
         if column == 6:
-            return format_kroner(refunded) if refunded else ""
+            return money(refunded) if refunded else ""
         return api_title(api)
 
     def sale_at(self, row: int) -> tuple | None:

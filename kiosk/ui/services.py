@@ -10,7 +10,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThread, Signal, Slot
 
 from kiosk.config import Settings, VippsSettings
 
@@ -42,7 +42,9 @@ class ServiceStarter(QObject):
             self._start()
         except Exception:  # a thread boundary: the kiosk must say it cannot start, not hang on "Starting…"
             log.exception("start-up failed")
-            self.failed.emit("The kiosk could not start. The reason is in the log in the data folder.")
+            self.failed.emit(
+                QT_TRANSLATE_NOOP("Messages", "The kiosk could not start. The reason is in the log in the data folder.")
+            )
 
     def _start(self) -> None:
         from kiosk.ledger import Ledger, LedgerError

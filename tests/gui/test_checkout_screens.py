@@ -18,12 +18,12 @@ def _captured(sim) -> int:
 
 def test_paying_by_scanning_the_qr_code(qtbot, window, sim):
     url = charge(qtbot, window, "149,50")
-    assert window.customer_screen.amount.text() == "149,50\u00a0kr"
+    assert window.customer_screen.amount.text() == "NOK\u00a0149.50"
     assert sim.enter_phone(url, "91234567").status_code == 200  # on the customer's phone, the landing page
     (request,) = open_requests(sim, "91234567")
     sim.respond(request["pspTransactionId"], "91234567", "approve")
     wait_outcome(qtbot, window, "PAID")
-    assert window.outcome_screen.title.text() == "Paid: 149,50\u00a0kr"
+    assert window.outcome_screen.title.text() == "Paid: NOK\u00a0149.50"
     assert window.status.text() == "Paid"
     qtbot.waitUntil(lambda: _captured(sim) == 14950)
 

@@ -36,7 +36,7 @@ STABLE_NAMES = [
         ("abc", "That is not an amount. Type it like 149,50."),
         ("1,999", "That is not an amount. Type it like 149,50."),
         ("١٢٣", "Use the digits 0-9 only."),
-        ("10 001", "That is over this till's limit of 10\u00a0000,00\u00a0kr."),
+        ("10 001", "That is over this till's limit of NOK\u00a010,000.00."),
     ],
 )
 def test_a_bad_amount_gets_a_clear_message_and_changes_nothing(qtbot, window, sim, tmp_path, typed, message):

@@ -16,11 +16,11 @@ import pytest
 
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
 from kiosk.config import ShopSettings, VippsSettings
-from kiosk.domain.money import format_kroner
 from kiosk.ledger.records import AttemptRecord, SaleRecord
 from kiosk.ledger.store import Ledger
 from kiosk.manager_pin import ManagerPin
 from kiosk.ui.checkout_flow import NO_ANSWER_TEXT
+from kiosk.ui.i18n import money
 from kiosk.ui.main_window import MainWindow
 from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.conftest import FAST_KIOSK
@@ -209,7 +209,7 @@ def assert_three_agree(
 
     if outcome == "PAID":
         assert kiosk.status == "Paid"
-        assert window.outcome_screen.title.text() == f"Paid: {format_kroner(amount_ore)}"
+        assert window.outcome_screen.title.text() == f"Paid: {money(amount_ore)}"
         assert sale.state == "PAID"
         assert sale.captured_ore == amount_ore
         (paid,) = [a for a in attempts if a.state == "CAPTURED"]

@@ -1,0 +1,1169 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nb">
+<context>
+    <name>AmountScreen</name>
+    <message>
+        <source>Amount to charge, in kroner</source>
+        <translation>Beløp å ta betalt, i kroner</translation>
+    </message>
+    <message>
+        <source>Payment text shown to the customer (optional)</source>
+        <translation>Betalingstekst kunden ser (valgfritt)</translation>
+    </message>
+    <message>
+        <source>Amount problem</source>
+        <translation>Feil i beløpet</translation>
+    </message>
+    <message>
+        <source>Charge with Vipps</source>
+        <translation>Ta betalt med Vipps</translation>
+    </message>
+    <message>
+        <source>Amount (kr)</source>
+        <translation>Beløp (kr)</translation>
+    </message>
+    <message>
+        <source>Text (optional)</source>
+        <translation>Tekst (valgfritt)</translation>
+    </message>
+</context>
+<context>
+    <name>BackOffice</name>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Gå ut av kioskmodus</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode: a window on the desktop again</source>
+        <translation>Gå ut av kioskmodus: et vindu på skrivebordet igjen</translation>
+    </message>
+    <message>
+        <source>Lock kiosk mode</source>
+        <translation>Lås kioskmodus</translation>
+    </message>
+    <message>
+        <source>Lock kiosk mode: full screen, the PIN to leave</source>
+        <translation>Lås kioskmodus: fullskjerm, PIN-koden for å gå ut</translation>
+    </message>
+    <message>
+        <source>{count} sales, oldest first</source>
+        <translation>{count} salg, eldste først</translation>
+    </message>
+    <message>
+        <source>Captured {count} · {captured}    Refunded {refunded}    Net {net}</source>
+        <translation>Belastet {count} · {captured}    Refundert {refunded}    Netto {net}</translation>
+    </message>
+    <message>
+        <source>Refused {refused} · Rejected {rejected} · Time ran out {expired} · Cancelled {cancelled} · Not started {not_started} · Needs checking {needs_check}</source>
+        <translation>Kort avvist {refused} · Avvist i Vipps {rejected} · Tiden gikk ut {expired} · Kansellert {cancelled} · Ikke startet {not_started} · Må sjekkes {needs_check}</translation>
+    </message>
+    <message>
+        <source>Day to show</source>
+        <translation>Dag som vises</translation>
+    </message>
+    <message>
+        <source>Back to the till</source>
+        <translation>Tilbake til kassen</translation>
+    </message>
+    <message>
+        <source>Totals of the day</source>
+        <translation>Dagens totaler</translation>
+    </message>
+    <message>
+        <source>Sales of the day</source>
+        <translation>Dagens salg</translation>
+    </message>
+    <message>
+        <source>Amount to refund in kroner; empty refunds what remains</source>
+        <translation>Beløp å refundere i kroner; tomt felt refunderer alt som gjenstår</translation>
+    </message>
+    <message>
+        <source>all that remains</source>
+        <translation>alt som gjenstår</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refunder</translation>
+    </message>
+    <message>
+        <source>Refund the selected sale</source>
+        <translation>Refunder det valgte salget</translation>
+    </message>
+    <message>
+        <source>Re-check with Vipps</source>
+        <translation>Sjekk på nytt med Vipps</translation>
+    </message>
+    <message>
+        <source>Re-check the selected sale with Vipps</source>
+        <translation>Sjekk det valgte salget på nytt med Vipps</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Eksporter CSV</translation>
+    </message>
+    <message>
+        <source>Export the day as CSV</source>
+        <translation>Eksporter dagen som CSV</translation>
+    </message>
+    <message>
+        <source>End-of-day PDF</source>
+        <translation>Dagsoppgjør (PDF)</translation>
+    </message>
+    <message>
+        <source>Export the end-of-day report as PDF</source>
+        <translation>Eksporter dagsoppgjøret som PDF</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Settings: Vipps, timings, language, look</source>
+        <translation>Innstillinger: Vipps, tider, språk, utseende</translation>
+    </message>
+    <message>
+        <source>Back office message</source>
+        <translation>Melding fra administrasjonen</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>Administrasjon</translation>
+    </message>
+    <message>
+        <source>Refund (kr)</source>
+        <translation>Refunder (kr)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScreen</name>
+    <message>
+        <source>Your mobile number, 8 digits</source>
+        <translation>Mobilnummeret ditt, 8 sifre</translation>
+    </message>
+    <message>
+        <source>8 digits</source>
+        <translation>8 sifre</translation>
+    </message>
+    <message>
+        <source>Send to my phone</source>
+        <translation>Send til telefonen min</translation>
+    </message>
+    <message>
+        <source>Send the payment to my phone</source>
+        <translation>Send betalingen til telefonen min</translation>
+    </message>
+    <message>
+        <source>Time left to pay</source>
+        <translation>Tid igjen til å betale</translation>
+    </message>
+    <message>
+        <source>Cancel payment (Esc)</source>
+        <translation>Avbryt betalingen (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel this payment</source>
+        <translation>Avbryt denne betalingen</translation>
+    </message>
+    <message>
+        <source>Norway, +47</source>
+        <translation>Norge, +47</translation>
+    </message>
+    <message>
+        <source>Or type your mobile number</source>
+        <translation>Eller skriv inn mobilnummeret ditt</translation>
+    </message>
+    <message>
+        <source>Getting the payment ready…</source>
+        <translation>Gjør klar betalingen …</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera</source>
+        <translation>Skann med kameraet på mobilen</translation>
+    </message>
+    <message>
+        <source>Sent to {phone}. Open Vipps on your phone and approve.</source>
+        <translation>Sendt til {phone}. Åpne Vipps på mobilen og godkjenn.</translation>
+    </message>
+    <message>
+        <source>Scan the code or type your number</source>
+        <translation>Skann koden eller skriv inn nummeret ditt</translation>
+    </message>
+    <message>
+        <source>Approve in the Vipps app</source>
+        <translation>Godkjenn i Vipps-appen</translation>
+    </message>
+    <message>
+        <source>Sending to your phone…</source>
+        <translation>Sender til mobilen din …</translation>
+    </message>
+</context>
+<context>
+    <name>DayReport</name>
+    <message>
+        <source>Vipps kiosk</source>
+        <translation>Vipps-kiosk</translation>
+    </message>
+    <message>
+        <source>{shop}: end of day {day}</source>
+        <translation>{shop}: dagsoppgjør {day}</translation>
+    </message>
+    <message>
+        <source>{shop}: end of day</source>
+        <translation>{shop}: dagsoppgjør</translation>
+    </message>
+    <message>
+        <source>{count} sales</source>
+        <translation>{count} salg</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>Belastet</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refundert</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Refused by the card</source>
+        <translation>Avvist av kortet</translation>
+    </message>
+    <message>
+        <source>Rejected in Vipps</source>
+        <translation>Avvist i Vipps</translation>
+    </message>
+    <message>
+        <source>Time ran out</source>
+        <translation>Tiden gikk ut</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Kansellert</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Ikke startet</translation>
+    </message>
+    <message>
+        <source>Needs checking</source>
+        <translation>Må sjekkes</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Fortsatt åpne</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Ikke betalt</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Per time</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>salg</translation>
+    </message>
+    <message>
+        <source>captured</source>
+        <translation>belastet</translation>
+    </message>
+</context>
+<context>
+    <name>HourChart</name>
+    <message>
+        <source>Sales per hour</source>
+        <translation>Salg per time</translation>
+    </message>
+    <message>
+        <source>{hour}: {count} ({amount})</source>
+        <translation>Kl. {hour}: {count} ({amount})</translation>
+    </message>
+    <message>
+        <source>No sales this day</source>
+        <translation>Ingen salg denne dagen</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Clear the number</source>
+        <translation>Tøm nummeret</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Slett siste siffer</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Vipps kiosk – DEMO</source>
+        <translation>Vipps-kiosk – DEMO</translation>
+    </message>
+    <message>
+        <source>Vipps kiosk</source>
+        <translation>Vipps-kiosk</translation>
+    </message>
+    <message>
+        <source>DEMO – simulated Vipps, no real money</source>
+        <translation>DEMO – simulert Vipps, ingen ekte penger</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Leder</translation>
+    </message>
+    <message>
+        <source>Open the back office (manager PIN)</source>
+        <translation>Åpne administrasjonen (leder-PIN)</translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation>Betalingsstatus</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>Avslutter …</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Still connecting to Vipps. One moment.</source>
+        <translation>Kobler fortsatt til Vipps. Et øyeblikk.</translation>
+    </message>
+    <message>
+        <source>Refunding…</source>
+        <translation>Refunderer …</translation>
+    </message>
+    <message>
+        <source>Checking with Vipps…</source>
+        <translation>Sjekker med Vipps …</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer …</translation>
+    </message>
+    <message>
+        <source>Something went wrong. It is recorded in the log.</source>
+        <translation>Noe gikk galt. Det er skrevet i loggen.</translation>
+    </message>
+    <message>
+        <source>No answer from Vipps yet. Still trying.</source>
+        <translation>Ikke svar fra Vipps ennå. Prøver fortsatt.</translation>
+    </message>
+    <message>
+        <source>Ready. Type the amount and press Enter.</source>
+        <translation>Klar. Skriv inn beløpet og trykk Enter.</translation>
+    </message>
+    <message>
+        <source>Starting the payment…</source>
+        <translation>Starter betalingen …</translation>
+    </message>
+    <message>
+        <source>Sending the payment to the customer&apos;s phone…</source>
+        <translation>Sender betalingen til kundens mobil …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter …</translation>
+    </message>
+    <message>
+        <source>Time is up. Checking with Vipps…</source>
+        <translation>Tiden er ute. Sjekker med Vipps …</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer</source>
+        <translation>Venter på kunden</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betalt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starter …</translation>
+    </message>
+    <message>
+        <source>Manager PIN needed</source>
+        <translation>Leder-PIN trengs</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>Administrasjon</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>Leser innstillingene …</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>This sale has already ended.</source>
+        <translation>Dette salget er allerede avsluttet.</translation>
+    </message>
+    <message>
+        <source>Vipps refused that: {reason}</source>
+        <translation>Vipps avviste det: {reason}</translation>
+    </message>
+    <message>
+        <source>Vipps refused to start the payment: {reason}</source>
+        <translation>Vipps ville ikke starte betalingen: {reason}</translation>
+    </message>
+    <message>
+        <source>Payment cancelled.</source>
+        <translation>Betalingen er kansellert.</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled.</source>
+        <translation>Betalingen ble kansellert.</translation>
+    </message>
+    <message>
+        <source>Nobody approved the payment in time.</source>
+        <translation>Ingen godkjente betalingen i tide.</translation>
+    </message>
+    <message>
+        <source>Vipps did not start the payment. Try again.</source>
+        <translation>Vipps startet ikke betalingen. Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Vipps answered too late. Start the payment again.</source>
+        <translation>Vipps svarte for sent. Start betalingen på nytt.</translation>
+    </message>
+    <message>
+        <source>The payment was not approved (rejected in Vipps or refused by the card).</source>
+        <translation>Betalingen ble ikke godkjent (avvist i Vipps eller av kortet).</translation>
+    </message>
+    <message>
+        <source>The customer rejected the payment in Vipps.</source>
+        <translation>Kunden avviste betalingen i Vipps.</translation>
+    </message>
+    <message>
+        <source>The card was refused.</source>
+        <translation>Kortet ble avvist.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s bank is unknown.</source>
+        <translation>Banken til kortet er ukjent.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s bank refused the payment.</source>
+        <translation>Banken til kortet avviste betalingen.</translation>
+    </message>
+    <message>
+        <source>The payment is over the card&apos;s limit.</source>
+        <translation>Betalingen er over grensen på kortet.</translation>
+    </message>
+    <message>
+        <source>The card has expired.</source>
+        <translation>Kortet er utløpt.</translation>
+    </message>
+    <message>
+        <source>The card is not valid.</source>
+        <translation>Kortet er ikke gyldig.</translation>
+    </message>
+    <message>
+        <source>Credit cards cannot be used here.</source>
+        <translation>Kredittkort kan ikke brukes her.</translation>
+    </message>
+    <message>
+        <source>There is not enough money on the card.</source>
+        <translation>Det er ikke dekning på kortet.</translation>
+    </message>
+    <message>
+        <source>The approval came after the payment was cancelled.</source>
+        <translation>Godkjenningen kom etter at betalingen var kansellert.</translation>
+    </message>
+    <message>
+        <source>Settled {count} sale(s) left unfinished.</source>
+        <translation>Gjorde opp {count} uferdige salg.</translation>
+    </message>
+    <message>
+        <source>Settled {count} sale(s) left unfinished. {checks} need checking in the back office.</source>
+        <translation>Gjorde opp {count} uferdige salg. {checks} må sjekkes i administrasjonen.</translation>
+    </message>
+    <message>
+        <source>Needs checking: Vipps could not be asked after a restart.</source>
+        <translation>Må sjekkes: Vipps kunne ikke spørres etter omstarten.</translation>
+    </message>
+    <message>
+        <source>The kiosk restarted before the customer paid.</source>
+        <translation>Kiosken startet på nytt før kunden betalte.</translation>
+    </message>
+    <message>
+        <source>Vipps could not be asked. Try again later.</source>
+        <translation>Vipps kunne ikke spørres. Prøv igjen senere.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is pending: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen venter: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is failed: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen mislyktes: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is cancelled: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen er kansellert: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is {state}: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen har status «{state}»: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Needs checking: {problem}.</source>
+        <translation>Må sjekkes: {problem}.</translation>
+    </message>
+    <message>
+        <source>made through Vipps&apos; {api} API, and {problem}</source>
+        <translation>gjort gjennom Vipps&apos; {api}-API, og {problem}</translation>
+    </message>
+    <message>
+        <source>the settings have no psp_id, which the PSP API needs: add psp_id = &quot;...&quot; to [vipps]</source>
+        <translation>innstillingene mangler psp_id, som PSP-API-et trenger: legg til psp_id = &quot;...&quot; i [vipps]</translation>
+    </message>
+    <message>
+        <source>this kiosk does not know Vipps&apos; &quot;{api}&quot; API; update the kiosk</source>
+        <translation>denne kiosken kjenner ikke Vipps&apos; «{api}»-API; oppdater kiosken</translation>
+    </message>
+    <message>
+        <source>This sale was paid through Vipps&apos; {api} API, and {problem}.</source>
+        <translation>Dette salget ble betalt gjennom Vipps&apos; {api}-API, og {problem}.</translation>
+    </message>
+    <message>
+        <source>Only a paid sale can be refunded.</source>
+        <translation>Bare et betalt salg kan refunderes.</translation>
+    </message>
+    <message>
+        <source>A refund must be more than 0 kr.</source>
+        <translation>En refusjon må være mer enn 0 kr.</translation>
+    </message>
+    <message>
+        <source>Only {remaining} remains to refund.</source>
+        <translation>Bare {remaining} gjenstår å refundere.</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be written: {problem}</source>
+        <translation>Kan ikke skrive til salgsloggen: {problem}</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>databasen eller disken er full</translation>
+    </message>
+    <message>
+        <source>There is no ledger at {path}.</source>
+        <translation>Det finnes ingen salgslogg i {path}.</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} cannot be opened: {problem}</source>
+        <translation>Salgsloggen i {path} kan ikke åpnes: {problem}</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and keep it for the manager, then start the kiosk again.</source>
+        <translation>Salgsloggen i {path} er skadet eller kan ikke leses ({problem}). Den er ikke endret: flytt den til et annet sted og ta vare på den for lederen, og start så kiosken igjen.</translation>
+    </message>
+    <message>
+        <source>it is from a newer kiosk (schema {version}); update the kiosk to open it</source>
+        <translation>den er fra en nyere kiosk (skjema {version}); oppdater kiosken for å åpne den</translation>
+    </message>
+    <message>
+        <source>The export could not be written to {path}: {problem}</source>
+        <translation>Eksporten kunne ikke skrives til {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {path}: {problem}</source>
+        <translation>Rapporten kunne ikke skrives til {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>the file cannot be created there</source>
+        <translation>filen kan ikke opprettes der</translation>
+    </message>
+    <message>
+        <source>nothing was written (is the disk full?)</source>
+        <translation>ingenting ble skrevet (er disken full?)</translation>
+    </message>
+    <message>
+        <source>Type the amount to charge.</source>
+        <translation>Skriv inn beløpet du vil ta betalt.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Beløpet kan ikke være negativt.</translation>
+    </message>
+    <message>
+        <source>Use the digits 0-9 only.</source>
+        <translation>Bruk bare sifrene 0–9.</translation>
+    </message>
+    <message>
+        <source>That is not an amount. Type it like 149,50.</source>
+        <translation>Det er ikke et beløp. Skriv det slik: 149,50.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0 kr.</source>
+        <translation>Beløpet må være mer enn 0 kr.</translation>
+    </message>
+    <message>
+        <source>Vipps takes payments of 1 kr or more.</source>
+        <translation>Vipps tar bare betalinger på 1 kr eller mer.</translation>
+    </message>
+    <message>
+        <source>That is over this till&apos;s limit of {limit}.</source>
+        <translation>Det er over grensen for denne kassen, som er {limit}.</translation>
+    </message>
+    <message>
+        <source>Type your mobile number.</source>
+        <translation>Skriv inn mobilnummeret ditt.</translation>
+    </message>
+    <message>
+        <source>Only Norwegian numbers (+47) can pay with Vipps here.</source>
+        <translation>Bare norske numre (+47) kan betale med Vipps her.</translation>
+    </message>
+    <message>
+        <source>A Norwegian mobile number has 8 digits.</source>
+        <translation>Et norsk mobilnummer har 8 sifre.</translation>
+    </message>
+    <message>
+        <source>Norwegian mobile numbers start with 4 or 9.</source>
+        <translation>Norske mobilnumre begynner med 4 eller 9.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits (0-9).</source>
+        <translation>En PIN-kode har 4 til 8 sifre (0–9).</translation>
+    </message>
+    <message>
+        <source>No manager PIN is set yet.</source>
+        <translation>Ingen leder-PIN er valgt ennå.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries. Try again in {seconds} s.</source>
+        <translation>For mange feil forsøk. Prøv igjen om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The PIN file {path} cannot be read ({problem}); remove it to set a new PIN.</source>
+        <translation>PIN-filen {path} kan ikke leses ({problem}); fjern den for å velge en ny PIN-kode.</translation>
+    </message>
+    <message>
+        <source>Vipps refused the credentials: check client_id, client_secret and subscription_key</source>
+        <translation>Vipps avviste påloggingsopplysningene: sjekk client_id, client_secret og subscription_key</translation>
+    </message>
+    <message>
+        <source>Vipps answered {status}: {hint}</source>
+        <translation>Vipps svarte {status}: {hint}</translation>
+    </message>
+    <message>
+        <source>check subscription_key and merchant_serial_number</source>
+        <translation>sjekk subscription_key og merchant_serial_number</translation>
+    </message>
+    <message>
+        <source>check subscription_key, psp_id and merchant_serial_number</source>
+        <translation>sjekk subscription_key, psp_id og merchant_serial_number</translation>
+    </message>
+    <message>
+        <source>check subscription_key and merchant_serial_number, and that the sales unit may use ePayment</source>
+        <translation>sjekk subscription_key og merchant_serial_number, og at salgsenheten har tilgang til ePayment</translation>
+    </message>
+    <message>
+        <source>Vipps answered {status}</source>
+        <translation>Vipps svarte {status}</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; certificate is not trusted: {problem}</source>
+        <translation>Sertifikatet til Vipps er ikke klarert: {problem}</translation>
+    </message>
+    <message>
+        <source>cannot reach Vipps: {error}</source>
+        <translation>får ikke kontakt med Vipps: {error}</translation>
+    </message>
+    <message>
+        <source>Vipps did not accept the connection in time</source>
+        <translation>Vipps godtok ikke tilkoblingen i tide</translation>
+    </message>
+    <message>
+        <source>Vipps did not answer {method} in time</source>
+        <translation>Vipps svarte ikke på {method} i tide</translation>
+    </message>
+    <message>
+        <source>the connection to Vipps failed: {error}</source>
+        <translation>tilkoblingen til Vipps brøt: {error}</translation>
+    </message>
+    <message>
+        <source>Vipps asks us to slow down (429)</source>
+        <translation>Vipps ber oss sende færre forespørsler (429)</translation>
+    </message>
+    <message>
+        <source>the call was cancelled</source>
+        <translation>kallet ble avbrutt</translation>
+    </message>
+    <message>
+        <source>Vipps allows {count} {operation} calls a minute for one payment; the next is allowed in {seconds} s</source>
+        <translation>Vipps tillater {count} {operation}-kall i minuttet for én betaling; det neste er tillatt om {seconds} s</translation>
+    </message>
+    <message>
+        <source>Vipps refused the request: {reason} (errorCode {code})</source>
+        <translation>Vipps avviste forespørselen: {reason} (errorCode {code})</translation>
+    </message>
+    <message>
+        <source>Vipps sent {what} that breaks the contract at {where}: {problem}</source>
+        <translation>Vipps sendte {what} som bryter kontrakten ved {where}: {problem}</translation>
+    </message>
+    <message>
+        <source>Ready. Type the amount and press Enter. {notice}</source>
+        <translation>Klar. Skriv inn beløpet og trykk Enter. {notice}</translation>
+    </message>
+    <message>
+        <source>The demo simulator could not start on {host}:{port}: {problem}</source>
+        <translation>Demosimulatoren kunne ikke starte på {host}:{port}: {problem}</translation>
+    </message>
+    <message>
+        <source>Unfinished sales could not be settled: {problem}</source>
+        <translation>Uferdige salg kunne ikke gjøres opp: {problem}</translation>
+    </message>
+    <message>
+        <source>The sale could not be recorded: {problem}</source>
+        <translation>Salget kunne ikke lagres: {problem}</translation>
+    </message>
+    <message>
+        <source>The sale could not be recorded: {problem}. Still trying.</source>
+        <translation>Salget kunne ikke lagres: {problem}. Prøver fortsatt.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount}.</source>
+        <translation>Refunderte {amount}.</translation>
+    </message>
+    <message>
+        <source>Vipps refused the refund: {reason}</source>
+        <translation>Vipps avviste refusjonen: {reason}</translation>
+    </message>
+    <message>
+        <source>No answer from Vipps yet. The refund is recorded and will be sent again.</source>
+        <translation>Ikke svar fra Vipps ennå. Refusjonen er lagret og blir sendt på nytt.</translation>
+    </message>
+    <message>
+        <source>Checked with Vipps: {message}</source>
+        <translation>Sjekket med Vipps: {message}</translation>
+    </message>
+    <message>
+        <source>Exported {count} sales to {path}</source>
+        <translation>Eksporterte {count} salg til {path}</translation>
+    </message>
+    <message>
+        <source>Wrote the end-of-day report to {path}</source>
+        <translation>Skrev dagsoppgjøret til {path}</translation>
+    </message>
+    <message>
+        <source>The kiosk could not start. The reason is in the log in the data folder.</source>
+        <translation>Kiosken kunne ikke starte. Årsaken står i loggen i datamappen.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeScreen</name>
+    <message>
+        <source>Paid</source>
+        <translation>Betalt</translation>
+    </message>
+    <message>
+        <source>Rejected in Vipps</source>
+        <translation>Avvist i Vipps</translation>
+    </message>
+    <message>
+        <source>Card refused</source>
+        <translation>Kortet ble avvist</translation>
+    </message>
+    <message>
+        <source>Time ran out</source>
+        <translation>Tiden gikk ut</translation>
+    </message>
+    <message>
+        <source>Payment cancelled</source>
+        <translation>Betalingen er kansellert</translation>
+    </message>
+    <message>
+        <source>The payment was not started</source>
+        <translation>Betalingen ble ikke startet</translation>
+    </message>
+    <message>
+        <source>No answer from Vipps yet</source>
+        <translation>Ikke svar fra Vipps ennå</translation>
+    </message>
+    <message>
+        <source>Outcome symbol</source>
+        <translation>Symbol for utfallet</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Nytt salg</translation>
+    </message>
+    <message>
+        <source>Start a new sale</source>
+        <translation>Start et nytt salg</translation>
+    </message>
+    <message>
+        <source>Paid: {amount}</source>
+        <translation>Betalt: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <source>leave kiosk mode</source>
+        <translation>gå ut av kioskmodus</translation>
+    </message>
+    <message>
+        <source>choose one</source>
+        <translation>velg en</translation>
+    </message>
+    <message>
+        <source>open the back office</source>
+        <translation>åpne administrasjonen</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Leder-PIN</translation>
+    </message>
+    <message>
+        <source>The new PIN once more</source>
+        <translation>Den nye PIN-koden en gang til</translation>
+    </message>
+    <message>
+        <source>Unlock with the manager PIN</source>
+        <translation>Lås opp med leder-PIN</translation>
+    </message>
+    <message>
+        <source>Back to the till</source>
+        <translation>Tilbake til kassen</translation>
+    </message>
+    <message>
+        <source>Choose a manager PIN (4 to 8 digits)</source>
+        <translation>Velg en leder-PIN (4 til 8 sifre)</translation>
+    </message>
+    <message>
+        <source>Save the PIN</source>
+        <translation>Lagre PIN-koden</translation>
+    </message>
+    <message>
+        <source>Manager PIN: {why}</source>
+        <translation>Leder-PIN: {why}</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås opp</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>De to PIN-kodene er ulike. Skriv den samme PIN-koden to ganger.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be saved: {problem}</source>
+        <translation>PIN-koden kunne ikke lagres: {problem}</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in {seconds} s.</source>
+        <translation>Feil PIN-kode. Prøv igjen om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Feil PIN-kode.</translation>
+    </message>
+</context>
+<context>
+    <name>QrCodeWidget</name>
+    <message>
+        <source>QR code to pay with Vipps</source>
+        <translation>QR-kode for å betale med Vipps</translation>
+    </message>
+    <message>
+        <source>Scan it with your phone&apos;s camera to open Vipps</source>
+        <translation>Skann den med kameraet på mobilen for å åpne Vipps</translation>
+    </message>
+</context>
+<context>
+    <name>SaleStatus</name>
+    <message>
+        <source>REFUNDED</source>
+        <translation>REFUNDERT</translation>
+    </message>
+    <message>
+        <source>PART REFUNDED</source>
+        <translation>DELVIS REFUNDERT</translation>
+    </message>
+    <message>
+        <source>CAPTURED</source>
+        <translation>BELASTET</translation>
+    </message>
+    <message>
+        <source>PAID, CAPTURE PENDING</source>
+        <translation>BETALT, BELASTNING VENTER</translation>
+    </message>
+    <message>
+        <source>NOT PAID</source>
+        <translation>IKKE BETALT</translation>
+    </message>
+    <message>
+        <source>NEEDS CHECK</source>
+        <translation>MÅ SJEKKES</translation>
+    </message>
+    <message>
+        <source>OPEN</source>
+        <translation>ÅPEN</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>BETALT</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>AVVIST I VIPPS</translation>
+    </message>
+    <message>
+        <source>REFUSED</source>
+        <translation>KORT AVVIST</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>TIDEN GIKK UT</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>KANSELLERT</translation>
+    </message>
+    <message>
+        <source>NOT_STARTED</source>
+        <translation>IKKE STARTET</translation>
+    </message>
+</context>
+<context>
+    <name>SalesTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Order id</source>
+        <translation>Ordre-ID</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Beløp</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Forsøk</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refundert</translation>
+    </message>
+    <message>
+        <source>Vipps API</source>
+        <translation>Vipps-API</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Client id</source>
+        <translation>Klient-ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Klienthemmelighet</translation>
+    </message>
+    <message>
+        <source>Subscription key</source>
+        <translation>Abonnementsnøkkel</translation>
+    </message>
+    <message>
+        <source>Merchant serial number (MSN)</source>
+        <translation>Salgsenhetsnummer (MSN)</translation>
+    </message>
+    <message>
+        <source>PSP-Id</source>
+        <translation>PSP-ID</translation>
+    </message>
+    <message>
+        <source>makePayment URL</source>
+        <translation>makePayment-URL</translation>
+    </message>
+    <message>
+        <source>makePayment token</source>
+        <translation>makePayment-token</translation>
+    </message>
+    <message>
+        <source>Vipps environment</source>
+        <translation>Vipps-miljø</translation>
+    </message>
+    <message>
+        <source>Simulator (demo, no real money)</source>
+        <translation>Simulator (demo, ingen ekte penger)</translation>
+    </message>
+    <message>
+        <source>Vipps test (apitest.vipps.no)</source>
+        <translation>Vipps testmiljø (apitest.vipps.no)</translation>
+    </message>
+    <message>
+        <source>Vipps production (api.vipps.no)</source>
+        <translation>Vipps produksjon (api.vipps.no)</translation>
+    </message>
+    <message>
+        <source>Other address</source>
+        <translation>Annen adresse</translation>
+    </message>
+    <message>
+        <source>Address of the Vipps API</source>
+        <translation>Adressen til Vipps-API-et</translation>
+    </message>
+    <message>
+        <source>Vipps API for payments</source>
+        <translation>Vipps-API for betalinger</translation>
+    </message>
+    <message>
+        <source>ePayment v1 (for new shops)</source>
+        <translation>ePayment v1 (for nye butikker)</translation>
+    </message>
+    <message>
+        <source>PSP v3 (existing PSP integrations)</source>
+        <translation>PSP v3 (eksisterende PSP-integrasjoner)</translation>
+    </message>
+    <message>
+        <source>Skip the landing page when a number is typed</source>
+        <translation>Hopp over landingssiden når et nummer er skrevet inn</translation>
+    </message>
+    <message>
+        <source>Vipps</source>
+        <translation>Vipps</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Miljø</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Vipps API</source>
+        <translation>Vipps-API</translation>
+    </message>
+    <message>
+        <source>First check after (s)</source>
+        <translation>Første sjekk etter (s)</translation>
+    </message>
+    <message>
+        <source>Check every (s)</source>
+        <translation>Intervall mellom sjekker (s)</translation>
+    </message>
+    <message>
+        <source>Landing page window (s)</source>
+        <translation>Tid på landingssiden (s)</translation>
+    </message>
+    <message>
+        <source>Whole approval window (s)</source>
+        <translation>Hele godkjenningstiden (s)</translation>
+    </message>
+    <message>
+        <source>Back to a fresh sale when idle (s)</source>
+        <translation>Tilbake til nytt salg etter inaktivitet (s)</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>Tider</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>Butikknavn</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Følg systemet</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Utseende</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Høy kontrast</translation>
+    </message>
+    <message>
+        <source>Sounds for approved and failed payments</source>
+        <translation>Lyd for godkjente og mislykkede betalinger</translation>
+    </message>
+    <message>
+        <source>Start locked in kiosk mode (full screen; the PIN leaves it)</source>
+        <translation>Start låst i kioskmodus (fullskjerm; PIN-koden for å gå ut)</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Butikk</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test tilkoblingen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk now</source>
+        <translation>Start kiosken på nytt nå</translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <translation>lagret; skriv for å erstatte</translation>
+    </message>
+    <message>
+        <source>Asking Vipps…</source>
+        <translation>Spør Vipps …</translation>
+    </message>
+    <message>
+        <source>The connection works.</source>
+        <translation>Tilkoblingen virker.</translation>
+    </message>
+    <message>
+        <source>Not working yet.</source>
+        <translation>Virker ikke ennå.</translation>
+    </message>
+    <message>
+        <source>Saved. Restart the kiosk to use the new settings.</source>
+        <translation>Lagret. Start kiosken på nytt for å bruke de nye innstillingene.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The kiosk cannot start</source>
+        <translation>Kiosken kan ikke starte</translation>
+    </message>
+</context>
+</TS>

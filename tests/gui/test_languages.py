@@ -1,0 +1,264 @@
+"""The counter in bokmål and in English: every screen speaks the shop's language, a customer may switch their
+own sale to the other one, and the next sale is in the shop's language again."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+
+from kiosk.ui.i18n import restore_shop_language, show_language
+from kiosk.ui.main_window import MainWindow
+from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
+
+TS = Path(__file__).resolve().parents[2] / "kiosk" / "i18n" / "kiosk_nb.ts"
+# Shown the same in both languages on purpose: the switch names English in English (for whoever reads it).
+SAME_IN_BOTH = {"English", "Show this payment in English"}
+
+
+def plain(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
+
+
+def _english_sources() -> tuple[set[str], list[re.Pattern[str]]]:
+    """Every English text the kiosk has whose bokmål differs from it: as is, and (with fields) as a pattern."""
+    texts, patterns = set(), []
+    for message in ET.parse(TS).getroot().iter("message"):  # noqa: S314 - our own translation file
+        source = message.findtext("source") or ""
+        if (message.findtext("translation") or "") == source:
+            continue  # "Status", "Vipps": the same word in both
+        if re.search(r"\{\w+\}", source):
+            parts = re.split(r"\{\w+\}", source)
+            if not re.search(r"[A-Za-z]{3}", "".join(parts)):
+                continue  # "{hour}: {count} ({amount})": no English words to find
+            patterns.append(re.compile(".+".join(re.escape(part) for part in parts), re.DOTALL))
+        else:
+            texts.add(source)
+    return texts, patterns
+
+
+ENGLISH_TEXTS, ENGLISH_PATTERNS = _english_sources()
+
+
+def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
+    """(widget, text) for every text a person sees or a screen reader says, on the window's current screen."""
+    found = [("windowTitle", window.windowTitle())]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        name = widget.objectName() or type(widget).__name__
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.extend((name, line) for line in widget.text().splitlines())
+        if isinstance(widget, QLineEdit):
+            found.append((f"{name}.placeholder", widget.placeholderText()))
+        found.append((f"{name}.accessibleName", widget.accessibleName()))
+        found.append((f"{name}.accessibleDescription", widget.accessibleDescription()))
+    return [(name, text.strip()) for name, text in found if text.strip()]
+
+
+def left_in_english(window: MainWindow) -> list[tuple[str, str]]:
+    return [
+        (name, text)
+        for name, text in visible_texts(window)
+        if text not in SAME_IN_BOTH
+        and (text in ENGLISH_TEXTS or any(pattern.fullmatch(text) for pattern in ENGLISH_PATTERNS))
+    ]
+
+
+class Walk:
+    """Checks each screen it is shown for English left over, and keeps every text it saw."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.seen: set[str] = set()
+
+    def check(self) -> None:
+        assert left_in_english(self.window) == []
+        self.seen.update(plain(text) for _name, text in visible_texts(self.window))
+
+
+def _new_sale(qtbot, window: MainWindow) -> None:
+    qtbot.mouseClick(window.outcome_screen.new_sale_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.amount_screen)
+
+
+def _pay_by_phone(qtbot, window: MainWindow, sim, phone: str = "91234567", action: str = "approve") -> None:
+    type_phone(qtbot, window, phone)
+    qtbot.waitUntil(lambda: len(open_requests(sim, phone)) == 1)
+    sim.respond(open_requests(sim, phone)[0]["pspTransactionId"], phone, action)
+
+
+def test_the_kiosk_in_bokmal_shows_no_english_on_any_screen(qtbot, make_window, sim, language):
+    language("nb")  # as start-up sets it, before the window is built
+    window = make_window()
+    walk = Walk(window)
+    qtbot.waitUntil(lambda: window.status.text().startswith("Klar."))
+    walk.check()
+    # the amount screen, with a mistake
+    qtbot.keyClicks(window.amount_screen.amount_input, "abc")
+    qtbot.keyClick(window.amount_screen.amount_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.amount_screen.error.text() != "")
+    walk.check()
+    window.amount_screen.amount_input.clear()
+    # the customer screen: QR code, a mistyped number, sent to a phone
+    charge(qtbot, window, "1249,50")
+    qtbot.waitUntil(lambda: window.customer_screen.phase.text() != "")
+    walk.check()
+    type_phone(qtbot, window, "123")
+    qtbot.waitUntil(lambda: window.customer_screen.phone_error.text() != "")
+    walk.check()
+    window.customer_screen.phone_input.clear()
+    _pay_by_phone(qtbot, window, sim)
+    wait_outcome(qtbot, window, "PAID")
+    walk.check()
+    # a refused card and a cancelled payment
+    _new_sale(qtbot, window)
+    charge(qtbot, window, "44")
+    _pay_by_phone(qtbot, window, sim)
+    wait_outcome(qtbot, window, "REFUSED")
+    walk.check()
+    _new_sale(qtbot, window)
+    charge(qtbot, window, "100")
+    qtbot.mouseClick(window.customer_screen.cancel_button, Qt.MouseButton.LeftButton)
+    wait_outcome(qtbot, window, "CANCELLED")
+    walk.check()
+    # the manager's PIN, wrong and then right, and the back office with a refund
+    _new_sale(qtbot, window)
+    qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=10_000)
+    qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
+    walk.check()
+    qtbot.keyClicks(window.pin_screen.pin_input, "0000")
+    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pin_screen.message.text() != "")
+    walk.check()
+    qtbot.keyClicks(window.pin_screen.pin_input, "1234")
+    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+    office = window.back_office
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is office and office.model.rowCount() == 3)
+    office.table.selectRow(0)
+    office.refund_amount.setText("10")
+    qtbot.mouseClick(office.refund_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.message.text().startswith("Refunderte"), timeout=10_000)
+    qtbot.waitUntil(lambda: "Refundert 10,00" in plain(office.totals.text()))  # the day read again after it
+    walk.check()
+    headers = [office.model.headerData(c, Qt.Orientation.Horizontal) for c in range(office.model.columnCount())]
+    statuses = {office.model.index(row, 3).data() for row in range(3)}
+    assert not set(headers) & ENGLISH_TEXTS
+    assert not statuses & ENGLISH_TEXTS
+
+    # What a Norwegian shop reads, money written its way (a walk that saw nothing would pass the checks above).
+    expected = {
+        "Ta betalt med Vipps",
+        "1 249,50 kr",
+        "Skann med kameraet på mobilen",
+        "Et norsk mobilnummer har 8 sifre.",
+        "Betalt: 1 249,50 kr",
+        "Kortet er utløpt.",
+        "Betalingen er kansellert",
+        "Leder-PIN: åpne administrasjonen",
+        "Feil PIN-kode.",
+        "Refunderte 10,00 kr.",
+        "Belastet 1 · 1 249,50 kr    Refundert 10,00 kr    Netto 1 239,50 kr",
+        "Vipps-kiosk – DEMO",
+    }
+    assert expected <= walk.seen
+    assert headers == ["Tid", "Ordre-ID", "Beløp", "Status", "Telefon", "Forsøk", "Refundert", "Vipps-API"]
+    assert statuses == {"DELVIS REFUNDERT", "KORT AVVIST", "KANSELLERT"}
+
+
+def test_the_customer_switches_their_sale_to_english_and_the_next_sale_is_in_bokmal(qtbot, make_window, sim, language):
+    language("nb")
+    window = make_window()
+    screen = window.customer_screen
+    charge(qtbot, window, "149,50")
+    toggle = window.findChild(QAbstractButton, "customerLanguageToggle")
+    assert toggle is screen.language_toggle
+    assert toggle.isVisible()
+    assert toggle.text() == "English"  # the other language, in that language
+    assert toggle.accessibleName() == "English"
+    assert window.status.text() == "Venter på kunden"
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    # the customer's screen, the status line and the header follow (Qt tells every widget)
+    qtbot.waitUntil(lambda: screen.send_button.text() == "Send to my phone")
+    assert plain(screen.amount.text()) == "NOK 149.50"
+    assert screen.qr_hint.text() == "Scan with your phone's camera"
+    qtbot.waitUntil(lambda: screen.phase.text() == "Scan the code or type your number")
+    assert window.status.text() == "Waiting for the customer"
+    assert window.manager_button.text() == "Manager"
+    assert toggle.text() == "Norsk"
+    assert left_in_english(window) != []  # the check the bokmål walk relies on does see English
+    _pay_by_phone(qtbot, window, sim)
+    wait_outcome(qtbot, window, "PAID")
+    assert plain(window.outcome_screen.title.text()) == "Paid: NOK 149.50"  # the outcome in their language too
+    assert window.outcome_screen.new_sale_button.text() == "New sale"
+    assert window.status.text() == "Paid"
+    # the next customer meets the shop's language
+    _new_sale(qtbot, window)
+    qtbot.waitUntil(lambda: window.amount_screen.charge_button.text() == "Ta betalt med Vipps")
+    assert window.status.text() == "Klar. Skriv inn beløpet og trykk Enter."
+    charge(qtbot, window, "20")
+    assert screen.send_button.text() == "Send til telefonen min"
+    assert plain(screen.amount.text()) == "20,00 kr"
+    assert toggle.text() == "English"
+
+
+def test_an_english_shop_offers_bokmal_to_its_customer(qtbot, make_window, sim, language):
+    language("en")
+    window = make_window()
+    screen = window.customer_screen
+    charge(qtbot, window, "149,50")
+    assert screen.language_toggle.text() == "Norsk"
+    assert screen.language_toggle.accessibleDescription() == "Vis denne betalingen på norsk"
+    qtbot.mouseClick(screen.language_toggle, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.send_button.text() == "Send til telefonen min")
+    assert plain(screen.amount.text()) == "149,50 kr"
+    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+    wait_outcome(qtbot, window, "CANCELLED")
+    assert window.outcome_screen.title.text() == "Betalingen er kansellert"
+    _new_sale(qtbot, window)
+    qtbot.waitUntil(lambda: window.amount_screen.charge_button.text() == "Charge with Vipps")
+
+
+def test_without_the_other_languages_translations_there_is_no_switch(qtbot, make_window, sim, monkeypatch):
+    import kiosk.ui.customer_screen as customer_screen
+
+    monkeypatch.setattr(customer_screen, "is_available", lambda language: language == "en")
+    window = make_window()
+    charge(qtbot, window, "100")
+    assert not window.customer_screen.language_toggle.isVisible()
+
+
+def test_the_back_office_retranslates_while_it_is_open(qtbot, make_window, language):
+    """A widget that lives on across a language change says everything again in the new one."""
+    language("nb")
+    window = make_window()
+    qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.pin_screen.pin_input, "1234")
+    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+    office = window.back_office
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is office and office.totals.text() != "")
+    assert plain(office.totals.text()).startswith("Belastet 0 · 0,00 kr")
+    try:
+        show_language("en")
+        qtbot.waitUntil(lambda: plain(office.totals.text()).startswith("Captured 0 · NOK 0.00"))
+        assert office.refund_button.text() == "Refund"
+        assert office.model.headerData(0, Qt.Orientation.Horizontal) == "Time"
+        assert window.status.text() == "Back office"
+    finally:
+        restore_shop_language()
+    qtbot.waitUntil(lambda: office.refund_button.text() == "Refunder")
+    assert window.status.text() == "Administrasjon"
+
+
+def test_why_a_sale_failed_is_said_in_bokmal_though_the_checkout_writes_english(qtbot, make_window, sim, language):
+    language("nb")
+    window = make_window()
+    charge(qtbot, window, "149,50")
+    _pay_by_phone(qtbot, window, sim, action="reject")
+    wait_outcome(qtbot, window, "REJECTED")
+    assert window.outcome_screen.title.text() == "Avvist i Vipps"
+    assert window.outcome_screen.detail.text() == "Kunden avviste betalingen i Vipps."
+    assert window.status.text() == "Kunden avviste betalingen i Vipps."
