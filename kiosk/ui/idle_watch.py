@@ -1,7 +1,7 @@
 """Notices when nobody has touched the kiosk for a while, so a half-typed amount or an open back office does not
 wait there for the next person at the counter.
 
-It listens to the controls' own signals (a key typed into a field, a button pressed, a list scrolled), not to an
+It listens to the controls' own signals (a key typed into a field, a button pressed, a row picked), not to an
 event filter on the application: a Python filter there is handed every object Qt delivers an event to, including
 widgets in the middle of their destruction, and PySide's wrappers for those crashed the kiosk now and then as
 windows came and went.
@@ -10,7 +10,15 @@ windows came and went.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSlider, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QLineEdit,
+    QWidget,
+)
 
 
 class IdleWatch(QObject):
@@ -37,18 +45,26 @@ class IdleWatch(QObject):
         self._timer.stop()
 
     def watch(self, screen: QWidget) -> None:
-        """Count any use of the screen's controls as someone there. A spin box or a date field types into a line
-        edit of its own, and a table scrolls with sliders, so these few kinds cover every control we have."""
-        for field in screen.findChildren(QLineEdit):
-            field.textChanged.connect(self._touched)
-        for button in screen.findChildren(QAbstractButton):
-            button.pressed.connect(self._touched)
-        for choice in screen.findChildren(QComboBox):
-            choice.activated.connect(self._touched)
-        for slider in screen.findChildren(QAbstractSlider):
-            slider.valueChanged.connect(self._touched)
-        for view in screen.findChildren(QAbstractItemView):
-            view.pressed.connect(self._touched)
+        """Count any use of the screen's own controls (its attributes, and those in its dicts of fields) as someone
+        there. Only controls the screen made itself: asking Qt for a widget's inner parts (a table's scroll bars,
+        a date field's line edit) makes Python wrappers for objects Qt alone frees, and PySide can later mistake
+        a new widget for one of them."""
+        controls: list[object] = []
+        for value in vars(screen).values():
+            controls.extend(value.values() if isinstance(value, dict) else [value])
+        for control in controls:
+            if isinstance(control, QLineEdit):
+                control.textChanged.connect(self._touched)
+            elif isinstance(control, QAbstractButton):
+                control.pressed.connect(self._touched)
+            elif isinstance(control, QComboBox):
+                control.activated.connect(self._touched)
+            elif isinstance(control, QDateEdit):
+                control.dateChanged.connect(self._touched)
+            elif isinstance(control, QDoubleSpinBox):
+                control.valueChanged.connect(self._touched)
+            elif isinstance(control, QAbstractItemView):
+                control.pressed.connect(self._touched)
 
     @Slot()
     def _touched(self) -> None:
