@@ -32,20 +32,9 @@ PHONE = "91234567"
 
 
 @pytest.fixture(params=["psp", "epayment"])
-def settings(request, vipps_settings: VippsSettings) -> VippsSettings:
+def vipps_settings(request, vipps_settings: VippsSettings) -> VippsSettings:
+    """Every test here runs on both APIs, whatever KIOSK_TEST_API says; conftest's provider fixtures follow."""
     return replace(vipps_settings, api=request.param)
-
-
-@pytest.fixture
-def provider(settings: VippsSettings) -> Iterator[PaymentProvider]:
-    with make_provider(settings, retry=FAST_RETRY) as made:
-        yield made
-
-
-@pytest.fixture
-def providers(settings: VippsSettings, provider: PaymentProvider) -> Iterator[ProvidersByApi]:
-    with ProvidersByApi(settings, FAST_RETRY, given=[provider]) as every:
-        yield every
 
 
 @pytest.fixture
@@ -54,8 +43,8 @@ def ledger(tmp_path) -> Iterator[Ledger]:
         yield opened
 
 
-def _session(provider, ledger, settings, amount=14950) -> SaleSession:
-    return SaleSession.begin(provider, ledger, settings, KIOSK, amount, "Test purchase")
+def _session(provider, ledger, vipps_settings, amount=14950) -> SaleSession:
+    return SaleSession.begin(provider, ledger, vipps_settings, KIOSK, amount, "Test purchase")
 
 
 def _poll(session, provider, tx):
@@ -74,9 +63,9 @@ def _states(ledger, session) -> list[str]:
     return [a.state for a in ledger.attempts_of(session.sale_id)]
 
 
-def test_make_provider_follows_the_settings(settings, provider):
-    assert provider.name == settings.api
-    assert isinstance(provider, PspProvider if settings.api == "psp" else EPaymentProvider)
+def test_make_provider_follows_the_settings(vipps_settings, provider):
+    assert provider.name == vipps_settings.api
+    assert isinstance(provider, PspProvider if vipps_settings.api == "psp" else EPaymentProvider)
 
 
 def test_the_api_setting_is_psp_by_default_and_validated(sim):
@@ -96,8 +85,8 @@ def test_the_api_setting_is_psp_by_default_and_validated(sim):
         parse_settings({"vipps": {**raw, "api": "ecom"}})
 
 
-def test_a_qr_payment_approved_is_captured_and_the_sale_paid(provider, settings, ledger):
-    session = _session(provider, ledger, settings)
+def test_a_qr_payment_approved_is_captured_and_the_sale_paid(provider, vipps_settings, ledger):
+    session = _session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     assert started.attempt.landing_url
     _approve(provider, started)
@@ -106,12 +95,12 @@ def test_a_qr_payment_approved_is_captured_and_the_sale_paid(provider, settings,
     assert (update.sale_state, update.outcome) == (SaleState.PAID, Outcome.PAID)
     assert _states(ledger, session) == [AttemptState.CAPTURED]
     assert provider.read(tx).captured_ore == 14950
-    assert [a.provider for a in ledger.attempts_of(session.sale_id)] == [settings.api]
+    assert [a.provider for a in ledger.attempts_of(session.sale_id)] == [vipps_settings.api]
     assert (update.watch, update.pending_writes) == (frozenset(), False)
 
 
-def test_a_payment_pushed_to_a_phone_is_paid_and_the_qr_payment_cancelled(provider, settings, ledger):
-    session = _session(provider, ledger, settings)
+def test_a_payment_pushed_to_a_phone_is_paid_and_the_qr_payment_cancelled(provider, vipps_settings, ledger):
+    session = _session(provider, ledger, vipps_settings)
     qr = session.start_attempt()
     pushed = session.start_attempt(PHONE)
     assert pushed.attempt.channel == "PHONE"
@@ -123,8 +112,8 @@ def test_a_payment_pushed_to_a_phone_is_paid_and_the_qr_payment_cancelled(provid
     assert provider.read(qr.attempt.psp_transaction_id).state is PaymentState.CANCELLED
 
 
-def test_a_payment_rejected_in_the_app_ends_the_sale_rejected(provider, settings, ledger, sim: SimControl):
-    session = _session(provider, ledger, settings)
+def test_a_payment_rejected_in_the_app_ends_the_sale_rejected(provider, vipps_settings, ledger, sim: SimControl):
+    session = _session(provider, ledger, vipps_settings)
     pushed = session.start_attempt(PHONE)
     (request,) = sim.app_requests(PHONE)
     sim.respond(request["pspTransactionId"], PHONE, "reject").raise_for_status()
@@ -134,8 +123,8 @@ def test_a_payment_rejected_in_the_app_ends_the_sale_rejected(provider, settings
     assert _states(ledger, session) == [AttemptState.REJECTED]
 
 
-def test_a_refused_card_ends_the_sale_refused_and_nothing_stays_payable(provider, settings, ledger, sim):
-    session = _session(provider, ledger, settings, amount=3100)  # the simulator's "card not eligible"
+def test_a_refused_card_ends_the_sale_refused_and_nothing_stays_payable(provider, vipps_settings, ledger, sim):
+    session = _session(provider, ledger, vipps_settings, amount=3100)  # the simulator's "card not eligible"
     pushed = session.start_attempt(PHONE)
     tx = pushed.attempt.psp_transaction_id
     (request,) = sim.app_requests(PHONE)
@@ -147,8 +136,8 @@ def test_a_refused_card_ends_the_sale_refused_and_nothing_stays_payable(provider
     assert provider.read(tx).captured_ore == 0
 
 
-def test_a_staff_cancel_cancels_at_vipps_too(provider, settings, ledger):
-    session = _session(provider, ledger, settings)
+def test_a_staff_cancel_cancels_at_vipps_too(provider, vipps_settings, ledger):
+    session = _session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     update = session.cancel()
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.CANCELLED)
@@ -156,8 +145,8 @@ def test_a_staff_cancel_cancels_at_vipps_too(provider, settings, ledger):
     assert provider.read(started.attempt.psp_transaction_id).state is PaymentState.CANCELLED
 
 
-def test_an_approval_after_a_cancel_is_never_captured(provider, settings, ledger):
-    session = _session(provider, ledger, settings)
+def test_an_approval_after_a_cancel_is_never_captured(provider, vipps_settings, ledger):
+    session = _session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     session.cancel()
     tx = started.attempt.psp_transaction_id
@@ -169,8 +158,8 @@ def test_an_approval_after_a_cancel_is_never_captured(provider, settings, ledger
     assert provider.read(tx).captured_ore == 0
 
 
-def test_a_window_that_passes_expires_the_sale_and_cancels_at_vipps(provider, settings, ledger):
-    session = _session(provider, ledger, settings)
+def test_a_window_that_passes_expires_the_sale_and_cancels_at_vipps(provider, vipps_settings, ledger):
+    session = _session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     tx = started.attempt.psp_transaction_id
     update = session.expire(tx)
@@ -179,10 +168,12 @@ def test_a_window_that_passes_expires_the_sale_and_cancels_at_vipps(provider, se
     assert provider.read(tx).state is PaymentState.CANCELLED
 
 
-def test_a_payment_vipps_lets_expire_ends_the_sale_expired(settings, ledger, short_windows: SimControl):
-    settings = replace(VippsSettings.for_simulator(short_windows.base_url), api=settings.api, request_timeout_s=5.0)
-    with make_provider(settings, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, settings)
+def test_a_payment_vipps_lets_expire_ends_the_sale_expired(vipps_settings, ledger, short_windows: SimControl):
+    vipps_settings = replace(
+        VippsSettings.for_simulator(short_windows.base_url), api=vipps_settings.api, request_timeout_s=5.0
+    )
+    with make_provider(vipps_settings, retry=FAST_RETRY) as provider:
+        session = _session(provider, ledger, vipps_settings)
         started = session.start_attempt()
         tx = started.attempt.psp_transaction_id
         for _ in range(100):
@@ -194,8 +185,8 @@ def test_a_payment_vipps_lets_expire_ends_the_sale_expired(settings, ledger, sho
     assert _states(ledger, session) == [AttemptState.EXPIRED]
 
 
-def test_a_paid_sale_is_refunded_in_part_then_in_full(provider, providers, settings, ledger):
-    session = _session(provider, ledger, settings)
+def test_a_paid_sale_is_refunded_in_part_then_in_full(provider, providers, vipps_settings, ledger):
+    session = _session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     _approve(provider, started)
     _poll(session, provider, started.attempt.psp_transaction_id)
@@ -205,15 +196,15 @@ def test_a_paid_sale_is_refunded_in_part_then_in_full(provider, providers, setti
     assert provider.read(started.attempt.psp_transaction_id).refunded_ore == 14950
 
 
-def test_after_a_restart_an_approved_payment_is_captured_and_a_waiting_one_cancelled(provider, settings, ledger):
-    approved = _session(provider, ledger, settings)
+def test_after_a_restart_an_approved_payment_is_captured_and_a_waiting_one_cancelled(provider, vipps_settings, ledger):
+    approved = _session(provider, ledger, vipps_settings)
     paid = approved.start_attempt()
     _approve(provider, paid)
-    waiting = _session(provider, ledger, settings, amount=5000)
+    waiting = _session(provider, ledger, vipps_settings, amount=5000)
     left = waiting.start_attempt()
     # The kiosk dies here; a new one starts with a provider of its own.
-    with make_provider(settings, retry=FAST_RETRY) as restarted:
-        report = recover(restarted, ledger, settings, KIOSK)
+    with make_provider(vipps_settings, retry=FAST_RETRY) as restarted:
+        report = recover(restarted, ledger, vipps_settings, KIOSK)
     assert sorted(report.settled) == sorted([approved.sale_id, waiting.sale_id])
     assert ledger.sale(approved.sale_id).state == SaleState.PAID
     assert provider.read(paid.attempt.psp_transaction_id).captured_ore == 14950
@@ -221,12 +212,12 @@ def test_after_a_restart_an_approved_payment_is_captured_and_a_waiting_one_cance
     assert provider.read(left.attempt.psp_transaction_id).state is PaymentState.CANCELLED
 
 
-def test_after_a_restart_a_payment_the_api_never_had_is_closed(provider, settings, ledger, sim):
-    session = _session(provider, ledger, settings)
+def test_after_a_restart_a_payment_the_api_never_had_is_closed(provider, vipps_settings, ledger, sim):
+    session = _session(provider, ledger, vipps_settings)
     session.start_attempt()
     sim.reset()  # the simulator forgets it, as the demo simulator does when it stops
-    with make_provider(settings, retry=FAST_RETRY) as restarted:
-        recover(restarted, ledger, settings, KIOSK)
+    with make_provider(vipps_settings, retry=FAST_RETRY) as restarted:
+        recover(restarted, ledger, vipps_settings, KIOSK)
     # Waiting when the kiosk stopped, so it is given up; its cancel finds nothing: nothing can be charged.
     assert _states(ledger, session) == [AttemptState.CANCELLED]
     assert ledger.sale(session.sale_id).state == SaleState.NOT_PAID
@@ -248,20 +239,20 @@ def test_attempts_of_a_ledger_from_before_the_provider_column_were_psp(tmp_path)
         assert [a.provider for a in ledger.attempts_of(1)] == ["psp"]
 
 
-def _other(settings: VippsSettings) -> VippsSettings:
+def _other(vipps_settings: VippsSettings) -> VippsSettings:
     """The same shop after a switch of API: only the api setting changes."""
-    return replace(settings, api="epayment" if settings.api == "psp" else "psp")
+    return replace(vipps_settings, api="epayment" if vipps_settings.api == "psp" else "psp")
 
 
-def test_after_a_switch_of_api_a_sale_left_by_the_other_is_settled_through_its_own(provider, settings, ledger):
-    approved = _session(provider, ledger, settings)
+def test_after_a_switch_of_api_a_sale_left_by_the_other_is_settled_through_its_own(provider, vipps_settings, ledger):
+    approved = _session(provider, ledger, vipps_settings)
     paid = approved.start_attempt()
     _approve(provider, paid)
-    waiting = _session(provider, ledger, settings, amount=5000)
+    waiting = _session(provider, ledger, vipps_settings, amount=5000)
     left = waiting.start_attempt()
     # The kiosk dies here; the shop switches API and starts it again, with a provider of the new API only: the
     # old API's is made from the same settings because these sales need it.
-    switched = _other(settings)
+    switched = _other(vipps_settings)
     with make_provider(switched, retry=FAST_RETRY) as restarted:
         report = recover(restarted, ledger, switched, KIOSK)
     assert sorted(report.settled) == sorted([approved.sale_id, waiting.sale_id])
@@ -272,13 +263,13 @@ def test_after_a_switch_of_api_a_sale_left_by_the_other_is_settled_through_its_o
     assert provider.read(left.attempt.psp_transaction_id).state is PaymentState.CANCELLED
 
 
-def test_after_a_switch_of_api_a_sale_paid_through_the_other_is_refunded_through_it(provider, settings, ledger):
-    session = _session(provider, ledger, settings)
+def test_after_a_switch_of_api_a_sale_paid_through_the_other_is_refunded_through_it(provider, vipps_settings, ledger):
+    session = _session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     _approve(provider, started)
     _poll(session, provider, started.attempt.psp_transaction_id)
     tx = started.attempt.psp_transaction_id
-    switched = _other(settings)
+    switched = _other(vipps_settings)
     with ProvidersByApi(switched, FAST_RETRY) as providers:
         assert refund(providers, ledger, session.sale_id, 4950).state == "DONE"
         ledger.begin_refund(session.sale_id, 10000, "recorded-then-the-kiosk-died")  # never sent
@@ -340,8 +331,8 @@ def test_a_refund_of_a_psp_sale_without_the_psp_id_is_refused_naming_it_and_noth
     assert shop.provider.read(shop.tx).refunded_ore == 0
 
 
-def test_an_approval_unseen_when_the_attempt_was_superseded_is_released_not_charged(provider, settings, ledger):
-    session = _session(provider, ledger, settings)
+def test_an_approval_unseen_when_the_attempt_was_superseded_is_released_not_charged(provider, vipps_settings, ledger):
+    session = _session(provider, ledger, vipps_settings)
     qr = session.start_attempt()
     _approve(provider, qr, phone="48123456")  # approved just before staff typed a number; no poll saw it
     pushed = session.start_attempt(PHONE)
@@ -354,11 +345,11 @@ def test_an_approval_unseen_when_the_attempt_was_superseded_is_released_not_char
     assert _states(ledger, session) == [AttemptState.CANCELLED, AttemptState.CAPTURED]
 
 
-def test_the_connection_check_asks_the_configured_api(settings):
+def test_the_connection_check_asks_the_configured_api(vipps_settings):
     from kiosk.connection_check import check_connection
 
-    results = check_connection(settings)
+    results = check_connection(vipps_settings)
     assert [(r.name, r.ok) for r in results] == [
         ("Access token", True),
-        ("PSP access" if settings.api == "psp" else "ePayment access", True),
+        ("PSP access" if vipps_settings.api == "psp" else "ePayment access", True),
     ]

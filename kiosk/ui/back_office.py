@@ -173,10 +173,6 @@ class BackOffice(QWidget):
             self.kiosk_mode_button.setText(self.tr("Lock kiosk mode"))
             self.kiosk_mode_button.setAccessibleName(self.tr("Lock kiosk mode: full screen, the PIN to leave"))
 
-    @property
-    def busy(self) -> bool:
-        return self._busy()
-
     def open_day(self, day: date) -> None:
         self.day = day
         self.day_picker.blockSignals(True)
@@ -187,7 +183,8 @@ class BackOffice(QWidget):
 
     # ---- jobs --------------------------------------------------------------------------------------------------
 
-    def _busy(self) -> bool:
+    @property
+    def busy(self) -> bool:
         """One money or file action at a time: a second Enter must not send a second refund."""
         return any(job.property("action") for job in self._jobs)
 
@@ -283,7 +280,7 @@ class BackOffice(QWidget):
         return self.model.sale_at(rows[0].row()) if rows else None
 
     def _update_actions(self) -> None:
-        sale, idle = self._selected(), not self._busy()
+        sale, idle = self._selected(), not self.busy
         refundable = sale is not None and sale[8] > sale[9] and sale[4] == "PAID"
         self.refund_button.setEnabled(idle and refundable and self._vipps is not None)
         self.recheck_button.setEnabled(
@@ -348,7 +345,7 @@ class BackOffice(QWidget):
         self._update_actions()
 
     def _on_export(self, fmt: str) -> None:
-        if self._busy():
+        if self.busy:
             return
         ledger_file, day = self._ledger_file, self.day
         target = data_dir() / "exports" / f"kiosk-{day.isoformat()}.{fmt}"
