@@ -37,7 +37,7 @@ def test_twelve_point_five_hundred_charges_nothing_and_says_how_to_type_it(
 ):
     # It was charged as 12 500,00 kr: a dot and three digits were taken for a thousands separator.
     language(shop_language)
-    window = make_window(max_amount_kr=100_000)
+    window = make_window(max_amount_ore=10_000_000)
     qtbot.waitUntil(window.amount_screen.charge_button.isEnabled, timeout=10_000)
     _type_into_amount_field(qtbot, window, "12.500")
     assert window.amount_screen.error.text() == message
