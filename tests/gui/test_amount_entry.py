@@ -45,8 +45,9 @@ def test_twelve_point_five_hundred_charges_nothing_and_says_how_to_type_it(
     assert sim.payments() == []
     with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
         assert ledger.sales() == []
-    # Typed the way the message says, the same till charges it.
-    window.amount_screen.amount_input.clear()
-    _type_into_amount_field(qtbot, window, "12,50")
+    # Typed the way the message says (over the old text, which the error left selected), the same till charges it.
+    for character in "12,50":
+        qtbot.keyClick(QApplication.focusWidget() or window, character)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(sim.payments()) == 1, timeout=10_000)
     assert [payment["amount"] for payment in sim.payments()] == [1250]

@@ -7,17 +7,17 @@ from dataclasses import asdict
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings, config_path, load_settings
+from kiosk.config import config_path, load_settings
 from kiosk.ui.settings_screen import SettingsScreen
 
 FAST = "poll_start_delay_s = 0.05\npoll_interval_s = 0.1\nlanding_window_s = 30\napproval_window_s = 60\n"
 
 
 def _charge(qtbot, window, text: str) -> None:
-    """Click the amount field, type as a keyboard does (into whatever has the focus), press Enter."""
-    field = window.amount_screen.amount_input
-    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
-    field.selectAll()
+    """Click the amount field, select what is there and type over it as a keyboard does (into whatever has the
+    focus), press Enter."""
+    qtbot.mouseClick(window.amount_screen.amount_input, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     for character in text:
         qtbot.keyClick(QApplication.focusWidget() or window, character)
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Return)
@@ -46,4 +46,3 @@ def test_the_settings_screen_keeps_the_limit_to_the_ore(qtbot, tmp_path):
         qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert load_settings().kiosk.max_amount_ore == 499_995
     assert "max_amount_kr = 4999.95" in config_path().read_text(encoding="utf-8")
-    assert isinstance(Settings().kiosk.max_amount_ore, int)
