@@ -621,6 +621,10 @@
         <translation>Det er over grensen for denne kassen, som er {limit}.</translation>
     </message>
     <message>
+        <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
+        <translation>«{typed}» er uklart: er det {thousands}? Skriv kroner og øre med to desimaler (12,50), eller tusener uten skilletegnet (12500).</translation>
+    </message>
+    <message>
         <source>Type your mobile number.</source>
         <translation>Skriv inn mobilnummeret ditt.</translation>
     </message>

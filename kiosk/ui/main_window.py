@@ -130,7 +130,6 @@ class MainWindow(QMainWindow):
         if self._screens_built:
             return
         self._screens_built = True
-        from kiosk.domain.money import ORE_PER_KRONE
         from kiosk.ui.amount_screen import AmountScreen
         from kiosk.ui.checkout_flow import CheckoutFlow
         from kiosk.ui.customer_screen import CustomerScreen
@@ -138,7 +137,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.pin_screen import PinScreen
 
         kiosk = self._kiosk
-        self.amount_screen = AmountScreen(int(kiosk.max_amount_kr * ORE_PER_KRONE), self.stack)
+        self.amount_screen = AmountScreen(kiosk.max_amount_ore, self.stack)
         self.customer_screen = CustomerScreen(self.stack)
         self.outcome_screen = OutcomeScreen(self.stack)
         pin = self._pin if hasattr(self._pin, "verify") else self._pin()  # type: ignore[operator]

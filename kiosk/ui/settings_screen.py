@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import SECRET_KEYS, ConfigError, Settings, VippsSettings, parse_settings
+from kiosk.config import (
+    MAX_AMOUNT_KEY,
+    SECRET_KEYS,
+    ConfigError,
+    Settings,
+    VippsSettings,
+    max_amount_kr,
+    parse_settings,
+)
 from kiosk.ui.background import BackgroundJob
 
 ENVIRONMENTS = {
@@ -274,7 +282,8 @@ class SettingsScreen(QWidget):
 
     def _unchanged_kiosk(self) -> dict[str, float]:
         kiosk = self._settings.kiosk
-        return {"outcome_display_s": kiosk.outcome_display_s, "max_amount_kr": kiosk.max_amount_kr}
+        # The limit is written back as the file had it, to the øre (never øre / 100 as a float of arithmetic).
+        return {"outcome_display_s": kiosk.outcome_display_s, MAX_AMOUNT_KEY: max_amount_kr(kiosk.max_amount_ore)}
 
     # ---- actions ----------------------------------------------------------------------------------------------
 
