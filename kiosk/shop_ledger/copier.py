@@ -55,7 +55,6 @@ class ShopCopier:
         self._journal = Journal(ledger_file)
         self._journal.enable()
         self._db: psycopg.Connection | None = None
-        self._migrated = False
         self.high_water_mark: int | None = None  # as the shop database last said; None until it has been asked
         self._last_contact = 0.0
 
@@ -136,10 +135,8 @@ class ShopCopier:
             return self._db
         db = connect(self._target, self._bound_s)
         try:
-            if not self._migrated:
-                with deadline(db, self._bound_s):
-                    migrate(db)
-                self._migrated = True
+            with deadline(db, self._bound_s):
+                migrate(db)  # on every connection: one lock and one read when up to date
         except Exception:
             db.close()
             raise
