@@ -78,4 +78,4 @@ def test_the_migrations_are_recorded(pg, shop_db, tmp_path):
     finally:
         copier.close()
     with pg.admin(shop_db) as db:
-        assert db.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert db.execute("SELECT version FROM schema_version ORDER BY version").fetchall() == [(1,), (2,)]
