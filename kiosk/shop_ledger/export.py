@@ -25,8 +25,8 @@ LAGGING = timedelta(minutes=2)
 
 # The same rows, order and attempt as kiosk.ledger.export_csv's query, for every till of the shop (or one).
 _ROWS = """
-SELECT to_char((s.created_at AT TIME ZONE 'UTC') + CASE WHEN s.created_at < %(switch)s THEN %(before)s::interval
-                                                     ELSE %(after)s::interval END, 'YYYY-MM-DD HH24:MI:SS'),
+SELECT date_trunc('second', (s.created_at AT TIME ZONE 'UTC')
+                  + CASE WHEN s.created_at < %(switch)s THEN %(before)s::interval ELSE %(after)s::interval END)::text,
        NULLIF(s.order_id, ''), kiosk_kroner(s.amount_ore), kiosk_kroner(s.captured_ore), kiosk_kroner(s.refunded_ore),
        kiosk_status(s.state, s.outcome, s.captured_ore, s.refunded_ore), NULLIF(s.phone_masked, ''), s.attempt_count,
        kiosk_api_title(s.provider), NULLIF(named.psp_transaction_id, ''), s.till_id
@@ -75,6 +75,8 @@ def write_shop_day_csv(target: ShopDatabase, day: date, output: Path, till: str 
     try:
         with deadline(db, BOUND_S * 2):
             _check_schema(db)
+            db.execute("SET LOCAL work_mem = '64MB'")  # a busy shop's day sorted in memory, not on disk
+            db.execute("SET LOCAL DateStyle = 'ISO'")  # a local time as text: 2026-11-24 14:02:07, as the till's
             with partial.open("wb") as file:
                 head = io.StringIO()
                 csv.writer(head, delimiter=";", lineterminator="\r\n").writerow(SHOP_HEADER)
