@@ -16,17 +16,11 @@ import pytest
 from kiosk.ledger import Ledger
 from kiosk.shop_ledger.connection import ShopUnreachable
 from kiosk.shop_ledger.copier import ShopCopier
+from kiosk.shop_ledger.schema import migrations
 from tests.shop.proxy import StallingProxy
-from tests.shop.tills import assert_copied_once, ring_up, target
+from tests.shop.tills import assert_copied_once, ring_up, target, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def wait_until(condition, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.005)
 
 
 @pytest.fixture
@@ -149,7 +143,9 @@ def test_two_tills_starting_at_once_on_an_empty_database_migrate_it_once(pg, sho
         thread.join(30)
     assert failures == []
     with pg.admin(shop_db) as db:
-        assert db.execute("SELECT version FROM schema_version ORDER BY version").fetchall() == [(1,), (2,)]
+        assert db.execute("SELECT version FROM schema_version ORDER BY version").fetchall() == [
+            (n,) for n, _ in migrations()
+        ]
     for n, path in enumerate(files):
         assert_copied_once(pg, shop_db, f"kasse-{n}", path)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -79,3 +81,11 @@ def assert_copied_once(pg: PgServer, dbname: str, till_id: str, ledger_file: Pat
         assert len(remote[table]) == len(set(remote[table])), f"{table}: a row twice"
         assert set(remote[table]) == local[table], f"{table}: the shop database differs from till {till_id}"
     return len(local["sales"])
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float) -> None:
+    """Poll a condition (a database's state, which sends no Qt signal) until it holds, at most `timeout_s`."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
