@@ -32,16 +32,19 @@ def migrations() -> list[tuple[int, str]]:
 
 
 def migrate(db: psycopg.Connection) -> int:
-    """Bring the schema up to date; returns its version. Safe to call from any number of tills at once."""
+    """Bring the schema up to date; returns its version. Safe to call from any number of tills at once. A schema
+    already up to date is only read, so a till's role needs no right to create anything after the first start."""
     shipped = migrations()
     with db.transaction():
+        if _version(db) == len(shipped):
+            return len(shipped)
         db.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY,"
-            " applied_at timestamptz NOT NULL DEFAULT now(), applied_by text NOT NULL DEFAULT current_user)"
-        )
-        row = db.execute("SELECT COALESCE(max(version), 0) FROM schema_version").fetchone()
-        current = row[0] if row else 0
+        current = _version(db)  # under the lock: another till may just have applied them
+        if current == 0 and not _has_versions(db):
+            db.execute(
+                "CREATE TABLE schema_version (version integer PRIMARY KEY,"
+                " applied_at timestamptz NOT NULL DEFAULT now(), applied_by text NOT NULL DEFAULT current_user)"
+            )
         if current > len(shipped):
             raise SchemaTooNew(
                 f"The shop database has schema {current}, newer than this kiosk knows ({len(shipped)}): "
@@ -51,3 +54,20 @@ def migrate(db: psycopg.Connection) -> int:
             db.execute(sql.encode())  # bytes: a file of several statements runs as one simple query
             db.execute("INSERT INTO schema_version (version) VALUES (%s)", (version,))
     return len(shipped)
+
+
+def _has_versions(db: psycopg.Connection) -> bool:
+    # pg_class read as a table, through this statement's snapshot: to_regclass would ask the catalogue cache,
+    # which keeps a table's absence from before the lock was granted.
+    row = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'schema_version'"
+        " AND relnamespace = current_schema()::regnamespace)"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _version(db: psycopg.Connection) -> int:
+    if not _has_versions(db):
+        return 0
+    row = db.execute("SELECT COALESCE(max(version), 0) FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
