@@ -290,6 +290,9 @@ def test_a_capture_vipps_accepted_is_paid_capture_pending_until_its_batch_applie
 
     _recover(ledger, vipps)  # before the night: still pending, nothing sent again
     assert _status(ledger, session.sale_id) == "PAID, CAPTURE PENDING"
+    with ProvidersByApi(vipps, FAST_RETRY) as providers:  # and the manager's re-check says so
+        said = ResumedSale.resume(providers, ledger, vipps, KIOSK, ledger.sale(session.sale_id)).recover()
+    assert said.message == "Paid; Vipps has not applied the capture yet."
     assert nightly.run_batch() == {"applied": 1, "refused": 0}
 
     _recover(ledger, vipps)

@@ -115,6 +115,9 @@ class ResumedSale(SaleSession):
                 )
                 return self._update("Needs checking: Vipps could not be asked after a restart.")
             return self._finish(Outcome.CANCELLED, "The kiosk restarted before the customer paid.")
+        sale = self._ledger.sale(self._sale_id)
+        if sale.state == SaleState.PAID:
+            return self._update("Paid" if sale.captured_ore else "Paid; Vipps has not applied the capture yet.")
         return self._update(self._message)
 
     def _provider_of(self, attempt: AttemptRecord) -> PaymentProvider:

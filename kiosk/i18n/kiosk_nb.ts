@@ -569,6 +569,10 @@
         <translation>Vipps avviste belastningen: gjør den opp med kunden.</translation>
     </message>
     <message>
+        <source>Paid; Vipps has not applied the capture yet.</source>
+        <translation>Betalt; Vipps har ikke gjennomført belastningen ennå.</translation>
+    </message>
+    <message>
         <source>Only a paid sale can be refunded.</source>
         <translation>Bare et betalt salg kan refunderes.</translation>
     </message>

@@ -91,6 +91,7 @@ TEMPLATES = (
         "Messages", "made at {made}, not {now} as the settings now say: set base_url back to settle the sale"
     ),
     QT_TRANSLATE_NOOP("Messages", "Vipps refused the capture: settle it with the customer."),
+    QT_TRANSLATE_NOOP("Messages", "Paid; Vipps has not applied the capture yet."),
     # kiosk.ledger
     QT_TRANSLATE_NOOP("Messages", "Only a paid sale can be refunded."),
     QT_TRANSLATE_NOOP("Messages", "A refund must be more than 0 kr."),
