@@ -371,3 +371,26 @@ def test_each_attempt_records_the_sales_unit_and_address_it_was_made_at_and_no_s
     assert (attempt.merchant_serial_number, attempt.base_url) == ("123456", "http://127.0.0.1")
     row = ledger.read("SELECT * FROM attempts").fetchone()
     assert not {vipps.client_secret, vipps.subscription_key, vipps.make_payment_token} & {str(v) for v in row}
+
+
+def test_a_refund_is_not_sent_to_another_sales_unit_than_the_sale_was_paid_at(sim, vipps, ledger):
+    """Refused before anything is recorded or sent, with what changed; pending refunds wait for the settings."""
+    from kiosk.checkout.refunds import refund, resend_pending_refunds
+    from kiosk.ledger import RefundRefused
+
+    with make_provider(vipps, retry=FAST_RETRY) as provider:
+        session = _session(provider, ledger, vipps)
+        started = session.start_attempt()
+        tx = started.attempt.psp_transaction_id
+        provider.force_approve(tx, PHONE, _token(started.attempt.landing_url))
+        session.observe(tx, provider.read(tx))
+    assert _status(ledger, session.sale_id) == "CAPTURED"
+    pending = ledger.begin_refund(session.sale_id, 1000, "left-by-a-crash")  # recorded, its answer lost
+    moved = replace(vipps, merchant_serial_number="654321")
+    with ProvidersByApi(moved, FAST_RETRY) as providers:
+        with pytest.raises(RefundRefused, match="made with merchant_serial_number 123456, not 654321"):
+            refund(providers, ledger, session.sale_id, 5000)
+        assert resend_pending_refunds(providers, ledger) == []
+    assert [r.state for r in ledger.refunds_of(session.sale_id)] == ["PENDING"]
+    assert ledger.refund(pending.id).state == "PENDING"
+    assert sim.record(tx).refunded == 0

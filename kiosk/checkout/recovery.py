@@ -115,10 +115,14 @@ class ResumedSale(SaleSession):
                 )
                 return self._update("Needs checking: Vipps could not be asked after a restart.")
             return self._finish(Outcome.CANCELLED, "The kiosk restarted before the customer paid.")
+        return self._update(self._paid_message() or self._message)
+
+    def _paid_message(self) -> str | None:
+        """What a paid sale's re-check says: paid, and whether Vipps has applied its capture yet."""
         sale = self._ledger.sale(self._sale_id)
-        if sale.state == SaleState.PAID:
-            return self._update("Paid" if sale.captured_ore else "Paid; Vipps has not applied the capture yet.")
-        return self._update(self._message)
+        if sale.state != SaleState.PAID:
+            return None
+        return "Paid" if sale.captured_ore else "Paid; Vipps has not applied the capture yet."
 
     def _provider_of(self, attempt: AttemptRecord) -> PaymentProvider:
         return self._providers.for_api(attempt.provider)
@@ -161,7 +165,7 @@ class ResumedSale(SaleSession):
                 self._move_if(attempt, AttemptState(attempt.state), S.CAPTURED, note="captured at Vipps")
             elif attempt.state == S.RESERVED:
                 self._capture(attempt)
-            return self._update("Paid" if self._ledger.sale(sale.id).state == SaleState.PAID else self._message)
+            return self._update(self._paid_message() or self._message)
         if reading is PaymentState.CAPTURE_FAILED:
             return self._update("Vipps refused the capture: settle it with the customer.")
         said = "pending" if reading is PaymentState.WAITING else "failed" if reading in FAILURE_STATES else reading

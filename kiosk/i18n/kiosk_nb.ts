@@ -541,6 +541,10 @@
         <translation>Dette salget ble betalt gjennom Vipps&apos; {api}-API, og {problem}.</translation>
     </message>
     <message>
+        <source>This sale was paid elsewhere: {problem}.</source>
+        <translation>Dette salget ble betalt et annet sted: {problem}.</translation>
+    </message>
+    <message>
         <source>Vipps&apos; answer does not prove that it never had the payment: {seen}</source>
         <translation>Svaret fra Vipps beviser ikke at Vipps aldri hadde betalingen: {seen}</translation>
     </message>

@@ -70,6 +70,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "Vipps says the payment is cancelled: settle it with the customer."),
     QT_TRANSLATE_NOOP("Messages", "Vipps says the payment is {state}: settle it with the customer."),
     QT_TRANSLATE_NOOP("Messages", "This sale was paid through Vipps' {api} API, and {problem}."),
+    QT_TRANSLATE_NOOP("Messages", "This sale was paid elsewhere: {problem}."),
     # kiosk.checkout: what Vipps said, and what it did not say
     QT_TRANSLATE_NOOP("Messages", "Vipps' answer does not prove that it never had the payment: {seen}"),
     QT_TRANSLATE_NOOP("Messages", "Vipps says it has no such payment, but it had answered for it before"),
