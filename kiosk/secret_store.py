@@ -21,6 +21,25 @@ class SecretStoreError(Exception):
     """The secrets cannot be read or written; the message says where and what to do."""
 
 
+_LOCKED = (
+    "the system keyring is locked, so the Vipps secrets cannot be read; unlock it (log in to the desktop, or "
+    "open the keyring app) and start the kiosk again, or start it with --demo"
+)
+
+
+def _unreadable_keyring(exc: Exception) -> SecretStoreError:
+    """What a keyring that is there but will not answer means for the kiosk: no secrets, so no real payments.
+    Every backend raises its own kind (keyring's KeyringLocked and InitError, D-Bus errors, ...)."""
+    from keyring.errors import KeyringLocked
+
+    if isinstance(exc, KeyringLocked):
+        return SecretStoreError(_LOCKED)
+    return SecretStoreError(
+        f"the system keyring cannot be read ({type(exc).__name__}), so the Vipps secrets cannot be read; check "
+        "that it is running and unlocked, then start the kiosk again, or start it with --demo"
+    )
+
+
 class SecretStore:
     def __init__(self, fallback_file: Path, use_keyring: bool = True) -> None:
         self._file = fallback_file
@@ -41,7 +60,10 @@ class SecretStore:
             from keyring.backends import fail
         except ImportError:
             return None
-        backend = keyring.get_keyring()
+        try:
+            backend = keyring.get_keyring()
+        except Exception as exc:  # a backend named by PYTHON_KEYRING_BACKEND or keyringrc that cannot start
+            raise _unreadable_keyring(exc) from None
         if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
             return None
         return backend
@@ -63,7 +85,10 @@ class SecretStore:
         backend = self._keyring()
         if backend is None:
             return {}
-        found = {key: backend.get_password(SERVICE, f"{client_id}:{key}") for key in SECRET_KEYS}  # type: ignore[attr-defined]
+        try:
+            found = {key: backend.get_password(SERVICE, f"{client_id}:{key}") for key in SECRET_KEYS}  # type: ignore[attr-defined]
+        except Exception as exc:  # every backend raises its own kind
+            raise _unreadable_keyring(exc) from None
         return {key: value for key, value in found.items() if value}
 
     def save(self, client_id: str, secrets: dict[str, str]) -> None:

@@ -169,3 +169,54 @@ def test_kiosk_doctor_on_a_fresh_pc_is_happy_with_the_demo():
     assert done.returncode == 0, done.stdout
     assert "the kiosk runs as a demo" in done.stdout
     assert not Path(os.environ["KIOSK_DATA_DIR"], "ledger-demo.sqlite3").exists()  # looked, changed nothing
+
+
+# ---- a keyring that is there but locked ------------------------------------------------------------------------
+
+LOCKED_KEYRING = "tests.locked_keyring.LockedKeyring"
+
+
+def _settings_whose_secrets_are_in_the_keyring() -> None:
+    """A [vipps] table as the settings screen writes it where there is a keyring: no secrets in the file."""
+    unit = DEMO_SALES_UNIT
+    config_path().write_text(
+        "[vipps]\n"
+        'base_url = "https://apitest.vipps.no"\n'
+        f'client_id = "{unit.client_id}"\n'
+        f'merchant_serial_number = "{unit.merchant_serial_number}"\n'
+        f'psp_id = "{unit.psp_id}"\n'
+        'make_payment_url = "https://psp.example.com/makepayment"\n',
+        encoding="utf-8",
+    )
+
+
+def _with_a_locked_keyring() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "KIOSK_NO_KEYRING"}
+    return {**env, "PYTHON_KEYRING_BACKEND": LOCKED_KEYRING, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def test_a_locked_keyring_at_start_is_one_clear_line_not_a_traceback():
+    _settings_whose_secrets_are_in_the_keyring()
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk"], capture_output=True, text=True, timeout=60, env=_with_a_locked_keyring()
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [
+        "kiosk: the system keyring is locked, so the Vipps secrets cannot be read; unlock it (log in to the "
+        "desktop, or open the keyring app) and start the kiosk again, or start it with --demo"
+    ]
+
+
+def test_the_doctor_says_the_keyring_is_locked():
+    _settings_whose_secrets_are_in_the_keyring()
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=_with_a_locked_keyring(),
+    )
+    assert done.returncode == 1
+    assert "FAIL Settings: " in done.stdout
+    assert "the system keyring is locked" in done.stdout
+    assert "Traceback" not in done.stderr
