@@ -21,6 +21,12 @@ class SecretStoreError(Exception):
     """The secrets cannot be read or written; the message says where and what to do."""
 
 
+def open_to_others(path: Path) -> bool:
+    """Whether users other than the kiosk's own have any access to `path`: the rule for every file holding a
+    secret (secrets.json, and config.toml when a secret was written into it by hand)."""
+    return os.name == "posix" and bool(path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
 _LOCKED = (
     "the system keyring is locked, so the Vipps secrets cannot be read; unlock it (log in to the desktop, or "
     "open the keyring app) and start the kiosk again, or start it with --demo"
@@ -74,6 +80,19 @@ class SecretStore:
             return f"the system keyring ({type(backend).__name__})"
         return f"{self._file} (readable only by this user)"
 
+    def holder(self, client_id: str) -> str | None:
+        """Where `client_id`'s secrets really are, as load() finds them (the private file first), or None."""
+        if self._load_file().get(client_id):
+            return f"{self._file} (readable only by this user)"
+        backend = self._keyring()
+        if backend is None:
+            return None
+        try:
+            found = [backend.get_password(SERVICE, f"{client_id}:{key}") for key in SECRET_KEYS]  # type: ignore[attr-defined]
+        except Exception as exc:  # every backend raises its own kind
+            raise _unreadable_keyring(exc) from None
+        return f"the system keyring ({type(backend).__name__})" if any(found) else None
+
     # ---- reading and writing -----------------------------------------------------------------------------------
 
     def load(self, client_id: str) -> dict[str, str]:
@@ -112,12 +131,12 @@ class SecretStore:
 
     def _load_file(self) -> dict[str, dict[str, str]]:
         try:
-            mode = self._file.stat().st_mode
+            others = open_to_others(self._file)
         except FileNotFoundError:
             return {}
         except OSError as exc:
             raise SecretStoreError(f"{self._file}: cannot be read ({exc.strerror})") from None
-        if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
+        if others:
             raise SecretStoreError(
                 f"{self._file}: other users can read it; run chmod 600 on it, then change the Vipps secrets "
                 "in the portal, as they may have been seen"
