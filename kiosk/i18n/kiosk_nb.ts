@@ -1147,6 +1147,10 @@
         <translation>lagret; skriv for å erstatte</translation>
     </message>
     <message>
+        <source>The stored secrets are for {address}; type the secrets for the new address.</source>
+        <translation>De lagrede hemmelighetene gjelder for {address}; skriv inn hemmelighetene for den nye adressen.</translation>
+    </message>
+    <message>
         <source>Asking Vipps…</source>
         <translation>Spør Vipps …</translation>
     </message>

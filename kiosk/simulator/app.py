@@ -118,12 +118,14 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
     async def reset(request: Request) -> Response:
         sim.reset()
         faults.clear()
-        tokens.revoke_all()
+        tokens.forget()
         return JSONResponse({"reset": True})
 
-    async def revoke_tokens(request: Request) -> Response:
-        tokens.revoke_all()
-        return JSONResponse({"revoked": True})
+    async def token_requests(request: Request) -> Response:
+        if request.method == "DELETE":
+            tokens.revoke_all()
+            return JSONResponse({"revoked": True})
+        return JSONResponse(tokens.counts())
 
     async def run_batch(request: Request) -> Response:
         return _reply(sim.run_batch())
@@ -195,7 +197,7 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
         Route("/_sim/payments", list_payments, methods=["GET"]),
         Route("/_sim/faults", fault_rules, methods=["GET", "POST", "DELETE"]),
         Route("/_sim/reset", reset, methods=["POST"]),
-        Route("/_sim/tokens", revoke_tokens, methods=["DELETE"]),
+        Route("/_sim/tokens", token_requests, methods=["GET", "DELETE"]),
         Route("/_sim/batch/run", run_batch, methods=["POST"]),
         Route("/_sim/landing", landing_page, methods=["GET"]),
         Route("/_sim/landing/state", landing_state, methods=["GET"]),
