@@ -182,7 +182,11 @@ def load_settings(path: Path | None = None) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{path}: is not valid TOML ({exc}); fix the syntax there"]) from None
     vipps = raw.get("vipps")
-    exposed = _secrets_others_can_read(path, vipps) if isinstance(vipps, dict) else []
+    exposed: list[str] = []
+    if isinstance(vipps, dict) and any(vipps.get(key) for key in SECRET_KEYS):
+        from kiosk.secret_store import exposed_in_settings_file  # only a file with secrets written in needs it
+
+        exposed = exposed_in_settings_file(path, vipps)
     if isinstance(vipps, dict) and not _names_only_the_api(vipps) and any(key not in vipps for key in SECRET_KEYS):
         # Secrets saved by the settings screen live in the keyring (or a private file), not in this file.
         from kiosk.secret_store import SecretStore, SecretStoreError
@@ -199,28 +203,6 @@ def load_settings(path: Path | None = None) -> Settings:
     if exposed:
         raise ConfigError(exposed)
     return settings
-
-
-def secrets_in_file(vipps: dict[str, Any]) -> list[str]:
-    """The secrets a [vipps] table written by hand holds (the settings screen never writes one there)."""
-    return sorted(key for key in SECRET_KEYS if vipps.get(key))
-
-
-def _secrets_others_can_read(path: Path, vipps: dict[str, Any]) -> list[str]:
-    """A secret in a settings file that others can read is refused, as in a secrets.json they can read: the
-    kiosk would otherwise go on using a secret that may have been seen. The client id is not a secret (the
-    settings screen shows it); the names of the secrets are said, never their values."""
-    held = secrets_in_file(vipps)
-    if not held:
-        return []
-    from kiosk.secret_store import open_to_others
-
-    if not open_to_others(path):
-        return []
-    return [
-        f"{path}: other users can read it, and it holds Vipps secrets ({', '.join(held)}); run chmod 600 on it, "
-        "then change those secrets in the Vipps portal, as they may have been seen"
-    ]
 
 
 def parse_settings(raw: dict[str, Any], source: Path | None = None) -> Settings:

@@ -52,8 +52,7 @@ def _secrets(path: Path, settings: Settings | None) -> Iterator[CheckResult]:
         return
     import tomllib
 
-    from kiosk.config import secrets_in_file
-    from kiosk.secret_store import SecretStore, SecretStoreError
+    from kiosk.secret_store import SecretStore, SecretStoreError, secrets_in_file
 
     in_file = secrets_in_file(tomllib.loads(path.read_text(encoding="utf-8")).get("vipps", {}))
     try:

@@ -10,6 +10,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from kiosk.config import SECRET_KEYS
 
@@ -25,6 +26,24 @@ def open_to_others(path: Path) -> bool:
     """Whether users other than the kiosk's own have any access to `path`: the rule for every file holding a
     secret (secrets.json, and config.toml when a secret was written into it by hand)."""
     return os.name == "posix" and bool(path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
+def secrets_in_file(vipps: dict[str, Any]) -> list[str]:
+    """The secrets a [vipps] table of config.toml holds: written in by hand (the settings screen never does)."""
+    return sorted(key for key in SECRET_KEYS if vipps.get(key))
+
+
+def exposed_in_settings_file(path: Path, vipps: dict[str, Any]) -> list[str]:
+    """The problem with secrets written into a config.toml that others can read: refused as in a secrets.json
+    they can read, for the kiosk would otherwise go on using secrets that may have been seen. The client id is
+    not a secret (the settings screen shows it); the secrets are named, never quoted."""
+    held = secrets_in_file(vipps)
+    if not held or not open_to_others(path):
+        return []
+    return [
+        f"{path}: other users can read it, and it holds Vipps secrets ({', '.join(held)}); run chmod 600 on it, "
+        "then change those secrets in the Vipps portal, as they may have been seen"
+    ]
 
 
 _LOCKED = (
