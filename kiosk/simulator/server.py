@@ -72,6 +72,9 @@ class SimulatorServer:
             access_log=False,
             lifespan="on",
             timeout_graceful_shutdown=2,
+            # The client's address is the connection's, which the controls' rule reads (access.py): no proxy
+            # stands in front of a simulator, so no X-Forwarded-For header may rewrite it.
+            proxy_headers=False,
         )
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None

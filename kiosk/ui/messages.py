@@ -83,6 +83,11 @@ TEMPLATES = (
         "The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and "
         "keep it for the manager, then start the kiosk again.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be "
+        "read from here. Start the kiosk once (it saves them), then export again.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "it is from a newer kiosk (schema {version}); update the kiosk to open it"),
     QT_TRANSLATE_NOOP("Messages", "The export could not be written to {path}: {problem}"),
     QT_TRANSLATE_NOOP("Messages", "The report could not be written to {path}: {problem}"),
