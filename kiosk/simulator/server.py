@@ -14,6 +14,7 @@ import uvicorn
 from kiosk.simulator.app import build_app
 from kiosk.simulator.demo import SimulatorSettings
 
+GRACEFUL_SHUTDOWN_S = 2
 _WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # noqa: S104 - naming them is how we recognise them
 
 
@@ -71,7 +72,7 @@ class SimulatorServer:
             log_level="warning",
             access_log=False,
             lifespan="on",
-            timeout_graceful_shutdown=2,
+            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
         )
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
@@ -94,12 +95,19 @@ class SimulatorServer:
         except BaseException as exc:  # reported by start(); a thread has nowhere else to say it
             self._failure = exc
 
-    def stop(self) -> None:
+    def stop(self, timeout_s: float = 10.0) -> bool:
+        """Stop serving within about `timeout_s`; False if the server's thread was still running then. Given
+        less time than uvicorn's graceful shutdown, it does not wait for answers still being made."""
         self._server.should_exit = True
+        if timeout_s < GRACEFUL_SHUTDOWN_S:
+            self._server.force_exit = True
+        stopped = True
         if self._thread is not None:
-            self._thread.join(timeout=10)
+            self._thread.join(timeout=timeout_s)
+            stopped = not self._thread.is_alive()
             self._thread = None
         self._sock.close()
+        return stopped
 
     def serve_forever(self) -> None:
         """Serve in this thread until Ctrl-C."""

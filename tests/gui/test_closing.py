@@ -1,0 +1,101 @@
+"""Closing the kiosk while Vipps hangs: the window goes at once, and the next start settles what was under way."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import replace
+
+from kiosk.checkout.recovery import recover
+from kiosk.config import VippsSettings
+from kiosk.ledger import Ledger
+from tests.conftest import FAST_RETRY, TEST_API
+from tests.gui.conftest import FAST_KIOSK
+from tests.gui.steps import charge
+
+HANG_S = 30.0
+EVERY_VIPPS_PATH = r"^/(accesstoken|psp|epayment)/"
+MANY = 1_000_000  # a count the test can watch go down: the simulator took a request and sits on it
+
+
+def _thread_names() -> list[str]:
+    """The OS threads of this process by name (a QThread is named after its objectName)."""
+    return [open(f"/proc/self/task/{t}/comm").read().strip() for t in os.listdir("/proc/self/task")]
+
+
+def hang_every_vipps_call(qtbot, sim) -> None:
+    """Every Vipps path answers only after 30 s, from now on; returns once a kiosk call is held."""
+    sim.fault(path=EVERY_VIPPS_PATH, delay_s=HANG_S, count=MANY)
+    qtbot.waitUntil(lambda: sim.faults()[0]["count"] < MANY, timeout=5_000)
+
+
+def test_closing_while_vipps_hangs_is_prompt_and_the_next_start_settles_the_sale(qtbot, make_window, sim, tmp_path):
+    # A request timeout of 20 s: before, closing waited for it (and 5 s of grace) once per thread.
+    vipps = replace(VippsSettings.for_simulator(sim.base_url, api=TEST_API), request_timeout_s=20.0)
+    window = make_window(vipps=vipps)
+    charge(qtbot, window, "149,50")
+    assert {"sale-worker", "details-poller"} <= set(_thread_names())
+    hang_every_vipps_call(qtbot, sim)  # the poller's next read is held
+    started = time.monotonic()
+    window.close()
+    took_s = time.monotonic() - started
+    assert not window.isVisible()
+    assert took_s < 3.0, f"closing took {took_s:.1f} s while Vipps hung"  # measured: see benchmarks/closing.py
+    assert window.flow.left_running == 0
+    assert not {"sale-worker", "details-poller"} & set(_thread_names())  # each ended, none left to the OS
+
+    sim.clear_faults()
+    with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
+        (sale,) = ledger.unsettled_sales()  # recorded before each call, so nothing was lost on the way
+        from kiosk.checkout.provider import make_provider
+
+        with make_provider(vipps, retry=FAST_RETRY) as provider:
+            report = recover(provider, ledger, vipps, FAST_KIOSK)
+        assert report.settled == [sale.id]
+        assert (ledger.sale(sale.id).state, ledger.sale(sale.id).outcome) == ("NOT_PAID", "CANCELLED")
+        (attempt,) = ledger.attempts_of(sale.id)
+    assert sim.record(attempt.psp_transaction_id).state in ("CANCELLED", "FAILED", "EXPIRED")
+
+
+def test_closing_during_start_up_recovery_is_prompt_and_the_next_start_resumes(qtbot, sim, tmp_path):
+    from kiosk.config import Settings
+    from kiosk.ui.closing import Deadline
+    from kiosk.ui.services import Services
+
+    ledger_file = tmp_path / "ledger.sqlite3"
+    with Ledger.open(ledger_file) as ledger:
+        sale = ledger.new_sale(14950)
+        ledger.add_attempt(
+            sale.id,
+            psp_transaction_id="lostinthecrash",
+            merchant_order_id="o-1",
+            idempotency_key="k",
+            channel="QR",
+            phone_masked=None,
+            state="CREATED",
+        )
+    vipps = replace(VippsSettings.for_simulator(sim.base_url, api=TEST_API), request_timeout_s=20.0)
+    settings = Settings(vipps=vipps, kiosk=FAST_KIOSK)
+    services = Services(settings, demo=False, ledger_file=ledger_file)
+    readied: list[object] = []
+    services.ready.connect(readied.append)
+    sim.fault(path=EVERY_VIPPS_PATH, delay_s=HANG_S, count=MANY)
+    services.start()
+    qtbot.waitUntil(lambda: sim.faults()[0]["count"] < MANY, timeout=10_000)  # recovery's first call is held
+    started = time.monotonic()
+    stopped = services.stop(Deadline(1.0))
+    took_s = time.monotonic() - started
+    assert stopped
+    assert took_s < 3.0, f"stopping start-up took {took_s:.1f} s while Vipps hung"
+    assert readied == []  # a kiosk that is closing never says it is ready
+    with Ledger.open(ledger_file) as ledger:
+        assert [s.id for s in ledger.unsettled_sales()] == [sale.id]  # left for the next start
+
+    sim.clear_faults()
+    again = Services(settings, demo=False, ledger_file=ledger_file)
+    with qtbot.waitSignal(again.ready, timeout=20_000):
+        again.start()
+    again.stop()
+    with Ledger.open(ledger_file) as ledger:
+        assert ledger.unsettled_sales() == []
+        assert ledger.sale(sale.id).state == "NOT_PAID"
