@@ -99,3 +99,48 @@ def test_closing_during_start_up_recovery_is_prompt_and_the_next_start_resumes(q
     with Ledger.open(ledger_file) as ledger:
         assert ledger.unsettled_sales() == []
         assert ledger.sale(sale.id).state == "NOT_PAID"
+
+
+def test_two_refunds_that_vipps_sits_on_do_not_hold_up_the_pin(qtbot, window, sim):
+    """The counter PC has two cores, so Qt's global pool two threads: two slow refunds used to fill it, and the
+    manager's PIN waited behind them for the request timeout."""
+    from PySide6.QtCore import Qt, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.checkout.provider import make_provider
+    from kiosk.ui.background import BackgroundJob
+    from kiosk.vipps import VippsError
+
+    global_pool = QThreadPool.globalInstance()
+    cores = global_pool.maxThreadCount()
+    global_pool.setMaxThreadCount(2)  # the counter PC's, whatever this machine has
+    vipps = replace(VippsSettings.for_simulator(sim.base_url, api=TEST_API), request_timeout_s=20.0)
+    providers = [make_provider(vipps, retry=FAST_RETRY) for _ in range(2)]
+    finished: list[object] = []
+    try:
+        sim.fault(path=EVERY_VIPPS_PATH, delay_s=HANG_S, count=MANY)
+        for n, provider in enumerate(providers):
+            job = BackgroundJob(
+                lambda _progress, p=provider, n=n: p.refund(f"sold-{n}", 100, f"refund-key-{n}"), expected=(VippsError,)
+            )
+            job.done.connect(finished.append)
+            job.failed.connect(finished.append)
+            job.start()
+        qtbot.waitUntil(lambda: sim.faults()[0]["count"] <= MANY - 2, timeout=5_000)  # both are held at Vipps
+
+        qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is window.pin_screen
+        focused = QApplication.focusWidget()
+        assert focused is window.pin_screen.pin_input
+        qtbot.keyClicks(focused, "1234")
+        qtbot.keyClick(focused, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.back_office, timeout=5_000)
+        assert finished == []  # the refunds are still waiting for Vipps: the PIN did not wait for them
+    finally:
+        sim.clear_faults()
+        for provider in providers:
+            provider.cancel_calls()  # ends both at once (see tests/test_cancellation.py)
+        qtbot.waitUntil(lambda: len(finished) == 2, timeout=5_000)
+        for provider in providers:
+            provider.close()
+        global_pool.setMaxThreadCount(cores)
