@@ -58,6 +58,16 @@ def run_gui(settings: Settings, demo: bool) -> int:
         services.failed.connect(on_failed)
         services.start()
 
+    def stop_on_signal() -> None:
+        # As closing the window does, but a locked kiosk too: systemd's stop is the shop's own decision.
+        if hasattr(window, "kiosk_lock"):
+            window.kiosk_lock.allow_close()
+        window.close()
+        app.quit()
+
+    from kiosk.ui.stop_signal import StopSignal
+
+    stop_signal = StopSignal(stop_on_signal)
     window.restart_requested.connect(lambda: _restart(app))
     window.first_frame_shown.connect(lambda: _start_logging(settings))
     window.first_frame_shown.connect(_return_freed_memory)
@@ -69,6 +79,7 @@ def run_gui(settings: Settings, demo: bool) -> int:
     try:
         app.exec()
     finally:
+        stop_signal.uninstall()
         # One deadline for all of closing, set when closing began (the window's close, or here after a quit):
         # every step below asks its work to stop, then waits only for what is left of it.
         deadline = window.close_sales()

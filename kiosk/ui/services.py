@@ -83,6 +83,7 @@ class ServiceStarter(QObject):
         if self._stopping.is_set():
             return  # closing: the window no longer waits for a ready kiosk
         self.recovered.emit(summary)
+        log.info("the kiosk is ready")
         self.ready.emit(vipps)
 
     def _recover(self, vipps: VippsSettings) -> str:
