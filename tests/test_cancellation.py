@@ -89,3 +89,49 @@ def test_calls_after_a_cancel_are_refused_without_reaching_vipps(sim, vipps_sett
     with pytest.raises(VippsCancelled):
         client.access_token()
     client.close()
+
+
+def test_hanging_up_wakes_a_call_over_tls(tmp_path):
+    """Vipps speaks HTTPS: a TLS socket's blocked read wakes on hang_up() too (a real TLS server on loopback whose
+    handler takes the request and never answers)."""
+    import socketserver
+    import ssl
+
+    import httpx
+    import trustme
+
+    from kiosk.vipps.hang_up import HangUpTransport
+
+    ca = trustme.CA()
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ca.issue_cert("127.0.0.1").configure_cert(server_context)
+    release, received = threading.Event(), threading.Event()
+
+    class Silent(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            with server_context.wrap_socket(self.request, server_side=True) as tls:
+                tls.recv(65536)  # the request, then nothing back until the test ends
+                received.set()
+                release.wait(HANG_S)
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Silent)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    client_context = ssl.create_default_context()
+    ca.configure_trust(client_context)
+    transport = HangUpTransport(client_context)
+    client = httpx.Client(base_url=f"https://127.0.0.1:{server.server_address[1]}", transport=transport, timeout=20)
+    try:
+        thread, seen = _call_in_thread(lambda: client.get("/"))
+        assert received.wait(5)  # the request is through the handshake and at the server
+        hung_up_at = time.monotonic()
+        transport.hang_up()
+        thread.join(timeout=HANG_S)
+        returned_after_s = time.monotonic() - hung_up_at
+    finally:
+        release.set()
+        client.close()
+        server.shutdown()
+        server.server_close()
+    assert isinstance(seen.get("error"), httpx.TransportError)
+    assert returned_after_s < 2.0, f"the call ran on for {returned_after_s:.1f} s after hang_up()"
