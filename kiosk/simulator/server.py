@@ -14,7 +14,6 @@ import uvicorn
 from kiosk.simulator.app import build_app
 from kiosk.simulator.demo import SimulatorSettings
 
-GRACEFUL_SHUTDOWN_S = 2
 _WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # noqa: S104 - naming them is how we recognise them
 
 
@@ -72,7 +71,7 @@ class SimulatorServer:
             log_level="warning",
             access_log=False,
             lifespan="on",
-            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
+            timeout_graceful_shutdown=2,
         )
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
@@ -99,7 +98,8 @@ class SimulatorServer:
         """Stop serving within about `timeout_s`; False if the server's thread was still running then. Answers
         still being made (a delay fault's, say) get what is left of it, not uvicorn's full graceful shutdown."""
         # Read by uvicorn when its shutdown begins; its main loop and shutdown take ~0.2 s of their own.
-        self._server.config.timeout_graceful_shutdown = max(0.0, min(GRACEFUL_SHUTDOWN_S, timeout_s - 0.3))
+        config = self._server.config
+        config.timeout_graceful_shutdown = max(0.0, min(config.timeout_graceful_shutdown or 0.0, timeout_s - 0.3))
         self._server.should_exit = True
         stopped = True
         if self._thread is not None:
