@@ -4,7 +4,8 @@
     python3 dev.py test [pytest arguments]   run every test
 
 On Debian both first check the system packages they need: `run` the libraries Qt's window needs (a fresh
-Debian PC lacks the xcb plugin's), `test` those and the test tools (chromium, Xvfb, xdotool, patchelf). As root
+Debian PC lacks the xcb plugin's), `test` those and the test tools (chromium, Xvfb, xdotool, patchelf), both
+Debian's pythonX.Y-venv while there is no virtual environment yet. As root
 the missing ones are installed with apt-get; otherwise the command to install them is printed, and dev.py stops.
 Then both create a virtual environment (`.venv`, or the folder named by KIOSK_VENV) and install the project into
 it; they reinstall only when pyproject.toml changed (an environment set up for `test` serves `run` as it is).
@@ -103,8 +104,16 @@ def missing_debian_packages(packages: list[str]) -> list[str]:
     return [package for package in packages if package not in have]
 
 
+def venv_packages() -> list[str]:
+    """Debian's own Python makes virtual environments only with its pythonX.Y-venv package (ensurepip), which a
+    fresh PC lacks; needed only until the environment exists."""
+    if venv_python(venv_dir()).exists() or sys.base_prefix != "/usr":
+        return []
+    return [f"python{sys.version_info.major}.{sys.version_info.minor}-venv"]
+
+
 def ensure_system_packages(packages: list[str]) -> None:
-    missing = missing_debian_packages(packages)
+    missing = missing_debian_packages(venv_packages() + packages)
     if not missing:
         return  # apt-get is not even asked
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):

@@ -46,7 +46,9 @@ def _fresh_dpkg(folder: Path, lacking: set[str]) -> Path:
     return admin
 
 
-def _dev_as_a_user(command: str, folder: Path, lacking: set[str]) -> subprocess.CompletedProcess[str]:
+def _dev_as_a_user(
+    command: str, folder: Path, lacking: set[str], python: str = sys.executable
+) -> subprocess.CompletedProcess[str]:
     """`python3 dev.py COMMAND` as an ordinary user (not root, so it may not install) on a PC lacking `lacking`."""
     if shutil.which("dpkg-query") is None:
         pytest.skip("a Debian PC's dpkg")
@@ -58,7 +60,7 @@ def _dev_as_a_user(command: str, folder: Path, lacking: set[str]) -> subprocess.
         "DPKG_ADMINDIR": str(_fresh_dpkg(folder, lacking)),
         "KIOSK_VENV": str(folder / "unwritable" / "venv"),
     }
-    command_line = [sys.executable, str(folder / "dev.py"), command]
+    command_line = [python, str(folder / "dev.py"), command]
     if os.geteuid() == 0:
         command_line = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command_line]
     return subprocess.run(command_line, env=env, capture_output=True, text=True, timeout=60, cwd=folder)
@@ -105,3 +107,18 @@ def test_dev_run_without_a_display_runs_the_kiosk_offscreen_and_says_so(dev, tmp
         "dev.py: no display found (DISPLAY and WAYLAND_DISPLAY are not set): the kiosk runs offscreen, where "
         "nobody sees it; Ctrl-C stops it"
     )
+
+
+def test_dev_names_the_venv_package_debians_own_python_needs(open_folder):
+    """A fresh Debian PC's python3 cannot make a virtual environment without python3.X-venv (no ensurepip)."""
+    python = Path("/usr/bin/python3")
+    if not python.exists():
+        pytest.skip("Debian's own python3")
+    minor = subprocess.run(
+        [python, "-c", "import sys; print(sys.version_info.minor)"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    done = _dev_as_a_user("run", open_folder, {f"python3.{minor}-venv", "libxcb-cursor0"}, python=str(python))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        f"dev.py: please install these Debian packages first: sudo apt-get install python3.{minor}-venv libxcb-cursor0"
+    ]
