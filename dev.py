@@ -130,9 +130,10 @@ def kiosk_environment(args: list[str]) -> dict[str, str]:
     """The kiosk's environment: as it is, except on a Linux PC without a display (no DISPLAY or WAYLAND_DISPLAY:
     ssh, a server) where the window is drawn offscreen and the kiosk runs unseen, which is said first."""
     env = dict(os.environ)
-    starts_window = not any(arg in ("simulator", "doctor", "export", "selftest", "-h", "--help") for arg in args)
+    no_window = ("simulator", "doctor", "export", "selftest", "-h", "--help", "--version")
+    starts_window = not any(arg in no_window for arg in args)
     told_where = env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM")  # or it is set
-    if sys.platform.startswith("linux") and starts_window and "--version" not in args and not told_where:
+    if sys.platform.startswith("linux") and starts_window and not told_where:
         print(
             "dev.py: no display found (DISPLAY and WAYLAND_DISPLAY are not set): the kiosk runs offscreen, "
             "where nobody sees it; Ctrl-C stops it",

@@ -5,8 +5,8 @@ Without a platform plugin Qt calls qFatal inside QApplication's constructor, pri
 package ("Could not load the Qt platform plugin xcb ... Reinstalling the application may fix this problem") and
 aborts the process. qFatal goes through the message handler first, so one installed for the constructor's
 length sees the failure coming: it says instead what to install (kiosk.qt_libraries asks ldd) or that there is
-no display, and ends the process with status 2. Nothing is checked before the constructor: asking ldd costs
-~10-20 ms, which a start that works would pay every time.
+no display, and ends the process with status 2. Nothing is checked before the constructor: asking ldd took
+19-22 ms here, which a start that works would pay every time; the handler costs ~0.1 ms.
 """
 
 from __future__ import annotations
