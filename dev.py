@@ -5,8 +5,8 @@
 
 On Debian both first check the system packages they need: `run` the libraries Qt's window needs (a fresh
 Debian PC lacks the xcb plugin's), `test` those and the test tools (chromium, Xvfb, xdotool, patchelf), both
-Debian's pythonX.Y-venv while there is no virtual environment yet. As root
-the missing ones are installed with apt-get; otherwise the command to install them is printed, and dev.py stops.
+Debian's pythonX.Y-venv while there is no virtual environment yet. As root the missing ones are installed with
+apt-get; otherwise the command to install them is printed, and dev.py stops.
 Then both create a virtual environment (`.venv`, or the folder named by KIOSK_VENV) and install the project into
 it; they reinstall only when pyproject.toml changed (an environment set up for `test` serves `run` as it is).
 Each run then builds the kiosk's translations (kiosk/i18n/*.qm from the committed .ts sources; a fraction of a
@@ -100,7 +100,8 @@ def missing_debian_packages(packages: list[str]) -> list[str]:
     listed = subprocess.run(  # one call for all: a package dpkg never heard of is simply not listed
         [dpkg_query, "-W", "-f=${Package} ${Status}\n", *packages], capture_output=True, text=True, check=False
     ).stdout
-    have = {line.split()[0] for line in listed.splitlines() if line.endswith(" install ok installed")}
+    # "<package> install ok installed", or "hold ok installed" for one held at its version: both are there
+    have = {line.split()[0] for line in listed.splitlines() if line.endswith(" ok installed")}
     return [package for package in packages if package not in have]
 
 

@@ -35,19 +35,29 @@ def open_folder() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _fresh_dpkg(folder: Path, lacking: set[str]) -> Path:
+def _fresh_dpkg(folder: Path, lacking: set[str], held: frozenset[str] = frozenset()) -> Path:
     """This PC's dpkg database without some packages, as a fresh PC's (dpkg-query reads DPKG_ADMINDIR)."""
     admin = folder / "dpkg"
     admin.mkdir()
     stanzas = Path("/var/lib/dpkg/status").read_text(encoding="utf-8").split("\n\n")
     kept = [s for s in stanzas if not any(s.startswith(f"Package: {name}\n") for name in lacking)]
     assert len(stanzas) - len(kept) == len(lacking), "every package the test removes is installed here"
+    kept = [
+        s.replace("Status: install ok installed", "Status: hold ok installed")  # held at its version
+        if any(s.startswith(f"Package: {name}\n") for name in held)
+        else s
+        for s in kept
+    ]
     (admin / "status").write_text("\n\n".join(kept), encoding="utf-8")
     return admin
 
 
 def _dev_as_a_user(
-    command: str, folder: Path, lacking: set[str], python: str = sys.executable
+    command: str,
+    folder: Path,
+    lacking: set[str],
+    python: str = sys.executable,
+    held: frozenset[str] = frozenset(),
 ) -> subprocess.CompletedProcess[str]:
     """`python3 dev.py COMMAND` as an ordinary user (not root, so it may not install) on a PC lacking `lacking`."""
     if shutil.which("dpkg-query") is None:
@@ -57,7 +67,7 @@ def _dev_as_a_user(
     (folder / "unwritable").mkdir(mode=0o555)  # no virtual environment may be made before the packages are there
     env = {
         **without_a_screen(os.environ),
-        "DPKG_ADMINDIR": str(_fresh_dpkg(folder, lacking)),
+        "DPKG_ADMINDIR": str(_fresh_dpkg(folder, lacking, held)),
         "KIOSK_VENV": str(folder / "unwritable" / "venv"),
     }
     command_line = [python, str(folder / "dev.py"), command]
@@ -72,6 +82,13 @@ def test_dev_run_names_what_the_window_needs_on_a_fresh_pc(open_folder):
     # xvfb is the tests' (not the window's): `run` does not ask for it
     assert done.stdout.splitlines() == [
         "dev.py: please install these Debian packages first: sudo apt-get install libxcb-cursor0 libxkbcommon-x11-0"
+    ]
+
+
+def test_dev_run_takes_a_package_held_at_its_version_as_installed(open_folder):
+    done = _dev_as_a_user("run", open_folder, {"libxcb-cursor0"}, held=frozenset({"libgl1", "libxcb-shape0"}))
+    assert done.stdout.splitlines() == [
+        "dev.py: please install these Debian packages first: sudo apt-get install libxcb-cursor0"
     ]
 
 
