@@ -61,6 +61,16 @@ def test_the_doctor_names_a_library_it_knows_no_package_for(tmp_path):
     ) in done.stdout.splitlines()
 
 
+def test_the_doctor_says_when_qts_plugin_itself_is_gone(tmp_path):
+    platforms = pyside_without(tmp_path / "site", set())
+    (platforms / "libqxcb.so").unlink()  # a broken install: removed by hand, or a copy cut short
+    done = _kiosk(["doctor"], {**without_a_screen(os.environ), "PYTHONPATH": str(tmp_path / "site")})
+    assert done.returncode == 1
+    assert "FAIL Qt display: Qt's xcb platform plugin (libqxcb.so) is missing: reinstall the kiosk" in (
+        done.stdout.splitlines()
+    )
+
+
 def test_the_doctor_passes_a_pc_with_every_library(monkeypatch):
     need_linux_tools("ldd")
     monkeypatch.delenv("QT_QPA_PLATFORM")  # the tests' offscreen: a shop's terminal names none
