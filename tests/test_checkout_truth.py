@@ -288,8 +288,9 @@ def test_a_capture_vipps_accepted_is_paid_capture_pending_until_its_batch_applie
     assert ledger.unsettled_sales()[0].id == session.sale_id  # read again at the next start
     assert ledger.sale(session.sale_id).captured_ore == 0  # not in the day's captured total yet
 
-    _recover(ledger, vipps)  # before the night: still pending, nothing sent again
+    report = _recover(ledger, vipps)  # before the night: still pending, nothing sent again
     assert _status(ledger, session.sale_id) == "PAID, CAPTURE PENDING"
+    assert (report.settled, report.capture_pending, report.summary) == ([], [session.sale_id], "")  # not "settled"
     with ProvidersByApi(vipps, FAST_RETRY) as providers:  # and the manager's re-check says so
         said = ResumedSale.resume(providers, ledger, vipps, KIOSK, ledger.sale(session.sale_id)).recover()
     assert said.message == "Paid; Vipps has not applied the capture yet."
