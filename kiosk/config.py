@@ -206,6 +206,11 @@ def load_settings(path: Path | None = None) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{path}: is not valid TOML ({exc}); fix the syntax there"]) from None
     vipps = raw.get("vipps")
+    exposed: list[str] = []
+    if isinstance(vipps, dict) and any(vipps.get(key) for key in SECRET_KEYS):
+        from kiosk.secret_store import exposed_in_settings_file  # only a file with secrets written in needs it
+
+        exposed = exposed_in_settings_file(path, vipps)
     if isinstance(vipps, dict) and not _names_only_the_api(vipps) and any(key not in vipps for key in SECRET_KEYS):
         # Secrets saved by the settings screen live in the keyring (or a private file), not in this file.
         from kiosk.secret_store import SecretStore, SecretStoreError
@@ -215,7 +220,13 @@ def load_settings(path: Path | None = None) -> Settings:
         except SecretStoreError as exc:
             raise ConfigError([str(exc)]) from None
         raw["vipps"] = {**stored, **vipps}
-    return _with_database_password(parse_settings(raw, source=path), path)
+    try:
+        settings = parse_settings(raw, source=path)
+    except ConfigError as exc:
+        raise ConfigError([*exposed, *exc.problems]) from None
+    if exposed:
+        raise ConfigError(exposed)
+    return _with_database_password(settings, path)
 
 
 def _with_database_password(settings: Settings, path: Path) -> Settings:

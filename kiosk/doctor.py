@@ -39,6 +39,7 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
     yield from _data_folder()
     use_demo = demo or settings is None or settings.demo
     yield _ledger(ledger_path(data_dir(), use_demo))
+    yield from _qt_display()
     if settings is not None and settings.vipps is not None and not demo:
         from kiosk.connection_check import check_connection
 
@@ -46,11 +47,28 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
 
 
 def _secrets(path: Path, settings: Settings | None) -> Iterator[CheckResult]:
+    """Where the secrets really are: written into config.toml by hand (which the settings read first), in the
+    private file, or in the keyring."""
     if settings is None or settings.vipps is None:
         return
-    from kiosk.secret_store import SecretStore
+    import tomllib
 
-    yield CheckResult("Secrets", True, f"kept in {SecretStore.beside(path).where()}")
+    from kiosk.secret_store import SecretStore, SecretStoreError, secrets_in_file
+
+    in_file = secrets_in_file(tomllib.loads(path.read_text(encoding="utf-8")).get("vipps", {}))
+    try:
+        holder = SecretStore.beside(path).holder(settings.vipps.client_id)
+    except SecretStoreError as exc:
+        yield CheckResult("Secrets", False, str(exc))
+        return
+    if not in_file:
+        yield CheckResult("Secrets", True, f"kept in {holder or 'no secret store'}")
+        return
+    detail = f"{', '.join(in_file)} are in {path} itself (readable only by this user)"
+    if holder:
+        detail += f", the others in {holder}"
+    detail += "; saving the settings from the settings screen moves them to the system keyring or a private file"
+    yield CheckResult("Secrets", True, detail)
 
 
 def _data_folder() -> Iterator[CheckResult]:
@@ -84,6 +102,16 @@ def _ledger(path: Path) -> CheckResult:
     if unsettled:
         detail += f", {unsettled} to settle at the next start"
     return CheckResult("Ledger", True, detail)
+
+
+def _qt_display() -> Iterator[CheckResult]:
+    """Whether Qt's platform plugin finds its system libraries here (a fresh Debian PC lacks several), and
+    which packages to install if not; nothing on Windows and macOS (see kiosk.qt_libraries)."""
+    from kiosk.qt_libraries import check_qt_display
+
+    found = check_qt_display()
+    if found is not None:
+        yield CheckResult("Qt display", found.ok, found.detail)
 
 
 def main(demo: bool, out: Callable[[str], None] = print) -> int:

@@ -34,6 +34,7 @@ SECRETS = ("s3cr3t-client-value", "sub-key-value-123", "mp-token-value-999")
 def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)  # it holds secrets: a file others can read is refused (tests/test_settings_and_doctor.py)
     return path
 
 

@@ -88,7 +88,14 @@ MIGRATIONS: list[str] = [
         (SELECT provider FROM attempts WHERE attempts.id = sales.paid_attempt_id),
         (SELECT provider FROM attempts WHERE attempts.sale_id = sales.id ORDER BY id DESC LIMIT 1));
     """,
-    # 5: the outbox the shop's copy works from (kiosk.shop_ledger). Once a till has a shop database (shop_copy
+    # 5: the sales unit (MSN) and Vipps address each attempt was made at. Asked with another, Vipps answers "no
+    # such payment" truthfully, which proves nothing: recovery settles an attempt only where it was made. NULL
+    # for older attempts (kiosk.checkout.environment says how they are read).
+    """
+    ALTER TABLE attempts ADD COLUMN merchant_serial_number TEXT;
+    ALTER TABLE attempts ADD COLUMN base_url TEXT;
+    """,
+    # 6: the outbox the shop's copy works from (kiosk.shop_ledger). Once a till has a shop database (shop_copy
     # enabled), every insert or update of a sale, attempt or refund and every new transition writes (seq, table,
     # row id) here in the same transaction, so seq is commit order. AUTOINCREMENT: a seq is never handed out
     # twice, even after the copied ones are trimmed. Without a shop database the triggers write nothing.

@@ -18,7 +18,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "attempts": (
         "id", "sale_id", "psp_transaction_id", "merchant_order_id", "idempotency_key", "channel", "phone_masked",
-        "state", "redirect_url", "reason", "created_at", "updated_at", "provider",
+        "state", "redirect_url", "reason", "created_at", "updated_at", "provider", "merchant_serial_number",
+        "base_url",
     ),
     "transitions": ("id", "sale_id", "attempt_id", "at", "from_state", "to_state", "note"),
     "refunds": (

@@ -33,7 +33,7 @@ from kiosk.domain.money import AmountError, format_kroner, parse_kroner
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.export_csv import ExportError, write_day_csv
 from kiosk.ledger.report import DaySummary, day_rows_page, day_summary
-from kiosk.ui.background import BackgroundJob, Progress
+from kiosk.ui.background import BackgroundJob, JobKind, Progress
 from kiosk.ui.hour_chart import HourChart
 from kiosk.ui.i18n import money
 from kiosk.ui.messages import translated
@@ -257,7 +257,7 @@ class BackOffice(QWidget):
                 return request, day_rows_page(ledger, day, request.after, request.size)
 
         self._page_request = request  # one at a time: the model asks for the next only when this one is back
-        job = BackgroundJob(read)
+        job = BackgroundJob(read, kind=JobKind.PERSON)
         job.done.connect(self._on_page_read)
         job.failed.connect(self._on_page_failed)
         self._start(job)
@@ -283,8 +283,10 @@ class BackOffice(QWidget):
         sale, idle = self._selected(), not self.busy
         refundable = sale is not None and sale[8] > sale[9] and sale[4] == "PAID"
         self.refund_button.setEnabled(idle and refundable and self._vipps is not None)
+        # A paid sale not captured yet (PSP: Vipps' batch may not have applied the capture) may be re-checked too.
+        pending = sale is not None and sale[4] == "PAID" and not sale[8]
         self.recheck_button.setEnabled(
-            idle and sale is not None and sale[4] in ("NEEDS_CHECK", "OPEN") and self._vipps is not None
+            idle and sale is not None and (sale[4] in ("NEEDS_CHECK", "OPEN") or pending) and self._vipps is not None
         )
         self.export_button.setEnabled(idle)
         self.export_pdf_button.setEnabled(idle)

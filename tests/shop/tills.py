@@ -34,6 +34,8 @@ def ring_up(ledger: Ledger, amount_ore: int = 4990, *, refund_ore: int = 0, at: 
         channel="QR",
         phone_masked=None,
         state="CREATED",
+        merchant_serial_number="123456",
+        base_url="https://apitest.vipps.no",
     )
     ledger.reserve_and_mark_paid(attempt.id, ("CREATED",), "approved")
     ledger.move_attempt(attempt.id, ("RESERVED",), "CAPTURED", note="captured")

@@ -57,6 +57,10 @@ CREATE TABLE attempts (
     created_at timestamptz NOT NULL,
     updated_at timestamptz NOT NULL,
     provider text NOT NULL,
+    -- the sales unit and Vipps address the attempt was made at (NULL from before the ledger kept them): a refund
+    -- from any till goes there, never to the refunding till's own settings
+    merchant_serial_number text,
+    base_url text,
     copied_seq bigint NOT NULL,
     PRIMARY KEY (shop_id, till_id, id),
     FOREIGN KEY (shop_id, till_id) REFERENCES tills
