@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day (local time)")
     export.add_argument("--format", choices=("csv", "pdf"), default="csv")
     export.add_argument("--output", metavar="PATH", help="where to write (default: the data folder's exports/)")
+    export.add_argument("--shop", action="store_true", help="the whole shop's day, from the shop database (CSV)")
+    export.add_argument("--till", metavar="ID", help="with --shop: only this till's sales")
     selftest = commands.add_parser(
         "selftest",
         help="ring up one demo sale on the embedded simulator, offscreen and in a temporary folder; exit 0 if paid",
@@ -53,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.export_command import ExportFailed, run_export
 
         try:
-            print(run_export(args.date, args.format, args.output, args.demo))
+            print(run_export(args.date, args.format, args.output, args.demo, shop=args.shop, till=args.till))
         except ExportFailed as exc:
             return _fail(exc.problems)
         return 0

@@ -10,10 +10,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from kiosk.shop_ledger.address import ShopDatabase
 
 APP_NAME = "kiosk"
 SECRET_KEYS = frozenset({"client_secret", "subscription_key", "make_payment_token"})
@@ -120,6 +123,7 @@ class KioskSettings:
     idle_return_s: float = 120.0  # an amount typed and left, or the back office left open, goes back to a fresh sale
     # Start locked: full screen, no window frame, leaving (or closing) only with the manager PIN.
     kiosk_mode: bool = False
+    till_id: str = ""  # this till's name in the shop (kiosk.shop_ledger.address.TILL_ID); needed with a shop database
 
 
 PAYMENT_APIS = ("psp", "epayment")
@@ -135,6 +139,10 @@ class ShopSettings:
     language: str = "system"  # "system" follows the PC's locale; "nb" or "en" picks one
     theme: str = "standard"
     sounds: bool = True
+    # The shop's shared PostgreSQL ledger (kiosk.shop_ledger): empty for one till on its own SQLite ledger.
+    database: str = ""
+    shop_id: str = "shop"  # a chain's shops share one database, each under its own id
+    database_password: str = field(default="", repr=False)  # from the secret store, never from the file
 
 
 @dataclass(frozen=True)
@@ -164,6 +172,20 @@ class Settings:
     def api(self) -> str:
         """The Vipps API payments go through ([vipps] api), in demo mode too."""
         return self.vipps.api if self.vipps is not None else self.demo_api
+
+    @property
+    def shop_database(self) -> ShopDatabase | None:
+        """Where this till's ledger is copied to, or None: one till on its own SQLite ledger, as ever."""
+        if not self.shop.database:
+            return None
+        from kiosk.shop_ledger.address import ShopDatabase
+
+        return ShopDatabase(self.shop.database, self.kiosk.till_id, self.shop.shop_id, self.shop.database_password)
+
+    def secrets(self) -> tuple[str, ...]:
+        """Every value a log or an error message must never contain: the Vipps secrets and the database's."""
+        vipps = self.vipps.secrets() if self.vipps else ()
+        return vipps + ((self.shop.database_password,) if self.shop.database_password else ())
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -204,7 +226,22 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError([*exposed, *exc.problems]) from None
     if exposed:
         raise ConfigError(exposed)
-    return settings
+    return _with_database_password(settings, path)
+
+
+def _with_database_password(settings: Settings, path: Path) -> Settings:
+    """The shop database's password, from the secret store (as the Vipps secrets are), when a database is set."""
+    if not settings.shop.database:
+        return settings
+    from dataclasses import replace
+
+    from kiosk.secret_store import SecretStore, SecretStoreError
+
+    try:
+        password = SecretStore.beside(path).load_database_password(settings.shop.database)
+    except SecretStoreError as exc:
+        raise ConfigError([str(exc)]) from None
+    return replace(settings, shop=replace(settings.shop, database_password=password))
 
 
 def parse_settings(raw: dict[str, Any], source: Path | None = None) -> Settings:
@@ -226,6 +263,10 @@ def parse_settings(raw: dict[str, Any], source: Path | None = None) -> Settings:
     kiosk = _parse_kiosk(kiosk_raw, where, problems)
     simulator = _parse_simulator(sim_raw, where, problems)
     shop = _parse_shop(shop_raw, where, problems)
+    if "database" in shop_raw or "shop_id" in shop_raw:
+        from kiosk.shop_ledger.address import check_shop_database
+
+        check_shop_database(shop_raw, kiosk_raw, where, problems)
     if problems:
         raise ConfigError(problems)
     return Settings(vipps=vipps, kiosk=kiosk, simulator=simulator, shop=shop, source=source, demo_api=demo_api)
@@ -401,7 +442,9 @@ def _seconds(
 def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskSettings:
     known = {f.name for f in fields(KioskSettings)} - {"max_amount_ore"} | {MAX_AMOUNT_KEY}
     _reject_unknown(raw, known, "kiosk", where, problems)
-    values: dict[str, Any] = {}
+    from kiosk.shop_ledger.address import till_id_of
+
+    values: dict[str, Any] = {"till_id": till_id_of(raw, where, problems)}
     max_amount_ore = _max_amount_ore(raw, where, problems)
     if max_amount_ore is not None:
         values["max_amount_ore"] = max_amount_ore
@@ -412,7 +455,7 @@ def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskS
         )
         kiosk_mode = False
     values["kiosk_mode"] = kiosk_mode
-    for key in known - {"kiosk_mode", MAX_AMOUNT_KEY}:
+    for key in known - {"kiosk_mode", MAX_AMOUNT_KEY, "till_id"}:
         seconds = _seconds(raw, key, "kiosk", where, problems, allow_zero=key == "poll_start_delay_s")
         if seconds is not None:
             values[key] = seconds
@@ -471,7 +514,7 @@ def _parse_simulator(raw: dict[str, Any], where: str, problems: list[str]) -> Si
 
 
 def _parse_shop(raw: dict[str, Any], where: str, problems: list[str]) -> ShopSettings:
-    known = {f.name for f in fields(ShopSettings)}
+    known = {f.name for f in fields(ShopSettings)} - {"database_password"}
     _reject_unknown(raw, known, "shop", where, problems)
     shop = ShopSettings()
     name = raw.get("name", shop.name)
@@ -490,4 +533,11 @@ def _parse_shop(raw: dict[str, Any], where: str, problems: list[str]) -> ShopSet
     if not isinstance(sounds, bool):
         problems.append(f"{where}: [shop] sounds must be true or false (got {_describe('sounds', sounds)})")
         sounds = shop.sounds
-    return ShopSettings(name=name.strip(), sounds=sounds, **chosen)
+    shop_id = raw.get("shop_id", shop.shop_id)
+    return ShopSettings(
+        name=name.strip(),
+        sounds=sounds,
+        database=raw["database"] if isinstance(raw.get("database"), str) else "",
+        shop_id=shop_id if isinstance(shop_id, str) else shop.shop_id,
+        **chosen,
+    )

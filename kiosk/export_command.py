@@ -19,9 +19,15 @@ class ExportFailed(Exception):
         self.problems = problems
 
 
-def run_export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
+def run_export(
+    day_text: str, fmt: str, output: str | None, demo: bool, *, shop: bool = False, till: str | None = None
+) -> str:
     """Write the export and return the line to print; raises ExportFailed."""
     try:
+        if shop or till is not None:
+            from kiosk.shop_export_command import export_shop_day  # psycopg only for a shop's export
+
+            return export_shop_day(day_text, fmt, output, shop, till)
         return _export(day_text, fmt, output, demo)
     except LedgerError as exc:
         raise ExportFailed([str(exc)]) from None

@@ -16,6 +16,12 @@ from kiosk.config import SECRET_KEYS
 
 SERVICE = "vipps-counter-kiosk"
 FILE_NAME = "secrets.json"
+DATABASE_PASSWORD = "database_password"  # noqa: S105 - the name it is kept under
+
+
+def _database_entry(database: str) -> str:
+    """Where the password of a [shop] database address is kept: a name no Vipps client_id takes."""
+    return f"shop-database {database}"
 
 
 class SecretStoreError(Exception):
@@ -146,6 +152,36 @@ class SecretStore:
             return
         everything = self._load_file()
         everything[client_id] = {**everything.get(client_id, {}), **secrets}
+        self._write_file(everything)
+
+    # The shop database's password ([shop] database), kept like the Vipps secrets under the address it is for.
+
+    def load_database_password(self, database: str) -> str:
+        stored = self._load_file().get(_database_entry(database), {}).get(DATABASE_PASSWORD, "")
+        if stored:
+            return stored
+        backend = self._keyring()
+        if backend is None:
+            return ""
+        try:
+            return backend.get_password(SERVICE, f"{_database_entry(database)}:{DATABASE_PASSWORD}") or ""  # type: ignore[attr-defined]
+        except Exception as exc:  # every backend raises its own kind
+            raise SecretStoreError(
+                f"the system keyring cannot be read ({type(exc).__name__}), so the shop database's password cannot "
+                "be read; check that it is running and unlocked, then start the kiosk again"
+            ) from None
+
+    def save_database_password(self, database: str, password: str) -> None:
+        entry = _database_entry(database)
+        backend = self._keyring()
+        if backend is not None:
+            try:
+                backend.set_password(SERVICE, f"{entry}:{DATABASE_PASSWORD}", password)  # type: ignore[attr-defined]
+            except Exception as exc:  # every backend raises its own kind
+                raise SecretStoreError(f"the system keyring refused the secrets ({type(exc).__name__})") from None
+            return
+        everything = self._load_file()
+        everything[entry] = {DATABASE_PASSWORD: password}
         self._write_file(everything)
 
     def _load_file(self) -> dict[str, dict[str, str]]:

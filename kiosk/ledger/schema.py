@@ -95,6 +95,36 @@ MIGRATIONS: list[str] = [
     ALTER TABLE attempts ADD COLUMN merchant_serial_number TEXT;
     ALTER TABLE attempts ADD COLUMN base_url TEXT;
     """,
+    # 6: the outbox the shop's copy works from (kiosk.shop_ledger). Once a till has a shop database (shop_copy
+    # enabled), every insert or update of a sale, attempt or refund and every new transition writes (seq, table,
+    # row id) here in the same transaction, so seq is commit order. AUTOINCREMENT: a seq is never handed out
+    # twice, even after the copied ones are trimmed. Without a shop database the triggers write nothing.
+    """
+    CREATE TABLE shop_copy (
+        enabled INTEGER NOT NULL DEFAULT 0,
+        ledger_id TEXT NOT NULL  -- this ledger, as the shop database knows it: another file under its till is refused
+    );
+    INSERT INTO shop_copy (enabled, ledger_id) VALUES (0, lower(hex(randomblob(16))));
+    CREATE TABLE shop_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        row_table TEXT NOT NULL,
+        row_id INTEGER NOT NULL
+    );
+    CREATE TRIGGER shop_outbox_sale_new AFTER INSERT ON sales WHEN (SELECT enabled FROM shop_copy)
+        BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('sales', NEW.id); END;
+    CREATE TRIGGER shop_outbox_sale_changed AFTER UPDATE ON sales WHEN (SELECT enabled FROM shop_copy)
+        BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('sales', NEW.id); END;
+    CREATE TRIGGER shop_outbox_attempt_new AFTER INSERT ON attempts WHEN (SELECT enabled FROM shop_copy)
+        BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('attempts', NEW.id); END;
+    CREATE TRIGGER shop_outbox_attempt_changed AFTER UPDATE ON attempts WHEN (SELECT enabled FROM shop_copy)
+        BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('attempts', NEW.id); END;
+    CREATE TRIGGER shop_outbox_refund_new AFTER INSERT ON refunds WHEN (SELECT enabled FROM shop_copy)
+        BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('refunds', NEW.id); END;
+    CREATE TRIGGER shop_outbox_refund_changed AFTER UPDATE ON refunds WHEN (SELECT enabled FROM shop_copy)
+        BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('refunds', NEW.id); END;
+    CREATE TRIGGER shop_outbox_transition_new AFTER INSERT ON transitions WHEN (SELECT enabled FROM shop_copy)
+        BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('transitions', NEW.id); END;
+    """,
 ]
 
 

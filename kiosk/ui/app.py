@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -55,6 +56,7 @@ def run_gui(settings: Settings, demo: bool) -> int:
         services = Services(settings, demo, ledger_file, window)
         services.recovered.connect(window.set_startup_notice)
         services.ready.connect(window.connect_vipps)
+        services.ready.connect(lambda _vipps: _start_shop_copy(settings, ledger_file, demo, window))
         services.failed.connect(on_failed)
         services.start()
 
@@ -121,6 +123,12 @@ def relaunch_command() -> tuple[str, list[str]]:
     return sys.executable, ["-m", "kiosk", *sys.argv[1:]]
 
 
+def _start_shop_copy(settings: Settings, ledger_file: Path, demo: bool, window: MainWindow) -> None:
+    from kiosk.ui.shop_copy import start_shop_copy  # only a till with [shop] database runs it
+
+    start_shop_copy(settings, ledger_file, demo, window)
+
+
 def _return_freed_memory() -> None:
     from kiosk.heap import return_freed_memory_to_the_system  # a kiosk runs all day: see kiosk.heap
 
@@ -130,4 +138,4 @@ def _return_freed_memory() -> None:
 def _start_logging(settings: Settings) -> None:
     from kiosk.logs import setup_logging
 
-    setup_logging(data_dir(), settings.vipps.secrets() if settings.vipps else ())
+    setup_logging(data_dir(), settings.secrets())  # the Vipps secrets and the shop database's password

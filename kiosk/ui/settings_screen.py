@@ -305,6 +305,7 @@ class SettingsScreen(QWidget):
                 "language": self.language.currentData(),
                 "theme": self.theme.currentData(),
                 "sounds": self.sounds.isChecked(),
+                **self._unchanged_shop_database(),
             },
         }
         environment = self.environment.currentData()
@@ -325,10 +326,20 @@ class SettingsScreen(QWidget):
             raw["vipps"] = vipps
         return raw
 
-    def _unchanged_kiosk(self) -> dict[str, float]:
+    def _unchanged_kiosk(self) -> dict[str, float | str]:
         kiosk = self._settings.kiosk
         # The limit is written back as the file had it, to the øre (never øre / 100 as a float of arithmetic).
-        return {"outcome_display_s": kiosk.outcome_display_s, MAX_AMOUNT_KEY: max_amount_kr(kiosk.max_amount_ore)}
+        kept: dict[str, float | str] = {
+            "outcome_display_s": kiosk.outcome_display_s,
+            MAX_AMOUNT_KEY: max_amount_kr(kiosk.max_amount_ore),
+        }
+        return {**kept, "till_id": kiosk.till_id} if kiosk.till_id else kept
+
+    def _unchanged_shop_database(self) -> dict[str, str]:
+        """The shop database's settings have no fields here yet: kept as the file has them (the password is the
+        secret store's and stays there)."""
+        shop = self._settings.shop
+        return {"database": shop.database, "shop_id": shop.shop_id} if shop.database else {}
 
     # ---- actions ----------------------------------------------------------------------------------------------
 

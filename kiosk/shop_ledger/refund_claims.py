@@ -1,0 +1,57 @@
+"""Refund claims across tills, taken in the shop database before Vipps is called (sql/003_refund_claims.sql).
+
+A claim locks the sale's row for its transaction, so two tills refunding one sale at the same moment take
+turns and can never claim more than remains. A claim is kept (DONE) when Vipps refunded, released when Vipps
+refused, and claimed again under the same idempotency key after a lost answer without taking more.
+"""
+
+from __future__ import annotations
+
+import psycopg
+
+from kiosk.domain.money import format_kroner
+from kiosk.ledger.store import RefundRefused
+from kiosk.shop_ledger.connection import ShopUnreachable
+
+
+def claim_refund(
+    db: psycopg.Connection,
+    *,
+    shop_id: str,
+    sale_till_id: str,
+    sale_id: int,
+    amount_ore: int,
+    by_till: str,
+    idempotency_key: str,
+) -> int:
+    """Claim `amount_ore` of a sale; returns the claim's id. Raises RefundRefused (the message for staff, the
+    ledger's own words) or ShopUnreachable. Commits before it returns: Vipps is called only after."""
+    if amount_ore <= 0:
+        raise RefundRefused("A refund must be more than 0 kr.")
+    try:
+        with db.transaction():
+            row = db.execute(
+                "SELECT kiosk_claim_refund(%s, %s, %s, %s, %s, %s)",
+                (shop_id, sale_till_id, sale_id, amount_ore, by_till, idempotency_key),
+            ).fetchone()
+    except psycopg.errors.RaiseException as exc:
+        text = exc.diag.message_primary or ""
+        if text == "KIOSK_NOT_PAID":
+            raise RefundRefused("Only a paid sale can be refunded.") from None
+        if text.startswith("KIOSK_TOO_MUCH:"):
+            remaining = int(text.split(":", 1)[1])
+            raise RefundRefused(f"Only {format_kroner(remaining)} remains to refund.") from None
+        raise
+    except psycopg.Error as exc:
+        raise ShopUnreachable(f"The shop database failed: {str(exc).splitlines()[0] if str(exc) else exc}") from None
+    assert row is not None
+    return int(row[0])
+
+
+def settle_claim(db: psycopg.Connection, claim_id: int, *, refunded: bool) -> None:
+    """Vipps refunded (the claim stays, DONE) or refused it (RELEASED: the amount may be claimed again)."""
+    with db.transaction():
+        db.execute(
+            "UPDATE refund_claims SET state = %s, updated_at = now() WHERE id = %s AND state = 'CLAIMED'",
+            ("DONE" if refunded else "RELEASED", claim_id),
+        )
