@@ -5,7 +5,7 @@
 
 On Debian both first check the system packages they need: `run` the libraries Qt's window needs (a fresh
 Debian PC lacks the xcb plugin's), `test` those and the test tools (chromium, Xvfb, xdotool, patchelf,
-desktop-file-utils), both Debian's pythonX.Y-venv while there is no virtual environment yet. As root the
+desktop-file-utils, PostgreSQL), both Debian's pythonX.Y-venv while there is no virtual environment yet. As root the
 missing ones are installed with apt-get; otherwise the command to install them is printed, and dev.py stops.
 Then both create a virtual environment (`.venv`, or the folder named by KIOSK_VENV) and install the project into
 it; they reinstall only when pyproject.toml changed (an environment set up for `test` serves `run` as it is).
@@ -45,9 +45,10 @@ GUI_PACKAGES = [
     "libxkbcommon-x11-0",
 ]
 # What the tests add: a real browser for the customer's pages, a real X server and keyboard for the window, and
-# patchelf to make a copy of Qt's plugin that misses a library (tests/fresh_pc.py), and desktop-file-utils to
-# validate the packaged .desktop files the way desktops read them.
-TEST_PACKAGES = ["chromium", "xvfb", "xdotool", "patchelf", "desktop-file-utils"]
+# patchelf to make a copy of Qt's plugin that misses a library (tests/fresh_pc.py), desktop-file-utils to
+# validate the packaged .desktop files the way desktops read them, and PostgreSQL's server binaries for the
+# throwaway shop database the tests start themselves (tests/shop/pg_server.py).
+TEST_PACKAGES = ["chromium", "xvfb", "xdotool", "patchelf", "desktop-file-utils", "postgresql"]
 STAMP = ".kiosk-installed"
 
 
