@@ -23,7 +23,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def suites(quick: bool) -> dict[str, Callable[[], list[Figure]]]:
-    from benchmarks import client_calls, counter, ledger_day, qr_paint, startup
+    from benchmarks import client_calls, closing, counter, ledger_day, qr_paint, startup
 
     return {
         "startup": lambda: startup.measure(rounds=3 if quick else 7),
@@ -34,6 +34,7 @@ def suites(quick: bool) -> dict[str, Callable[[], list[Figure]]]:
         "soak": lambda: counter.soak_footprint(sales=100 if quick else 1000),
         "qr": qr_paint.measure,
         "client": lambda: client_calls.measure(rounds=50 if quick else 200),
+        "closing": lambda: closing.measure(rounds=3 if quick else 5),
     }
 
 

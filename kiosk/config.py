@@ -18,6 +18,7 @@ import platformdirs
 APP_NAME = "kiosk"
 SECRET_KEYS = frozenset({"client_secret", "subscription_key", "make_payment_token"})
 SIMULATOR_MAKE_PAYMENT_PATH = "/_sim/psp/makepayment"
+MAX_AMOUNT_KEY = "max_amount_kr"  # the file says kroner (a documented setting); the kiosk holds øre
 
 
 class ConfigError(Exception):
@@ -114,7 +115,8 @@ class KioskSettings:
     landing_window_s: float = 300.0
     approval_window_s: float = 600.0
     outcome_display_s: float = 8.0  # how long an outcome stays before a fresh sale
-    max_amount_kr: float = 100_000.0  # a ceiling against a slip of the finger (or a barcode scanner)
+    # A ceiling against a slip of the finger (or a barcode scanner), in øre: the file's `max_amount_kr`, exactly.
+    max_amount_ore: int = 10_000_000
     idle_return_s: float = 120.0  # an amount typed and left, or the back office left open, goes back to a fresh sale
     # Start locked: full screen, no window frame, leaving (or closing) only with the manager PIN.
     kiosk_mode: bool = False
@@ -182,6 +184,11 @@ def load_settings(path: Path | None = None) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{path}: is not valid TOML ({exc}); fix the syntax there"]) from None
     vipps = raw.get("vipps")
+    exposed: list[str] = []
+    if isinstance(vipps, dict) and any(vipps.get(key) for key in SECRET_KEYS):
+        from kiosk.secret_store import exposed_in_settings_file  # only a file with secrets written in needs it
+
+        exposed = exposed_in_settings_file(path, vipps)
     if isinstance(vipps, dict) and not _names_only_the_api(vipps) and any(key not in vipps for key in SECRET_KEYS):
         # Secrets saved by the settings screen live in the keyring (or a private file), not in this file.
         from kiosk.secret_store import SecretStore, SecretStoreError
@@ -191,7 +198,13 @@ def load_settings(path: Path | None = None) -> Settings:
         except SecretStoreError as exc:
             raise ConfigError([str(exc)]) from None
         raw["vipps"] = {**stored, **vipps}
-    return parse_settings(raw, source=path)
+    try:
+        settings = parse_settings(raw, source=path)
+    except ConfigError as exc:
+        raise ConfigError([*exposed, *exc.problems]) from None
+    if exposed:
+        raise ConfigError(exposed)
+    return settings
 
 
 def parse_settings(raw: dict[str, Any], source: Path | None = None) -> Settings:
@@ -291,23 +304,17 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
 
     base_url = _url(raw, "base_url", where, problems, required=True)
     simulator = base_url is not None and urlsplit(base_url).scheme == "http"
-    if simulator and not is_loopback_host(urlsplit(base_url).hostname or ""):
-        # Credentials and payments never cross a network unencrypted and unverified: plain http is for a
-        # simulator on this PC only, and there is no setting that turns TLS verification off.
-        problems.append(
-            f"{where}: [vipps] base_url must start with https:// (plain http is only for a simulator on this PC, "
-            f'like "http://127.0.0.1:8765")'
-        )
+    if base_url is not None and not _https_or_this_pc("base_url", base_url, where, problems):
         base_url = None  # one problem is enough: make_payment_url is not asked for as well
     if base_url:
         values["base_url"] = base_url.rstrip("/")
     make_payment_url = _url(raw, "make_payment_url", where, problems, required=psp and not simulator)
-    if make_payment_url:
+    if make_payment_url and _https_or_this_pc("make_payment_url", make_payment_url, where, problems):
         values["make_payment_url"] = make_payment_url
-    elif base_url and simulator:
+    elif base_url and simulator and not make_payment_url:
         values["make_payment_url"] = base_url.rstrip("/") + SIMULATOR_MAKE_PAYMENT_PATH
     redirect_url = _url(raw, "psp_redirect_url", where, problems, required=False)
-    if redirect_url:
+    if redirect_url and _https_or_this_pc("psp_redirect_url", redirect_url, where, problems):
         values["psp_redirect_url"] = redirect_url
 
     msn = raw.get("merchant_serial_number")
@@ -336,6 +343,20 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
     if len(problems) > before:
         return None
     return VippsSettings(**values)
+
+
+def _https_or_this_pc(key: str, url: str, where: str, problems: list[str]) -> bool:
+    """The rule for every address the kiosk's credentials, the make-payment token or a customer's payment travel
+    to (base_url, make_payment_url, psp_redirect_url): https, or plain http to this PC only (a simulator). They
+    never cross a network unencrypted and unverified, and no setting turns TLS verification off."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" or is_loopback_host(parts.hostname or ""):
+        return True
+    problems.append(
+        f"{where}: [vipps] {key} must start with https:// (plain http is only for a simulator on this PC, "
+        f'like "http://127.0.0.1:8765")'
+    )
+    return False
 
 
 def _url(raw: dict[str, Any], key: str, where: str, problems: list[str], *, required: bool) -> str | None:
@@ -378,9 +399,12 @@ def _seconds(
 
 
 def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskSettings:
-    known = {f.name for f in fields(KioskSettings)}
+    known = {f.name for f in fields(KioskSettings)} - {"max_amount_ore"} | {MAX_AMOUNT_KEY}
     _reject_unknown(raw, known, "kiosk", where, problems)
     values: dict[str, Any] = {}
+    max_amount_ore = _max_amount_ore(raw, where, problems)
+    if max_amount_ore is not None:
+        values["max_amount_ore"] = max_amount_ore
     kiosk_mode = raw.get("kiosk_mode", False)
     if not isinstance(kiosk_mode, bool):
         problems.append(
@@ -388,9 +412,8 @@ def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskS
         )
         kiosk_mode = False
     values["kiosk_mode"] = kiosk_mode
-    for key in known - {"kiosk_mode"}:
-        unit = "kroner" if key == "max_amount_kr" else "seconds"
-        seconds = _seconds(raw, key, "kiosk", where, problems, allow_zero=key == "poll_start_delay_s", unit=unit)
+    for key in known - {"kiosk_mode", MAX_AMOUNT_KEY}:
+        seconds = _seconds(raw, key, "kiosk", where, problems, allow_zero=key == "poll_start_delay_s")
         if seconds is not None:
             values[key] = seconds
     kiosk = KioskSettings(**values)
@@ -400,6 +423,36 @@ def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskS
             f"landing_window_s ({kiosk.landing_window_s:g}): the app window follows the landing page"
         )
     return kiosk
+
+
+def _max_amount_ore(raw: dict[str, Any], where: str, problems: list[str]) -> int | None:
+    """`max_amount_kr` as øre, exactly. A TOML float is binary (4.35 is 4.3499999...), so it is read by the
+    shortest text that gives it back (`repr`, which is what was written), never by arithmetic on the float."""
+    if MAX_AMOUNT_KEY not in raw:
+        return None
+    value = raw[MAX_AMOUNT_KEY]
+    from decimal import Decimal, InvalidOperation  # only a file that sets the limit needs it
+
+    kroner: Decimal | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            kroner = Decimal(repr(value))
+        except InvalidOperation:
+            kroner = None
+    if kroner is None or not kroner.is_finite() or kroner < 1 or (kroner * 100) % 1 != 0:
+        problems.append(
+            f"{where}: [kiosk] {MAX_AMOUNT_KEY} must be a number of kroner from 1, with at most two decimals, "
+            f"like 5000 or 4999.50 (got {_describe(MAX_AMOUNT_KEY, value)})"
+        )
+        return None
+    return int(kroner * 100)
+
+
+def max_amount_kr(ore: int) -> int | float:
+    """The limit as `max_amount_kr` is written: whole kroner as an integer, else the float whose shortest text
+    is those kroner and øre (4.35), so that reading it back gives the same øre."""
+    kroner, rest = divmod(ore, 100)
+    return kroner if rest == 0 else float(f"{kroner}.{rest:02d}")
 
 
 def _parse_simulator(raw: dict[str, Any], where: str, problems: list[str]) -> SimulatorPlace:

@@ -46,11 +46,28 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
 
 
 def _secrets(path: Path, settings: Settings | None) -> Iterator[CheckResult]:
+    """Where the secrets really are: written into config.toml by hand (which the settings read first), in the
+    private file, or in the keyring."""
     if settings is None or settings.vipps is None:
         return
-    from kiosk.secret_store import SecretStore
+    import tomllib
 
-    yield CheckResult("Secrets", True, f"kept in {SecretStore.beside(path).where()}")
+    from kiosk.secret_store import SecretStore, SecretStoreError, secrets_in_file
+
+    in_file = secrets_in_file(tomllib.loads(path.read_text(encoding="utf-8")).get("vipps", {}))
+    try:
+        holder = SecretStore.beside(path).holder(settings.vipps.client_id)
+    except SecretStoreError as exc:
+        yield CheckResult("Secrets", False, str(exc))
+        return
+    if not in_file:
+        yield CheckResult("Secrets", True, f"kept in {holder or 'no secret store'}")
+        return
+    detail = f"{', '.join(in_file)} are in {path} itself (readable only by this user)"
+    if holder:
+        detail += f", the others in {holder}"
+    detail += "; saving the settings from the settings screen moves them to the system keyring or a private file"
+    yield CheckResult("Secrets", True, detail)
 
 
 def _data_folder() -> Iterator[CheckResult]:

@@ -34,6 +34,13 @@ def _digest(pin: str, salt: bytes) -> str:
     return hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **_SCRYPT).hex()
 
 
+def _step_s(failures: int) -> float:
+    """The wait after `failures` wrong tries in a row: none for the free tries, then 5 s doubling, at most 5 min."""
+    if failures < FREE_TRIES:
+        return 0.0
+    return min(LONGEST_WAIT_S, 5.0 * 2 ** min(failures - FREE_TRIES, 16))
+
+
 def check_new_pin(pin: str) -> str:
     if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
         raise PinError("A PIN is 4 to 8 digits (0-9).")
@@ -64,7 +71,19 @@ class ManagerPin:
     def wait_s(self) -> float:
         """Seconds before the next try is allowed (0: now)."""
         record = self._load()
-        return max(0.0, record.locked_until - self._clock()) if record else 0.0
+        return self._wait_left(record) if record else 0.0
+
+    def _wait_left(self, record: _Record) -> float:
+        """The end of a wait is a wall-clock time so that a restart keeps it. A wall clock can be set back (two
+        days, say): a wait longer than the step it was given is started again from now, and saved so, instead
+        of lasting two days. A clock set forward ends the wait early; whoever can set the PC's clock can as
+        well delete the PIN file."""
+        now = self._clock()
+        step = _step_s(record.failures)
+        if record.locked_until - now > step:
+            record.locked_until = now + step
+            self._save(record)
+        return max(0.0, record.locked_until - now)
 
     def verify(self, pin: str) -> bool:
         """True for the right PIN. Raises PinError while a wait is running, or when no PIN is set."""
@@ -74,7 +93,7 @@ class ManagerPin:
             record = self._load()
         if record is None:
             raise PinError("No manager PIN is set yet.")
-        wait = self.wait_s()
+        wait = self._wait_left(record)
         if wait > 0:
             raise PinError(f"Too many wrong tries. Try again in {int(wait + 0.999)} s.")
         if hmac.compare_digest(_digest(pin, bytes.fromhex(record.salt)), record.hash):
@@ -83,8 +102,7 @@ class ManagerPin:
             return True
         record.failures += 1
         if record.failures >= FREE_TRIES:
-            wait_s = min(LONGEST_WAIT_S, 5.0 * 2 ** (record.failures - FREE_TRIES))
-            record.locked_until = self._clock() + wait_s
+            record.locked_until = self._clock() + _step_s(record.failures)
         self._save(record)
         return False
 

@@ -10,6 +10,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from kiosk.config import SECRET_KEYS
 
@@ -19,6 +20,49 @@ FILE_NAME = "secrets.json"
 
 class SecretStoreError(Exception):
     """The secrets cannot be read or written; the message says where and what to do."""
+
+
+def open_to_others(path: Path) -> bool:
+    """Whether users other than the kiosk's own have any access to `path`: the rule for every file holding a
+    secret (secrets.json, and config.toml when a secret was written into it by hand)."""
+    return os.name == "posix" and bool(path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
+def secrets_in_file(vipps: dict[str, Any]) -> list[str]:
+    """The secrets a [vipps] table of config.toml holds: written in by hand (the settings screen never does)."""
+    return sorted(key for key in SECRET_KEYS if vipps.get(key))
+
+
+def exposed_in_settings_file(path: Path, vipps: dict[str, Any]) -> list[str]:
+    """The problem with secrets written into a config.toml that others can read: refused as in a secrets.json
+    they can read, for the kiosk would otherwise go on using secrets that may have been seen. The client id is
+    not a secret (the settings screen shows it); the secrets are named, never quoted."""
+    held = secrets_in_file(vipps)
+    if not held or not open_to_others(path):
+        return []
+    return [
+        f"{path}: other users can read it, and it holds Vipps secrets ({', '.join(held)}); run chmod 600 on it, "
+        "then change those secrets in the Vipps portal, as they may have been seen"
+    ]
+
+
+_LOCKED = (
+    "the system keyring is locked, so the Vipps secrets cannot be read; unlock it (log in to the desktop, or "
+    "open the keyring app) and start the kiosk again, or start it with --demo"
+)
+
+
+def _unreadable_keyring(exc: Exception) -> SecretStoreError:
+    """What a keyring that is there but will not answer means for the kiosk: no secrets, so no real payments.
+    Every backend raises its own kind (keyring's KeyringLocked and InitError, D-Bus errors, ...)."""
+    from keyring.errors import KeyringLocked
+
+    if isinstance(exc, KeyringLocked):
+        return SecretStoreError(_LOCKED)
+    return SecretStoreError(
+        f"the system keyring cannot be read ({type(exc).__name__}), so the Vipps secrets cannot be read; check "
+        "that it is running and unlocked, then start the kiosk again, or start it with --demo"
+    )
 
 
 class SecretStore:
@@ -41,7 +85,10 @@ class SecretStore:
             from keyring.backends import fail
         except ImportError:
             return None
-        backend = keyring.get_keyring()
+        try:
+            backend = keyring.get_keyring()
+        except Exception as exc:  # a backend named by PYTHON_KEYRING_BACKEND or keyringrc that cannot start
+            raise _unreadable_keyring(exc) from None
         if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
             return None
         return backend
@@ -51,6 +98,19 @@ class SecretStore:
         if backend is not None:
             return f"the system keyring ({type(backend).__name__})"
         return f"{self._file} (readable only by this user)"
+
+    def holder(self, client_id: str) -> str | None:
+        """Where `client_id`'s secrets really are, as load() finds them (the private file first), or None."""
+        if self._load_file().get(client_id):
+            return f"{self._file} (readable only by this user)"
+        backend = self._keyring()
+        if backend is None:
+            return None
+        try:
+            found = [backend.get_password(SERVICE, f"{client_id}:{key}") for key in SECRET_KEYS]  # type: ignore[attr-defined]
+        except Exception as exc:  # every backend raises its own kind
+            raise _unreadable_keyring(exc) from None
+        return f"the system keyring ({type(backend).__name__})" if any(found) else None
 
     # ---- reading and writing -----------------------------------------------------------------------------------
 
@@ -63,7 +123,10 @@ class SecretStore:
         backend = self._keyring()
         if backend is None:
             return {}
-        found = {key: backend.get_password(SERVICE, f"{client_id}:{key}") for key in SECRET_KEYS}  # type: ignore[attr-defined]
+        try:
+            found = {key: backend.get_password(SERVICE, f"{client_id}:{key}") for key in SECRET_KEYS}  # type: ignore[attr-defined]
+        except Exception as exc:  # every backend raises its own kind
+            raise _unreadable_keyring(exc) from None
         return {key: value for key, value in found.items() if value}
 
     def save(self, client_id: str, secrets: dict[str, str]) -> None:
@@ -87,12 +150,12 @@ class SecretStore:
 
     def _load_file(self) -> dict[str, dict[str, str]]:
         try:
-            mode = self._file.stat().st_mode
+            others = open_to_others(self._file)
         except FileNotFoundError:
             return {}
         except OSError as exc:
             raise SecretStoreError(f"{self._file}: cannot be read ({exc.strerror})") from None
-        if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
+        if others:
             raise SecretStoreError(
                 f"{self._file}: other users can read it; run chmod 600 on it, then change the Vipps secrets "
                 "in the portal, as they may have been seen"

@@ -73,6 +73,10 @@ class SimControl:
     def revoke_tokens(self) -> None:
         self.http.delete("/_sim/tokens").raise_for_status()
 
+    def token_counts(self) -> dict[str, int]:
+        """How many access tokens were asked for and issued since the last reset, and how many are valid."""
+        return self.http.get("/_sim/tokens").json()
+
     def run_batch(self) -> dict[str, Any]:
         return self.http.post("/_sim/batch/run").json()
 

@@ -34,6 +34,7 @@ SECRETS = ("s3cr3t-client-value", "sub-key-value-123", "mp-token-value-999")
 def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)  # it holds secrets: a file others can read is refused (tests/test_settings_and_doctor.py)
     return path
 
 
@@ -45,7 +46,7 @@ def test_env_vars_point_at_the_test_files(isolated_user_files):
 def test_no_file_means_demo_mode_with_the_default_timings(tmp_path):
     settings = load_settings(tmp_path / "absent.toml")
     assert settings.demo
-    assert settings.kiosk == KioskSettings(5.0, 2.0, 300.0, 600.0, 8.0, 100_000.0)
+    assert settings.kiosk == KioskSettings(5.0, 2.0, 300.0, 600.0, 8.0, 10_000_000)
 
 
 def test_a_complete_file_loads(tmp_path):
@@ -132,6 +133,69 @@ def test_each_mistake_is_one_line_naming_the_key(tmp_path, change, expected):
     assert any(expected in line for line in caught.value.problems), caught.value.problems
     for secret in SECRETS:
         assert secret not in str(caught.value)
+
+
+HTTPS_ONLY = 'must start with https:// (plain http is only for a simulator on this PC, like "http://127.0.0.1:8765")'
+
+
+@pytest.mark.parametrize("key", ["make_payment_url", "psp_redirect_url"])
+@pytest.mark.parametrize("host", ["psp.example.com", "192.0.2.5", "10.0.0.7"])
+def test_every_vipps_facing_url_needs_https_unless_it_is_this_pc(tmp_path, key, host):
+    # The make-payment token and the customer's phone travel to these addresses: never unencrypted over a network.
+    text = GOOD.replace('system_name = "acme-kiosk"', f'system_name = "acme-kiosk"\n{key} = "http://{host}/pay"')
+    text = text.replace('make_payment_url = "https://psp.example.com/makepayment"\n', "")
+    if key != "make_payment_url":
+        text = text.replace(f'{key} = "http', f'make_payment_url = "https://psp.example.com/pay"\n{key} = "http')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, text))
+    assert caught.value.problems == [f"config.toml: [vipps] {key} {HTTPS_ONLY}"]
+
+
+@pytest.mark.parametrize("key", ["make_payment_url", "psp_redirect_url"])
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]"])
+def test_plain_http_to_this_pc_is_allowed_for_every_url(tmp_path, key, host):
+    text = GOOD.replace('base_url = "https://apitest.vipps.no"', 'base_url = "http://127.0.0.1:8765"')
+    text = text.replace('system_name = "acme-kiosk"', f'system_name = "acme-kiosk"\n{key} = "http://{host}:9/pay"')
+    if key == "make_payment_url":
+        text = text.replace('make_payment_url = "https://psp.example.com/makepayment"\n', "")
+    assert getattr(load_settings(_write(tmp_path, text)).vipps, key) == f"http://{host}:9/pay"
+
+
+def test_the_kiosk_command_refuses_a_plain_http_make_payment_url_with_status_2(tmp_path):
+    path = _write(tmp_path, GOOD.replace("https://psp.example.com", "http://psp.example.com"))
+    output = tmp_path / "day.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "export", "--date", "2026-12-01", "--output", str(output)],
+        env={"KIOSK_CONFIG": str(path), "KIOSK_DATA_DIR": str(tmp_path / "data"), "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"kiosk: config.toml: [vipps] make_payment_url {HTTPS_ONLY}"
+    assert not output.exists()
+
+
+@pytest.mark.parametrize(
+    ("written", "ore"),
+    [("4.35", 435), ("5000", 500_000), ("4999.5", 499_950), ("0.29e2", 2900), ("100000", 10_000_000)],
+)
+def test_max_amount_kr_is_read_exactly_as_ore(tmp_path, written, ore):
+    # 4.35 as a binary float is 4.3499999...: int(4.35 * 100) made the till's ceiling 4,34 kr.
+    settings = load_settings(_write(tmp_path, f"[kiosk]\nmax_amount_kr = {written}\n"))
+    assert settings.kiosk.max_amount_ore == ore
+
+
+@pytest.mark.parametrize("written", ["4.355", "0.5", "0", "-10", '"5000"', "true", "nan", "inf", "1e400"])
+def test_a_max_amount_that_is_not_kroner_and_ore_is_one_line(tmp_path, written):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, f"[kiosk]\nmax_amount_kr = {written}\n"))
+    (line,) = caught.value.problems
+    assert line.startswith(
+        "config.toml: [kiosk] max_amount_kr must be a number of kroner from 1, with at most two decimals, "
+        "like 5000 or 4999.50 (got "
+    ), line
 
 
 def test_several_mistakes_are_all_reported_at_once(tmp_path):

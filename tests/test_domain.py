@@ -23,6 +23,19 @@ from kiosk.domain.phone import PhoneError, mask_phone, normalise_phone
         (" 42,00 kr ", 4200),
         ("99,-", 9900),
         ("0,99 ", None),
+        ("12.50", 1250),
+        ("12,50", 1250),
+        ("1 249,50", 124950),
+        ("1,249.50", 124950),  # English style: the last mark is the decimal one
+        ("NOK 1,249.50", 124950),  # the English screen's own way of writing money
+        ("1.249.500", 124950000),  # two dots can only be thousands
+        ("149.-", 14900),
+        ("kr 149", 14900),
+        ("12.50.00", None),
+        ("1249.500", None),  # three decimals, and no thousands reading either
+        ("1 249.500", None),
+        ("12 50", None),
+        ("12.", None),
     ],
 )
 def test_amounts_as_staff_type_them(text, ore):
@@ -31,6 +44,26 @@ def test_amounts_as_staff_type_them(text, ore):
             parse_kroner(text)
     else:
         assert parse_kroner(text) == ore
+
+
+@pytest.mark.parametrize(
+    ("text", "thousands"),
+    [
+        ("12.500", "12\u00a0500,00\u00a0kr"),
+        ("0.500", "500,00\u00a0kr"),
+        ("1,500", "1\u00a0500,00\u00a0kr"),
+        ("12,500", "12\u00a0500,00\u00a0kr"),
+        ("1.249", "1\u00a0249,00\u00a0kr"),
+        (" 12.500 kr", "12\u00a0500,00\u00a0kr"),
+    ],
+)
+def test_an_amount_that_reads_two_ways_is_refused_with_how_to_type_it(text, thousands):
+    # "12.500" was charged as 12 500,00 kr: a dot and three digits were taken for thousands.
+    with pytest.raises(AmountError) as refused:
+        parse_kroner(text, ceiling_ore=10**9)
+    message = str(refused.value)
+    assert f'"{text.strip().removesuffix(" kr")}" is unclear: is it {thousands}?' in message
+    assert "two decimals (12.50)" in message
 
 
 @given(ore=st.integers(min_value=100, max_value=10**9))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from pypdf import PdfReader
 
@@ -93,3 +96,107 @@ def test_an_unwritable_output_is_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("kiosk: cannot create the folder")
     assert "Traceback" not in result.stderr
+
+
+# ---- a ledger left by a crash, read where the WAL's index cannot be opened ----------------------------------------
+
+_CRASHING_TILL = """
+import os, signal, sys
+from datetime import datetime
+from kiosk.ledger import Ledger
+from tests.helpers import record_paid_sale
+
+noon = datetime.fromisoformat(sys.argv[2])
+ledger = Ledger.open(__import__("pathlib").Path(sys.argv[1]))
+for number in range(int(sys.argv[3])):
+    record_paid_sale(ledger, 1000, at=noon, tx=f"late{number}")
+if sys.argv[4] == "checkpoint":
+    ledger.read("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # all saved into the file; the -wal left empty
+os.kill(os.getpid(), signal.SIGKILL)  # the power cut: no close, no checkpoint; the sales are in the -wal only
+"""
+
+
+def _crashed_day(tmp_path, saved: int, unsaved: int, checkpoint: bool = False) -> tuple[date, Path]:
+    """`saved` sales written and the kiosk closed cleanly, then `unsaved` more by a kiosk killed mid-day
+    (after a checkpoint that saved them into the file, with `checkpoint`)."""
+    day = date.today()
+    noon = datetime.combine(day, datetime.min.time()).astimezone() + timedelta(hours=12)
+    path = ledger_path(tmp_path / "data", demo=True)
+    with Ledger.open(path) as ledger:
+        for number in range(saved):
+            record_paid_sale(ledger, 1000, at=noon, tx=f"early{number}")
+    if unsaved:
+        killed = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                _CRASHING_TILL,
+                str(path),
+                noon.isoformat(),
+                str(unsaved),
+                str(checkpoint and "checkpoint"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
+        assert (Path(f"{path}-wal").stat().st_size > 0) is not checkpoint
+    return day, path
+
+
+def _export_from_a_read_only_folder(folder: Path, *args: str, tmp_path) -> subprocess.CompletedProcess:
+    """`kiosk export` on a ledger folder nobody may write, without the WAL's index (-shm): a copy on a backup
+    share, or the kiosk's folder read by another user. That is when SQLite cannot open it plainly read-only.
+    As root (CI) the folder is a read-only mount in a mount namespace of the export's own, which ends with it;
+    as anyone else the folder's mode says it."""
+    shm = folder / "ledger-demo.sqlite3-shm"
+    shm.unlink(missing_ok=True)
+    env = {"KIOSK_CONFIG": str(tmp_path / "config.toml"), "KIOSK_DATA_DIR": str(folder), "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-m", "kiosk", "export", *args]
+    if os.geteuid() == 0:
+        ro_mount = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
+        command = ["unshare", "--mount", "sh", "-c", ro_mount, str(folder), *command]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    folder.chmod(0o555)
+    try:
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        folder.chmod(0o755)
+
+
+def test_an_export_never_silently_leaves_out_sales_still_in_the_wal_after_a_crash(tmp_path):
+    day, path = _crashed_day(tmp_path, saved=20, unsaved=7)
+    output = tmp_path / "out.csv"
+    result = _export_from_a_read_only_folder(
+        path.parent, "--date", day.isoformat(), "--output", str(output), tmp_path=tmp_path
+    )
+    assert result.returncode == 2, result.stdout  # it used to write 20 of the 27 sales and say nothing
+    assert result.stderr.strip() == (
+        f"kiosk: The ledger at {path} holds sales from before a crash that are not saved into it yet, and they "
+        "cannot be read from here. Start the kiosk once (it saves them), then export again."
+    )
+    assert not output.exists()
+    assert Path(f"{path}-wal").stat().st_size > 0  # nothing was touched
+
+
+def test_a_cleanly_closed_ledger_exports_whole_from_a_read_only_folder(tmp_path):
+    day, path = _crashed_day(tmp_path, saved=20, unsaved=0)
+    assert not Path(f"{path}-wal").exists()
+    output = tmp_path / "out.csv"
+    result = _export_from_a_read_only_folder(
+        path.parent, "--date", day.isoformat(), "--output", str(output), tmp_path=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{output} (20 sales)"
+
+
+def test_a_crash_right_after_a_checkpoint_leaves_an_empty_wal_and_exports_whole_from_a_read_only_folder(tmp_path):
+    day, path = _crashed_day(tmp_path, saved=20, unsaved=7, checkpoint=True)
+    output = tmp_path / "out.csv"
+    result = _export_from_a_read_only_folder(
+        path.parent, "--date", day.isoformat(), "--output", str(output), tmp_path=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{output} (27 sales)"

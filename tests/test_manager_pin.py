@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from kiosk.manager_pin import DEMO_PIN, ManagerPin, PinError
+from kiosk.manager_pin import DEMO_PIN, LONGEST_WAIT_S, ManagerPin, PinError
 
 
 class Clock:
@@ -67,3 +67,32 @@ def test_a_damaged_pin_file_is_a_clear_message(tmp_path):
     path.write_text("{not json")
     with pytest.raises(PinError, match="cannot be read"):
         ManagerPin(path).verify("1234")
+
+
+def test_a_clock_set_back_does_not_stretch_the_wait_beyond_its_step(tmp_path):
+    """The wait is kept as a wall-clock time so that a restart keeps it; a clock set back two days (a dead
+    CMOS battery, a wrong manual fix) must not lock the manager out for two days."""
+    clock = Clock()
+    pin = ManagerPin(tmp_path / "pin.json", clock)
+    pin.set("4321")
+    for _ in range(3):
+        assert not pin.verify("0000")
+    clock.now -= 2 * 24 * 3600
+    restarted = ManagerPin(tmp_path / "pin.json", clock)  # the file on disk, read again
+    assert restarted.wait_s() == 5  # the step it was given, not two days and five seconds
+    with pytest.raises(PinError, match="Try again in 5 s"):
+        restarted.verify("4321")
+    clock.now += 5
+    assert restarted.verify("4321")
+
+
+def test_no_wait_is_ever_longer_than_the_longest_step(tmp_path):
+    clock = Clock()
+    pin = ManagerPin(tmp_path / "pin.json", clock)
+    pin.set("4321")
+    for _ in range(12):  # 5 s doubling reaches the 5-minute cap
+        clock.now += pin.wait_s()
+        assert not pin.verify("0000")
+    assert pin.wait_s() == LONGEST_WAIT_S
+    clock.now -= 30 * 24 * 3600
+    assert pin.wait_s() == LONGEST_WAIT_S

@@ -170,6 +170,7 @@ setting_keys = st.sampled_from(
         "poll_start_delay_s",
         "landing_window_s",
         "approval_window_s",
+        "max_amount_kr",
         "host",
         "port",
         "other",

@@ -13,7 +13,7 @@ from kiosk.checkout.session import SaleSession
 from kiosk.config import KioskSettings
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.export_csv import ExportError, write_day_csv
-from tests.helpers import FAULT_PATHS, approve, mounted_small_disk
+from tests.helpers import FAULT_PATHS, approve, mounted_small_disk, reference_of
 
 
 @pytest.fixture
@@ -86,17 +86,19 @@ def test_the_csv_opens_in_norwegian_excel(provider, providers, vipps_settings, l
         "phone",
         "attempts",
         "vipps api",
+        "vipps reference",
     ]
     (row,) = rows[1:]
     api = {"psp": "PSP v3", "epayment": "ePayment"}[vipps_settings.api]
-    assert row[2:] == ["1249,50", "1249,50", "9,50", "PART REFUNDED", "******67", "1", api]
+    (payment,) = sim.payments()
+    assert row[2:] == ["1249,50", "1249,50", "9,50", "PART REFUNDED", "******67", "1", api, reference_of(payment)]
 
 
 def test_an_empty_day_exports_a_header_and_nothing_else(ledger, tmp_path):
     output = tmp_path / "empty.csv"
     assert write_day_csv(ledger, date(2001, 1, 1), output) == 0
     assert output.read_text(encoding="utf-8-sig").splitlines() == [
-        "time;order id;amount (kr);captured (kr);refunded (kr);status;phone;attempts;vipps api"
+        "time;order id;amount (kr);captured (kr);refunded (kr);status;phone;attempts;vipps api;vipps reference"
     ]
 
 

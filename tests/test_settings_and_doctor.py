@@ -169,3 +169,130 @@ def test_kiosk_doctor_on_a_fresh_pc_is_happy_with_the_demo():
     assert done.returncode == 0, done.stdout
     assert "the kiosk runs as a demo" in done.stdout
     assert not Path(os.environ["KIOSK_DATA_DIR"], "ledger-demo.sqlite3").exists()  # looked, changed nothing
+
+
+# ---- a keyring that is there but locked ------------------------------------------------------------------------
+
+LOCKED_KEYRING = "tests.locked_keyring.LockedKeyring"
+
+
+def _settings_whose_secrets_are_in_the_keyring() -> None:
+    """A [vipps] table as the settings screen writes it where there is a keyring: no secrets in the file."""
+    unit = DEMO_SALES_UNIT
+    config_path().write_text(
+        "[vipps]\n"
+        'base_url = "https://apitest.vipps.no"\n'
+        f'client_id = "{unit.client_id}"\n'
+        f'merchant_serial_number = "{unit.merchant_serial_number}"\n'
+        f'psp_id = "{unit.psp_id}"\n'
+        'make_payment_url = "https://psp.example.com/makepayment"\n',
+        encoding="utf-8",
+    )
+
+
+def _with_a_locked_keyring() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "KIOSK_NO_KEYRING"}
+    return {**env, "PYTHON_KEYRING_BACKEND": LOCKED_KEYRING, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def test_a_locked_keyring_at_start_is_one_clear_line_not_a_traceback():
+    _settings_whose_secrets_are_in_the_keyring()
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk"], capture_output=True, text=True, timeout=60, env=_with_a_locked_keyring()
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [
+        "kiosk: the system keyring is locked, so the Vipps secrets cannot be read; unlock it (log in to the "
+        "desktop, or open the keyring app) and start the kiosk again, or start it with --demo"
+    ]
+
+
+def test_the_doctor_says_the_keyring_is_locked():
+    _settings_whose_secrets_are_in_the_keyring()
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=_with_a_locked_keyring(),
+    )
+    assert done.returncode == 1
+    assert "FAIL Settings: " in done.stdout
+    assert "the system keyring is locked" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+# ---- secrets written into config.toml by hand ------------------------------------------------------------------
+
+
+def _settings_with_the_secrets_in_the_file(base_url: str, mode: int) -> Path:
+    """config.toml as a shop owner may write it by hand, after the README's example: secrets and all."""
+    unit = DEMO_SALES_UNIT
+    path = config_path()
+    path.write_text(
+        "[vipps]\n"
+        f'base_url = "{base_url}"\n'
+        f'client_id = "{unit.client_id}"\n'
+        f'client_secret = "{unit.client_secret}"\n'
+        f'subscription_key = "{unit.subscription_key}"\n'
+        f'merchant_serial_number = "{unit.merchant_serial_number}"\n'
+        f'psp_id = "{unit.psp_id}"\n',
+        encoding="utf-8",
+    )
+    path.chmod(mode)
+    return path
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_config_file_others_can_read_with_secrets_in_it_is_refused(sim):
+    path = _settings_with_the_secrets_in_the_file(sim.base_url, 0o644)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert caught.value.problems == [
+        f"{path}: other users can read it, and it holds Vipps secrets (client_secret, subscription_key); run "
+        "chmod 600 on it, then change those secrets in the Vipps portal, as they may have been seen"
+    ]
+    assert DEMO_SALES_UNIT.client_secret not in str(caught.value)
+    path.chmod(0o600)
+    assert load_settings(path).vipps.client_secret == DEMO_SALES_UNIT.client_secret
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_config_file_others_can_read_without_secrets_is_fine(sim):
+    save_settings(config_path(), _raw(sim.base_url))  # the secrets go to secrets.json, the file is left 0644
+    assert stat.S_IMODE(config_path().stat().st_mode) & 0o044
+    assert load_settings().vipps.client_secret == DEMO_SALES_UNIT.client_secret
+
+
+def test_kiosk_with_a_readable_config_file_holding_secrets_exits_with_the_one_line(sim):
+    path = _settings_with_the_secrets_in_the_file(sim.base_url, 0o640)
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "export", "--date", "2026-11-24"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=os.environ,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"kiosk: {path}: other users can read it, and it holds Vipps secrets (client_secret, subscription_key); "
+        "run chmod 600 on it, then change those secrets in the Vipps portal, as they may have been seen"
+    ]
+
+
+def test_the_doctor_says_the_secrets_are_in_the_settings_file_itself(sim):
+    path = _settings_with_the_secrets_in_the_file(sim.base_url, 0o600)
+    (path.parent / FILE_NAME).write_text("{}", encoding="utf-8")  # an empty secrets.json is no place they are in
+    (path.parent / FILE_NAME).chmod(0o600)
+    ok, detail = _by_name(run_checks())["Secrets"]
+    assert ok
+    assert detail == (
+        f"client_secret, subscription_key are in {path} itself (readable only by this user); saving the settings "
+        "from the settings screen moves them to the system keyring or a private file"
+    )
+
+
+def test_the_doctor_says_the_secrets_are_in_the_private_file(sim):
+    save_settings(config_path(), _raw(sim.base_url))
+    ok, detail = _by_name(run_checks())["Secrets"]
+    assert (ok, detail) == (True, f"kept in {config_path().parent / FILE_NAME} (readable only by this user)")

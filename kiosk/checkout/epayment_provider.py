@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 
+from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
 from kiosk.config import VippsSettings
 from kiosk.vipps import PaymentConflict, PaymentNotFound, RetryPolicy
@@ -26,9 +27,8 @@ _REFUSED = "The card was refused."
 
 
 def _description(request: StartRequest) -> str:
-    """paymentDescription must be 3 to 100 characters; an empty payment text falls back to the order id."""
-    text = (request.text or "").strip()
-    return (text if len(text) >= 3 else f"Order {request.order_id}")[:100]
+    """paymentDescription (3 to 100 characters): the order id, then the staff's text (see payment_text)."""
+    return payment_text(request.order_id, request.text)
 
 
 class EPaymentProvider(ClientOwner):

@@ -33,6 +33,7 @@ class ProvidersByApi:
         self._retry = retry
         self._given = {provider.name: provider for provider in given}
         self._made: dict[str, PaymentProvider] = {}
+        self._calls_cancelled = False
 
     @property
     def vipps(self) -> VippsSettings:
@@ -57,7 +58,16 @@ class ProvidersByApi:
             raise ApiOutOfReach(f"{api_title(api)}: {missing}")
         provider = make_provider(replace(self._vipps, api=api), self._retry)
         self._made[api] = provider
+        if self._calls_cancelled:
+            provider.cancel_calls()
         return provider
+
+    def cancel_calls(self) -> None:
+        """From any thread (the one exception to "one thread"): end every provider's call under way, and every
+        later one, including those of providers made after this."""
+        self._calls_cancelled = True
+        for provider in [*self._given.values(), *self._made.values()]:
+            provider.cancel_calls()
 
     def current(self) -> PaymentProvider:
         """The provider of the API the settings take new payments through."""

@@ -6,6 +6,7 @@ asked of the PSP backend (only the simulator's answers), and every write as an u
 
 from __future__ import annotations
 
+from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
 from kiosk.config import VippsSettings
 from kiosk.vipps import (
@@ -96,7 +97,8 @@ class PspProvider(ClientOwner):
                 make_payment_url=vipps.make_payment_url,
                 make_payment_token=vipps.make_payment_token or None,
                 customer_mobile_number=request.phone,
-                payment_text=request.text,
+                # Shown in the customer's app and Vipps' reports: the order id, then the staff's text.
+                payment_text=payment_text(request.order_id, request.text),
                 skip_landing_page=request.skip_landing_page,
             ),
             idempotency_key=idempotency_key,

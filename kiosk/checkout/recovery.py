@@ -4,6 +4,7 @@ no answer. Runs off the GUI thread; talks to Vipps, so it can take as long as Vi
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kiosk.checkout.interpret import FAILURE_STATES
@@ -143,19 +144,28 @@ class ResumedSale(SaleSession):
 
 
 def recover(
-    provider: PaymentProvider | ProvidersByApi, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings
+    provider: PaymentProvider | ProvidersByApi,
+    ledger: Ledger,
+    vipps: VippsSettings,
+    kiosk: KioskSettings,
+    stop: Callable[[], bool] = lambda: False,
 ) -> RecoveryReport:
     """Settle every unsettled sale, each attempt through its own API. A single provider serves its own API;
-    another API's provider is made from `vipps` only if a sale needs it, and closed here."""
+    another API's provider is made from `vipps` only if a sale needs it, and closed here. Once `stop()` says
+    so (the kiosk is closing), no further sale is taken up: the ledger keeps them for the next start."""
     if isinstance(provider, ProvidersByApi):
-        return _recover(provider, ledger, vipps, kiosk)
+        return _recover(provider, ledger, vipps, kiosk, stop)
     with ProvidersByApi(vipps, given=[provider]) as providers:
-        return _recover(providers, ledger, vipps, kiosk)
+        return _recover(providers, ledger, vipps, kiosk, stop)
 
 
-def _recover(providers: ProvidersByApi, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings) -> RecoveryReport:
+def _recover(
+    providers: ProvidersByApi, ledger: Ledger, vipps: VippsSettings, kiosk: KioskSettings, stop: Callable[[], bool]
+) -> RecoveryReport:
     report = RecoveryReport()
     for sale in ledger.unsettled_sales():
+        if stop():
+            return report
         update = ResumedSale.resume(providers, ledger, vipps, kiosk, sale).recover()
         if update.sale_state is SaleState.NEEDS_CHECK:
             report.needs_check.append(sale.id)

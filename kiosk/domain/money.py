@@ -7,8 +7,14 @@ import re
 ORE_PER_KRONE = 100
 # Vipps refuses less than 1 kr.
 MINIMUM_ORE = 100
-_AMOUNT = re.compile(r"^(?P<kroner>\d+)(?:[.,](?P<ore>\d{1,2}))?$")
-_GROUPED = re.compile(r"^\d{1,3}(?:[ .]\d{3})+(?:,\d{1,2})?$")
+# Digits, with at most two decimals after a dot or a comma (",50" too: the kroner may be left out).
+_PLAIN = re.compile(r"(?P<kroner>\d*)(?:[.,](?P<ore>\d{1,2}))?")
+# Thousands in groups of three, all split by one kind of separator, then decimals after the other mark.
+_GROUPED = re.compile(r"(?P<kroner>\d{1,3}(?P<sep>[ .,])\d{3}(?:(?P=sep)\d{3})*)(?:(?P<mark>[.,])(?P<ore>\d{1,2}))?")
+# One dot or comma and three digits: thousands ("12.500" kr) or decimals typed one too many ("12.500" = 12,50).
+_EITHER = re.compile(r"(?P<kroner>\d{1,3})[.,](?P<thousands>\d{3})")
+_PREFIXES = ("NOK", "kr")
+_SUFFIXES = ("kr", "NOK", ",-", ".-")
 
 
 class AmountError(ValueError):
@@ -16,26 +22,28 @@ class AmountError(ValueError):
 
 
 def parse_kroner(text: str, *, ceiling_ore: int | None = None) -> int:
-    """`149,50`, `149.5`, `1 249` and `1.249,50` -> øre. Only ASCII digits; at most two decimals."""
+    """What staff typed -> øre, only when the text can be read one way.
+
+    Accepted: `149`, `149,50`, `149.5`, `,50`; thousands split by spaces (`1 249,50`), or by dots or commas when
+    the other mark is the decimal one (`1.249,50`, `1,249.50`) or when there are two of them (`1.249.500`);
+    `kr`/`NOK` before or after, `,-`/`.-` after. ASCII digits only, at most two decimals.
+
+    Refused as unclear: one dot or comma followed by exactly three digits (`12.500`, `1,249`, `0.500`): a person
+    may mean thousands (12 500 kr) or decimals (12,50 kr), and guessing either charges someone wrongly.
+    Everything else that is not one of the forms above is refused too (`12.50.00`, `1249.500`, `12 50`).
+    """
     # No-break spaces arrive from copied receipts and from our own formatting.
     cleaned = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
     if not cleaned:
         raise AmountError("Type the amount to charge.")
     if cleaned.startswith("-"):
         raise AmountError("The amount cannot be negative.")
-    for suffix in ("kr", "NOK", ",-"):
-        if cleaned.endswith(suffix):
-            cleaned = cleaned[: -len(suffix)].strip()
+    cleaned = _undecorated(cleaned)
+    if cleaned.startswith("-"):
+        raise AmountError("The amount cannot be negative.")
     if not cleaned.isascii():
         raise AmountError("Use the digits 0-9 only.")
-    if _GROUPED.fullmatch(cleaned):
-        # Thousands separators: spaces, or dots when a comma marks the decimals ("1.249,50").
-        head, _, decimals = cleaned.partition(",")
-        cleaned = re.sub(r"[ .]", "", head) + ("," + decimals if decimals else "")
-    match = _AMOUNT.fullmatch(cleaned)
-    if match is None:
-        raise AmountError("That is not an amount. Type it like 149,50.")
-    ore = int(match["kroner"]) * ORE_PER_KRONE + int((match["ore"] or "0").ljust(2, "0"))
+    ore = _read(cleaned)
     if ore == 0:
         raise AmountError("The amount must be more than 0 kr.")
     if ore < MINIMUM_ORE:
@@ -43,6 +51,36 @@ def parse_kroner(text: str, *, ceiling_ore: int | None = None) -> int:
     if ceiling_ore is not None and ore > ceiling_ore:
         raise AmountError(f"That is over this till's limit of {format_kroner(ceiling_ore)}.")
     return ore
+
+
+def _undecorated(text: str) -> str:
+    """`kr 149`, `NOK 1,249.50`, `149,- kr` -> the number alone."""
+    for prefix in _PREFIXES:
+        if text.startswith(prefix):
+            text = text[len(prefix) :].strip()
+    for suffix in _SUFFIXES:
+        if text.endswith(suffix):
+            text = text[: -len(suffix)].strip()
+    return text
+
+
+def _read(text: str) -> int:
+    either = _EITHER.fullmatch(text)
+    if either is not None:
+        thousands = int(either["kroner"] + either["thousands"]) * ORE_PER_KRONE
+        raise AmountError(
+            f'"{text}" is unclear: is it {format_kroner(thousands)}? Type kroner and øre with two decimals '
+            "(12.50), or thousands without the separator (12500)."
+        )
+    plain = _PLAIN.fullmatch(text)
+    if plain is not None and (plain["kroner"] or plain["ore"]):
+        kroner, ore = plain["kroner"] or "0", plain["ore"]
+    else:
+        grouped = _GROUPED.fullmatch(text)
+        if grouped is None or grouped["mark"] == grouped["sep"]:
+            raise AmountError("That is not an amount. Type it like 149,50.")
+        kroner, ore = grouped["kroner"].replace(grouped["sep"], ""), grouped["ore"]
+    return int(kroner) * ORE_PER_KRONE + int((ore or "0").ljust(2, "0"))
 
 
 def format_kroner(ore: int) -> str:

@@ -573,6 +573,10 @@
         <translation>Salgsloggen i {path} er skadet eller kan ikke leses ({problem}). Den er ikke endret: flytt den til et annet sted og ta vare på den for lederen, og start så kiosken igjen.</translation>
     </message>
     <message>
+        <source>The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be read from here. Start the kiosk once (it saves them), then export again.</source>
+        <translation>Salgsloggen i {path} har salg fra før et krasj som ikke er lagret i den ennå, og de kan ikke leses herfra. Start kiosken én gang (da lagres de), og eksporter så på nytt.</translation>
+    </message>
+    <message>
         <source>it is from a newer kiosk (schema {version}); update the kiosk to open it</source>
         <translation>den er fra en nyere kiosk (skjema {version}); oppdater kiosken for å åpne den</translation>
     </message>
@@ -619,6 +623,10 @@
     <message>
         <source>That is over this till&apos;s limit of {limit}.</source>
         <translation>Det er over grensen for denne kassen, som er {limit}.</translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
+        <translation>«{typed}» er uklart: er det {thousands}? Skriv kroner og øre med to desimaler (12,50), eller tusener uten skilletegnet (12500).</translation>
     </message>
     <message>
         <source>Type your mobile number.</source>
@@ -1141,6 +1149,10 @@
     <message>
         <source>stored; type to replace</source>
         <translation>lagret; skriv for å erstatte</translation>
+    </message>
+    <message>
+        <source>The stored secrets are for {address}; type the secrets for the new address.</source>
+        <translation>De lagrede hemmelighetene gjelder for {address}; skriv inn hemmelighetene for den nye adressen.</translation>
     </message>
     <message>
         <source>Asking Vipps…</source>

@@ -27,8 +27,12 @@ HEADER = [
     "phone",
     "attempts",
     "vipps api",
+    # What Vipps knows the sale's payment by (its portal and settlement reports): PSP pspTransactionId, ePayment
+    # reference. The paid attempt's, else the last attempt's; empty for a sale never tried.
+    "vipps reference",
 ]
 Progress = Callable[[int, int], None]
+_NOTHING = "0,00"  # kroner(0)
 
 
 class ExportError(LedgerError):
@@ -46,16 +50,22 @@ def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | 
     """Write the day's sales to `output`; returns how many. Written to a temporary file first and moved into
     place, so a full disk or a crash never leaves a half export under the real name."""
     start, end = day_bounds(day)
-    # Local time formatted by SQLite itself: 3x faster than datetime per row on a busy day.
+    # Local time formatted by SQLite itself: 3x faster than datetime per row on a busy day. The attempt named is
+    # found by primary key (the paid one) or by the attempts_by_sale index (the last one): one lookup per sale.
     rows = ledger.read(
-        "SELECT strftime('%Y-%m-%d %H:%M:%S', created_at, 'localtime'), order_id, amount_ore, state, outcome,"
-        " phone_masked, attempt_count, captured_ore, refunded_ore, provider FROM sales"
-        " WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id",
+        "SELECT strftime('%Y-%m-%d %H:%M:%S', sales.created_at, 'localtime'), sales.order_id, sales.amount_ore,"
+        " sales.state, sales.outcome, sales.phone_masked, sales.attempt_count, sales.captured_ore,"
+        " sales.refunded_ore, sales.provider, named.psp_transaction_id FROM sales"
+        " LEFT JOIN attempts AS named ON named.id = COALESCE(sales.paid_attempt_id,"
+        " (SELECT max(id) FROM attempts WHERE attempts.sale_id = sales.id))"
+        " WHERE sales.created_at >= ? AND sales.created_at < ? ORDER BY sales.created_at, sales.id",
         (start, end),
     ).fetchall()
     partial = output.with_name(output.name + ".partial")
     try:
-        with partial.open("w", encoding="utf-8-sig", newline="") as file:
+        # The byte-order mark written by hand: the "utf-8-sig" codec encodes every row in Python, "utf-8" in C.
+        with partial.open("w", encoding="utf-8", newline="") as file:
+            file.write("\ufeff")
             writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
             writer.writerow(HEADER)
             for index, (
@@ -69,18 +79,22 @@ def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | 
                 captured,
                 refunded,
                 api,
+                reference,
             ) in enumerate(rows, start=1):
+                amount_kr = kroner(amount)
                 writer.writerow(
                     [
                         local_time,
                         order_id or "",
-                        kroner(amount),
-                        kroner(captured),
-                        kroner(refunded),
+                        amount_kr,
+                        # Most sales are captured whole and not refunded: their text is already known.
+                        amount_kr if captured == amount else kroner(captured) if captured else _NOTHING,
+                        kroner(refunded) if refunded else _NOTHING,
                         status_of(state, outcome, captured, refunded),
                         phone or "",
                         attempts,
                         api_title(api),
+                        reference or "",
                     ]
                 )
                 if progress is not None and index % 2000 == 0:

@@ -37,15 +37,44 @@ _DAMAGED = (
 )
 
 
+_UNSAVED_WAL = (
+    "The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be "
+    "read from here. Start the kiosk once (it saves them), then export again."
+)
+_WAL_HEADER, _FRAME_HEADER = 32, 24  # bytes: sqlite.org/fileformat.html#the_write_ahead_log
+
+
+def _wal_has_frames(path: Path) -> bool:
+    """Whether the ledger's -wal file holds frames a reader must see: changes committed but not yet copied into
+    the file itself (a crash leaves them there). No file, an empty one, a header alone, or frames left from
+    before the WAL started over (their salts are not the header's) hold none. A -wal that cannot be read
+    may hold anything."""
+    try:
+        with open(f"{path}-wal", "rb") as wal:
+            head = wal.read(_WAL_HEADER + _FRAME_HEADER)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    if len(head) < _WAL_HEADER + _FRAME_HEADER:
+        return False
+    first_frame = head[_WAL_HEADER:]
+    return first_frame[8:16] == head[16:24]
+
+
 def _read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write. `mode=ro` shares WAL with a running kiosk; a file whose WAL index cannot
-    be opened read-only (nobody has it open) is read as immutable instead, which is safe when nobody writes."""
+    """A connection that cannot write. `mode=ro` shares WAL with a running kiosk. A file whose WAL index (-shm)
+    cannot be opened read-only (it is missing and the folder cannot be written) is read as immutable instead,
+    which sees the file alone: so only when its -wal holds nothing the file lacks. Otherwise a crash's last
+    sales would be left out of an export without a word."""
     uri = path.resolve().as_uri()
     try:
         connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection
     except sqlite3.OperationalError:
+        if _wal_has_frames(path):
+            raise LedgerError(_UNSAVED_WAL.format(path=path)) from None
         return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 

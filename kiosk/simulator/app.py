@@ -15,6 +15,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from kiosk.simulator import epayment, psp_backend
+from kiosk.simulator.access import ControlsOnThisPc
 from kiosk.simulator.auth import TokenIssuer
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.engine import Answer, CustomerPayment, VippsSimulator
@@ -42,8 +43,9 @@ def _idempotency_key(request: Request) -> str | None:
     return request.headers.get("idempotency-key") or request.headers.get("request-id")
 
 
-def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
-    """The ASGI app, wrapped in its fault injector. `app.state` style access goes through the returned object."""
+def build_app(settings: SimulatorSettings | None = None) -> ControlsOnThisPc:
+    """The ASGI app, wrapped in its fault injector, and that in the rule that the controls answer this PC only
+    (kiosk/simulator/access.py sorts the paths)."""
     settings = settings or SimulatorSettings()
     sim = VippsSimulator(settings)
     tokens = TokenIssuer(settings.sales_unit, settings.token_ttl_s)
@@ -118,12 +120,14 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
     async def reset(request: Request) -> Response:
         sim.reset()
         faults.clear()
-        tokens.revoke_all()
+        tokens.forget()
         return JSONResponse({"reset": True})
 
-    async def revoke_tokens(request: Request) -> Response:
-        tokens.revoke_all()
-        return JSONResponse({"revoked": True})
+    async def token_requests(request: Request) -> Response:
+        if request.method == "DELETE":
+            tokens.revoke_all()
+            return JSONResponse({"revoked": True})
+        return JSONResponse(tokens.counts())
 
     async def run_batch(request: Request) -> Response:
         return _reply(sim.run_batch())
@@ -195,7 +199,7 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
         Route("/_sim/payments", list_payments, methods=["GET"]),
         Route("/_sim/faults", fault_rules, methods=["GET", "POST", "DELETE"]),
         Route("/_sim/reset", reset, methods=["POST"]),
-        Route("/_sim/tokens", revoke_tokens, methods=["DELETE"]),
+        Route("/_sim/tokens", token_requests, methods=["GET", "DELETE"]),
         Route("/_sim/batch/run", run_batch, methods=["POST"]),
         Route("/_sim/landing", landing_page, methods=["GET"]),
         Route("/_sim/landing/state", landing_state, methods=["GET"]),
@@ -207,7 +211,7 @@ def build_app(settings: SimulatorSettings | None = None) -> FaultInjector:
         *epayment.routes(sim, tokens, public_base),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
-    return FaultInjector(app, faults)
+    return ControlsOnThisPc(FaultInjector(app, faults))
 
 
 def _static_page(name: str) -> Response:

@@ -18,9 +18,14 @@ class TokenIssuer:
         self._unit = unit
         self._ttl_s = ttl_s
         self._expiry_by_token: dict[str, float] = {}
+        # How many times a token was asked for, and given: every ask carried a client secret, so a test can see
+        # that none was sent to a place it should not go.
+        self.asked = 0
+        self.issued = 0
 
     def issue(self, headers: Mapping[str, str]) -> Answer:
         unit = self._unit
+        self.asked += 1
         if headers.get("ocp-apim-subscription-key") != unit.subscription_key:
             return 401, {
                 "error": "invalid_subscription_key",
@@ -32,6 +37,7 @@ class TokenIssuer:
                 "error_description": "Invalid client_id or client_secret",
             }
         token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + secrets.token_urlsafe(48)
+        self.issued += 1
         now = time.time()
         self._expiry_by_token[token] = time.monotonic() + self._ttl_s
         ttl = str(int(self._ttl_s))
@@ -47,6 +53,14 @@ class TokenIssuer:
 
     def revoke_all(self) -> None:
         self._expiry_by_token.clear()
+
+    def forget(self) -> None:
+        """Everything, counts included (the simulator's reset)."""
+        self.revoke_all()
+        self.asked = self.issued = 0
+
+    def counts(self) -> dict[str, int]:
+        return {"asked": self.asked, "issued": self.issued, "valid": len(self._expiry_by_token)}
 
     def check(self, headers: Mapping[str, str], *, psp: bool = True) -> Answer | None:
         """None when the caller may go on; otherwise the answer Vipps would give. `psp=False` for the ePayment

@@ -72,6 +72,9 @@ class SimulatorServer:
             access_log=False,
             lifespan="on",
             timeout_graceful_shutdown=2,
+            # The client's address is the connection's, which the controls' rule reads (access.py): no proxy
+            # stands in front of a simulator, so no X-Forwarded-For header may rewrite it.
+            proxy_headers=False,
         )
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
@@ -94,12 +97,20 @@ class SimulatorServer:
         except BaseException as exc:  # reported by start(); a thread has nowhere else to say it
             self._failure = exc
 
-    def stop(self) -> None:
+    def stop(self, timeout_s: float = 10.0) -> bool:
+        """Stop serving within about `timeout_s`; False if the server's thread was still running then. Answers
+        still being made (a delay fault's, say) get what is left of it, not uvicorn's full graceful shutdown."""
+        # Read by uvicorn when its shutdown begins; its main loop and shutdown take ~0.2 s of their own.
+        config = self._server.config
+        config.timeout_graceful_shutdown = max(0.0, min(config.timeout_graceful_shutdown or 0.0, timeout_s - 0.3))
         self._server.should_exit = True
+        stopped = True
         if self._thread is not None:
-            self._thread.join(timeout=10)
+            self._thread.join(timeout=timeout_s)
+            stopped = not self._thread.is_alive()
             self._thread = None
         self._sock.close()
+        return stopped
 
     def serve_forever(self) -> None:
         """Serve in this thread until Ctrl-C."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings, data_dir, ledger_path
@@ -17,6 +18,8 @@ from kiosk.ui.messages import translated
 if TYPE_CHECKING:
     from kiosk.manager_pin import ManagerPin
     from kiosk.ui.services import Services
+
+log = logging.getLogger(__name__)
 
 
 def run_gui(settings: Settings, demo: bool) -> int:
@@ -55,6 +58,16 @@ def run_gui(settings: Settings, demo: bool) -> int:
         services.failed.connect(on_failed)
         services.start()
 
+    def stop_on_signal() -> None:
+        # As closing the window does, but a locked kiosk too: systemd's stop is the shop's own decision.
+        if hasattr(window, "kiosk_lock"):
+            window.kiosk_lock.allow_close()
+        window.close()
+        app.quit()
+
+    from kiosk.ui.stop_signal import StopSignal
+
+    stop_signal = StopSignal(stop_on_signal)
     window.restart_requested.connect(lambda: _restart(app))
     window.first_frame_shown.connect(lambda: _start_logging(settings))
     window.first_frame_shown.connect(_return_freed_memory)
@@ -66,11 +79,29 @@ def run_gui(settings: Settings, demo: bool) -> int:
     try:
         app.exec()
     finally:
-        window.close_sales()  # no sale thread may outlive the window (closing it did this already)
-        QThreadPool.globalInstance().waitForDone(10_000)
+        stop_signal.uninstall()
+        # One deadline for all of closing, set when closing began (the window's close, or here after a quit):
+        # every step below asks its work to stop, then waits only for what is left of it.
+        deadline = window.close_sales()
+        from kiosk.ui.background import wait_for_jobs  # not before the first frame: it loads the ledger
+
+        finished = window.flow.left_running == 0 if hasattr(window, "flow") else True
+        finished = wait_for_jobs(deadline) and finished
         if services is not None:
-            services.stop()
+            finished = services.stop(deadline) and finished
+        if not finished:
+            _leave_the_rest_to_the_os(exit_code)
+    log.info("the kiosk closed")
     return exit_code
+
+
+def _leave_the_rest_to_the_os(exit_code: int) -> None:
+    """Closing time is up and a thread is still at work (a call to Vipps still connecting, say). Waiting for it
+    would break the promise of a prompt close, and letting Python tear down a running QThread aborts the
+    process. Its writes were recorded in the ledger before they were sent, so the next start settles them."""
+    log.warning("closing time was up with work still running; it is left to the next start to settle")
+    logging.shutdown()
+    os._exit(exit_code)
 
 
 def _restart(app: QApplication) -> None:

@@ -32,7 +32,7 @@ from kiosk.domain.money import AmountError, format_kroner, parse_kroner
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.export_csv import ExportError, write_day_csv
 from kiosk.ledger.report import DaySummary, day_rows_page, day_summary
-from kiosk.ui.background import BackgroundJob, Progress
+from kiosk.ui.background import BackgroundJob, JobKind, Progress
 from kiosk.ui.hour_chart import HourChart
 from kiosk.ui.i18n import money
 from kiosk.ui.messages import translated
@@ -256,7 +256,7 @@ class BackOffice(QWidget):
                 return request, day_rows_page(ledger, day, request.after, request.size)
 
         self._page_request = request  # one at a time: the model asks for the next only when this one is back
-        job = BackgroundJob(read)
+        job = BackgroundJob(read, kind=JobKind.PERSON)
         job.done.connect(self._on_page_read)
         job.failed.connect(self._on_page_failed)
         self._start(job)

@@ -3,16 +3,17 @@ object turns them into sale runs and shows what the runs report."""
 
 from __future__ import annotations
 
-import time
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.checkout.states import Outcome
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ui.amount_screen import AmountScreen
+from kiosk.ui.closing import CLOSE_S, Deadline
 from kiosk.ui.countdown import Countdown
 from kiosk.ui.customer_screen import CustomerScreen
 from kiosk.ui.i18n import restore_shop_language, show_language
@@ -25,6 +26,10 @@ if TYPE_CHECKING:  # the network stack loads after the first frame (see kiosk.ui
 # The status line is said in English and translated where it is shown (see kiosk.ui.messages).
 NO_ANSWER_TEXT = QT_TRANSLATE_NOOP("Messages", "No answer from Vipps yet. Still trying.")
 READY_TEXT = QT_TRANSLATE_NOOP("Messages", "Ready. Type the amount and press Enter.")
+# The share of the closing deadline the runs get to finish by themselves (the open sale's cancel reaching
+# Vipps, say) before they are cut off.
+GRACE_SHARE = 0.5
+log = logging.getLogger(__name__)
 
 
 class CheckoutFlow(QObject):
@@ -60,6 +65,8 @@ class CheckoutFlow(QObject):
         self._status = ""  # what the status line says now
         self._qr_matrix: tuple[str, list[list[bool]] | None] = ("", None)
         self._countdown = Countdown(self)
+        self._closing: Deadline | None = None
+        self._left_running: list[SaleRun] = []  # at the deadline: kept referenced, never destroyed running
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -105,16 +112,37 @@ class CheckoutFlow(QObject):
         if self._run is not None:
             self._on_cancel()
 
-    def close(self, grace_s: float = 5.0) -> None:
-        """Closing the kiosk: cancel the open sale, give the runs `grace_s` to finish their writes, then stop
-        the rest. The ledger keeps whatever is unfinished for the next start."""
+    def close(self, deadline: Deadline | None = None) -> Deadline:
+        """Closing the kiosk, once, against one deadline (made here unless given): cancel the open sale, give
+        the runs part of the time to finish their writes, then cut off every run still at work together and
+        wait for them with what is left. The ledger keeps whatever is unfinished for the next start. Returns
+        the deadline, for the rest of closing to share."""
+        if self._closing is not None:
+            return self._closing
+        self._closing = deadline = deadline or Deadline(CLOSE_S)
         self.cancel_open_sale()
-        deadline = time.monotonic() + grace_s
-        while self._runs and time.monotonic() < deadline:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        for run in list(self._runs):
+        self._run = None
+        self._countdown.stop()
+        grace_ms = int(deadline.remaining_s() * GRACE_SHARE * 1000)
+        if self._runs and grace_ms > 0:
+            waiting = QEventLoop()
+            ended = self.runs_changed.connect(lambda running: running == 0 and waiting.quit())
+            QTimer.singleShot(grace_ms, waiting.quit)
+            waiting.exec()
+            QObject.disconnect(ended)
+        runs = list(self._runs)
+        for run in runs:
             run.abort()
+        self._left_running = [run for run in runs if not run.wait(deadline)]
+        if self._left_running:
+            log.warning("%d sale run(s) still at work when closing time was up", len(self._left_running))
         self._runs.clear()
+        return deadline
+
+    @property
+    def left_running(self) -> int:
+        """Sale runs whose threads were still at work when closing time was up."""
+        return len(self._left_running)
 
     # ---- intents from the screens --------------------------------------------------------------------------------
 

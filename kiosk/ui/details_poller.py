@@ -36,11 +36,15 @@ class DetailsPoller(QObject):
         self._failures: dict[str, int] = {}
         self._client: PaymentProvider | None = None
         self._timer: QTimer | None = None
+        self._calls_cancelled = False  # set from another thread: the kiosk is closing
+        self._stopped = False
 
     @Slot()
     def start(self) -> None:
         """Runs in the poller's thread: the client and the timer belong to it."""
         self._client = make_provider(self._vipps, retry=POLL_RETRY)
+        if self._calls_cancelled:  # closing began before this thread got going
+            self._client.cancel_calls()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         # A coarse timer (Qt's default) may fire up to 5% of its wait late, so every poll, and with it every
@@ -59,13 +63,17 @@ class DetailsPoller(QObject):
         self._schedule()
 
     def cancel_calls(self) -> None:
-        """From any thread: end the network call under way, so the thread can stop."""
+        """From any thread: end the network call under way, and every later one, so the thread can stop."""
+        self._calls_cancelled = True  # before reading the client: start() checks it after making one
         client = self._client
         if client is not None:
             client.cancel_calls()
 
     @Slot()
     def stop(self) -> None:
+        if self._stopped:  # asked twice at closing time: by its run's end and by the abort
+            return
+        self._stopped = True
         self._due.clear()
         if self._timer is not None:
             self._timer.stop()

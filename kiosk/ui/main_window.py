@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kiosk.ui.amount_screen import AmountScreen
     from kiosk.ui.back_office import BackOffice
     from kiosk.ui.checkout_flow import CheckoutFlow
+    from kiosk.ui.closing import Deadline
     from kiosk.ui.customer_screen import CustomerScreen
     from kiosk.ui.idle_watch import IdleWatch
     from kiosk.ui.kiosk_lock import KioskLock
@@ -128,7 +129,6 @@ class MainWindow(QMainWindow):
         if self._screens_built:
             return
         self._screens_built = True
-        from kiosk.domain.money import ORE_PER_KRONE
         from kiosk.ui.amount_screen import AmountScreen
         from kiosk.ui.checkout_flow import CheckoutFlow
         from kiosk.ui.customer_screen import CustomerScreen
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.pin_screen import PinScreen
 
         kiosk = self._kiosk
-        self.amount_screen = AmountScreen(int(kiosk.max_amount_kr * ORE_PER_KRONE), self.stack)
+        self.amount_screen = AmountScreen(kiosk.max_amount_ore, self.stack)
         self.customer_screen = CustomerScreen(self.stack)
         self.outcome_screen = OutcomeScreen(self.stack)
         pin = self._pin if hasattr(self._pin, "verify") else self._pin()  # type: ignore[operator]
@@ -311,10 +311,10 @@ class MainWindow(QMainWindow):
     def _open_settings(self) -> None:
         """The settings as the file has them now (read off the GUI thread: a keyring can take a moment)."""
         from kiosk.config import ConfigError, config_path, load_settings
-        from kiosk.ui.background import BackgroundJob
+        from kiosk.ui.background import BackgroundJob, JobKind
 
         self.status.say_on(self.back_office, QT_TRANSLATE_NOOP("Messages", "Reading the settings…"))
-        job = BackgroundJob(lambda _progress: load_settings(), expected=(ConfigError,))
+        job = BackgroundJob(lambda _progress: load_settings(), expected=(ConfigError,), kind=JobKind.PERSON)
         job.done.connect(lambda settings: self._show_settings(settings, config_path()))
         job.failed.connect(self._on_settings_unread)
         job.start()
@@ -355,10 +355,14 @@ class MainWindow(QMainWindow):
             self.kiosk_lock.allow_close()  # the program ends: nothing is left to guard
         self.status.say_now(message)
 
-    def close_sales(self) -> None:
-        """Cancel the open sale and stop every sale's threads (see CheckoutFlow.close)."""
+    def close_sales(self) -> Deadline:
+        """Cancel the open sale and stop every sale's threads (see CheckoutFlow.close). Returns the closing
+        deadline, which the first call set, for the rest of closing to share."""
         if self._screens_built:
-            self.flow.close()
+            return self.flow.close()
+        from kiosk.ui.closing import CLOSE_S, Deadline
+
+        return Deadline(CLOSE_S)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """A key that no widget took (the focus was nowhere, or beside the screen): the screen on show gets it."""

@@ -23,7 +23,7 @@ from kiosk.ui.i18n import money
 
 log = logging.getLogger(__name__)
 CONTEXT = "Messages"
-MONEY_FIELDS = frozenset({"amount", "limit", "remaining"})
+MONEY_FIELDS = frozenset({"amount", "limit", "remaining", "thousands"})
 _FIELD = re.compile(r"\{(\w+)\}")
 _KRONER = r"-?\d{1,3}(?:\u00a0\d{3})*,\d{2}\u00a0kr"  # format_kroner's output
 
@@ -83,6 +83,11 @@ TEMPLATES = (
         "The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and "
         "keep it for the manager, then start the kiosk again.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be "
+        "read from here. Start the kiosk once (it saves them), then export again.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "it is from a newer kiosk (schema {version}); update the kiosk to open it"),
     QT_TRANSLATE_NOOP("Messages", "The export could not be written to {path}: {problem}"),
     QT_TRANSLATE_NOOP("Messages", "The report could not be written to {path}: {problem}"),
@@ -96,6 +101,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "The amount must be more than 0 kr."),
     QT_TRANSLATE_NOOP("Messages", "Vipps takes payments of 1 kr or more."),
     QT_TRANSLATE_NOOP("Messages", "That is over this till's limit of {limit}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        '"{typed}" is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands '
+        "without the separator (12500).",
+    ),
     QT_TRANSLATE_NOOP("Messages", "Type your mobile number."),
     QT_TRANSLATE_NOOP("Messages", "Only Norwegian numbers (+47) can pay with Vipps here."),
     QT_TRANSLATE_NOOP("Messages", "A Norwegian mobile number has 8 digits."),

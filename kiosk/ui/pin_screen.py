@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.manager_pin import ManagerPin, PinError, check_new_pin
-from kiosk.ui.background import BackgroundJob
+from kiosk.ui.background import BackgroundJob, JobKind
 from kiosk.ui.messages import translated
 
 
@@ -112,7 +112,7 @@ class PinScreen(QWidget):
             self._set_new(typed, self.repeat_input.text())
             return
         pin = self._pin
-        self._job = BackgroundJob(lambda _progress: pin.verify(typed), expected=(PinError,))
+        self._job = BackgroundJob(lambda _progress: pin.verify(typed), expected=(PinError,), kind=JobKind.PERSON)
         self._job.done.connect(self._on_checked)
         self._job.failed.connect(self._on_check_failed)
         self.unlock_button.setEnabled(False)

@@ -2,17 +2,19 @@
 
 The run ends itself when the worker is done (the sale can no longer change): the poller stops, both threads
 quit, and every object is deleted. A run may outlive its screen (a capture still retrying while the next
-customer pays), never its job. At closing time `abort()` stops it at once.
+customer pays), never its job. At closing time `abort()` asks it to stop at once (its calls are cut off, never
+waited out), and `wait()` gives it what is left of the closing deadline.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
+from kiosk.ui.closing import Deadline
 from kiosk.ui.details_poller import DetailsPoller
 from kiosk.ui.sale_worker import SaleWorker
 
@@ -37,6 +39,7 @@ class SaleRun(QObject):
     _expire_requested = Signal(str)
     _watch_changed = Signal(object)
     _stop_polling = Signal()
+    _shutdown_requested = Signal()
 
     def __init__(
         self,
@@ -49,8 +52,6 @@ class SaleRun(QObject):
     ) -> None:
         super().__init__(parent)
         self.amount_ore = amount_ore
-        # One call may be under way when the kiosk closes; cancel() stops every retry, so this bounds the wait.
-        self._abort_wait_ms = int((vipps.request_timeout_s + 2) * 1000)
         self._worker_thread = QThread(self)
         self._worker_thread.setObjectName("sale-worker")
         self._poller_thread = QThread(self)
@@ -71,14 +72,17 @@ class SaleRun(QObject):
         self._expire_requested.connect(worker.expire)
         self._watch_changed.connect(poller.watch)
         self._stop_polling.connect(poller.stop)
+        self._shutdown_requested.connect(worker.shutdown)
         poller.details_read.connect(worker.observe)  # poller thread -> worker thread, queued
         poller.details_read.connect(self._on_details_read)
         poller.poll_failed.connect(self._on_poll_failed)
-        poller.stopped.connect(self._poller_thread.quit)
+        # Direct: quit() is thread-safe, and at closing the GUI thread is waiting for these threads, not
+        # delivering queued calls to them.
+        poller.stopped.connect(self._poller_thread.quit, Qt.ConnectionType.DirectConnection)
         worker.qr_made.connect(self.qr_made)
         worker.updated.connect(self._on_updated)
         worker.broken.connect(self.broken)
-        worker.done.connect(self._worker_thread.quit)
+        worker.done.connect(self._worker_thread.quit, Qt.ConnectionType.DirectConnection)
         worker.done.connect(self._stop_polling)
         for thread in (self._worker_thread, self._poller_thread):
             thread.finished.connect(self._on_thread_finished)
@@ -98,14 +102,17 @@ class SaleRun(QObject):
         self._expire_requested.emit(tx)
 
     def abort(self) -> None:
-        """Stop now (the kiosk is closing): no thread may outlive the window that owns it. What the sale still
-        owed Vipps stays in the ledger for the next start to resolve."""
+        """The kiosk is closing: cut off the calls under way and ask both objects to shut down in their own
+        threads (closing their client and ledger), which then end. Never blocks. What the sale still owed Vipps
+        stays in the ledger for the next start to resolve."""
         self._worker.cancel_calls()
         self._poller.cancel_calls()
-        for thread in (self._worker_thread, self._poller_thread):
-            thread.quit()
-        for thread in (self._worker_thread, self._poller_thread):
-            thread.wait(self._abort_wait_ms)
+        self._shutdown_requested.emit()
+        self._stop_polling.emit()
+
+    def wait(self, deadline: Deadline) -> bool:
+        """After abort(): wait for both threads until `deadline`. False if one is still running then."""
+        return all(thread.wait(deadline.remaining_ms()) for thread in (self._worker_thread, self._poller_thread))
 
     @Slot(object)
     def _on_updated(self, update: SaleUpdate) -> None:

@@ -54,6 +54,7 @@ class SaleWorker(QObject):
         self._ledger: Ledger | None = None
         self._retry_timer: QTimer | None = None
         self._finished = False
+        self._calls_cancelled = False  # set from another thread: the kiosk is closing
 
     @Slot()
     def start(self) -> None:
@@ -64,6 +65,8 @@ class SaleWorker(QObject):
         try:
             self._ledger = Ledger.open(self._ledger_file)
             self._provider = make_provider(self._vipps, retry=SALE_RETRY)
+            if self._calls_cancelled:  # closing began before this thread got going: send nothing
+                self._provider.cancel_calls()
             self._session = SaleSession.begin(
                 self._provider, self._ledger, self._vipps, self._kiosk, self._amount_ore, self._payment_text
             )
@@ -94,9 +97,11 @@ class SaleWorker(QObject):
         self._run(lambda session: session.retry_pending_writes())
 
     def cancel_calls(self) -> None:
-        """From any thread: end the network call under way, so the thread can stop."""
-        if self._provider is not None:
-            self._provider.cancel_calls()
+        """From any thread: end the network call under way, and every later one, so the thread can stop."""
+        self._calls_cancelled = True  # before reading the provider: start() checks it after making one
+        provider = self._provider
+        if provider is not None:
+            provider.cancel_calls()
 
     @Slot()
     def shutdown(self) -> None:

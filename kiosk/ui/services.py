@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QThread, Signal, Slot
 
 from kiosk.config import Settings, VippsSettings
+from kiosk.ui.closing import CLOSE_S, Deadline
+
+if TYPE_CHECKING:
+    from kiosk.checkout.providers_by_api import ProvidersByApi
 
 log = logging.getLogger(__name__)
 PRELOADED = ("kiosk.ui.sale_run", "kiosk.ui.qr_widget", "qrcode")
@@ -22,7 +28,8 @@ class ServiceStarter(QObject):
     """Signals: ready(object VippsSettings), recovered(str summary), failed(str message). Lives on its own thread.
 
     Order: the ledger is checked, the simulator started (demo), then every sale a crash left unsettled is
-    settled against Vipps (`recovered`), and only then is the kiosk `ready` for a new sale.
+    settled against Vipps (`recovered`), and only then is the kiosk `ready` for a new sale. `stop_recovery()`
+    (from the GUI thread, at closing) cuts the settling short: what it did not settle, the next start does.
     """
 
     ready = Signal(object)
@@ -35,6 +42,8 @@ class ServiceStarter(QObject):
         self._demo = demo
         self._ledger_file = ledger_file
         self.simulator: object | None = None
+        self._stopping = threading.Event()
+        self._providers: ProvidersByApi | None = None
 
     @Slot()
     def start(self) -> None:
@@ -70,7 +79,11 @@ class ServiceStarter(QObject):
         else:
             assert self._settings.vipps is not None
             vipps = self._settings.vipps
-        self.recovered.emit(self._recover(vipps))
+        summary = self._recover(vipps)
+        if self._stopping.is_set():
+            return  # closing: the window no longer waits for a ready kiosk
+        self.recovered.emit(summary)
+        log.info("the kiosk is ready")
         self.ready.emit(vipps)
 
     def _recover(self, vipps: VippsSettings) -> str:
@@ -81,14 +94,26 @@ class ServiceStarter(QObject):
         try:
             # Each sale is settled through the API it was made with, whichever the settings name now.
             with Ledger.open(self._ledger_file) as ledger, ProvidersByApi(vipps) as providers:
-                return recover(providers, ledger, vipps, self._settings.kiosk).summary
+                self._providers = providers
+                if self._stopping.is_set():  # stopped before this line: stop_recovery() saw no providers
+                    providers.cancel_calls()
+                return recover(providers, ledger, vipps, self._settings.kiosk, stop=self._stopping.is_set).summary
         except LedgerError as exc:
             return f"Unfinished sales could not be settled: {exc}"
 
-    def stop(self) -> None:
-        if self.simulator is not None:
-            self.simulator.stop()  # type: ignore[attr-defined]
-            self.simulator = None
+    def stop_recovery(self) -> None:
+        """From any thread: settle no further sale, and cut off the call under way."""
+        self._stopping.set()  # before reading the providers: _recover checks it after setting them
+        providers = self._providers
+        if providers is not None:
+            providers.cancel_calls()
+
+    def stop(self, deadline: Deadline) -> bool:
+        """Stop the embedded simulator within `deadline`; False if its thread was still running then."""
+        server, self.simulator = self.simulator, None
+        if server is None:
+            return True
+        return server.stop(timeout_s=deadline.remaining_s())  # type: ignore[attr-defined]
 
 
 class Services(QObject):
@@ -109,8 +134,9 @@ class Services(QObject):
         self._starter.ready.connect(self.ready)
         self._starter.recovered.connect(self.recovered)
         self._starter.failed.connect(self.failed)
-        self._starter.ready.connect(self._thread.quit)
-        self._starter.failed.connect(self._thread.quit)
+        # Direct: quit() is thread-safe, and at closing the GUI thread may be waiting for this thread.
+        self._starter.ready.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._starter.failed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
 
     @property
     def simulator_url(self) -> str | None:
@@ -120,7 +146,13 @@ class Services(QObject):
     def start(self) -> None:
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, deadline: Deadline | None = None) -> bool:
+        """Stop start-up's work (recovery included) and the embedded simulator, all within `deadline`. False
+        if something was still running when the time was up: it is left to the process's exit."""
+        deadline = deadline or Deadline(CLOSE_S)
+        self._starter.stop_recovery()
         self._thread.quit()
-        self._thread.wait()
-        self._starter.stop()
+        if not self._thread.wait(deadline.remaining_ms()):
+            log.warning("start-up was still at work when closing time was up")
+            return False
+        return self._starter.stop(deadline)

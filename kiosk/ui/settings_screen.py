@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import SECRET_KEYS, ConfigError, Settings, VippsSettings, parse_settings
+from kiosk.config import (
+    MAX_AMOUNT_KEY,
+    SECRET_KEYS,
+    ConfigError,
+    Settings,
+    VippsSettings,
+    max_amount_kr,
+    parse_settings,
+)
 from kiosk.ui.background import BackgroundJob
 
 ENVIRONMENTS = {
@@ -59,6 +67,11 @@ class SettingsScreen(QWidget):
         self._settings = settings
         self._config_file = config_file
         self._job: BackgroundJob | None = None
+        # Whether the address in the form is the one the stored secrets were stored for: only then may a secret
+        # field left empty stand for the stored secret. Otherwise "Test connection" would send it to an address
+        # just typed, and a stored secret would leave the PC.
+        self._stored_secrets_apply = False
+        self._showing = False
         self._build()
         self.show_settings(settings)
 
@@ -186,6 +199,7 @@ class SettingsScreen(QWidget):
         layout.addLayout(buttons)
 
         self.environment.currentIndexChanged.connect(self._on_environment)
+        self.base_url.textChanged.connect(self._on_address_changed)
         self.api.currentIndexChanged.connect(self._on_api)
         self.test_button.clicked.connect(self._on_test)
         self.save_button.clicked.connect(self._on_save)
@@ -195,6 +209,7 @@ class SettingsScreen(QWidget):
     # ---- showing ----------------------------------------------------------------------------------------------
 
     def show_settings(self, settings: Settings) -> None:
+        self._showing = True  # the form is filled from `settings`: no address is being changed
         self._settings = settings
         vipps = settings.vipps
         environment = "simulator"
@@ -219,6 +234,8 @@ class SettingsScreen(QWidget):
         self.kiosk_mode.setChecked(settings.kiosk.kiosk_mode)
         self.message.clear()
         self._on_environment()
+        self._stored_secrets_apply = self._form_is_at_the_stored_address()
+        self._showing = False
 
     @Slot()
     def _on_environment(self) -> None:
@@ -232,6 +249,42 @@ class SettingsScreen(QWidget):
             field.setEnabled(real and (psp or name not in PSP_ONLY_FIELDS))
         self.skip_landing_page.setEnabled(real)
         self.test_button.setEnabled(real)
+        self._on_address_changed()
+
+    def _form_base_url(self) -> str:
+        environment = self.environment.currentData()
+        if environment == "simulator":
+            return ""
+        return (ENVIRONMENTS[environment] or self.base_url.text().strip()).rstrip("/")
+
+    def _form_is_at_the_stored_address(self) -> bool:
+        stored = self._settings.vipps
+        return stored is not None and self._form_base_url() == stored.base_url.rstrip("/")
+
+    @Slot()
+    def _on_address_changed(self) -> None:
+        """The stored secrets belong to the address they were stored for. Moving away from it empties the
+        secret fields and asks for the new address's secrets; coming back makes the stored ones count again."""
+        if self._showing:
+            return
+        applies = self._form_is_at_the_stored_address()
+        if applies == self._stored_secrets_apply:
+            return
+        self._stored_secrets_apply = applies
+        stored = self._settings.vipps
+        for name in SECRET_KEYS:
+            field = self.fields[name]
+            field.clear()
+            kept = applies and stored is not None and getattr(stored, name)
+            field.setPlaceholderText(self.tr("stored; type to replace") if kept else "")
+        if applies or stored is None or self.environment.currentData() == "simulator":
+            self.message.clear()
+        else:
+            self.message.setText(
+                self.tr("The stored secrets are for {address}; type the secrets for the new address.").format(
+                    address=stored.base_url
+                )
+            )
 
     @Slot()
     def _on_api(self) -> None:
@@ -263,7 +316,7 @@ class SettingsScreen(QWidget):
             vipps: dict[str, Any] = {"base_url": ENVIRONMENTS[environment] or self.base_url.text().strip()}
             for name, field in self.fields.items():
                 value = field.text().strip()
-                if not value and name in SECRET_KEYS and stored is not None:
+                if not value and name in SECRET_KEYS and stored is not None and self._form_is_at_the_stored_address():
                     value = getattr(stored, name)
                 if value:
                     vipps[name] = value
@@ -274,7 +327,8 @@ class SettingsScreen(QWidget):
 
     def _unchanged_kiosk(self) -> dict[str, float]:
         kiosk = self._settings.kiosk
-        return {"outcome_display_s": kiosk.outcome_display_s, "max_amount_kr": kiosk.max_amount_kr}
+        # The limit is written back as the file had it, to the øre (never øre / 100 as a float of arithmetic).
+        return {"outcome_display_s": kiosk.outcome_display_s, MAX_AMOUNT_KEY: max_amount_kr(kiosk.max_amount_ore)}
 
     # ---- actions ----------------------------------------------------------------------------------------------
 

@@ -5,8 +5,9 @@
     │   ├── VippsTimeout
     │   ├── VippsConnectionError
     │   ├── VippsServerError    5xx
-    │   └── VippsRateLimited    429 beyond what Retry-After lets us wait
-    ├── VippsCancelled          the caller stopped the call (a sale ended while it waited)
+    │   ├── VippsRateLimited    429 beyond what Retry-After lets us wait
+    │   └── VippsCancelled      the caller stopped the call (the kiosk is closing): a write cut off on the
+    │                           wire may have landed, so it is an unknown outcome like a timeout
     ├── VippsAuthError          401/403 that a fresh token did not cure: settings are wrong
     ├── MalformedResponse       an answer that breaks the contract
     ├── ForceApproveNotAllowed  force-approve asked of production
@@ -52,7 +53,7 @@ class VippsRateLimited(VippsUnavailable):
         self.retry_after_s = retry_after_s
 
 
-class VippsCancelled(VippsError):
+class VippsCancelled(VippsUnavailable):
     pass
 
 

@@ -6,7 +6,8 @@ headers, the retry rules (backoff, Retry-After, one Idempotency-Key for every re
 live here once. A subclass names its API's own headers and says how its error bodies are read.
 
 Blocking by design: a client lives in a worker thread, which owns it. `cancel()` (from any thread) ends the
-current call and its waits at once, so a worker stops promptly when its sale ends.
+current call and its waits at once, so a worker stops promptly when its sale ends: it shuts the call's
+connection down (see kiosk.vipps.hang_up), so even a request that Vipps sits on returns now, as VippsCancelled.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from kiosk.vipps.errors import (
     VippsTimeout,
     VippsUnavailable,
 )
+from kiosk.vipps.hang_up import HangUpTransport
 from kiosk.vipps.models import AccessToken, parse
 from kiosk.vipps.retry import RetryPolicy, retry_after_s
 
@@ -149,10 +151,12 @@ class VippsHttp:
         self._token_key = (settings.base_url, settings.client_id, secret)
         self.environment = environment_of(settings.base_url)
         timeout = settings.request_timeout_s
+        # A transport handed in (a test's) is used as it is; ours can be hung up from another thread.
+        self._hang_up = HangUpTransport(_ssl_context()) if transport is None else None
         self._http = httpx.Client(
             base_url=settings.base_url,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
-            transport=transport,
+            transport=transport or self._hang_up,
             verify=_ssl_context(),
             trust_env=False,  # a shop PC's stray proxy variables must not reroute payments
             headers={
@@ -168,6 +172,8 @@ class VippsHttp:
     def cancel(self) -> None:
         """Stop the call under way and every later one. Safe to call from any thread."""
         self._cancelled.set()
+        if self._hang_up is not None:
+            self._hang_up.hang_up()  # after the flag: the woken call must see that it was cancelled
 
     def close(self) -> None:
         self._http.close()
@@ -294,7 +300,7 @@ class VippsHttp:
             self._before_send(method, path)
             started = time.monotonic()
             try:
-                response = self._http.request(method, path, headers=headers, json=json)
+                response = self._request(method, path, headers, json)
             except httpx.ConnectError as exc:
                 untrusted = _certificate_failure(exc)
                 if untrusted is not None:
@@ -328,6 +334,14 @@ class VippsHttp:
             if not may_retry or retry_number >= self._retry.attempts:
                 raise failure
             self._sleep(self._retry.backoff_s(retry_number))
+
+    def _request(self, method: str, path: str, headers: dict[str, str], json: Any) -> httpx.Response:
+        try:
+            return self._http.request(method, path, headers=headers, json=json)
+        except httpx.TransportError:
+            if self._cancelled.is_set():  # the connection was cut by cancel(), not by Vipps or the network
+                raise VippsCancelled("the call was cancelled") from None
+            raise
 
     def _wait_before_retry(self, response: httpx.Response, retry_number: int, retry_on_doubt: bool) -> float | None:
         """How long to wait before sending again, or None to hand this response back."""

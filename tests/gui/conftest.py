@@ -27,7 +27,7 @@ FAST_KIOSK = KioskSettings(
     landing_window_s=30,
     approval_window_s=60,
     outcome_display_s=60,
-    max_amount_kr=10_000,
+    max_amount_ore=1_000_000,
 )
 
 

@@ -35,7 +35,7 @@ STABLE_NAMES = [
         ("-5", "The amount cannot be negative."),
         ("0,50", "Vipps takes payments of 1 kr or more."),
         ("abc", "That is not an amount. Type it like 149,50."),
-        ("1,999", "That is not an amount. Type it like 149,50."),
+        ("1,999,5", "That is not an amount. Type it like 149,50."),
         ("١٢٣", "Use the digits 0-9 only."),
         ("10 001", "That is over this till's limit of NOK\u00a010,000.00."),
     ],

@@ -3,12 +3,17 @@ file, and read back by the kiosk's own start-up."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings, config_path, load_settings
 from kiosk.simulator.demo import DEMO_SALES_UNIT
+from kiosk.simulator.server import SimulatorServer
 from kiosk.ui.settings_screen import SettingsScreen
+from tests.helpers import SimControl
 
 
 @pytest.fixture
@@ -137,3 +142,85 @@ def test_the_demo_on_epayment_is_saved_as_the_api_alone(qtbot, screen):
         qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     loaded = load_settings()
     assert (loaded.demo, loaded.api) == (True, "epayment")
+
+
+# ---- the stored secrets belong to the address they were stored for ---------------------------------------------
+
+
+def _type(qtbot, widget, text: str) -> None:
+    """Click into a field and type over what is in it, as a person does: the keys go where the focus is."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+@pytest.fixture
+def other_sim() -> Iterator[SimControl]:
+    """A second simulator on this PC: "another host" that must not receive the secrets stored for the first."""
+    with SimulatorServer() as server:
+        control = SimControl(server.base_url)
+        yield control
+        control.close()
+
+
+@pytest.fixture
+def stored_screen(qtbot, sim) -> SettingsScreen:
+    """The settings screen of a kiosk whose secrets were stored for `sim`."""
+    first = SettingsScreen(Settings(), config_path())
+    qtbot.addWidget(first)
+    _fill(qtbot, first, sim.base_url)
+    with qtbot.waitSignal(first.saved):
+        first.save_button.click()
+    screen = SettingsScreen(load_settings(), config_path())
+    qtbot.addWidget(screen)
+    with qtbot.waitActive(screen):
+        screen.show()
+        screen.activateWindow()
+    return screen
+
+
+def test_a_new_address_gets_no_stored_secret_from_test_connection(qtbot, sim, other_sim, stored_screen):
+    screen = stored_screen
+    assert screen.fields["client_secret"].placeholderText() == "stored; type to replace"
+    _type(qtbot, screen.base_url, other_sim.base_url)
+    assert screen.fields["client_secret"].placeholderText() == ""
+    assert "type the secrets for the new address" in screen.message.text()
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text() not in ("", "Asking Vipps…") and screen._job is None)
+    assert "client_secret is missing" in screen.message.text()
+    assert other_sim.token_counts()["asked"] == 0  # no request carried the stored secret to the new address
+    assert sim.token_counts()["asked"] == 0
+
+
+def test_a_new_address_is_not_saved_with_the_stored_secrets(qtbot, sim, other_sim, stored_screen):
+    screen = stored_screen
+    _type(qtbot, screen.base_url, other_sim.base_url)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert "client_secret is missing" in screen.message.text()
+    assert load_settings().vipps.base_url == sim.base_url  # nothing saved
+
+
+def test_back_at_the_stored_address_the_stored_secrets_are_used_again(qtbot, sim, other_sim, stored_screen):
+    screen = stored_screen
+    _type(qtbot, screen.base_url, other_sim.base_url)
+    _type(qtbot, screen.base_url, sim.base_url)
+    assert screen.fields["client_secret"].placeholderText() == "stored; type to replace"
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text().startswith("The connection works."), timeout=15_000)
+    assert other_sim.token_counts()["asked"] == 0
+
+
+def test_secrets_typed_for_the_new_address_are_sent_there(qtbot, other_sim, stored_screen):
+    screen = stored_screen
+    _type(qtbot, screen.base_url, other_sim.base_url)
+    unit = DEMO_SALES_UNIT
+    for name, value in (
+        ("client_secret", unit.client_secret),
+        ("subscription_key", unit.subscription_key),
+        ("make_payment_token", unit.make_payment_token),
+    ):
+        _type(qtbot, screen.fields[name], value)
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text().startswith("The connection works."), timeout=15_000)
+    assert other_sim.token_counts()["issued"] >= 1
