@@ -56,7 +56,7 @@ class ScreenKeys(QObject):
         it. Returns whether it was handed on."""
         screen = self._stack.currentWidget()
         target = self._focus.get(screen)
-        focused = QApplication.focusWidget()
+        focused = self._stack.window().focusWidget()  # where the window sent the key (Qt's own focus may be lost)
         if self._handing_on or target is None or not target.isEnabled():
             return False
         if focused is not None and (focused is screen or screen.isAncestorOf(focused)):
