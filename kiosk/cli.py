@@ -105,5 +105,7 @@ def _run_kiosk(args: argparse.Namespace) -> int:
         return _fail(exc.problems)
     demo = args.demo or settings.demo
     from kiosk.ui.app import run_gui  # sets up logging once the first frame is on screen
+    from kiosk.ui.qt_start import start_application
 
+    start_application(sys.argv)  # a PC Qt cannot draw on gets one line naming what to install, not Qt's abort
     return run_gui(settings, demo)

@@ -39,6 +39,7 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
     yield from _data_folder()
     use_demo = demo or settings is None or settings.demo
     yield _ledger(ledger_path(data_dir(), use_demo))
+    yield from _qt_display()
     if settings is not None and settings.vipps is not None and not demo:
         from kiosk.connection_check import check_connection
 
@@ -101,6 +102,16 @@ def _ledger(path: Path) -> CheckResult:
     if unsettled:
         detail += f", {unsettled} to settle at the next start"
     return CheckResult("Ledger", True, detail)
+
+
+def _qt_display() -> Iterator[CheckResult]:
+    """Whether Qt's platform plugin finds its system libraries here (a fresh Debian PC lacks several), and
+    which packages to install if not; nothing on Windows and macOS (see kiosk.qt_libraries)."""
+    from kiosk.qt_libraries import check_qt_display
+
+    found = check_qt_display()
+    if found is not None:
+        yield CheckResult("Qt display", found.ok, found.detail)
 
 
 def main(demo: bool, out: Callable[[str], None] = print) -> int:

@@ -8,7 +8,9 @@ It installs PyInstaller into this Python if it is missing (the project's `packag
 binutils if they are missing (as root on Debian); builds the kiosk's translations if the tree has any; builds
 `dist/kiosk/` from packaging/kiosk.spec with --clean and --noconfirm; then runs `dist/kiosk/kiosk selftest`
 (kiosk-console.exe on Windows) offscreen with a throwaway KIOSK_CONFIG and KIOSK_DATA_DIR: the built program
-must start, sell once on its embedded simulator and exit 0.
+must start, sell once on its embedded simulator and exit 0. On Linux it runs it a second time on a real X
+server (Xvfb, started on a free display and stopped after; installed as root on Debian if missing), through
+Qt's xcb plugin as on a counter PC's desktop.
 
 Reproducible: PYTHONHASHSEED is fixed, SOURCE_DATE_EPOCH is the last commit's time (or the one already set), and
 every file's time in the folder is set to it. Two builds of the same commit with the same Python and packages
@@ -21,12 +23,14 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from types import TracebackType
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "kiosk.spec"
@@ -36,6 +40,7 @@ FOLDER = DIST / "kiosk"
 WINDOWS = os.name == "nt"
 PYINSTALLER = "pyinstaller>=6.10"
 SMOKE_TIMEOUT_S = 180
+X_SERVER_TIME_LIMIT_S = 15  # to start, and to stop
 
 
 def main(argv: list[str]) -> int:
@@ -136,6 +141,64 @@ def content_digest(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+class XServer:
+    """Xvfb, a real X server without a screen, on a display nobody else uses: Xvfb picks a free one itself and
+    names it when it accepts connections (-displayfd). Stopped on leaving, within a time limit."""
+
+    def __init__(self) -> None:
+        self.display = ""
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> XServer:
+        xvfb = shutil.which("Xvfb")
+        if xvfb is None:
+            raise OSError("Xvfb is not installed (Debian: apt-get install xvfb)")
+        reader, writer = os.pipe()
+        try:
+            self.process = subprocess.Popen(  # noqa: S603 - our own command, no shell
+                [xvfb, "-displayfd", str(writer), "-nolisten", "tcp", "-screen", "0", "1280x1024x24"],
+                pass_fds=(writer,),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            os.close(writer)
+            writer = -1
+            self.display = ":" + self._read_display(reader)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        finally:
+            os.close(reader)
+            if writer >= 0:
+                os.close(writer)
+        return self
+
+    def _read_display(self, reader: int) -> str:
+        said = b""
+        deadline = time.monotonic() + X_SERVER_TIME_LIMIT_S
+        while not said.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([reader], [], [], left)[0]:
+                raise OSError(f"Xvfb did not start within {X_SERVER_TIME_LIMIT_S} s")
+            chunk = os.read(reader, 16)
+            if not chunk:  # it ended: most often it could not start at all
+                raise OSError("Xvfb ended before it accepted connections")
+            said += chunk
+        return said.decode().strip()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(X_SERVER_TIME_LIMIT_S)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(X_SERVER_TIME_LIMIT_S)
+
+
 def smoke_test() -> int:
     """The built program, not the source tree: run from a temporary folder, without the venv on any path."""
     program = FOLDER / ("kiosk-console.exe" if WINDOWS else "kiosk")
@@ -148,15 +211,47 @@ def smoke_test() -> int:
         if not qm.is_file():
             say(f"FAILED: the {ts.stem} translations are not in the build ({qm} is missing)")
             return 1
+    if not selftest_passes(program, {"QT_QPA_PLATFORM": "offscreen"}, ""):
+        return 1
+    if WINDOWS or sys.platform == "darwin":
+        return 0  # the desktop's own window system: there is no X server to start
+    missing = ensure_xvfb()
+    if missing:
+        say(f"FAILED: {missing}")
+        return 1
+    try:
+        with XServer() as x_server:  # a counter PC's desktop draws through X (or Wayland), not offscreen
+            screen = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": x_server.display}
+            passed = selftest_passes(program, screen, f" on a real X server (Xvfb {x_server.display})")
+    except OSError as exc:
+        say(f"FAILED: the smoke test on a real X server: {exc}")
+        return 1
+    return 0 if passed else 1
+
+
+def ensure_xvfb() -> str:
+    """Xvfb for the second smoke test: installed as root on Debian (as binutils is), else what to install."""
+    if shutil.which("Xvfb"):
+        return ""
+    apt = shutil.which("apt-get")
+    if apt is None or os.geteuid() != 0:
+        return "the smoke test on a real X server needs Xvfb; install it (Debian: apt-get install xvfb)"
+    say("installing Debian's xvfb")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run([apt, "update", "-qq"], env=env)
+    run([apt, "install", "-y", "-qq", "xvfb"], env=env)
+    return ""
+
+
+def selftest_passes(program: Path, screen: dict[str, str], where: str) -> bool:
+    """One `selftest` of the built program, drawing where `screen` says, in a throwaway folder."""
     with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
         place = Path(scratch)
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-        env.update(
-            KIOSK_CONFIG=str(place / "config.toml"),
-            KIOSK_DATA_DIR=str(place / "data"),
-            QT_QPA_PLATFORM="offscreen",
-        )
-        say(f"smoke test: {program.relative_to(ROOT)} selftest")
+        outside = ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        env = {k: v for k, v in os.environ.items() if k not in outside}
+        env.update(KIOSK_CONFIG=str(place / "config.toml"), KIOSK_DATA_DIR=str(place / "data"), **screen)
+        shown = program.relative_to(ROOT) if program.is_relative_to(ROOT) else program
+        say(f"smoke test{where}: {shown} selftest")
         started = time.monotonic()
         try:
             result = subprocess.run(  # noqa: S603
@@ -169,21 +264,21 @@ def smoke_test() -> int:
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            say(f"FAILED: the smoke test did not finish within {SMOKE_TIMEOUT_S} s")
-            return 1
+            say(f"FAILED: the smoke test{where} did not finish within {SMOKE_TIMEOUT_S} s")
+            return False
         took = time.monotonic() - started
         for line in result.stdout.splitlines():
             print(f"  {line}", flush=True)
         ok = result.returncode == 0 and "selftest: OK" in result.stdout.splitlines()
         if ok and (place / "data").exists():
             say("FAILED: selftest wrote to KIOSK_DATA_DIR")
-            return 1
+            return False
     if not ok:
         print(result.stderr, file=sys.stderr, flush=True)
-        say(f"FAILED: the smoke test exited {result.returncode}")
-        return 1
-    say(f"smoke test passed in {took:.1f} s")
-    return 0
+        say(f"FAILED: the smoke test{where} exited {result.returncode}")
+        return False
+    say(f"smoke test{where} passed in {took:.1f} s")
+    return True
 
 
 if __name__ == "__main__":

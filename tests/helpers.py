@@ -77,8 +77,10 @@ class SimControl:
         """How many access tokens were asked for and issued since the last reset, and how many are valid."""
         return self.http.get("/_sim/tokens").json()
 
-    def run_batch(self) -> dict[str, Any]:
-        return self.http.post("/_sim/batch/run").json()
+    def run_batch(self, refuse: list[str] | None = None) -> dict[str, Any]:
+        """Vipps' nightly batch (a simulator started with batch_status_updates); `refuse` names payments whose
+        updates it refuses."""
+        return self.http.post("/_sim/batch/run", json={"refuse": refuse} if refuse else None).json()
 
     def enter_phone(self, landing_url: str, phone: str) -> httpx.Response:
         token = parse_qs(urlsplit(landing_url).query)["token"][0]

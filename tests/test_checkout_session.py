@@ -95,7 +95,13 @@ def test_every_step_is_in_the_history_before_and_after_the_network(provider, vip
         ("CREATED", "PENDING"),
         ("PENDING", "RESERVED"),
         ("OPEN", "PAID"),
-        ("RESERVED", "CAPTURED"),
+        # PSP: updatestatus only accepts a capture; the details' log then shows it applied (the simulator at
+        # once, Vipps after its nightly batch). ePayment's capture answer is the payment captured.
+        *(
+            [("RESERVED", "CAPTURED")]
+            if provider.captures_at_once
+            else [("RESERVED", "CAPTURE_SENT"), ("CAPTURE_SENT", "CAPTURED")]
+        ),
     ]
 
 

@@ -13,11 +13,14 @@ from kiosk.vipps import (
     InvalidMakePaymentUrl,
     InvalidPaymentModel,
     InvalidRequest,
+    MalformedResponse,
     MerchantNotAvailable,
     Operation,
     OrderIdExists,
     StatusUpdate,
+    StatusUpdateRefused,
     TransactionIdExists,
+    UnexpectedRedirect,
     VippsAuthError,
     VippsClient,
     VippsRejected,
@@ -255,3 +258,43 @@ def test_sim_control_sees_what_the_client_did(client, vipps_settings, sim: SimCo
     assert record["amount"] == 2500
     assert record["phone"] == "48123456"
     assert record["landingUrl"] == started.vipps_redirect_url
+
+
+# ---- updatestatus is accepted only in Vipps' own words ------------------------------------------------------------
+
+
+def _capture(client, vipps_settings):
+    started = start_payment(client, vipps_settings)
+    client.force_approve(started.psp_transaction_id, "91234567", started.landing_token)
+    update = StatusUpdate(psp_transaction_id=started.psp_transaction_id, status=Operation.CAPTURED, amount=14950)
+    return started.psp_transaction_id, lambda: client.update_status(update, idempotency_key="capture-1")
+
+
+def test_updatestatus_returns_on_vipps_success_code(client, vipps_settings):
+    _tx, capture = _capture(client, vipps_settings)
+    answer = capture()
+    assert answer.succeeded
+    assert (answer.response_info.response_code, answer.response_info.response_message) == ("9000", "SUCCESS")
+
+
+@pytest.mark.parametrize(
+    ("answer", "error_type"),
+    [
+        ({"status": 200, "body": {"responseInfo": {"responseCode": "5000", "responseMessage": "FAILED"}}}, "refused"),
+        ({"status": 200, "body": {"responseInfo": {"responseCode": "9000", "responseMessage": "FAILED"}}}, "refused"),
+        ({"status": 204, "body": ""}, "malformed"),
+        ({"status": 200, "body": {}}, "malformed"),
+        ({"status": 302, "body": "", "headers": {"Location": "/psp/v3/psppayments/updatestatus"}}, "redirect"),
+        ({"status": 307, "body": "", "headers": {"Location": "/psp/v3/psppayments/updatestatus"}}, "redirect"),
+    ],
+    ids=["200-5000-FAILED", "200-9000-FAILED", "204", "200-empty", "302", "307"],
+)
+def test_updatestatus_without_vipps_success_code_is_an_error_not_a_capture(
+    client, vipps_settings, sim, answer, error_type
+):
+    tx, capture = _capture(client, vipps_settings)
+    sim.fault(path="/updatestatus$", method="POST", **answer)
+    expected = {"refused": StatusUpdateRefused, "malformed": MalformedResponse, "redirect": UnexpectedRedirect}
+    with pytest.raises(expected[error_type]):
+        capture()
+    assert sim.payment(tx)["capturedAmount"] == 0  # the fault answered in Vipps' place, and no redirect was followed

@@ -594,3 +594,27 @@ def test_fetching_the_access_token_spends_no_payments_budget(epay, vipps_setting
     TOKENS.clear()  # the next client's first call fetches a token on the way
     with EPaymentClient(vipps_settings, retry=FAST_RETRY, rate_limits={"get": RateLimit(1, 60.0)}) as client:
         assert client.get_payment(reference).reference == reference
+
+
+def test_vipps_own_404_for_an_unknown_reference_is_a_whole_problem_of_the_apis_media_type(epay):
+    with pytest.raises(PaymentNotFound) as caught:
+        epay.get_payment("no-such-reference-1")
+    assert caught.value.content_type.startswith("application/problem+json")
+    assert caught.value.problem.whole
+    assert caught.value.problem.instance == "/epayment/v1/payments/no-such-reference-1"
+
+
+def test_a_gateways_404_page_is_not_a_whole_problem(epay, sim):
+    sim.fault(path="^/epayment/v1/payments/[^/]+$", status=404, body="<html>Not Found</html>", content_type="text/html")
+    with pytest.raises(PaymentNotFound) as caught:
+        epay.get_payment("no-such-reference-1")
+    assert caught.value.content_type == "text/html"
+    assert not caught.value.problem.whole
+
+
+def test_a_redirect_is_an_error_and_never_followed(epay, sim):
+    from kiosk.vipps import UnexpectedRedirect
+
+    sim.fault(path="^/epayment/v1/payments/[^/]+$", status=302, body="", headers={"Location": "/epayment/v1/payments"})
+    with pytest.raises(UnexpectedRedirect, match="HTTP 302"):
+        epay.get_payment("no-such-reference-1")

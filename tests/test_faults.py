@@ -202,3 +202,31 @@ def test_the_fault_controls_themselves_cannot_be_faulted(sim):
     sim.fault(path=".*", status=503)
     sim.clear_faults()
     assert sim.faults() == []
+
+
+def test_a_fault_can_answer_with_any_body_media_type_and_headers(sim):
+    """How a gateway, a proxy or a Vipps unlike the simulator answers: a page of its own, a redirect."""
+    sim.fault(path="/details$", status=404, body="<html>Not Found</html>", content_type="text/html", count=1)
+    sim.fault(path="/details$", status=302, body="", headers={"Location": "/elsewhere"}, count=1)
+    sim.fault(path="/details$", status=400, body=[{"errorCode": "51", "errorMessage": "Invalid request"}], count=1)
+    page = sim.http.get("/psp/v3/psppayments/x/details")
+    assert (page.status_code, page.headers["content-type"], page.text) == (404, "text/html", "<html>Not Found</html>")
+    moved = sim.http.get("/psp/v3/psppayments/x/details")
+    assert (moved.status_code, moved.headers["location"]) == (302, "/elsewhere")
+    listed = sim.http.get("/psp/v3/psppayments/x/details")
+    assert (listed.status_code, listed.json()) == (400, [{"errorCode": "51", "errorMessage": "Invalid request"}])
+
+
+@pytest.mark.parametrize(
+    ("rule", "problem"),
+    [
+        ({"path": "x", "body": "page"}, "need a status"),
+        ({"path": "x", "status": 200, "content_type": 5}, "content_type"),
+        ({"path": "x", "status": 302, "headers": {"Location": 5}}, "headers"),
+    ],
+)
+def test_a_fault_rule_with_a_bad_body_field_is_refused(sim, rule, problem):
+    answer = sim.http.post("/_sim/faults", json=rule)
+    assert answer.status_code == 400
+    assert problem in answer.json()["message"]
+    assert sim.faults() == []

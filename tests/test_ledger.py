@@ -106,6 +106,26 @@ def test_a_ledger_from_before_the_sales_api_column_learns_it_from_the_attempts(t
         assert [sale.provider for sale in ledger.sales()] == ["psp", "epayment", None]
 
 
+def test_a_ledger_from_before_the_sales_unit_columns_keeps_its_attempts_without_them(tmp_path):
+    """Schema 5 records the sales unit (MSN) and Vipps address of each attempt; older attempts keep NULL (the
+    checkout reads them with the current settings, and never closes one as never created at a real Vipps)."""
+    path = tmp_path / "v4.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(";".join(MIGRATIONS[:4]) + "; PRAGMA user_version = 4;")
+        old.execute("INSERT INTO sales (id, created_at, amount_ore, state) VALUES (1, 'x', 500, 'OPEN')")
+        old.execute(
+            "INSERT INTO attempts (id, sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel,"
+            " state, created_at, updated_at, provider)"
+            " VALUES (1, 1, 'tx1', 'o-1', 'k', 'QR', 'UNKNOWN', 'x', 'x', 'psp')"
+        )
+    old.close()
+    with Ledger.open(path) as ledger:
+        (attempt,) = ledger.attempts_of(1)
+        assert (attempt.psp_transaction_id, attempt.state) == ("tx1", "UNKNOWN")
+        assert (attempt.merchant_serial_number, attempt.base_url) == (None, None)
+        assert ledger.read("PRAGMA user_version").fetchone() == (5,)
+
+
 def test_a_ledger_from_a_newer_kiosk_is_refused_untouched(tmp_path):
     path = tmp_path / "new.sqlite3"
     with sqlite3.connect(path) as newer:

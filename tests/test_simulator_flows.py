@@ -137,6 +137,27 @@ def test_batch_mode_applies_status_updates_only_when_the_night_comes():
         sim.close()
 
 
+def test_the_nightly_batch_can_refuse_an_update_and_leaves_a_failed_log_entry():
+    with SimulatorServer(settings=SimulatorSettings(batch_status_updates=True)) as server:
+        sim = SimControl(server.base_url)
+        settings = VippsSettings.for_simulator(server.base_url)
+        with VippsClient(settings, retry=FAST_RETRY) as client:
+            started = start_payment(client, settings, amount=5000)
+            tx = started.psp_transaction_id
+            client.force_approve(tx, "91234567", started.landing_token)
+            client.update_status(StatusUpdate(psp_transaction_id=tx, status=Operation.CAPTURED, amount=5000))
+            assert sim.run_batch(refuse=[tx]) == {"applied": 0, "refused": 1}
+            captured = client.details(tx).transaction_log_history[-1]
+            assert (captured.operation, captured.operation_success) == (Operation.CAPTURED, False)
+            assert client.details(tx).transaction_summary.captured_amount == 0
+        sim.close()
+
+
+def test_details_of_an_unknown_payment_names_the_id_it_does_not_know(client):
+    with pytest.raises(InvalidRequest, match="no payment with pspTransactionId doesnotexist"):
+        client.details("doesnotexist")
+
+
 def test_landing_page_rejects_a_bad_phone_number_and_changes_nothing(client, vipps_settings, sim):
     started = start_payment(client, vipps_settings)
     for bad in ("1234567", "123456789", "9123456a", "٩١٢٣٤٥٦٧", ""):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 
+from kiosk.checkout.missing import epayment_missing, judged
 from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
 from kiosk.config import VippsSettings
@@ -34,6 +35,7 @@ def _description(request: StartRequest) -> str:
 class EPaymentProvider(ClientOwner):
     name = "epayment"
     push_skips_landing_page = True  # PUSH_MESSAGE puts the request in the customer's app at once
+    captures_at_once = True  # the capture's answer is the payment after it
 
     def __init__(self, client: EPaymentClient, *, owns_client: bool = False) -> None:
         super().__init__(client, owns_client)
@@ -74,7 +76,9 @@ class EPaymentProvider(ClientOwner):
         try:
             self.client.cancel_payment(reference, idempotency_key=idempotency_key)
         except PaymentNotFound as exc:
-            raise NoSuchPayment(exc.error_message) from exc
+            if epayment_missing(exc, reference):
+                raise NoSuchPayment(exc.error_message) from exc
+            raise
 
     def refund(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
         self.client.refund_payment(reference, amount_ore, idempotency_key=idempotency_key)
@@ -88,7 +92,7 @@ class EPaymentProvider(ClientOwner):
         try:
             return self.client.get_payment(reference)
         except PaymentNotFound as exc:
-            raise NoSuchPayment(exc.error_message) from exc
+            raise judged(exc, reference, epayment_missing(exc, reference)) from exc
 
     def _card_refused(self, reference: str) -> bool:
         events = self.client.get_events(reference)

@@ -24,6 +24,7 @@ class PaymentState(StrEnum):
     WAITING = "WAITING"  # created; the customer has not answered yet
     RESERVED = "RESERVED"  # approved: the amount is reserved, to be captured
     CAPTURED = "CAPTURED"  # captured (perhaps refunded since)
+    CAPTURE_FAILED = "CAPTURE_FAILED"  # reserved, but Vipps refused the capture (PSP: its nightly batch did)
     CANCELLED = "CANCELLED"  # cancelled before capture (by us, or a reservation cancelled back)
     REJECTED = "REJECTED"  # the customer said no
     REFUSED = "REFUSED"  # the card was refused; `reason` says why
@@ -61,7 +62,13 @@ class Started:
 
 
 class NoSuchPayment(VippsError):
-    """The provider has no payment under this reference: it never started, so nothing can be charged."""
+    """The provider has no payment under this reference: it never started, so nothing can be charged.
+    Raised only on the API's own answer for that (see `kiosk.checkout.missing`)."""
+
+
+class DoubtfulAnswer(VippsError):
+    """An answer that looks like "no such payment" but does not prove it (a gateway's page, another payment's
+    error): the payment may exist, so it needs checking. The message says what was seen."""
 
 
 class PaymentProvider(Protocol):
@@ -75,16 +82,22 @@ class PaymentProvider(Protocol):
     # Whether a payment pushed to a phone always goes straight to the app (else the settings' skip_landing_page
     # decides): the checkout's approval window is shorter by the landing page's part then.
     push_skips_landing_page: bool
+    # Whether a capture that returns has been applied (ePayment: the answer is the payment after it). PSP's
+    # updatestatus only accepts it: its details show the capture once Vipps' batch has applied it.
+    captures_at_once: bool
 
     def start(self, request: StartRequest, idempotency_key: str) -> Started:
         """Create the payment. A retry with the same key answers the first call again."""
         ...
 
     def read(self, reference: str) -> PaymentStatus:
-        """The payment's state now. Raises NoSuchPayment when the provider never had it."""
+        """The payment's state now. Raises NoSuchPayment when the provider says it never had it, DoubtfulAnswer
+        for an answer that only looks like that."""
         ...
 
-    def capture(self, reference: str, amount_ore: int, idempotency_key: str) -> None: ...
+    def capture(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
+        """Returns once Vipps accepted the capture (applied, if `captures_at_once`)."""
+        ...
 
     def cancel(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
         """Cancel before capture (or reverse an approval). Raises NoSuchPayment when there is nothing to cancel."""

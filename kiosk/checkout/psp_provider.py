@@ -6,12 +6,12 @@ asked of the PSP backend (only the simulator's answers), and every write as an u
 
 from __future__ import annotations
 
+from kiosk.checkout.missing import judged, psp_missing
 from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
 from kiosk.config import VippsSettings
 from kiosk.vipps import (
     InitiateRequest,
-    InvalidRequest,
     Operation,
     PaymentDetails,
     PspOutcome,
@@ -19,18 +19,23 @@ from kiosk.vipps import (
     StatusUpdate,
     VippsClient,
     VippsError,
+    VippsRejected,
 )
 
 
 def read_details(details: PaymentDetails) -> PaymentState:
-    """The payment's state from its log history. An empty history is a payment still waiting."""
+    """The payment's state from its log history. An empty history is a payment still waiting. Captured only
+    where the log says a capture succeeded (operationSuccess): an accepted updatestatus is not one yet."""
     history = details.transaction_log_history
     succeeded = {e.operation for e in history if e.operation_success}
     if Operation.CAPTURED in succeeded or Operation.REFUNDED in succeeded:
         return PaymentState.CAPTURED
     reserves = [e for e in history if e.operation is Operation.RESERVED]
     if reserves and reserves[-1].operation_success:
-        return PaymentState.CANCELLED if Operation.CANCELLED in succeeded else PaymentState.RESERVED
+        if Operation.CANCELLED in succeeded:
+            return PaymentState.CANCELLED
+        refused = any(e.operation is Operation.CAPTURED and not e.operation_success for e in history)
+        return PaymentState.CAPTURE_FAILED if refused else PaymentState.RESERVED
     if reserves:
         return PaymentState.FAILED
     if Operation.CANCELLED in succeeded:
@@ -64,14 +69,10 @@ def explain_outcome(outcome: PspOutcome | None) -> tuple[PaymentState, str]:
     return PaymentState.REFUSED, reason
 
 
-def _is_no_payment(exc: InvalidRequest) -> bool:
-    message = exc.error_message.lower()
-    return "no payment" in message or "unknown" in message
-
-
 class PspProvider(ClientOwner):
     name = "psp"
     push_skips_landing_page = False  # PSP shows the landing page unless skip_landing_page is set
+    captures_at_once = False  # updatestatus is applied by Vipps' nightly batch; details show when
 
     def __init__(self, client: VippsClient, vipps: VippsSettings | None = None, *, owns_client: bool = False) -> None:
         """Over a client of one's own or shared (then not closed here). `vipps` names the URLs a payment is
@@ -109,8 +110,8 @@ class PspProvider(ClientOwner):
     def read(self, reference: str) -> PaymentStatus:
         try:
             details = self.client.details(reference)
-        except InvalidRequest as exc:
-            raise NoSuchPayment(exc.error_message) from exc
+        except VippsRejected as exc:
+            raise judged(exc, reference, psp_missing(exc, reference)) from exc
         return self.status_of(details)
 
     def status_of(self, details: PaymentDetails) -> PaymentStatus:
@@ -132,8 +133,8 @@ class PspProvider(ClientOwner):
     def cancel(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
         try:
             self._update(reference, Operation.CANCELLED, amount_ore, idempotency_key)
-        except InvalidRequest as exc:
-            if _is_no_payment(exc):
+        except VippsRejected as exc:
+            if psp_missing(exc, reference):
                 raise NoSuchPayment(exc.error_message) from exc
             raise
 

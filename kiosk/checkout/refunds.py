@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import uuid
 
+from kiosk.checkout.environment import changed_since
 from kiosk.checkout.providers_by_api import ProvidersByApi
-from kiosk.ledger import Ledger, RefundRecord, RefundRefused
+from kiosk.ledger import AttemptRecord, Ledger, RefundRecord, RefundRefused
 from kiosk.ledger.report import api_title
 from kiosk.vipps import VippsError, VippsRejected
 
@@ -20,16 +21,25 @@ def refund(providers: ProvidersByApi, ledger: Ledger, sale_id: int, amount_ore: 
     paid_by = ledger.sale(sale_id).paid_attempt_id
     if paid_by is not None and (missing := providers.missing_for(api := ledger.attempt(paid_by).provider)):
         raise RefundRefused(f"This sale was paid through Vipps' {api_title(api)} API, and {missing}.")
+    if paid_by is not None and (changed := changed_since(ledger.attempt(paid_by), providers.vipps)):
+        # Another sales unit or Vipps address does not have the payment: the refund would fail there.
+        raise RefundRefused(f"This sale was paid elsewhere: {changed}.")
     record = ledger.begin_refund(sale_id, amount_ore, uuid.uuid4().hex)
     return _send(providers, ledger, record)
 
 
 def resend_pending_refunds(providers: ProvidersByApi, ledger: Ledger) -> list[RefundRecord]:
-    """Refunds whose API the settings cannot use stay PENDING, to be sent once they can."""
+    """Refunds whose API, sales unit or Vipps address the settings cannot reach stay PENDING, to be sent once
+    they can."""
     pending = ledger.read("SELECT id FROM refunds WHERE state = 'PENDING' ORDER BY id").fetchall()
     records = [ledger.refund(refund_id) for (refund_id,) in pending]
-    reachable = [r for r in records if providers.missing_for(ledger.attempt(r.attempt_id).provider) is None]
+    reachable = [r for r in records if _reachable(providers, ledger.attempt(r.attempt_id))]
     return [_send(providers, ledger, record) for record in reachable]
+
+
+def _reachable(providers: ProvidersByApi, attempt: AttemptRecord) -> bool:
+    """Whether the settings reach the API, sales unit and Vipps address the sale was paid at."""
+    return providers.missing_for(attempt.provider) is None and changed_since(attempt, providers.vipps) is None
 
 
 def _send(providers: ProvidersByApi, ledger: Ledger, record: RefundRecord) -> RefundRecord:

@@ -12,12 +12,12 @@ Every change is written to the ledger before the kiosk acts on it. The rules:
 
 from __future__ import annotations
 
-import contextlib
 import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 
+from kiosk.checkout.environment import sales_unit_of
 from kiosk.checkout.interpret import FAILURE_STATES, explain_failure
 from kiosk.checkout.provider import NoSuchPayment, PaymentProvider, PaymentState, PaymentStatus, StartRequest
 from kiosk.checkout.states import (
@@ -28,17 +28,31 @@ from kiosk.checkout.states import (
     SaleState,
 )
 from kiosk.checkout.updates import AttemptView, SaleUpdate
+from kiosk.checkout.writes import WritesToVipps
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.domain.phone import mask_phone
-from kiosk.ledger import AttemptRecord, Ledger, LedgerConflict, SaleRecord
-from kiosk.vipps import TransactionIdExists, VippsAuthError, VippsError, VippsRejected, VippsUnavailable
+from kiosk.ledger import AttemptRecord, Ledger, SaleRecord
+from kiosk.vipps import (
+    OrderIdExists,
+    TransactionIdExists,
+    VippsAuthError,
+    VippsError,
+    VippsRejected,
+    VippsUnavailable,
+)
 
 S = AttemptState
+# PSP errors 44 (pspTransactionId) and 99 (orderId already exists) to an init sent again after its answer was
+# lost: the first one created it (the ids are the kiosk's own, fresh for every attempt).
+ALREADY_CREATED = (TransactionIdExists, OrderIdExists)
+# States an attempt may be in when Vipps' details first show it captured (a capture whose answer was lost, one
+# Vipps' batch applied, or one found after a restart).
+_CAPTURED_FROM = (S.RESERVED, S.CAPTURE_SENT, S.PENDING, S.UNKNOWN, S.NEEDS_CHECK)
 _FAILURE_OUTCOMES = {S.REJECTED: Outcome.REJECTED, S.REFUSED: Outcome.REFUSED, S.EXPIRED: Outcome.EXPIRED}
 
 
-class SaleSession:
+class SaleSession(WritesToVipps):
     def __init__(
         self,
         provider: PaymentProvider,
@@ -98,6 +112,7 @@ class SaleSession:
             phone_masked=mask_phone(phone) if phone else None,
             state=S.CREATED,
             provider=self._provider.name,
+            **vars(sales_unit_of(self._vipps)),  # which Vipps it is made at: only that one can settle it
         )
         self._deadline_by_tx[attempt.psp_transaction_id] = self._clock() + self._window_s(skip)
         request = StartRequest(
@@ -112,6 +127,11 @@ class SaleSession:
         try:
             started = self._provider.start(request, idempotency_key=attempt.idempotency_key)
         except VippsRejected as exc:
+            if isinstance(exc, ALREADY_CREATED):
+                # Only a re-send gets this (the first answer was lost): Vipps has it. Its details decide.
+                self._ledger.move_attempt(attempt.id, [S.CREATED], S.UNKNOWN, note=f"init: {exc.error_message}")
+                self._current_tx = attempt.psp_transaction_id
+                return self._update("No answer from Vipps yet. Still trying.")
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=exc.error_message)
             if self._open_attempts():
                 return self._update(f"Vipps refused that: {exc.error_message}")
@@ -143,7 +163,10 @@ class SaleSession:
         state = AttemptState(attempt.state)
         if reading is PaymentState.RESERVED:
             return self._on_reserved(attempt)
-        if reading is PaymentState.CAPTURED and state in (S.RESERVED, S.PENDING, S.UNKNOWN, S.NEEDS_CHECK):
+        if reading is PaymentState.CAPTURE_FAILED and state in (S.RESERVED, S.CAPTURE_SENT):
+            self._capture_refused(attempt, state, "Vipps refused the capture after accepting it")
+            return self._update(self._message)
+        if reading is PaymentState.CAPTURED and state in _CAPTURED_FROM:
             # A capture whose answer was lost, seen by the poll before the retry: the ledger catches up.
             if self._sale_open() and state is not S.RESERVED:
                 self._ledger.reserve_and_mark_paid(attempt.id, [state], note="found captured at Vipps")
@@ -227,7 +250,7 @@ class SaleSession:
             self._ledger.move_sale(
                 self._sale_id, [SaleState.OPEN], SaleState.PAID, outcome=Outcome.PAID, paid_attempt_id=attempt.id
             )
-        if state in (S.RESERVED, S.CAPTURED, S.REVERSING, S.REVERSED):
+        if state in (S.RESERVED, S.CAPTURE_SENT, S.CAPTURED, S.REVERSING, S.REVERSED):
             return self._update(self._message)  # already acted on
         sale = self._ledger.sale(self._sale_id)
         if sale.state == SaleState.OPEN and state in OPEN_ATTEMPT_STATES:
@@ -270,56 +293,6 @@ class SaleSession:
                 return self._finish(Outcome.CANCELLED, "The payment was cancelled.")
         return self._update(self._message)
 
-    def _give_up(self, attempt: AttemptRecord, final: AttemptState, why: str) -> None:
-        state = AttemptState(attempt.state)
-        if state is S.CREATED:
-            # init was never sent or never answered, so Vipps may not know it: mark it and let polling tell.
-            self._ledger.move_attempt(attempt.id, [state], S.UNKNOWN, note=why)
-            state = S.UNKNOWN
-        self._give_up_as[attempt.psp_transaction_id] = final
-        self._ledger.move_attempt(attempt.id, [state], S.CANCELLING, note=why)
-        self._send_cancel(self._ledger.attempt(attempt.id), S.CANCELLING, final)
-
-    def _send_cancel(self, attempt: AttemptRecord, from_state: AttemptState, final: AttemptState) -> None:
-        suffix = "reverse" if from_state is S.REVERSING else "cancel"
-        try:
-            self._provider_of(attempt).cancel(
-                attempt.psp_transaction_id, self._amount_ore(), self._key(attempt, suffix)
-            )
-        except VippsUnavailable:
-            return  # stays CANCELLING/REVERSING: retried, and its details still watched
-        except NoSuchPayment:
-            final = S.CANCELLED  # Vipps never had it: nothing to cancel, nothing can be charged
-        except VippsError:
-            return  # e.g. it failed meanwhile; the next details read settles it
-        self._move_if(attempt, from_state, final, note=f"{suffix} confirmed by Vipps")
-
-    def _amount_ore(self) -> int:
-        """Every write is for the whole amount: a sale is captured, cancelled or reversed in one piece."""
-        return self._ledger.sale(self._sale_id).amount_ore
-
-    @staticmethod
-    def _key(attempt: AttemptRecord, key_suffix: str) -> str:
-        """A key of its own per kind of write, the same on every retry."""
-        return f"{attempt.idempotency_key}-{key_suffix}"
-
-    def _capture(self, attempt: AttemptRecord) -> None:
-        try:
-            provider = self._provider_of(attempt)
-            provider.capture(attempt.psp_transaction_id, self._amount_ore(), self._key(attempt, "capture"))
-        except VippsRejected as exc:
-            # Refused for good: retrying the same call cannot help. The money is reserved; a person must look,
-            # so the sale itself says so (the back office counts it and offers a re-check).
-            self._move_if(attempt, S.RESERVED, S.NEEDS_CHECK, note=f"capture refused: {exc.error_message}")
-            with contextlib.suppress(LedgerConflict):
-                self._ledger.move_sale(
-                    self._sale_id, [SaleState.PAID], SaleState.NEEDS_CHECK, note=f"capture refused: {exc.error_message}"
-                )
-            return
-        except VippsError:
-            return  # stays RESERVED: the capture is retried until it lands; the sale is paid either way
-        self._move_if(attempt, S.RESERVED, S.CAPTURED, note="captured")
-
     def _retry_init(self, attempt: AttemptRecord) -> AttemptView | None:
         """An init without an answer: send it again with the same key, and Vipps answers the first call again.
         Without the request (its phone number is never stored), or from a Vipps that does not replay, the
@@ -336,7 +309,7 @@ class SaleSession:
             except VippsUnavailable:
                 return None
             except VippsRejected as exc:
-                if not isinstance(exc, TransactionIdExists):  # it exists: its details below say what it is
+                if not isinstance(exc, ALREADY_CREATED):  # it exists: its details below say what it is
                     self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note=exc.error_message)
                     if self._is_current(attempt) and self._sale_open():
                         self._finish(Outcome.NOT_STARTED, f"Vipps refused to start the payment: {exc.error_message}")
@@ -353,7 +326,9 @@ class SaleSession:
         try:
             status = self._provider_of(attempt).read(tx)
         except NoSuchPayment:
-            self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note="Vipps never had this payment")
+            if not self._may_conclude_missing(attempt):
+                return None  # stays UNKNOWN: a person must look
+            self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note="Vipps says it never had this payment")
             if self._is_current(attempt) and self._sale_open():
                 self._finish(Outcome.NOT_STARTED, "Vipps did not start the payment. Try again.")
             return None
@@ -381,11 +356,6 @@ class SaleSession:
     def _provider_of(self, attempt: AttemptRecord) -> PaymentProvider:
         """The provider of the API the attempt was made with: a live sale's attempts are all its provider's."""
         return self._provider
-
-    def _move_if(self, attempt: AttemptRecord, expected: AttemptState, new: AttemptState, note: str) -> None:
-        # A conflict means a poll result settled it first; the ledger already tells the truth.
-        with contextlib.suppress(LedgerConflict):
-            self._ledger.move_attempt(attempt.id, [expected], new, note=note)
 
     def _window_s(self, skip_landing_page: bool) -> float:
         kiosk = self._kiosk
@@ -422,7 +392,10 @@ class SaleSession:
     def _update(self, message: str, attempt: AttemptView | None = None) -> SaleUpdate:
         sale = self._ledger.sale(self._sale_id)
         attempts = self._ledger.attempts_of(self._sale_id)
-        watch = frozenset(a.psp_transaction_id for a in attempts if a.state not in FINAL_ATTEMPT_STATES)
+        # A capture Vipps accepted is not watched: its batch may take the night. Start-up reads it again (and so
+        # does a re-check of the sale); the sale is paid meanwhile.
+        watched = [a for a in attempts if a.state not in FINAL_ATTEMPT_STATES and a.state != S.CAPTURE_SENT]
+        watch = frozenset(a.psp_transaction_id for a in watched)
         pending = any(a.state in (S.RESERVED, S.CANCELLING, S.REVERSING, S.UNKNOWN) for a in attempts)
         unknown = self._expiry_unanswered or any(a.state == S.UNKNOWN and self._is_current(a) for a in attempts)
         outcome = Outcome(sale.outcome) if sale.outcome else (Outcome.NO_ANSWER if unknown else None)

@@ -10,6 +10,9 @@ class AttemptState(StrEnum):
     PENDING = "PENDING"  # Vipps has it; waiting for the customer
     UNKNOWN = "UNKNOWN"  # init got no answer: Vipps may or may not have it (needs checking)
     RESERVED = "RESERVED"  # approved; capture under way
+    # Vipps accepted the capture (PSP updatestatus: 9000 SUCCESS) but its details do not show it applied yet
+    # (Vipps' nightly batch): the sale is paid, its capture pending. Read again, never sent again.
+    CAPTURE_SENT = "CAPTURE_SENT"
     CAPTURED = "CAPTURED"  # paid
     CANCELLING = "CANCELLING"  # cancel to be sent, or sent without an answer yet
     CANCELLED = "CANCELLED"  # cancelled before approval (staff, superseded, window passed)

@@ -541,6 +541,42 @@
         <translation>Dette salget ble betalt gjennom Vipps&apos; {api}-API, og {problem}.</translation>
     </message>
     <message>
+        <source>This sale was paid elsewhere: {problem}.</source>
+        <translation>Dette salget ble betalt et annet sted: {problem}.</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; answer does not prove that it never had the payment: {seen}</source>
+        <translation>Svaret fra Vipps beviser ikke at Vipps aldri hadde betalingen: {seen}</translation>
+    </message>
+    <message>
+        <source>Vipps says it has no such payment, but it had answered for it before</source>
+        <translation>Vipps sier at betalingen ikke finnes, men Vipps har svart om den tidligere</translation>
+    </message>
+    <message>
+        <source>Vipps says it has no such payment, but the attempt was made before the kiosk recorded its sales unit, so it may have been made with other settings: check it in Vipps&apos; portal</source>
+        <translation>Vipps sier at betalingen ikke finnes, men forsøket ble gjort før kiosken begynte å lagre salgsenheten, så det kan være gjort med andre innstillinger: sjekk det i Vipps-portalen</translation>
+    </message>
+    <message>
+        <source>made with merchant_serial_number {made} at {made_address}, not {now} at {address} as the settings now say: set them back to settle the sale</source>
+        <translation>gjort med merchant_serial_number {made} på {made_address}, ikke {now} på {address} slik innstillingene sier nå: sett dem tilbake for å gjøre opp salget</translation>
+    </message>
+    <message>
+        <source>made with merchant_serial_number {made}, not {now} as the settings now say: set it back to settle the sale</source>
+        <translation>gjort med merchant_serial_number {made}, ikke {now} slik innstillingene sier nå: sett det tilbake for å gjøre opp salget</translation>
+    </message>
+    <message>
+        <source>made at {made}, not {now} as the settings now say: set base_url back to settle the sale</source>
+        <translation>gjort på {made}, ikke {now} slik innstillingene sier nå: sett base_url tilbake for å gjøre opp salget</translation>
+    </message>
+    <message>
+        <source>Vipps refused the capture: settle it with the customer.</source>
+        <translation>Vipps avviste belastningen: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Paid; Vipps has not applied the capture yet.</source>
+        <translation>Betalt; Vipps har ikke gjennomført belastningen ennå.</translation>
+    </message>
+    <message>
         <source>Only a paid sale can be refunded.</source>
         <translation>Bare et betalt salg kan refunderes.</translation>
     </message>
@@ -723,6 +759,14 @@
     <message>
         <source>Vipps sent {what} that breaks the contract at {where}: {problem}</source>
         <translation>Vipps sendte {what} som bryter kontrakten ved {where}: {problem}</translation>
+    </message>
+    <message>
+        <source>Vipps answered updatestatus with HTTP {status} and no responseInfo, so the update is not known to be accepted</source>
+        <translation>Vipps svarte på updatestatus med HTTP {status} uten responseInfo, så det er ikke kjent at oppdateringen ble godtatt</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; address answered with a redirect (HTTP {status}), which the kiosk does not follow</source>
+        <translation>Vipps-adressen svarte med en videresending (HTTP {status}), som kiosken ikke følger</translation>
     </message>
     <message>
         <source>Ready. Type the amount and press Enter. {notice}</source>

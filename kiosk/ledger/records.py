@@ -37,6 +37,9 @@ class AttemptRecord:
     created_at: str
     updated_at: str
     provider: str = "psp"  # the payment API it was made with: "psp" or "epayment"
+    # The sales unit and the Vipps address it was made at (None: recorded before schema 5). No secrets.
+    merchant_serial_number: str | None = None
+    base_url: str | None = None
 
 
 @dataclass(frozen=True)

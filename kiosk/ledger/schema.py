@@ -88,6 +88,13 @@ MIGRATIONS: list[str] = [
         (SELECT provider FROM attempts WHERE attempts.id = sales.paid_attempt_id),
         (SELECT provider FROM attempts WHERE attempts.sale_id = sales.id ORDER BY id DESC LIMIT 1));
     """,
+    # 5: the sales unit (MSN) and Vipps address each attempt was made at. Asked with another, Vipps answers "no
+    # such payment" truthfully, which proves nothing: recovery settles an attempt only where it was made. NULL
+    # for older attempts (kiosk.checkout.environment says how they are read).
+    """
+    ALTER TABLE attempts ADD COLUMN merchant_serial_number TEXT;
+    ALTER TABLE attempts ADD COLUMN base_url TEXT;
+    """,
 ]
 
 

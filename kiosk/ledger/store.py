@@ -214,12 +214,15 @@ class Ledger:
         phone_masked: str | None,
         state: str,
         provider: str = "psp",
+        merchant_serial_number: str | None = None,
+        base_url: str | None = None,
     ) -> AttemptRecord:
         now = utc_now()
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO attempts (sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel,"
-                " phone_masked, state, created_at, updated_at, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " phone_masked, state, created_at, updated_at, provider, merchant_serial_number, base_url)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     sale_id,
                     psp_transaction_id,
@@ -231,6 +234,8 @@ class Ledger:
                     now,
                     now,
                     provider,
+                    merchant_serial_number,
+                    base_url,
                 ),
             )
             db.execute(
@@ -410,7 +415,7 @@ class Ledger:
         query = (
             f"SELECT {_SALE_COLUMNS} FROM sales WHERE state IN ('OPEN', 'NEEDS_CHECK') OR id IN"  # noqa: S608
             " (SELECT sale_id FROM attempts WHERE state IN ('CREATED', 'PENDING', 'UNKNOWN', 'RESERVED',"
-            " 'CANCELLING', 'REVERSING')) ORDER BY id"
+            " 'CAPTURE_SENT', 'CANCELLING', 'REVERSING')) ORDER BY id"
         )
         return [SaleRecord(*row) for row in self._db.execute(query)]
 
@@ -430,5 +435,5 @@ _SALE_COLUMNS = (
 _REFUND_COLUMNS = "id, sale_id, attempt_id, amount_ore, state, idempotency_key, reason, created_at, updated_at"
 _ATTEMPT_COLUMNS = (
     "id, sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel, phone_masked, state,"
-    " redirect_url, reason, created_at, updated_at, provider"
+    " redirect_url, reason, created_at, updated_at, provider, merchant_serial_number, base_url"
 )

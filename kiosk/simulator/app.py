@@ -130,7 +130,12 @@ def build_app(settings: SimulatorSettings | None = None) -> ControlsOnThisPc:
         return JSONResponse(tokens.counts())
 
     async def run_batch(request: Request) -> Response:
-        return _reply(sim.run_batch())
+        raw = await request.body()
+        body, bad = await _json_body(request) if raw else ({}, None)  # optional {"refuse": [pspTransactionId]}
+        if bad:
+            return bad
+        refuse = body.get("refuse") if isinstance(body, dict) else None
+        return _reply(sim.run_batch(frozenset(refuse) if isinstance(refuse, list) else frozenset()))
 
     # ---- the customer's pages -----------------------------------------------------------------------------------
 

@@ -127,7 +127,8 @@ class VippsSimulator:
     def details(self, tx_id: str) -> Answer:
         payment = self.payments.get(tx_id)
         if payment is None:
-            return 400, [error("51", "Invalid request: no payment with this pspTransactionId")]
+            # The PSP contract names no answer for an unknown id; the simulator's says which id it does not know.
+            return 400, [error("51", f"Invalid request: no payment with pspTransactionId {tx_id}")]
         return 200, payment.details_json()
 
     def update_status(self, body: Any) -> Answer:
@@ -149,11 +150,12 @@ class VippsSimulator:
                 return 400, [error("51", problem)]
         return 200, OK_RESPONSE
 
-    def run_batch(self) -> Answer:
-        """The nightly batch: apply every queued status update; refused ones leave a failed log entry."""
+    def run_batch(self, refuse: frozenset[str] = frozenset()) -> Answer:
+        """The nightly batch: apply every queued status update; refused ones leave a failed log entry. Updates
+        of the pspTransactionIds in `refuse` are refused as a PSP's acquirer may refuse them overnight."""
         applied, refused = 0, 0
         for item in self._batched_updates:
-            problem = self._apply_status(item)
+            problem = "refused by the batch" if item["pspTransactionId"] in refuse else self._apply_status(item)
             if problem:
                 refused += 1
                 self.payments[item["pspTransactionId"]].log(Operation(item["status"]), item["amount"], False)

@@ -17,7 +17,19 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 FAULTS_PATH = "/_sim/faults"
-_RULE_KEYS = {"path", "method", "status", "delay_s", "drop", "retry_after", "malformed", "count"}
+_RULE_KEYS = {
+    "path",
+    "method",
+    "status",
+    "delay_s",
+    "drop",
+    "retry_after",
+    "malformed",
+    "count",
+    "body",
+    "content_type",
+    "headers",
+}
 
 
 class RuleError(ValueError):
@@ -34,6 +46,12 @@ class FaultRule:
     retry_after: int | None = None
     malformed: bool = False
     count: int | None = None  # None: until cleared
+    # With `status`: the answer's body in place of the API's usual error (JSON: any value; text: sent as it is),
+    # its media type, and headers to add (a redirect's Location). How a gateway, a proxy or a Vipps that answers
+    # unlike the simulator would.
+    body: Any = None
+    content_type: str | None = None
+    headers: dict[str, str] | None = None
 
     @classmethod
     def from_json(cls, raw: Any) -> FaultRule:
@@ -61,6 +79,13 @@ class FaultRule:
             raise RuleError("count must be a whole number of 1 or more")
         if not isinstance(rule.drop, bool) or not isinstance(rule.malformed, bool):
             raise RuleError("drop and malformed must be true or false")
+        if (rule.body is not None or rule.content_type or rule.headers) and rule.status is None:
+            raise RuleError("body, content_type and headers need a status: they replace the answer")
+        if rule.content_type is not None and not isinstance(rule.content_type, str):
+            raise RuleError("content_type must be a media type like text/html")
+        headers = rule.headers or {}
+        if not isinstance(headers, dict) or not all(isinstance(v, str) for v in [*headers, *headers.values()]):
+            raise RuleError("headers must be an object of header names and text values")
         return rule
 
     def matches(self, method: str, path: str) -> bool:
@@ -138,9 +163,15 @@ class FaultInjector:
             return
         assert rule.status is not None
         body, media = _fault_body(rule.status, path)
+        if rule.body is not None:
+            text = rule.body if isinstance(rule.body, str) else json.dumps(rule.body)
+            body, media = text.encode(), b"application/json"
+        if rule.content_type:
+            media = rule.content_type.encode()
         if rule.malformed:
             body = body[: len(body) // 2]
         headers = [(b"content-type", media)]
+        headers += [(name.lower().encode(), value.encode()) for name, value in (rule.headers or {}).items()]
         if rule.retry_after is not None:
             headers.append((b"retry-after", str(rule.retry_after).encode()))
         await _send_whole(send, rule.status, headers, body)

@@ -282,8 +282,10 @@ class BackOffice(QWidget):
         sale, idle = self._selected(), not self.busy
         refundable = sale is not None and sale[8] > sale[9] and sale[4] == "PAID"
         self.refund_button.setEnabled(idle and refundable and self._vipps is not None)
+        # A paid sale not captured yet (PSP: Vipps' batch may not have applied the capture) may be re-checked too.
+        pending = sale is not None and sale[4] == "PAID" and not sale[8]
         self.recheck_button.setEnabled(
-            idle and sale is not None and sale[4] in ("NEEDS_CHECK", "OPEN") and self._vipps is not None
+            idle and sale is not None and (sale[4] in ("NEEDS_CHECK", "OPEN") or pending) and self._vipps is not None
         )
         self.export_button.setEnabled(idle)
         self.export_pdf_button.setEnabled(idle)

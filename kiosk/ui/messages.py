@@ -70,6 +70,29 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "Vipps says the payment is cancelled: settle it with the customer."),
     QT_TRANSLATE_NOOP("Messages", "Vipps says the payment is {state}: settle it with the customer."),
     QT_TRANSLATE_NOOP("Messages", "This sale was paid through Vipps' {api} API, and {problem}."),
+    QT_TRANSLATE_NOOP("Messages", "This sale was paid elsewhere: {problem}."),
+    # kiosk.checkout: what Vipps said, and what it did not say
+    QT_TRANSLATE_NOOP("Messages", "Vipps' answer does not prove that it never had the payment: {seen}"),
+    QT_TRANSLATE_NOOP("Messages", "Vipps says it has no such payment, but it had answered for it before"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Vipps says it has no such payment, but the attempt was made before the kiosk recorded its sales unit, so "
+        "it may have been made with other settings: check it in Vipps' portal",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "made with merchant_serial_number {made} at {made_address}, not {now} at {address} as the settings now "
+        "say: set them back to settle the sale",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "made with merchant_serial_number {made}, not {now} as the settings now say: set it back to settle the sale",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "made at {made}, not {now} as the settings now say: set base_url back to settle the sale"
+    ),
+    QT_TRANSLATE_NOOP("Messages", "Vipps refused the capture: settle it with the customer."),
+    QT_TRANSLATE_NOOP("Messages", "Paid; Vipps has not applied the capture yet."),
     # kiosk.ledger
     QT_TRANSLATE_NOOP("Messages", "Only a paid sale can be refunded."),
     QT_TRANSLATE_NOOP("Messages", "A refund must be more than 0 kr."),
@@ -137,6 +160,13 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Messages", "Vipps refused the request: {reason} (errorCode {code})"),
     QT_TRANSLATE_NOOP("Messages", "Vipps sent {what} that breaks the contract at {where}: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Vipps answered updatestatus with HTTP {status} and no responseInfo, so the update is not known to be accepted",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Vipps' address answered with a redirect (HTTP {status}), which the kiosk does not follow"
+    ),
     # kiosk.ui: start-up, a sale's worker, the back office's jobs
     QT_TRANSLATE_NOOP("Messages", "Ready. Type the amount and press Enter. {notice}"),
     QT_TRANSLATE_NOOP("Messages", "The demo simulator could not start on {host}:{port}: {problem}"),

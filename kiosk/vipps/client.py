@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from kiosk.vipps.errors import ErrorDetail, ForceApproveNotAllowed, VippsError, rejection_for
+import httpx
+
+from kiosk.vipps.errors import (
+    ErrorDetail,
+    ForceApproveNotAllowed,
+    MalformedResponse,
+    StatusUpdateRefused,
+    VippsError,
+    VippsRejected,
+    refuse_redirect,
+    rejection_for,
+)
 from kiosk.vipps.http import PLUGIN_NAME, TOKENS, Environment, VippsHttp, environment_of
 from kiosk.vipps.models import (
     InitiateRequest,
@@ -28,6 +39,8 @@ PSP = "/psp/v3/psppayments"
 
 
 class VippsClient(VippsHttp):
+    _last_status = 0  # the HTTP status of the last answer read (updatestatus tells a 204 from a 200 by it)
+
     # ---- the API ------------------------------------------------------------------------------------------------
 
     def initiate(self, request: InitiateRequest, idempotency_key: str | None = None) -> InitiateResponse:
@@ -42,11 +55,25 @@ class VippsClient(VippsHttp):
     def update_status(
         self, updates: list[StatusUpdate] | StatusUpdate, idempotency_key: str | None = None
     ) -> StatusUpdateResponse:
+        """Send status updates. Returns only on Vipps' own success (responseInfo 9000 / SUCCESS), which says the
+        update was accepted (the real Vipps applies it in a nightly batch: the payment's details show when).
+        A 200 with another responseInfo raises StatusUpdateRefused; an answer without one (a 204, an empty
+        body) MalformedResponse: neither is Vipps saying yes."""
         updates = [updates] if isinstance(updates, StatusUpdate) else updates
         body = {"transactions": [u.to_json() for u in updates]}
-        return self._call(
+        answer: StatusUpdateResponse = self._call(
             "POST", f"{PSP}/updatestatus", StatusUpdateResponse, json=body, idempotency_key=idempotency_key
         )
+        if answer.succeeded:
+            return answer
+        info = answer.response_info
+        if info is None or self._last_status != 200:
+            raise MalformedResponse(
+                f"Vipps answered updatestatus with HTTP {self._last_status} and no responseInfo, "
+                "so the update is not known to be accepted"
+            )
+        code, message = info.response_code or "", info.response_message or "no responseMessage"
+        raise StatusUpdateRefused(200, (ErrorDetail(code, message, None),))
 
     def force_approve(self, psp_transaction_id: str, customer_phone_number: str, landing_token: str) -> None:
         """Approve as the customer would, without the app. Only the test environment and simulators offer it."""
@@ -87,3 +114,14 @@ class VippsClient(VippsHttp):
 
     def _rejection(self, status: int, content: bytes) -> VippsError:
         return rejection_for(status, parse_errors(content))
+
+    def _raise_for_status(self, response: httpx.Response) -> None:
+        """As the transport does, and: a redirect is an error (never followed, never a success), and a
+        refusal keeps the answer's media type, which tells Vipps' own error list from a gateway's page."""
+        self._last_status = response.status_code
+        try:
+            refuse_redirect(response.status_code)
+            super()._raise_for_status(response)
+        except VippsRejected as exc:
+            exc.content_type = response.headers.get("content-type", "")
+            raise

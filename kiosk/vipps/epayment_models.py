@@ -261,6 +261,7 @@ class _ProblemBody(BaseModel):
     status: int | None = None
     detail: str | None = None
     trace_id: str | None = Field(default=None, alias="traceId")
+    instance: str | None = None
     extra_details: list[_ExtraDetail] | None = Field(default=None, alias="extraDetails")
 
 
@@ -276,6 +277,9 @@ def parse_problem(status: int, content: bytes) -> Problem:
         status=body.status if body.status is not None else status,
         detail=body.detail,
         trace_id=body.trace_id,
+        instance=body.instance,
+        # The contract's Problem requires type, title, status and traceId: a body with all four is the API's own.
+        whole={"type", "title", "status", "trace_id"} <= body.model_fields_set,
         extra_details=tuple((d.name, d.reason) for d in body.extra_details or ()),
     )
 

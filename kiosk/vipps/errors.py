@@ -10,8 +10,10 @@
     │                           wire may have landed, so it is an unknown outcome like a timeout
     ├── VippsAuthError          401/403 that a fresh token did not cure: settings are wrong
     ├── MalformedResponse       an answer that breaks the contract
+    │   └── UnexpectedRedirect  a 3xx: Vipps' API never redirects, so the answer is not Vipps' (never followed)
     ├── ForceApproveNotAllowed  force-approve asked of production
     └── VippsRejected           400 with Vipps' error list; one subclass per known errorCode
+        ├── StatusUpdateRefused PSP updatestatus answered 200 without Vipps' success code (9000 SUCCESS)
         └── ProblemRejected     ePayment API: a 4xx with an RFC 7807 problem body (400: the request is invalid)
             ├── PaymentNotFound 404: no payment with that reference
             └── PaymentConflict 409: the payment's state forbids it, or the reference is taken
@@ -67,6 +69,15 @@ class MalformedResponse(VippsError):
     pass
 
 
+class UnexpectedRedirect(MalformedResponse):
+    """A 3xx answer. Vipps' APIs answer every call themselves; a redirect comes from something in between (a
+    proxy, a captive portal), is never followed (the client does not follow redirects), and proves nothing."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"Vipps' address answered with a redirect (HTTP {status}), which the kiosk does not follow")
+        self.status = status
+
+
 class ForceApproveNotAllowed(VippsError):
     pass
 
@@ -91,6 +102,9 @@ class VippsRejected(VippsError):
         self.error_code = first.error_code
         self.error_message = first.error_message
         self.context_id = first.context_id
+        # The answer's media type, as the client saw it: only a body of the API's own shape can say that a
+        # payment is missing (a gateway's HTML page cannot).
+        self.content_type = ""
 
 
 class MerchantNotAvailable(VippsRejected):
@@ -111,6 +125,11 @@ class InvalidRequest(VippsRejected):
 
 class OrderIdExists(VippsRejected):
     code = "99"
+
+
+class StatusUpdateRefused(VippsRejected):
+    """updatestatus answered HTTP 200, but its responseInfo is not Vipps' success (responseCode 9000, SUCCESS):
+    the update was not accepted. `error_code` and `error_message` are the responseInfo's."""
 
 
 class AmountTooSmall(VippsRejected):
@@ -137,6 +156,8 @@ class Problem:
     status: int
     detail: str | None = None
     trace_id: str | None = None
+    instance: str | None = None
+    whole: bool = False  # it has every field the contract requires (type, title, status, traceId)
     extra_details: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -163,6 +184,12 @@ class PaymentNotFound(ProblemRejected):
 
 class PaymentConflict(ProblemRejected):
     pass
+
+
+def refuse_redirect(status: int) -> None:
+    """Raise UnexpectedRedirect for a 3xx: neither an answer nor a success."""
+    if 300 <= status < 400:
+        raise UnexpectedRedirect(status)
 
 
 def problem_rejection(status: int, problem: Problem) -> ProblemRejected:

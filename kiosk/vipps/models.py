@@ -122,6 +122,12 @@ class ResponseInfo(_Message):
 class StatusUpdateResponse(_Message):
     response_info: ResponseInfo | None = None
 
+    @property
+    def succeeded(self) -> bool:
+        """Vipps' own words for an accepted update: the contract's Response, responseInfo 9000 / SUCCESS."""
+        info = self.response_info
+        return info is not None and info.response_code == "9000" and info.response_message in (None, "SUCCESS")
+
 
 class PspOutcome(_Message):
     """What the PSP answered Vipps' makePayment: the only place the reason for a failed payment is known."""

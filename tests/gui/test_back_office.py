@@ -215,6 +215,43 @@ def test_re_checking_a_sale_that_needs_checking(qtbot, window, sim, client, vipp
     assert sim.payment(started.psp_transaction_id)["state"] == "CANCELLED"
 
 
+def test_re_checking_a_sale_whose_capture_is_pending_learns_that_vipps_applied_it(
+    qtbot, window, sim, client, vipps_settings, tmp_path
+):
+    """PSP: Vipps accepted the capture but its batch had not applied it when the sale ended ("paid, capture
+    pending"); later the details show it captured. The manager's re-check says so without a restart."""
+    from kiosk.vipps import Operation, StatusUpdate
+    from tests.helpers import start_payment
+
+    started = start_payment(client, vipps_settings)
+    tx = started.psp_transaction_id
+    client.force_approve(tx, "91234567", started.landing_token)
+    client.update_status(StatusUpdate(psp_transaction_id=tx, status=Operation.CAPTURED, amount=14950))
+    with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:  # as the sale's run left it, before the batch ran
+        sale = ledger.new_sale(14950)
+        attempt = ledger.add_attempt(
+            sale.id,
+            psp_transaction_id=tx,
+            merchant_order_id=started.merchant_order_id,
+            idempotency_key="k",
+            channel="QR",
+            phone_masked=None,
+            state="PENDING",
+            provider="psp",
+        )
+        ledger.reserve_and_mark_paid(attempt.id, ["PENDING"], note="approved by the customer")
+        ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURE_SENT", note="capture accepted by Vipps")
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    assert office.model.index(0, 3).data() == "PAID, CAPTURE PENDING"
+    _select_row(qtbot, window)
+    assert office.recheck_button.isEnabled()
+    qtbot.mouseClick(office.recheck_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.model.index(0, 3).data() == "CAPTURED")
+    assert office.message.text() == "Checked with Vipps: Paid"
+    assert sim.payment(tx)["capturedAmount"] == 14950  # captured once, by Vipps' batch: nothing sent again
+
+
 def test_exports_land_in_the_data_folder(qtbot, window, sim):
     _sell(qtbot, window, sim, "149,50")
     _open_back_office(qtbot, window)
