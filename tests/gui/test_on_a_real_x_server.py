@@ -12,7 +12,6 @@ simulator's own record of each payment.
 from __future__ import annotations
 
 import os
-import select
 import shutil
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import pytest
 import kiosk
 from kiosk.config import config_path, data_dir, ledger_path
 from kiosk.ledger import Ledger, LedgerError
+from tests.fresh_pc import load_script
 
 pytestmark = pytest.mark.xserver
 
@@ -58,36 +58,16 @@ def _wait_for(what: str, check: Callable[[], Any], timeout_s: float = 10.0, log:
 
 @pytest.fixture
 def x_display() -> Iterator[str]:
-    """An X server of its own, on a display number the server picks itself (-displayfd): never one in use."""
-    missing = [
-        f"{program} (Debian package {package})" for program, package in TOOLS.items() if not shutil.which(program)
-    ]
+    """An X server of its own, as packaging/build.py's smoke test starts one: Xvfb picks a free display itself
+    (-displayfd), so it never takes one in use."""
+    missing = [f"{tool} (Debian package {package})" for tool, package in TOOLS.items() if not shutil.which(tool)]
     if missing:
         pytest.fail(
             "the X-server test needs " + " and ".join(missing) + ": `apt-get install xvfb xdotool` as root, "
             "or run `python3 dev.py test`, which installs them on Debian"
         )
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        ready, _, _ = select.select([read_end], [], [], 10)
-        number = os.read(read_end, 16).decode().strip() if ready else ""
-        assert number.isdigit(), "Xvfb did not say which display it took within 10 s"
-        yield f":{number}"
-    finally:
-        os.close(read_end)
-        server.terminate()
-        try:
-            server.wait(5)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(5)
+    with load_script("packaging/build.py").XServer() as server:
+        yield server.display
 
 
 class RunningKiosk:
