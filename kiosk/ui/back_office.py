@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -147,7 +146,7 @@ class BackOffice(QWidget):
         self._update_actions()
 
     def _connect_signals(self) -> None:
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.clicked.connect(self.back_requested)  # and Esc, the window's key (kiosk.ui.screen_keys)
         self.settings_button.clicked.connect(self.settings_requested)
         self.kiosk_mode_button.clicked.connect(self.kiosk_mode_requested)
         self.day_picker.dateChanged.connect(self._on_day_picked)
@@ -424,9 +423,3 @@ class BackOffice(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:  # Esc leaves the back office, like the button
-            self.back_requested.emit()
-            return
-        super().keyPressEvent(event)

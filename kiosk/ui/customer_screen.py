@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.phone import PhoneError, normalise_phone
@@ -129,9 +128,7 @@ class CustomerScreen(QWidget):
         self.send_button.clicked.connect(self._on_send)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.language_toggle.clicked.connect(self._on_language_toggle)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.cancel_requested)
+        # Esc is the window's (kiosk.ui.screen_keys): a shortcut of this screen fired only with the focus in it.
 
     # ---- what the flow tells it ------------------------------------------------------------------------------
 
@@ -147,7 +144,6 @@ class CustomerScreen(QWidget):
         self._in_landing_phase = True
         self.phase.clear()
         self.set_phone_entry_enabled(False)
-        self.phone_input.setFocus()
 
     def show_qr(self, landing_url: str, matrix: list[list[bool]] | None = None) -> None:
         self.qr.set_text(landing_url, matrix)

@@ -28,16 +28,28 @@ class KioskLock(QObject):
 
     def lock(self) -> None:
         self._locked = True
-        # Changing the frame hides the window; showing it full screen brings it back, frameless.
-        self._window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self._set_frameless(True)
         self._window.showFullScreen()
         self.changed.emit(True)
 
     def unlock(self) -> None:
         self._locked = False
-        self._window.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
+        self._set_frameless(False)
         self._window.showNormal()
         self.changed.emit(False)
+
+    def _set_frameless(self, frameless: bool) -> None:
+        """Without a frame, or with it again, and the window stays shown. QWidget.setWindowFlag on a shown window
+        hides it and shows it again, and Qt then forgets that it is the active window: no widget had the focus,
+        so keys reached no screen's widget (measured on Xvfb and offscreen; a window manager may or may not give
+        the focus back). The platform window takes the new frame as it is."""
+        window, hint = self._window, Qt.WindowType.FramelessWindowHint
+        handle = window.windowHandle()
+        if handle is None or not window.isVisible():
+            window.setWindowFlag(hint, frameless)  # not on screen: nothing to hide
+            return
+        window.overrideWindowFlags(window.windowFlags() | hint if frameless else window.windowFlags() & ~hint)
+        handle.setFlags(handle.flags() | hint if frameless else handle.flags() & ~hint)
 
     def allow_close(self) -> None:
         """The program itself is ending (it cannot start, say): a locked window must not stand in its way."""

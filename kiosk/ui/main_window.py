@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import KioskSettings, Settings, ShopSettings, VippsSettings
-from kiosk.ui.messages import translated
+from kiosk.ui.status_line import StatusLine
 from kiosk.ui.theme import stylesheet, use_palette
 
 LEAVE_KIOSK_MODE = QT_TRANSLATE_NOOP("PinScreen", "leave kiosk mode")
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kiosk.ui.kiosk_lock import KioskLock
     from kiosk.ui.outcome_screen import OutcomeScreen
     from kiosk.ui.pin_screen import PinScreen
+    from kiosk.ui.screen_keys import ScreenKeys
     from kiosk.ui.settings_screen import SettingsScreen
 
 
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
     flow: CheckoutFlow
     kiosk_lock: KioskLock
     idle_watch: IdleWatch
+    keys: ScreenKeys
 
     def __init__(
         self,
@@ -76,10 +78,7 @@ class MainWindow(QMainWindow):
         self._back_office: BackOffice | None = None  # built on first use: start-up shows the till first
         self.settings_screen: SettingsScreen | None = None
         self._unlock_for = ""
-        self._status_source = QT_TRANSLATE_NOOP("Messages", "Starting…")  # in English: said again in a new language
-        self.status = QLabel(self)
-        self.status.setObjectName("paymentStatus")
-        self.status.setWordWrap(True)
+        self.status = StatusLine(self.stack, self)
         self.demo_badge = QLabel(self)
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setVisible(demo)
@@ -123,8 +122,7 @@ class MainWindow(QMainWindow):
         self.manager_button.setText(self.tr("Manager"))
         self.manager_button.setAccessibleName(self.tr("Open the back office (manager PIN)"))
         self.status.setAccessibleName(self.tr("Payment status"))
-        self.status.setText(translated(self._status_source))
-        self.status.setAccessibleDescription(self.status.text())
+        self.status.retranslate()
 
     def build_screens(self) -> None:
         """The till's screens and its flow (once)."""
@@ -149,6 +147,15 @@ class MainWindow(QMainWindow):
         self.flow = CheckoutFlow(
             self.stack, self.amount_screen, self.customer_screen, self.outcome_screen, kiosk, self._ledger_file
         )
+        from kiosk.ui.screen_keys import ScreenKeys
+
+        # Where the focus goes on each screen, and what Esc means there (README, "Keys").
+        self.keys = ScreenKeys(self, self.stack)
+        customer = self.customer_screen
+        self.keys.add(self.amount_screen, self.amount_screen.amount_input)
+        self.keys.add(customer, customer.phone_input, customer.cancel_requested.emit)
+        self.keys.add(self.outcome_screen, self.outcome_screen.new_sale_button, self.outcome_screen.end)
+        self.keys.add(self.pin_screen, self.pin_screen.pin_input, self.pin_screen.leave)
         self._connect_signals()
         from kiosk.config import data_dir
         from kiosk.ui.sounds import SoundCues
@@ -202,6 +209,7 @@ class MainWindow(QMainWindow):
             self._back_office.back_requested.connect(self._on_back_to_till)
             self._back_office.settings_requested.connect(self._open_settings)
             self._back_office.kiosk_mode_requested.connect(self._on_kiosk_mode_button)
+            self.keys.add(self._back_office, self._back_office.table, self._back_office.back_requested.emit)
             self._back_office.show_kiosk_mode(self.kiosk_lock.locked)
             self.kiosk_lock.changed.connect(self._back_office.show_kiosk_mode)
             self.idle_watch.watch(self._back_office)
@@ -235,8 +243,8 @@ class MainWindow(QMainWindow):
     def _ask_pin(self, unlock_for: str, why: str) -> None:
         self._unlock_for = unlock_for
         self.pin_screen.ask(why)
+        self.status.say_on(self.pin_screen, QT_TRANSLATE_NOOP("Messages", "Manager PIN needed"))
         self.stack.setCurrentWidget(self.pin_screen)
-        self._on_status(QT_TRANSLATE_NOOP("Messages", "Manager PIN needed"))
 
     @Slot()
     def _on_unlocked(self) -> None:
@@ -247,8 +255,7 @@ class MainWindow(QMainWindow):
         from datetime import date  # not needed for the first frame
 
         self.back_office.open_day(date.today())
-        self.stack.setCurrentWidget(self.back_office)
-        self._on_status(QT_TRANSLATE_NOOP("Messages", "Back office"))
+        self._back_to_back_office()
 
     @Slot()
     def _on_back_to_till(self) -> None:
@@ -256,14 +263,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_status(self, text: str) -> None:
-        from PySide6.QtGui import QAccessible, QAccessibleEvent  # not needed for the first frame
-
-        self._status_source = text  # in English, as the flow says it: shown in the language on screen
-        self.status.setText(translated(text))
-        self.status.setAccessibleDescription(self.status.text())
-        # Screen readers announce the change: the payment's state is what customer and staff wait for.
-        QAccessible.updateAccessibility(QAccessibleEvent(self.status, QAccessible.Event.NameChanged))
-        QAccessible.updateAccessibility(QAccessibleEvent(self.status, QAccessible.Event.Alert))
+        self.status.say_for_till(text)  # the flow's news: about the till's screens (see StatusLine)
 
     @Slot()
     def _toggle_fullscreen(self) -> None:
@@ -313,11 +313,15 @@ class MainWindow(QMainWindow):
         from kiosk.config import ConfigError, config_path, load_settings
         from kiosk.ui.background import BackgroundJob, JobKind
 
-        self._on_status(QT_TRANSLATE_NOOP("Messages", "Reading the settings…"))
+        self.status.say_on(self.back_office, QT_TRANSLATE_NOOP("Messages", "Reading the settings…"))
         job = BackgroundJob(lambda _progress: load_settings(), expected=(ConfigError,), kind=JobKind.PERSON)
         job.done.connect(lambda settings: self._show_settings(settings, config_path()))
-        job.failed.connect(self._on_status)
+        job.failed.connect(self._on_settings_unread)
         job.start()
+
+    @Slot(str)
+    def _on_settings_unread(self, message: str) -> None:
+        self.status.say_on(self.back_office, message)
 
     def _show_settings(self, settings: Settings, config_file: Path) -> None:
         from kiosk.ui.settings_screen import SettingsScreen
@@ -328,10 +332,12 @@ class MainWindow(QMainWindow):
             self.settings_screen.back_requested.connect(self._back_to_back_office)
             self.settings_screen.restart_requested.connect(self._on_restart)
             self.idle_watch.watch(self.settings_screen)
+            settings_screen = self.settings_screen
+            self.keys.add(settings_screen, settings_screen.environment, settings_screen.back_requested.emit)
         else:
             self.settings_screen.show_settings(settings)
+        self.status.say_on(self.settings_screen, QT_TRANSLATE_NOOP("Messages", "Settings"))
         self.stack.setCurrentWidget(self.settings_screen)
-        self._on_status(QT_TRANSLATE_NOOP("Messages", "Settings"))
 
     @Slot()
     def _on_restart(self) -> None:
@@ -340,14 +346,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _back_to_back_office(self) -> None:
+        self.status.say_on(self.back_office, QT_TRANSLATE_NOOP("Messages", "Back office"))
         self.stack.setCurrentWidget(self.back_office)
-        self._on_status(QT_TRANSLATE_NOOP("Messages", "Back office"))
 
     def show_fatal(self, message: str) -> None:
         if self._screens_built:
             self.amount_screen.set_ready(False)
             self.kiosk_lock.allow_close()  # the program ends: nothing is left to guard
-        self._on_status(message)
+        self.status.say_now(message)
 
     def close_sales(self) -> Deadline:
         """Cancel the open sale and stop every sale's threads (see CheckoutFlow.close). Returns the closing
@@ -357,6 +363,13 @@ class MainWindow(QMainWindow):
         from kiosk.ui.closing import CLOSE_S, Deadline
 
         return Deadline(CLOSE_S)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A key that no widget took (the focus was nowhere, or beside the screen): the screen on show gets it."""
+        if self._screens_built and self.keys.hand_on(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._screens_built and not self.kiosk_lock.may_close():

@@ -83,7 +83,6 @@ class OutcomeScreen(QWidget):
         self.icon.setStyleSheet(f"color: {colour};")
         self.title.setStyleSheet(f"color: {colour};")
         self._show_words()
-        self.new_sale_button.setFocus()
         self.outcome_shown.emit(outcome)
         if return_after_s is None:
             self._return_timer.stop()
@@ -102,8 +101,11 @@ class OutcomeScreen(QWidget):
     def stop_timer(self) -> None:
         self._return_timer.stop()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def end(self, typed: str = "") -> None:
+        """Staff are back: the next sale, starting with `typed` (the key that ended this screen)."""
         self._return_timer.stop()
-        typed = event.text() if event.text().isprintable() else ""
         self.new_sale_requested.emit(typed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.end(event.text() if event.text().isprintable() else "")
         event.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.manager_pin import ManagerPin, PinError, check_new_pin
@@ -94,7 +94,11 @@ class PinScreen(QWidget):
         self.repeat_input.clear()
         self._message = lambda: ""
         self._retranslate()
-        self.pin_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def leave(self) -> None:
+        """Esc: back to the till, as the button does; never while the first PIN is being chosen."""
+        if not self._setting:
+            self.cancelled.emit()
 
     def _say(self, message: Callable[[], str]) -> None:
         self._message = message

@@ -12,6 +12,14 @@ from kiosk.manager_pin import ManagerPin
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import TEST_API
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "xserver: runs the kiosk as a real process on Xvfb and types at it with xdotool (test_on_a_real_x_server)",
+    )
+
+
 # Vipps' schedule, shrunk: a poll every 0.1 s instead of 2 s, windows of a minute instead of ten.
 FAST_KIOSK = KioskSettings(
     poll_start_delay_s=0.05,

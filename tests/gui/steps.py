@@ -7,14 +7,14 @@ from urllib.parse import parse_qs, urlsplit
 from PySide6.QtCore import Qt
 
 from kiosk.ui.main_window import MainWindow
+from tests.gui.keyboard import press, type_text
 
 
 def charge(qtbot, window: MainWindow, amount_text: str, wait_for_qr: bool = True) -> str:
-    """Type the amount and press Enter, as staff do; returns the landing URL the QR code shows."""
-    field = window.amount_screen.amount_input
-    assert field.hasFocus()
-    qtbot.keyClicks(field, amount_text)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    """Type the amount and press Enter on the keyboard, as staff do (no click first: a fresh sale has the focus
+    in the amount field); returns the landing URL the QR code shows."""
+    type_text(qtbot, amount_text)
+    press(qtbot, Qt.Key.Key_Return)
     if wait_for_qr:
         qtbot.waitUntil(lambda: bool(window.customer_screen.qr.text), timeout=10_000)
     return window.customer_screen.qr.text
@@ -25,8 +25,9 @@ def landing_token(url: str) -> str:
 
 
 def type_phone(qtbot, window: MainWindow, phone: str) -> None:
+    """The customer taps the number field, types, and taps "Send to my phone"."""
     screen = window.customer_screen
-    screen.phone_input.setFocus()
+    qtbot.mouseClick(screen.phone_input, Qt.MouseButton.LeftButton)
     if phone.isascii():
         qtbot.keyClicks(screen.phone_input, phone)
     else:

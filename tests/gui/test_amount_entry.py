@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from kiosk.ledger import Ledger
+from tests.gui.keyboard import press, type_text
 
 
 def _type_into_amount_field(qtbot, window, text: str) -> None:
     """Click the amount field, then type as a keyboard does: into whatever has the focus."""
     qtbot.mouseClick(window.amount_screen.amount_input, Qt.MouseButton.LeftButton)
-    for character in text:
-        qtbot.keyClick(QApplication.focusWidget() or window, character)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Return)
+    type_text(qtbot, text)
+    press(qtbot, Qt.Key.Key_Return)
 
 
 @pytest.mark.parametrize(
@@ -46,8 +45,7 @@ def test_twelve_point_five_hundred_charges_nothing_and_says_how_to_type_it(
     with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
         assert ledger.sales() == []
     # Typed the way the message says (over the old text, which the error left selected), the same till charges it.
-    for character in "12,50":
-        qtbot.keyClick(QApplication.focusWidget() or window, character)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Return)
+    type_text(qtbot, "12,50")
+    press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(sim.payments()) == 1, timeout=10_000)
     assert [payment["amount"] for payment in sim.payments()] == [1250]

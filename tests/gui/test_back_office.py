@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from kiosk.config import data_dir
 from kiosk.ledger import Ledger
 from kiosk.ui.i18n import money
+from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
 
 
@@ -28,8 +29,8 @@ def _sell(qtbot, window, sim, amount_text="149,50", phone="91234567"):
 def _unlock(qtbot, window, pin="1234"):
     qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.pin_screen
-    qtbot.keyClicks(window.pin_screen.pin_input, pin)
-    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+    type_text(qtbot, pin)
+    press(qtbot, Qt.Key.Key_Return)
 
 
 def _open_back_office(qtbot, window):
@@ -268,7 +269,7 @@ def test_exports_land_in_the_data_folder(qtbot, window, sim):
 def test_escape_goes_back_to_the_till(qtbot, window, sim):
     _sell(qtbot, window, sim)
     _open_back_office(qtbot, window)
-    qtbot.keyClick(window.back_office, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.amount_screen
     assert window.amount_screen.amount_input.hasFocus()
 
@@ -278,9 +279,10 @@ def test_enter_pressed_twice_sends_one_refund(qtbot, window, sim):
     _open_back_office(qtbot, window)
     office = window.back_office
     _select_row(qtbot, window)
-    office.refund_amount.setText("20")
-    qtbot.keyClick(office.refund_amount, Qt.Key.Key_Return)
-    qtbot.keyClick(office.refund_amount, Qt.Key.Key_Return)
+    qtbot.mouseClick(office.refund_amount, Qt.MouseButton.LeftButton)
+    type_text(qtbot, "20")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: office.message.text() == "Refunded NOK\u00a020.00.")
     qtbot.waitUntil(lambda: not office._jobs)
     assert _refunded_at_vipps(sim) == 2000

@@ -11,6 +11,7 @@ from kiosk.config import VippsSettings
 from kiosk.ledger import Ledger
 from tests.conftest import FAST_RETRY, TEST_API
 from tests.gui.conftest import FAST_KIOSK
+from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge
 
 HANG_S = 30.0
@@ -133,8 +134,8 @@ def test_two_refunds_that_vipps_sits_on_do_not_hold_up_the_pin(qtbot, window, si
         assert window.stack.currentWidget() is window.pin_screen
         focused = QApplication.focusWidget()
         assert focused is window.pin_screen.pin_input
-        qtbot.keyClicks(focused, "1234")
-        qtbot.keyClick(focused, Qt.Key.Key_Return)
+        type_text(qtbot, "1234")
+        press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.back_office, timeout=5_000)
         assert finished == []  # the refunds are still waiting for Vipps: the PIN did not wait for them
     finally:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ledger import Ledger
+from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
 
 STABLE_NAMES = [
@@ -42,10 +43,10 @@ STABLE_NAMES = [
 def test_a_bad_amount_gets_a_clear_message_and_changes_nothing(qtbot, window, sim, tmp_path, typed, message):
     field = window.amount_screen.amount_input
     if typed.isascii():
-        qtbot.keyClicks(field, typed)
+        type_text(qtbot, typed)
     else:
         field.insert(typed)  # QTest types Latin-1 only; other scripts arrive by an input method or a paste
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
     assert window.amount_screen.error.text() == message
     assert window.stack.currentWidget() is window.amount_screen
     assert sim.payments() == []
@@ -122,9 +123,9 @@ def _grey_pixels(widget: QWidget) -> memoryview:
 def test_keyboard_only_sale_enter_charges_escape_cancels_a_key_starts_the_next(qtbot, window, sim):
     assert window.amount_screen.amount_input.hasFocus()
     charge(qtbot, window, "250")
-    qtbot.keyClick(window.customer_screen.phone_input, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_Escape)
     wait_outcome(qtbot, window, "CANCELLED")
-    qtbot.keyClick(window.outcome_screen.new_sale_button, Qt.Key.Key_4)
+    type_text(qtbot, "4")
     assert window.stack.currentWidget() is window.amount_screen
     assert window.amount_screen.amount_input.text() == "4"  # the key that ended the screen is not lost
     assert window.amount_screen.amount_input.hasFocus()

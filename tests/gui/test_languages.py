@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from kiosk.ui.i18n import restore_shop_language, show_language
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import TEST_API
+from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
 
 TS = Path(__file__).resolve().parents[2] / "kiosk" / "i18n" / "kiosk_nb.ts"
@@ -99,8 +100,8 @@ def test_the_kiosk_in_bokmal_shows_no_english_on_any_screen(qtbot, make_window, 
     qtbot.waitUntil(lambda: window.status.text().startswith("Klar."))
     walk.check()
     # the amount screen, with a mistake
-    qtbot.keyClicks(window.amount_screen.amount_input, "abc")
-    qtbot.keyClick(window.amount_screen.amount_input, Qt.Key.Key_Return)
+    type_text(qtbot, "abc")
+    press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.amount_screen.error.text() != "")
     walk.check()
     window.amount_screen.amount_input.clear()
@@ -131,12 +132,12 @@ def test_the_kiosk_in_bokmal_shows_no_english_on_any_screen(qtbot, make_window, 
     qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=10_000)
     qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
     walk.check()
-    qtbot.keyClicks(window.pin_screen.pin_input, "0000")
-    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+    type_text(qtbot, "0000")
+    press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.pin_screen.message.text() != "")
     walk.check()
-    qtbot.keyClicks(window.pin_screen.pin_input, "1234")
-    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+    type_text(qtbot, "1234")
+    press(qtbot, Qt.Key.Key_Return)
     office = window.back_office
     qtbot.waitUntil(lambda: window.stack.currentWidget() is office and office.model.rowCount() == 3)
     office.table.selectRow(0)
@@ -238,8 +239,8 @@ def test_the_back_office_retranslates_while_it_is_open(qtbot, make_window, langu
     language("nb")
     window = make_window()
     qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(window.pin_screen.pin_input, "1234")
-    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+    type_text(qtbot, "1234")
+    press(qtbot, Qt.Key.Key_Return)
     office = window.back_office
     qtbot.waitUntil(lambda: window.stack.currentWidget() is office and office.totals.text() != "")
     assert plain(office.totals.text()).startswith("Belastet 0 · 0,00 kr")

@@ -23,6 +23,7 @@ from kiosk.logs import setup_logging
 from kiosk.simulator.demo import DEMO_SALES_UNIT, SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from tests.conftest import TEST_API
+from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, landing_token, open_requests, type_phone, wait_outcome
 from tests.helpers import FAULT_PATHS, SimControl
 
@@ -110,8 +111,8 @@ def _a_day_at_the_counter(qtbot, window, sim: SimControl) -> None:
 
 def _refund_and_export(qtbot, window) -> None:
     qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(window.pin_screen.pin_input, "1234")
-    qtbot.keyClick(window.pin_screen.pin_input, Qt.Key.Key_Return)
+    type_text(qtbot, "1234")
+    press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.back_office)
     office = window.back_office
     qtbot.waitUntil(lambda: office.model.rowCount() == 4)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from kiosk.config import config_path, load_settings
 from kiosk.ui.settings_screen import SettingsScreen
+from tests.gui.keyboard import press, type_text
 
 FAST = "poll_start_delay_s = 0.05\npoll_interval_s = 0.1\nlanding_window_s = 30\napproval_window_s = 60\n"
 
@@ -17,10 +17,9 @@ def _charge(qtbot, window, text: str) -> None:
     """Click the amount field, select what is there and type over it as a keyboard does (into whatever has the
     focus), press Enter."""
     qtbot.mouseClick(window.amount_screen.amount_input, Qt.MouseButton.LeftButton)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    for character in text:
-        qtbot.keyClick(QApplication.focusWidget() or window, character)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, text)
+    press(qtbot, Qt.Key.Key_Return)
 
 
 def test_a_limit_of_4_35_takes_4_35_and_refuses_4_36(qtbot, make_window, sim, tmp_path):
