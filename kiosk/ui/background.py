@@ -15,7 +15,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThreadPool, Signal
 
 from kiosk.ledger import LedgerError
 from kiosk.ui.closing import Deadline
@@ -75,8 +75,10 @@ class BackgroundJob(QObject):
         self.done.connect(self._forget)
         self.failed.connect(self._forget)
         _running.add(self)
-        runnable = QRunnable.create(self._run)
-        _pool(self._kind).start(runnable)
+        # The pool is handed the callable itself, so the QRunnable it wraps it in is Qt's alone. One made in Python
+        # (QRunnable.create) has a wrapper that outlives the C++ object the pool deletes after the run; when its
+        # address is reused, PySide hands out or releases that stale wrapper and the kiosk crashes.
+        _pool(self._kind).start(self._run)
 
     def _run(self) -> None:
         try:
