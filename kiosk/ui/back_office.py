@@ -105,9 +105,7 @@ class BackOffice(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        # Fixed widths: sizing to contents would read all 100,000 rows.
-        for column, width in enumerate((120, 330, 150, 230, 130, 110, 150)):
-            self.table.horizontalHeader().resizeSection(column, width)
+        self._size_columns(shop=False)
         self.refund_amount = QLineEdit(self)
         self.refund_amount.setObjectName("refundAmountInput")
         self.refund_button = QPushButton(self)
@@ -139,11 +137,6 @@ class BackOffice(QWidget):
         self.till_label.setVisible(bool(self._kiosk.till_id))
         top.addWidget(self.till_label)
         top.addWidget(self.day_picker)
-        if self._shop_db is not None:
-            from kiosk.ui.shop_view import ShopScope  # its module loads psycopg's types: only for a shop
-
-            self.scope = ShopScope(self._kiosk.till_id, self)
-            top.addWidget(self.scope)
         top.addStretch(1)
         top.addWidget(self.settings_button)
         top.addWidget(self.kiosk_mode_button)
@@ -158,6 +151,11 @@ class BackOffice(QWidget):
         actions.addWidget(self.export_pdf_button, 0, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        if self._shop_db is not None:
+            from kiosk.ui.shop_view import ShopScope  # its module loads psycopg's types: only for a shop
+
+            self.scope = ShopScope(self._kiosk.till_id, self)
+            layout.addWidget(self.scope)
         layout.addWidget(self.totals)
         layout.addWidget(self.chart)
         layout.addWidget(self.table, 1)
@@ -166,6 +164,13 @@ class BackOffice(QWidget):
         layout.addWidget(self.message)
         self._retranslate()
         self._update_actions()
+
+    def _size_columns(self, shop: bool) -> None:
+        """Fixed widths (sizing to contents would read all 100,000 rows); narrower with the shop's till column, so
+        that every column fits the counter's screen."""
+        widths = (100, 280, 130, 190, 95, 85, 120, 100) if shop else (120, 330, 150, 230, 130, 110, 150)
+        for column, width in enumerate(widths):
+            self.table.horizontalHeader().resizeSection(column, width)
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.back_requested)  # and Esc, the window's key (kiosk.ui.screen_keys)
@@ -255,6 +260,8 @@ class BackOffice(QWidget):
         if data.day != self.day or data.shop != self.shows_shop:
             return  # a later pick already asked for another day, or the other view
         self.model.set_rows(data.rows, data.more, data.refresh, shop=data.shop)
+        if not data.refresh:
+            self._size_columns(data.shop)
         self.chart.set_hours(data.summary.hours)
         self._summary = None if data.away else data.summary
         if self.scope is not None:

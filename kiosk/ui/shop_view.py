@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QSizePolicy, QWidget
 
 from kiosk.shop_ledger.shop_day import TillFreshness
 
@@ -26,28 +26,28 @@ class ShopScope(QWidget):
         self._till_id = till_id
         self._lagging: list[TillFreshness] = []
         self._away = False
-        self.this_till = QPushButton(self)
+        # Radio buttons: which of the two is shown is seen at a glance, in either look, and read out as chosen.
+        self.this_till = QRadioButton(self)
         self.this_till.setObjectName("thisTillButton")
-        self.whole_shop = QPushButton(self)
+        self.whole_shop = QRadioButton(self)
         self.whole_shop.setObjectName("wholeShopButton")
         self._group = QButtonGroup(self)
         for button in (self.this_till, self.whole_shop):
-            button.setCheckable(True)
             self._group.addButton(button)
+            # As wide as its words: a wider one would not take a click beside them.
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.this_till.setChecked(True)
         self.freshness = QLabel("", self)
         self.freshness.setObjectName("shopFreshness")
         self.freshness.setWordWrap(True)
         self.freshness.hide()
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.this_till)
-        buttons.addWidget(self.whole_shop)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)  # one row under the back office's title: the choice, then how fresh
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
-        layout.addWidget(self.freshness)
+        layout.addWidget(self.this_till)
+        layout.addWidget(self.whole_shop)
+        layout.addSpacing(24)
+        layout.addWidget(self.freshness, 100)
+        layout.addStretch(1)  # the choice stays at the left while the line is hidden
         self._group.buttonToggled.connect(self._on_toggled)
         self._retranslate()
 
@@ -55,7 +55,7 @@ class ShopScope(QWidget):
     def shows_shop(self) -> bool:
         return self.whole_shop.isChecked()
 
-    def _on_toggled(self, _button: QPushButton, checked: bool) -> None:
+    def _on_toggled(self, _button: QAbstractButton, checked: bool) -> None:
         if checked:  # once per pick: the other button's unchecking is not a second change
             self.show_fresh([])
             self.changed.emit()
