@@ -20,8 +20,8 @@ ShopKey = tuple[str, str, int]  # (created_at, till, id): the shop's rows are in
 class SaleIdentity:
     """Which sale a row of the back office is, wherever it was rung up: what a refund needs to find it.
 
-    `reference` and `api` are the Vipps reference and API of the attempt that was paid (else the last one); a
-    row read from this till's own ledger leaves them None (the ledger finds them by `sale_id`)."""
+    `reference` and `api` are the Vipps reference and API of the attempt that was paid (else the last one). A
+    row read from this till's own ledger has the sale's API and no reference: the ledger finds it by `sale_id`."""
 
     shop_id: str
     till_id: str

@@ -152,7 +152,7 @@ class BackOffice(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         if self._shop_db is not None:
-            from kiosk.ui.shop_view import ShopScope  # its module loads psycopg's types: only for a shop
+            from kiosk.ui.shop_view import ShopScope  # only for a shop
 
             self.scope = ShopScope(self._kiosk.till_id, self)
             layout.addWidget(self.scope)

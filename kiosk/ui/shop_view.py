@@ -8,11 +8,13 @@ only holds the choice and writes the line, in the language on screen.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QSizePolicy, QWidget
 
-from kiosk.shop_ledger.shop_day import TillFreshness
+if TYPE_CHECKING:
+    from kiosk.shop_ledger.shop_day import TillFreshness  # its module loads psycopg: in the jobs' threads only
 
 
 class ShopScope(QWidget):
