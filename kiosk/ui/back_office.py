@@ -18,16 +18,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,13 +41,12 @@ from kiosk.ui.hour_chart import HourChart
 from kiosk.ui.i18n import money
 from kiosk.ui.messages import translated
 from kiosk.ui.sales_model import PageRequest, SalesTableModel
+from kiosk.ui.sales_table import SalesTable
 
 if TYPE_CHECKING:
     from kiosk.shop_ledger.address import ShopDatabase
     from kiosk.shop_ledger.shop_rows import SaleIdentity
     from kiosk.ui.shop_view import ShopScope
-
-ROW_HEIGHT = 36
 
 
 class BackOffice(QWidget):
@@ -96,16 +92,7 @@ class BackOffice(QWidget):
         self.totals.setObjectName("dayTotals")
         self.totals.setWordWrap(True)
         self.chart = HourChart(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("transactionsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fast on 100,000 rows
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self._size_columns(shop=False)
+        self.table = SalesTable(self.model, self)
         self.refund_amount = QLineEdit(self)
         self.refund_amount.setObjectName("refundAmountInput")
         self.refund_button = QPushButton(self)
@@ -164,13 +151,6 @@ class BackOffice(QWidget):
         layout.addWidget(self.message)
         self._retranslate()
         self._update_actions()
-
-    def _size_columns(self, shop: bool) -> None:
-        """Fixed widths (sizing to contents would read all 100,000 rows); narrower with the shop's till column, so
-        that every column fits the counter's screen."""
-        widths = (100, 280, 130, 190, 95, 85, 120, 100) if shop else (120, 330, 150, 230, 130, 110, 150)
-        for column, width in enumerate(widths):
-            self.table.horizontalHeader().resizeSection(column, width)
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.back_requested)  # and Esc, the window's key (kiosk.ui.screen_keys)
@@ -261,7 +241,7 @@ class BackOffice(QWidget):
             return  # a later pick already asked for another day, or the other view
         self.model.set_rows(data.rows, data.more, data.refresh, shop=data.shop)
         if not data.refresh:
-            self._size_columns(data.shop)
+            self.table.size_columns(data.shop)
         self.chart.set_hours(data.summary.hours)
         self._summary = None if data.away else data.summary
         if self.scope is not None:

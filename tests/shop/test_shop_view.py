@@ -241,3 +241,33 @@ def test_a_hanging_shop_database_never_holds_up_the_screen_and_is_given_up_withi
         qtbot.waitUntil(lambda: office.scope.freshness.text() == AWAY, timeout=8_000)
     finally:
         proxy.close()
+
+
+def test_a_page_the_shop_database_cannot_give_is_asked_for_again_on_the_next_scroll(
+    qtbot, shop_window, pg, shop_db, tmp_path
+):
+    ledger_file = tmp_path / "ledger.sqlite3"
+    with Ledger.open(ledger_file):
+        pass
+    copier = ShopCopier(ledger_file, target(pg, shop_db, "kasse-1"))
+    _fill(ledger_file, "kasse-1", 120)
+    try:
+        copier.catch_up()
+    finally:
+        copier.close()
+    window = shop_window()
+    office = window.back_office
+    office.model.page_size = 50
+    _open_back_office(qtbot, window)
+    qtbot.mouseClick(office.scope.whole_shop, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.model.shows_shop and office.model.rowCount() == 50)
+    pg.stop()
+    office.table.scrollToBottom()
+    qtbot.waitUntil(lambda: not office._jobs, timeout=10_000)  # the page's read gave up
+    assert office.model.rowCount() == 50
+    assert office.message.text() == ""  # nothing from below reaches the screen; the log has why
+    pg.start()
+    office.table.scrollToTop()
+    office.table.scrollToBottom()
+    qtbot.waitUntil(lambda: office.model.rowCount() == 100)
+    assert _column(office.model, 1)[:100] == [f"kasse-1-{i:04d}" for i in range(100)]
