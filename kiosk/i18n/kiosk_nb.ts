@@ -131,6 +131,14 @@
         <translation>Administrasjon</translation>
     </message>
     <message>
+        <source>Till {till}</source>
+        <translation>Kasse {till}</translation>
+    </message>
+    <message>
+        <source>This till: {till}</source>
+        <translation>Denne kassen: {till}</translation>
+    </message>
+    <message>
         <source>Refund (kr)</source>
         <translation>Refunder (kr)</translation>
     </message>
@@ -312,6 +320,14 @@
     <message>
         <source>Vipps kiosk</source>
         <translation>Vipps-kiosk</translation>
+    </message>
+    <message>
+        <source>Till {till}</source>
+        <translation>Kasse {till}</translation>
+    </message>
+    <message>
+        <source>This till: {till}</source>
+        <translation>Denne kassen: {till}</translation>
     </message>
     <message>
         <source>DEMO – simulated Vipps, no real money</source>
@@ -1027,6 +1043,10 @@
         <source>Vipps API</source>
         <translation>Vipps-API</translation>
     </message>
+    <message>
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -1213,6 +1233,41 @@
     <message>
         <source>Saved. Restart the kiosk to use the new settings.</source>
         <translation>Lagret. Start kiosken på nytt for å bruke de nye innstillingene.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopScope</name>
+    <message>
+        <source>The shop database cannot be reached, so the whole shop cannot be shown now. “This till” shows this till&apos;s own sales.</source>
+        <translation>Butikkens database svarer ikke, så hele butikken kan ikke vises nå. «Denne kassen» viser kassens egne salg.</translation>
+    </message>
+    <message>
+        <source>Till {till}: not copied yet</source>
+        <translation>Kasse {till}: ikke kopiert ennå</translation>
+    </message>
+    <message>
+        <source>Till {till}: last copied {time}</source>
+        <translation>Kasse {till}: sist kopiert {time}</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>Denne kassen</translation>
+    </message>
+    <message>
+        <source>Show this till&apos;s own day ({till})</source>
+        <translation>Vis dagen for denne kassen ({till})</translation>
+    </message>
+    <message>
+        <source>The whole shop</source>
+        <translation>Hele butikken</translation>
+    </message>
+    <message>
+        <source>Show the whole shop&apos;s day, every till</source>
+        <translation>Vis dagen for hele butikken, alle kasser</translation>
+    </message>
+    <message>
+        <source>How fresh the whole shop&apos;s figures are</source>
+        <translation>Hvor ferske tallene for hele butikken er</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""The main window: a header (shop, DEMO mark), one status line, and the stack of screens."""
+"""The main window: a header (shop, till id, DEMO mark), one status line, and the stack of screens."""
 
 from __future__ import annotations
 
@@ -84,8 +84,13 @@ class MainWindow(QMainWindow):
         self.demo_badge.setVisible(demo)
         self.header_title = QLabel(self)
         self.header_title.setObjectName("headerTitle")
+        # Which till this is, for staff of a shop with several (its [kiosk] till_id); none for a till on its own.
+        self.till_badge = QLabel(self)
+        self.till_badge.setObjectName("tillId")
+        self.till_badge.setVisible(bool(kiosk.till_id))
         header = QHBoxLayout()
         header.addWidget(self.header_title)
+        header.addWidget(self.till_badge)
         header.addStretch(1)
         header.addWidget(self.demo_badge)
         self.manager_button = QPushButton(self)
@@ -118,6 +123,8 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Vipps kiosk – DEMO") if self._demo else self.tr("Vipps kiosk"))
         self.header_title.setText(self._shop.name or self.tr("Vipps kiosk"))
+        self.till_badge.setText(self.tr("Till {till}").format(till=self._kiosk.till_id))
+        self.till_badge.setAccessibleName(self.tr("This till: {till}").format(till=self._kiosk.till_id))
         self.demo_badge.setText(self.tr("DEMO – simulated Vipps, no real money"))
         self.manager_button.setText(self.tr("Manager"))
         self.manager_button.setAccessibleName(self.tr("Open the back office (manager PIN)"))
@@ -204,7 +211,9 @@ class MainWindow(QMainWindow):
         if self._back_office is None:
             from kiosk.ui.back_office import BackOffice
 
-            self._back_office = BackOffice(self._ledger_file, self._kiosk, self.stack)
+            # A demo shows its own ledger only: it never copies to the shop's database (README).
+            shop = None if self._demo else self._shop
+            self._back_office = BackOffice(self._ledger_file, self._kiosk, self.stack, shop=shop)
             self.stack.addWidget(self._back_office)
             self._back_office.back_requested.connect(self._on_back_to_till)
             self._back_office.settings_requested.connect(self._open_settings)
