@@ -293,6 +293,17 @@
     </message>
 </context>
 <context>
+    <name>IdleView</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Velkommen</translation>
+    </message>
+    <message>
+        <source>Pay with Vipps</source>
+        <translation>Betal med Vipps</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Clear the number</source>
@@ -1213,6 +1224,41 @@
     <message>
         <source>Saved. Restart the kiosk to use the new settings.</source>
         <translation>Lagret. Start kiosken på nytt for å bruke de nye innstillingene.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSaleScreen</name>
+    <message>
+        <source>The customer pays on their own screen</source>
+        <translation>Kunden betaler på sin egen skjerm</translation>
+    </message>
+    <message>
+        <source>Cancel payment (Esc)</source>
+        <translation>Avbryt betalingen (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel this payment</source>
+        <translation>Avbryt denne betalingen</translation>
+    </message>
+    <message>
+        <source>Getting the payment ready…</source>
+        <translation>Gjør klar betalingen …</translation>
+    </message>
+    <message>
+        <source>The customer sees the QR code and the keypad</source>
+        <translation>Kunden ser QR-koden og tastaturet</translation>
+    </message>
+    <message>
+        <source>Sent to {phone}</source>
+        <translation>Sendt til {phone}</translation>
+    </message>
+    <message>
+        <source>The customer typed their number: sending it to their phone…</source>
+        <translation>Kunden har tastet nummeret sitt: sender til telefonen …</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer: {time} left</source>
+        <translation>Venter på kunden: {time} igjen</translation>
     </message>
 </context>
 <context>
