@@ -91,7 +91,9 @@ class CustomerDisplay(QWidget):
             handle.setScreen(screen)
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
-        self.showFullScreen()
+        # Not showFullScreen(): it also asks to activate the window, which this one must never be.
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        self.show()
 
     def show_sale(self, sale_screen: QWidget) -> None:
         """The sale's customer screen, taken from wherever it was."""
