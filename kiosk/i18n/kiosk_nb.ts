@@ -136,6 +136,25 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplayChoice</name>
+    <message>
+        <source>The customer&apos;s screen</source>
+        <translation>Kundens skjerm</translation>
+    </message>
+    <message>
+        <source>Automatic: a second screen if there is one</source>
+        <translation>Automatisk: en skjerm nummer to hvis det finnes en</translation>
+    </message>
+    <message>
+        <source>None: one screen for staff and customer</source>
+        <translation>Ingen: én skjerm for betjening og kunde</translation>
+    </message>
+    <message>
+        <source>{name} (not connected now)</source>
+        <translation>{name} (ikke tilkoblet nå)</translation>
+    </message>
+</context>
+<context>
     <name>CustomerScreen</name>
     <message>
         <source>Your mobile number, 8 digits</source>
@@ -1200,6 +1219,10 @@
     <message>
         <source>Restart the kiosk now</source>
         <translation>Start kiosken på nytt nå</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s screen</source>
+        <translation>Kundens skjerm</translation>
     </message>
     <message>
         <source>stored; type to replace</source>
