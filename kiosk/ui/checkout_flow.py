@@ -101,6 +101,7 @@ class CheckoutFlow(QObject):
         self._countdown.ticked.connect(staff_view.show_time_left)
         self._customer.phone_submitted.connect(lambda _phone: staff_view.show_sending())
         display.lost.connect(self._on_display_lost)
+        display.appeared.connect(self._on_display_appeared)
         display.place()
 
     @property
@@ -132,6 +133,13 @@ class CheckoutFlow(QObject):
         self._take_customer_back()
         if waiting:
             self._stack.setCurrentWidget(self._customer)
+
+    @Slot()
+    def _on_display_appeared(self) -> None:
+        """A screen plugged in: between sales the customer meets it at once; a sale under way stays where it is
+        (it is used from the next sale)."""
+        if self._display is not None and self._run is None and self._stack.currentWidget() is self._amount:
+            self._display.place()
 
     def set_startup_notice(self, notice: str) -> None:
         """What start-up settled from before (a crash, a power cut), said once with the first "Ready"."""

@@ -32,9 +32,11 @@ WINDOW_FLAGS = Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.Win
 
 
 class CustomerDisplay(QWidget):
-    """Signals: lost(): its screen was unplugged; whatever of a sale it showed must go to the staff's screen."""
+    """Signals: lost(): its screen was unplugged; whatever of a sale it showed must go to the staff's screen.
+    appeared(): a screen was plugged in (the flow decides whether now, between sales, is the time to use it)."""
 
     lost = Signal()
+    appeared = Signal()
 
     def __init__(self, setting: str, staff_window: QWidget, shop_name: str, style: str) -> None:
         super().__init__(None, WINDOW_FLAGS)
@@ -58,6 +60,7 @@ class CustomerDisplay(QWidget):
         layout.addWidget(self.stack)
         application = QGuiApplication.instance()
         application.screenRemoved.connect(self._on_screen_removed)
+        application.screenAdded.connect(lambda _screen: self.appeared.emit())
 
     @property
     def in_use(self) -> bool:

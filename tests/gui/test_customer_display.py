@@ -209,3 +209,39 @@ def test_the_keypads_keys_are_at_least_wcag_22s_target_size_on_a_small_customer_
         qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=15_000)
     finally:
         pull_out_customer_screen()
+
+
+def test_a_screen_plugged_in_between_sales_shows_the_idle_view_at_once(qtbot, make_window):
+    window = make_window(shop=ShopSettings(name="Kiosken", sounds=False))
+    try:
+        assert not window.customer_display.isVisible()
+        plug_in_customer_screen()
+        display = window.customer_display
+        assert display.isVisible()
+        assert _on_screen(display) == CUSTOMER["name"]
+        assert display.idle_view.shop.text() == "Kiosken"
+        assert QGuiApplication.focusWindow() is window.windowHandle()
+        pull_out_customer_screen()
+        assert not display.isVisible()
+    finally:
+        pull_out_customer_screen()
+
+
+def test_the_customer_switches_the_language_by_touch_and_the_staff_keep_the_keyboard(
+    qtbot, two_screens, language, window
+):
+    charge(qtbot, window, "55")
+    display = window.customer_display
+    toggle = window.customer_screen.language_toggle
+    assert toggle.text() == "Norsk"
+    centre = toggle.mapTo(display, toggle.rect().center())
+    finger = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+    QTest.touchEvent(display, finger).press(0, centre, display).commit()
+    QTest.touchEvent(display, finger).release(0, centre, display).commit()
+    qtbot.waitUntil(lambda: window.staff_sale_screen.title.text() == "Kunden betaler på sin egen skjerm")
+    assert toggle.text() == "English"
+    assert QGuiApplication.focusWindow() is window.windowHandle()
+    press(qtbot, Qt.Key.Key_Escape)
+    wait_outcome(qtbot, window, "CANCELLED")
+    press(qtbot, Qt.Key.Key_Return)  # the next sale meets the shop's language again
+    qtbot.waitUntil(lambda: window.customer_display.idle_view.invitation.text() == "Pay with Vipps")
