@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from kiosk.ui.idle_view import IdleView
 from kiosk.ui.outcome_screen import OutcomeScreen
 from kiosk.ui.screens import customer_screen, describe
+from kiosk.ui.theme import palette
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -42,8 +43,10 @@ class CustomerDisplay(QWidget):
         super().__init__(None, WINDOW_FLAGS)
         self.setObjectName("customerDisplay")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style sheet background
         self.setWindowTitle("Vipps – customer")  # the window manager's name for it (xdotool finds it by it)
-        self.setStyleSheet(staff_window.styleSheet())
+        # The staff's look, and the background a window of its own does not get from the main window's rule.
+        self.setStyleSheet(f"{style}\nQWidget#customerDisplay {{ background: {palette().background}; }}")
         self._setting = setting
         self._staff_window = staff_window
         self._screen: QScreen | None = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.text_size import larger
+
 
 class IdleView(QWidget):
     def __init__(self, shop_name: str, parent: QWidget | None = None) -> None:
@@ -15,6 +17,7 @@ class IdleView(QWidget):
         self.shop.setObjectName("idleShopName")
         self.invitation = QLabel(self)
         self.invitation.setObjectName("idleInvitation")
+        self.setStyleSheet(larger({"idleShopName": 40, "idleInvitation": 30}))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for label in (self.shop, self.invitation):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.countdown import clock_text
 from kiosk.ui.i18n import money
+from kiosk.ui.text_size import larger
 
 
 class StaffSaleScreen(QWidget):
@@ -33,6 +34,7 @@ class StaffSaleScreen(QWidget):
         self.cancel_button.setObjectName("staffCancelButton")
         self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.setStyleSheet(larger({"staffSaleAmount": 30, "customerTimeLeft": 26}))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for label in (self.title, self.amount, self.seen, self.time_left):
