@@ -63,7 +63,10 @@ class CustomerDisplay(QWidget):
         layout.addWidget(self.stack)
         application = QGuiApplication.instance()
         application.screenRemoved.connect(self._on_screen_removed)
-        application.screenAdded.connect(lambda _screen: self.appeared.emit())
+        application.screenAdded.connect(self._on_screen_added)
+        # A window of its own (no parent: a parent would make it the staff window's transient, which a window
+        # manager keeps over that window's screen), so it goes when the staff's window goes.
+        staff_window.destroyed.connect(self.deleteLater)
 
     @property
     def in_use(self) -> bool:
@@ -117,6 +120,10 @@ class CustomerDisplay(QWidget):
     def show_outcome(self, outcome: str, amount_ore: int, message: str) -> None:
         self.outcome_view.show_outcome(outcome, amount_ore, message, None)
         self.stack.setCurrentWidget(self.outcome_view)
+
+    @Slot(QScreen)
+    def _on_screen_added(self, _screen: QScreen) -> None:
+        self.appeared.emit()
 
     @Slot(QScreen)
     def _on_screen_removed(self, screen: QScreen) -> None:

@@ -26,10 +26,17 @@ def describe(screen: QScreen) -> str:
 
 def customer_screen(setting: str, staff: QScreen | None) -> QScreen | None:
     """The customer's screen for `setting`, or None for the one-screen layout: "none"; "auto" with no screen but
-    the staff's; a name that is not plugged in (or is the staff's own screen)."""
+    the staff's; a name that is not plugged in (or is the staff's own screen). A screen that overlaps the
+    staff's is never the customer's: it mirrors the staff's picture (a cloned output), or spans it (a virtual
+    screen around several monitors), so a customer window there would cover the staff's."""
     if setting == NONE:
         return None
-    others = [screen for screen in QGuiApplication.screens() if screen is not staff]
+    taken = staff.geometry() if staff is not None else None
+    others = [
+        screen
+        for screen in QGuiApplication.screens()
+        if screen is not staff and (taken is None or not screen.geometry().intersects(taken))
+    ]
     if setting == AUTO:
         return others[0] if others else None
     return next((screen for screen in others if screen.name() == setting), None)

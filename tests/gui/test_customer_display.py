@@ -245,3 +245,17 @@ def test_the_customer_switches_the_language_by_touch_and_the_staff_keep_the_keyb
     wait_outcome(qtbot, window, "CANCELLED")
     press(qtbot, Qt.Key.Key_Return)  # the next sale meets the shop's language again
     qtbot.waitUntil(lambda: window.customer_display.idle_view.invitation.text() == "Pay with Vipps")
+
+
+def test_a_screen_that_mirrors_the_staffs_is_not_the_customers(qtbot, qapp, make_window):
+    plug_in_customer_screen({**CUSTOMER, "x": 0, "y": 0, "width": 800, "height": 800})  # a clone of the staff's
+    try:
+        window = make_window()
+        assert not window.customer_display.in_use
+        charge(qtbot, window, "15")
+        assert window.stack.currentWidget() is window.customer_screen
+        assert window.customer_screen.window() is window
+        window.flow.cancel_open_sale()
+        qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=15_000)
+    finally:
+        pull_out_customer_screen()
