@@ -136,6 +136,13 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Vipps – customer</source>
+        <translation>Vipps – kunde</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplayChoice</name>
     <message>
         <source>The customer&apos;s screen</source>

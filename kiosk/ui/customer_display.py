@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -44,7 +44,7 @@ class CustomerDisplay(QWidget):
         self.setObjectName("customerDisplay")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style sheet background
-        self.setWindowTitle("Vipps – customer")  # the window manager's name for it (xdotool finds it by it)
+        self._retranslate()
         # The staff's look, and the background a window of its own does not get from the main window's rule.
         self.setStyleSheet(f"{style}\nQWidget#customerDisplay {{ background: {palette().background}; }}")
         self._setting = setting
@@ -67,6 +67,15 @@ class CustomerDisplay(QWidget):
         # A window of its own (no parent: a parent would make it the staff window's transient, which a window
         # manager keeps over that window's screen), so it goes when the staff's window goes.
         staff_window.destroyed.connect(self.deleteLater)
+
+    def _retranslate(self) -> None:
+        # Never seen on the frameless window itself: the name a window manager (and xdotool) knows it by.
+        self.setWindowTitle(self.tr("Vipps – customer"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     @property
     def in_use(self) -> bool:

@@ -205,6 +205,11 @@ def test_the_keypads_keys_are_at_least_wcag_22s_target_size_on_a_small_customer_
             # 1/96 inch on the reference screen (device pixels are these times the screen's devicePixelRatio).
             # The kiosk keeps 44 x 44 at least: the enhanced rule (2.5.5), for a finger rather than a pointer.
             assert min(key.width(), key.height()) >= 44, key.objectName()
+        display = window.customer_display
+        customer = window.customer_screen
+        for control in (*keypad.buttons(), customer.send_button, customer.language_toggle, customer.qr):
+            place = QRect(control.mapTo(display, control.rect().topLeft()), control.size())
+            assert display.rect().contains(place), control.objectName()  # all of it on the small monitor
         window.flow.cancel_open_sale()
         qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=15_000)
     finally:
