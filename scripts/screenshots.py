@@ -140,6 +140,46 @@ def counter_screens(sim: SimControl, vipps: VippsSettings) -> None:
     del app
 
 
+def two_screens(sim: SimControl, vipps: VippsSettings) -> None:
+    """The counter with a customer-facing screen: the staff's screen and the customer's side by side, as the
+    two monitors stand (the customer's plugged into Qt's offscreen platform as a real one is, see
+    tests/gui/offscreen_screens.py)."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from kiosk.config import ShopSettings
+    from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen
+
+    ledger = Path(os.environ["KIOSK_DATA_DIR"]) / "ledger-two-screens.sqlite3"
+    plug_in_customer_screen()
+    try:
+        pin = ManagerPin.for_demo(ledger.with_name("pin-two-screens.json"))
+        shop = ShopSettings(name="Bakeriet på hjørnet", sounds=False)
+        shown = MainWindow(KIOSK, ledger, demo=True, pin=pin, shop=shop)
+        shown.resize(1280, 800)
+        shown.show()
+        shown.connect_vipps(vipps)
+        settle()
+        shown.amount_screen.amount_input.setText("149,50")
+        shown.amount_screen.charge_button.click()
+        wait_until(lambda: bool(shown.customer_screen.qr.text))
+        wait_until(lambda: shown.staff_sale_screen.time_left.text() != "")
+        settle(0.6)
+        staff, customer = shown.grab().toImage(), shown.customer_display.grab().toImage()
+        gap = 48
+        canvas = QImage(staff.width() + gap + customer.width(), staff.height(), QImage.Format.Format_RGB32)
+        canvas.fill(QColor("#2b2b2b"))
+        painter = QPainter(canvas)
+        painter.drawImage(0, 0, staff)
+        painter.drawImage(staff.width() + gap, staff.height() - customer.height(), customer)  # a smaller monitor
+        painter.end()
+        canvas.save(str(OUT / "counter-two-screens.png"))
+        shown.flow.cancel_open_sale()
+        wait_until(lambda: shown.flow.active_runs == 0)
+        shown.close()
+    finally:
+        pull_out_customer_screen()
+
+
 def shop_view(vipps: VippsSettings) -> None:
     """Till kasse-1's back office showing the whole shop: two tills' day, one of them lagging."""
     from datetime import date, datetime, timedelta
@@ -226,6 +266,7 @@ def main() -> int:
         if not only_shop:
             counter_screens(sim, vipps)
             landing_pages(server.base_url, vipps)
+            two_screens(sim, vipps)
         shop_view(vipps)
         sim.close()
     for shot in sorted(OUT.glob("*.png")):

@@ -144,6 +144,32 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Vipps – customer</source>
+        <translation>Vipps – kunde</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplayChoice</name>
+    <message>
+        <source>The customer&apos;s screen</source>
+        <translation>Kundens skjerm</translation>
+    </message>
+    <message>
+        <source>Automatic: a second screen if there is one</source>
+        <translation>Automatisk: en skjerm nummer to hvis det finnes en</translation>
+    </message>
+    <message>
+        <source>None: one screen for staff and customer</source>
+        <translation>Ingen: én skjerm for betjening og kunde</translation>
+    </message>
+    <message>
+        <source>{name} (not connected now)</source>
+        <translation>{name} (ikke tilkoblet nå)</translation>
+    </message>
+</context>
+<context>
     <name>CustomerScreen</name>
     <message>
         <source>Your mobile number, 8 digits</source>
@@ -298,6 +324,17 @@
     <message>
         <source>No sales this day</source>
         <translation>Ingen salg denne dagen</translation>
+    </message>
+</context>
+<context>
+    <name>IdleView</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Velkommen</translation>
+    </message>
+    <message>
+        <source>Pay with Vipps</source>
+        <translation>Betal med Vipps</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1248,10 @@
         <translation>Start kiosken på nytt nå</translation>
     </message>
     <message>
+        <source>The customer&apos;s screen</source>
+        <translation>Kundens skjerm</translation>
+    </message>
+    <message>
         <source>stored; type to replace</source>
         <translation>lagret; skriv for å erstatte</translation>
     </message>
@@ -1268,6 +1309,41 @@
     <message>
         <source>How fresh the whole shop&apos;s figures are</source>
         <translation>Hvor ferske tallene for hele butikken er</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSaleScreen</name>
+    <message>
+        <source>The customer pays on their own screen</source>
+        <translation>Kunden betaler på sin egen skjerm</translation>
+    </message>
+    <message>
+        <source>Cancel payment (Esc)</source>
+        <translation>Avbryt betalingen (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel this payment</source>
+        <translation>Avbryt denne betalingen</translation>
+    </message>
+    <message>
+        <source>Getting the payment ready…</source>
+        <translation>Gjør klar betalingen …</translation>
+    </message>
+    <message>
+        <source>The customer sees the QR code and the keypad</source>
+        <translation>Kunden ser QR-koden og tastaturet</translation>
+    </message>
+    <message>
+        <source>Sent to {phone}</source>
+        <translation>Sendt til {phone}</translation>
+    </message>
+    <message>
+        <source>The customer typed their number: sending it to their phone…</source>
+        <translation>Kunden har tastet nummeret sitt: sender til telefonen …</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer: {time} left</source>
+        <translation>Venter på kunden: {time} igjen</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kiosk.ui.back_office import BackOffice
     from kiosk.ui.checkout_flow import CheckoutFlow
     from kiosk.ui.closing import Deadline
+    from kiosk.ui.customer_display import CustomerDisplay
     from kiosk.ui.customer_screen import CustomerScreen
     from kiosk.ui.idle_watch import IdleWatch
     from kiosk.ui.kiosk_lock import KioskLock
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
 
     amount_screen: AmountScreen
     customer_screen: CustomerScreen
+    customer_display: CustomerDisplay | None
     outcome_screen: OutcomeScreen
     pin_screen: PinScreen
     flow: CheckoutFlow
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.keys.add(customer, customer.phone_input, customer.cancel_requested.emit)
         self.keys.add(self.outcome_screen, self.outcome_screen.new_sale_button, self.outcome_screen.end)
         self.keys.add(self.pin_screen, self.pin_screen.pin_input, self.pin_screen.leave)
+        self._build_customer_display()
         self._connect_signals()
         from kiosk.config import data_dir
         from kiosk.ui.sounds import SoundCues
@@ -185,6 +188,12 @@ class MainWindow(QMainWindow):
             self.flow.connect_vipps(self._vipps)
         if kiosk.kiosk_mode:
             self.kiosk_lock.lock()
+
+    def _build_customer_display(self) -> None:
+        """The customer's own window for a second screen ([kiosk] customer_display), unless it says "none"."""
+        from kiosk.ui.customer_display import attach_customer_display
+
+        self.customer_display = attach_customer_display(self, self._kiosk.customer_display, self._shop.name)
 
     def _connect_signals(self) -> None:
         self.flow.status_changed.connect(self._on_status)
@@ -388,4 +397,6 @@ class MainWindow(QMainWindow):
             return
         self.status.setText(self.tr("Closing…"))
         self.close_sales()
+        if self._screens_built and self.customer_display is not None:
+            self.customer_display.shut()  # else the customer's window, still open, keeps the program running
         event.accept()

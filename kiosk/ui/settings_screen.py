@@ -163,6 +163,7 @@ class SettingsScreen(QWidget):
         shop_form.addRow(self.tr("Look"), self.theme)
         shop_form.addRow(self.sounds)
         shop_form.addRow(self.kiosk_mode)
+        self._add_customer_display(shop_form)
 
         self.message = QLabel(self)
         self.message.setObjectName("settingsMessage")
@@ -206,6 +207,13 @@ class SettingsScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.restart_button.clicked.connect(self.restart_requested)
 
+    def _add_customer_display(self, form: QFormLayout) -> None:
+        """The customer's screen: the screens Qt finds (kiosk.ui.display_choice)."""
+        from kiosk.ui.display_choice import CustomerDisplayChoice
+
+        self.customer_display = CustomerDisplayChoice(self)
+        form.addRow(self.tr("The customer's screen"), self.customer_display)
+
     # ---- showing ----------------------------------------------------------------------------------------------
 
     def show_settings(self, settings: Settings) -> None:
@@ -232,6 +240,7 @@ class SettingsScreen(QWidget):
         self.theme.setCurrentIndex(self.theme.findData(settings.shop.theme))
         self.sounds.setChecked(settings.shop.sounds)
         self.kiosk_mode.setChecked(settings.kiosk.kiosk_mode)
+        self.customer_display.show_setting(settings.kiosk.customer_display)
         self.message.clear()
         self._on_environment()
         self._stored_secrets_apply = self._form_is_at_the_stored_address()
@@ -299,6 +308,7 @@ class SettingsScreen(QWidget):
                 **self._unchanged_kiosk(),
                 **{name: spin.value() for name, spin in self.timings.items()},
                 "kiosk_mode": self.kiosk_mode.isChecked(),
+                "customer_display": self.customer_display.setting(),
             },
             "shop": {
                 "name": self.shop_name.text().strip(),
