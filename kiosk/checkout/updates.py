@@ -12,7 +12,7 @@ class AttemptView:
     """What the customer screen needs of the attempt it shows."""
 
     psp_transaction_id: str
-    channel: str  # QR or PHONE
+    channel: str  # QR, PHONE (a typed number) or PERSONAL_QR (the customer's own code, scanned)
     landing_url: str | None
     phone_masked: str | None
     window_s: float  # how long, from now, this attempt waits for the customer

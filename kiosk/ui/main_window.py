@@ -156,6 +156,12 @@ class MainWindow(QMainWindow):
         self.keys.add(customer, customer.phone_input, customer.cancel_requested.emit)
         self.keys.add(self.outcome_screen, self.outcome_screen.new_sale_button, self.outcome_screen.end)
         self.keys.add(self.pin_screen, self.pin_screen.pin_input, self.pin_screen.leave)
+        self.flow.shop_name = self._shop.name
+        from kiosk.ui.scan_input import ScanInput
+
+        # The counter's scanner: a customer's personal QR, wherever the focus is on the till (README).
+        till = (self.amount_screen, customer, self.outcome_screen)
+        self.scan_input = ScanInput(till, self.flow.scan_personal_qr, self.status.say_for_till, self)
         self._connect_signals()
         from kiosk.config import data_dir
         from kiosk.ui.sounds import SoundCues
