@@ -86,7 +86,11 @@ class ScanInput(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = event.key()
-        now = self._clock()
+        # When the key was pressed: a real keyboard's event carries it (X, Wayland and Windows stamp it as it
+        # happens), so a GUI thread that was busy for a moment does not spread a scanner's keys apart. A key made
+        # inside the program (a test's, one handed on by kiosk.ui.screen_keys) has none: the time it arrives.
+        stamp = event.timestamp()
+        now = stamp / 1000 if stamp else self._clock()
         if key in _ENTER:
             return self._on_enter(now)
         if key in _MODIFIERS:
