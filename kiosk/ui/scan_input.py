@@ -72,7 +72,7 @@ class ScanInput(QObject):
         super().__init__(parent)
         self._push = push
         self._say = say
-        self._clock = clock
+        self.clock = clock  # when a key came, for a key that carries no timestamp of its own
         self._reader = ScanReader()
         # Each field the burst reached: its text before the burst's first key reached it, and what of the burst
         # had gone elsewhere first (the key that ended an outcome screen is typed into the next amount field).
@@ -90,7 +90,7 @@ class ScanInput(QObject):
         # happens), so a GUI thread that was busy for a moment does not spread a scanner's keys apart. A key made
         # inside the program (a test's, one handed on by kiosk.ui.screen_keys) has none: the time it arrives.
         stamp = event.timestamp()
-        now = stamp / 1000 if stamp else self._clock()
+        now = stamp / 1000 if stamp else self.clock()
         if key in _ENTER:
             return self._on_enter(now)
         if key in _MODIFIERS:

@@ -8,7 +8,9 @@ and the customer approves there."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 from kiosk.config import ShopSettings, VippsSettings
 from kiosk.domain.scan import SCAN_GAP_S
@@ -168,3 +170,22 @@ def test_a_command_key_before_fast_typing_is_a_persons_not_part_of_a_scan(qtbot,
     scan(qtbot, "4,36")
     qtbot.waitUntil(lambda: bool(window.customer_screen.qr.text), timeout=10_000)
     assert window.status.text() != NO_SALE
+
+
+def test_a_scan_seen_late_by_a_busy_gui_thread_is_timed_by_the_keyboard(qtbot, window, sim):
+    """A real keyboard stamps each key as it is pressed. The GUI thread may take them a while later, in a lump
+    (painting, a garbage collection): the scan must still be read by when the keys were pressed."""
+    charge(qtbot, window, "149,50")
+    seen = iter(range(1_000, 10_000, 1))  # the GUI thread gets to each key a whole second after the one before
+    window.scan_input.clock = lambda: float(next(seen))
+    pressed_at = 5_000  # ms, as the keyboard stamped them: 3 ms apart
+    for char in code_of(sim):
+        key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, char)
+        key.setTimestamp(pressed_at)
+        QApplication.sendEvent(keyboard_target(), key)
+        pressed_at += 3
+    enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+    enter.setTimestamp(pressed_at)
+    QApplication.sendEvent(keyboard_target(), enter)
+    qtbot.waitUntil(lambda: len(open_requests(sim, PHONE)) == 1, timeout=10_000)
+    assert window.customer_screen.phone_input.text() == ""
