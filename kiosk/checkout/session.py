@@ -28,7 +28,7 @@ from kiosk.checkout.states import (
     Outcome,
     SaleState,
 )
-from kiosk.checkout.updates import AttemptView, SaleUpdate
+from kiosk.checkout.updates import AttemptView, SaleUpdate, attempt_view, window_s
 from kiosk.checkout.writes import WritesToVipps
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
@@ -368,21 +368,11 @@ class SaleSession(WritesToVipps):
         return self._provider
 
     def _window_s(self, skip_landing_page: bool) -> float:
-        kiosk = self._kiosk
-        return kiosk.approval_window_s - (kiosk.landing_window_s if skip_landing_page else 0.0)
+        return window_s(self._kiosk, skip_landing_page)
 
     def _view(self, attempt: AttemptRecord, request: StartRequest) -> AttemptView:
-        window = self._window_s(request.skip_landing_page)
-        landing = 0.0 if request.skip_landing_page else min(self._kiosk.landing_window_s, window)
         remaining = self._deadline_by_tx[attempt.psp_transaction_id] - self._clock()
-        return AttemptView(
-            attempt.psp_transaction_id,
-            "PERSONAL_QR" if request.personal_qr is not None else attempt.channel,
-            attempt.redirect_url,
-            attempt.phone_masked,
-            max(0.0, remaining),
-            max(0.0, landing - (window - remaining)),
-        )
+        return attempt_view(attempt, request, self._kiosk, remaining)
 
     def _sale_open(self) -> bool:
         return self._ledger.sale(self._sale_id).state == SaleState.OPEN

@@ -7,8 +7,9 @@ What it does, by the contract (and where the contract is silent, by Vipps' API g
 
 - `userFlow` QR (with `qrFormat` TEXT/TARGETURL: the simulator draws no images), WEB_REDIRECT and NATIVE_REDIRECT
   answer a `redirectUrl` that is the simulator's landing page; the customer enters a number there and approves
-  in the app. PUSH_MESSAGE (needs `customer.phoneNumber`, an MSISDN `47XXXXXXXX`) answers no URL and puts the
-  request in the app of that number at once (`/_sim/app?phone=XXXXXXXX`).
+  in the app. PUSH_MESSAGE (needs `customer.phoneNumber`, an MSISDN `47XXXXXXXX`, or `customer.personalQr`, the
+  content of a customer's own code, kiosk/simulator/personal_qr.py) answers no URL and puts the request in the app
+  of that customer at once (`/_sim/app?phone=XXXXXXXX`). A code no customer has is a 400 problem.
 - Windows: the landing page's, then the app's (`SimulatorSettings`); a payment nobody acts on becomes EXPIRED.
   A rejection in the app makes it ABORTED; a merchant's cancel before approval makes it TERMINATED and takes the
   request out of the app, so a later approval is refused (409).
