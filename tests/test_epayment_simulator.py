@@ -118,7 +118,7 @@ def test_writes_need_an_idempotency_key_of_at_most_50_characters(http, sim):
         ({"userFlow": "WEB_REDIRECT", "qrFormat": None}, "returnUrl"),
         ({"customer": {"phoneNumber": "91234567"}}, "customer.phoneNumber"),
         ({"customer": {"phoneNumber": "46701234567"}}, "customer.phoneNumber"),
-        ({"customer": {"personalQr": "https://qr.example/4791234567"}}, "customer"),
+        ({"customer": {"personalQr": "https://qr.example/4791234567"}}, "customer.personalQr"),  # nobody's code
     ],
 )
 def test_a_body_that_breaks_the_contract_is_a_validation_problem_naming_the_field(http, sim, changes, field):

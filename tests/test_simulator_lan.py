@@ -199,6 +199,7 @@ def test_every_simulator_path_is_sorted_into_customer_page_or_control():
         "/_sim/app",
         "/_sim/app/requests",
         "/_sim/app/respond",
+        "/_sim/app/personal-qr.svg",  # the customer's own code, as their app shows it
         "/_sim/static/{name}",
     }
     assert sim_paths - customer == {
@@ -209,5 +210,6 @@ def test_every_simulator_path_is_sorted_into_customer_page_or_control():
         "/_sim/batch/run",
         "/_sim/psp/makepayment",
         "/_sim/psp/transactions/{tx_id}",
+        "/_sim/personal-qr",  # a customer's code as text: for tests and scripts playing the scanner
     }
     assert not any(is_control(route.path) for route in starlette.routes if not route.path.startswith("/_sim"))

@@ -28,13 +28,14 @@ _REFUSED = "The card was refused."
 
 
 def _description(request: StartRequest) -> str:
-    """paymentDescription (3 to 100 characters): the order id, then the staff's text (see payment_text)."""
-    return payment_text(request.order_id, request.text)
+    """paymentDescription (3 to 100 characters): the shop, the order id, the staff's text (see payment_text)."""
+    return payment_text(request.order_id, request.text, request.shop_name)
 
 
 class EPaymentProvider(ClientOwner):
     name = "epayment"
     push_skips_landing_page = True  # PUSH_MESSAGE puts the request in the customer's app at once
+    takes_personal_qr = True  # customer.personalQr: the code the customer showed, sent whole
     captures_at_once = True  # the capture's answer is the payment after it
 
     def __init__(self, client: EPaymentClient, *, owns_client: bool = False) -> None:
@@ -47,7 +48,9 @@ class EPaymentProvider(ClientOwner):
 
     def start(self, request: StartRequest, idempotency_key: str) -> Started:
         amount, text = request.amount_ore, _description(request)
-        if request.phone is None:
+        if request.personal_qr is not None:
+            body = CreatePaymentRequest.push_personal_qr(request.reference, amount, text, request.personal_qr)
+        elif request.phone is None:
             body = CreatePaymentRequest.qr(request.reference, amount, text)
         else:
             body = CreatePaymentRequest.push(request.reference, amount, text, request.phone)

@@ -51,8 +51,12 @@ class StartRequest:
     order_id: str
     amount_ore: int
     text: str | None
-    phone: str | None  # None: paid by QR code of the landing page
+    phone: str | None  # None: paid by QR code of the landing page (or pushed by the customer's own code)
     skip_landing_page: bool
+    # The complete content of the customer's personal QR, scanned at the counter: pushed to their app. Like the
+    # phone number it is kept in memory only (it may carry the number), never parsed.
+    personal_qr: str | None = None
+    shop_name: str = ""  # the first words of what Vipps shows (see payment_text)
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,9 @@ class PaymentProvider(Protocol):
     # Whether a payment pushed to a phone always goes straight to the app (else the settings' skip_landing_page
     # decides): the checkout's approval window is shorter by the landing page's part then.
     push_skips_landing_page: bool
+    # Whether it can push a payment to the customer whose personal QR was scanned (ePayment's
+    # customer.personalQr; the PSP API v3 has no such field).
+    takes_personal_qr: bool
     # Whether a capture that returns has been applied (ePayment: the answer is the payment after it). PSP's
     # updatestatus only accepts it: its details show the capture once Vipps' batch has applied it.
     captures_at_once: bool

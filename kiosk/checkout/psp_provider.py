@@ -72,6 +72,7 @@ def explain_outcome(outcome: PspOutcome | None) -> tuple[PaymentState, str]:
 class PspProvider(ClientOwner):
     name = "psp"
     push_skips_landing_page = False  # PSP shows the landing page unless skip_landing_page is set
+    takes_personal_qr = False  # init has no field for a customer's code
     captures_at_once = False  # updatestatus is applied by Vipps' nightly batch; details show when
 
     def __init__(self, client: VippsClient, vipps: VippsSettings | None = None, *, owns_client: bool = False) -> None:
@@ -99,7 +100,7 @@ class PspProvider(ClientOwner):
                 make_payment_token=vipps.make_payment_token or None,
                 customer_mobile_number=request.phone,
                 # Shown in the customer's app and Vipps' reports: the order id, then the staff's text.
-                payment_text=payment_text(request.order_id, request.text),
+                payment_text=payment_text(request.order_id, request.text, request.shop_name),
                 skip_landing_page=request.skip_landing_page,
             ),
             idempotency_key=idempotency_key,

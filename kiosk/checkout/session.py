@@ -19,6 +19,7 @@ from datetime import datetime
 
 from kiosk.checkout.environment import sales_unit_of
 from kiosk.checkout.interpret import FAILURE_STATES, explain_failure
+from kiosk.checkout.personal_qr import personal_qr_refusal
 from kiosk.checkout.provider import NoSuchPayment, PaymentProvider, PaymentState, PaymentStatus, StartRequest
 from kiosk.checkout.states import (
     FINAL_ATTEMPT_STATES,
@@ -27,7 +28,7 @@ from kiosk.checkout.states import (
     Outcome,
     SaleState,
 )
-from kiosk.checkout.updates import AttemptView, SaleUpdate
+from kiosk.checkout.updates import AttemptView, SaleUpdate, attempt_view, window_s
 from kiosk.checkout.writes import WritesToVipps
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
@@ -61,6 +62,7 @@ class SaleSession(WritesToVipps):
         kiosk: KioskSettings,
         sale: SaleRecord,
         clock: Callable[[], float] = time.monotonic,
+        shop_name: str = "",
     ) -> None:
         # Told of an outcome the moment it is recorded, before the writes that follow it (a worker passes
         # its signal, so the screen does not wait for the capture's round trip).
@@ -71,6 +73,7 @@ class SaleSession(WritesToVipps):
         self._kiosk = kiosk
         self._sale_id = sale.id
         self._clock = clock
+        self._shop_name = shop_name  # what Vipps shows begins with it (see payment_text)
         self._deadline_by_tx: dict[str, float] = {}
         self._give_up_as: dict[str, AttemptState] = {}  # what a CANCELLING attempt becomes once Vipps agrees
         self._requests_by_tx: dict[str, StartRequest] = {}  # in memory only: phone numbers are never stored
@@ -87,8 +90,9 @@ class SaleSession(WritesToVipps):
         kiosk: KioskSettings,
         amount_ore: int,
         payment_text: str = "",
+        shop_name: str = "",
     ) -> SaleSession:
-        return cls(provider, ledger, vipps, kiosk, ledger.new_sale(amount_ore, payment_text))
+        return cls(provider, ledger, vipps, kiosk, ledger.new_sale(amount_ore, payment_text), shop_name=shop_name)
 
     @property
     def sale_id(self) -> int:
@@ -96,19 +100,23 @@ class SaleSession(WritesToVipps):
 
     # ---- steps ------------------------------------------------------------------------------------------------
 
-    def start_attempt(self, phone: str | None = None) -> SaleUpdate:
-        """Start a payment by QR code (no phone) or pushed to `phone`. Older open attempts are given up
-        once the new one exists, so a failed start leaves the customer's QR code working."""
+    def start_attempt(self, phone: str | None = None, *, personal_qr: str | None = None) -> SaleUpdate:
+        """Start a payment by QR code (no phone), pushed to `phone`, or pushed to the customer whose personal QR
+        was scanned. Older open attempts are given up once the new one exists, so a failed start leaves the
+        customer's QR code working."""
         sale = self._ledger.sale(self._sale_id)
         if sale.state != SaleState.OPEN:
             return self._update("This sale has already ended.")
-        skip = phone is not None and (self._vipps.skip_landing_page or self._provider.push_skips_landing_page)
+        if personal_qr is not None and (refused := personal_qr_refusal(self._provider, personal_qr)):
+            return self._update(refused)  # nothing sent, nothing recorded: the attempt on show stays
+        pushed = phone is not None or personal_qr is not None
+        skip = pushed and (self._vipps.skip_landing_page or self._provider.push_skips_landing_page)
         attempt = self._ledger.add_attempt(
             sale.id,
             psp_transaction_id=new_psp_transaction_id(),
             merchant_order_id=new_merchant_order_id(datetime.now()),
             idempotency_key=uuid.uuid4().hex,
-            channel="PHONE" if phone else "QR",
+            channel="PHONE" if pushed else "QR",  # the ledger's channels: a personal QR's is a push
             phone_masked=mask_phone(phone) if phone else None,
             state=S.CREATED,
             provider=self._provider.name,
@@ -122,6 +130,8 @@ class SaleSession(WritesToVipps):
             text=sale.payment_text or None,
             phone=phone,
             skip_landing_page=skip,
+            personal_qr=personal_qr,
+            shop_name=self._shop_name,
         )
         self._requests_by_tx[attempt.psp_transaction_id] = request
         try:
@@ -358,21 +368,11 @@ class SaleSession(WritesToVipps):
         return self._provider
 
     def _window_s(self, skip_landing_page: bool) -> float:
-        kiosk = self._kiosk
-        return kiosk.approval_window_s - (kiosk.landing_window_s if skip_landing_page else 0.0)
+        return window_s(self._kiosk, skip_landing_page)
 
     def _view(self, attempt: AttemptRecord, request: StartRequest) -> AttemptView:
-        window = self._window_s(request.skip_landing_page)
-        landing = 0.0 if request.skip_landing_page else min(self._kiosk.landing_window_s, window)
         remaining = self._deadline_by_tx[attempt.psp_transaction_id] - self._clock()
-        return AttemptView(
-            attempt.psp_transaction_id,
-            attempt.channel,
-            attempt.redirect_url,
-            attempt.phone_masked,
-            max(0.0, remaining),
-            max(0.0, landing - (window - remaining)),
-        )
+        return attempt_view(attempt, request, self._kiosk, remaining)
 
     def _sale_open(self) -> bool:
         return self._ledger.sale(self._sale_id).state == SaleState.OPEN

@@ -220,6 +220,10 @@
         <translation>Sendt til {phone}. Åpne Vipps på mobilen og godkjenn.</translation>
     </message>
     <message>
+        <source>Sent to your Vipps app. Open Vipps on your phone and approve.</source>
+        <translation>Sendt til Vipps-appen din. Åpne Vipps på mobilen og godkjenn.</translation>
+    </message>
+    <message>
         <source>Scan the code or type your number</source>
         <translation>Skann koden eller skriv inn nummeret ditt</translation>
     </message>
@@ -426,6 +430,10 @@
         <translation>Sender betalingen til kundens mobil …</translation>
     </message>
     <message>
+        <source>Sending the payment to the customer&apos;s app…</source>
+        <translation>Sender betalingen til kundens Vipps-app …</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>Avbryter …</translation>
     </message>
@@ -576,6 +584,10 @@
     <message>
         <source>Needs checking: {problem}.</source>
         <translation>Må sjekkes: {problem}.</translation>
+    </message>
+    <message>
+        <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
+        <translation>Skanning av kundens kode krever ePayment-API-et ([vipps] api = &quot;epayment&quot;).</translation>
     </message>
     <message>
         <source>made through Vipps&apos; {api} API, and {problem}</source>
@@ -868,6 +880,14 @@
     <message>
         <source>The kiosk could not start. The reason is in the log in the data folder.</source>
         <translation>Kiosken kunne ikke starte. Årsaken står i loggen i datamappen.</translation>
+    </message>
+    <message>
+        <source>No sale is waiting for the customer. Charge the amount first, then scan the customer&apos;s code.</source>
+        <translation>Ingen betaling venter på kunden. Slå inn beløpet først, og skann så kundens kode.</translation>
+    </message>
+    <message>
+        <source>That is not a customer&apos;s Vipps code.</source>
+        <translation>Det er ikke en Vipps-kode fra en kunde.</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1356,10 @@
     <message>
         <source>Sent to {phone}</source>
         <translation>Sendt til {phone}</translation>
+    </message>
+    <message>
+        <source>Sent to the Vipps app of the customer whose code was scanned</source>
+        <translation>Sendt til Vipps-appen til kunden med den skannede koden</translation>
     </message>
     <message>
         <source>The customer typed their number: sending it to their phone…</source>

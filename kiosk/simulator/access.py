@@ -29,6 +29,7 @@ CUSTOMER_PATHS = frozenset(
         "/_sim/app",
         "/_sim/app/requests",
         "/_sim/app/respond",
+        "/_sim/app/personal-qr.svg",  # the customer's own code, shown in their app
     }
 )
 CUSTOMER_PREFIXES = ("/_sim/static/",)

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from kiosk.simulator import epayment, psp_backend
+from kiosk.simulator import epayment, personal_qr, psp_backend, validation
 from kiosk.simulator.access import ControlsOnThisPc
 from kiosk.simulator.auth import TokenIssuer
 from kiosk.simulator.demo import SimulatorSettings
@@ -170,6 +170,25 @@ def build_app(settings: SimulatorSettings | None = None) -> ControlsOnThisPc:
         views = [_customer_view(p, settings.sales_unit.name) for p in sim.app_requests(phone)]
         return JSONResponse(views)
 
+    def customer_phone(request: Request) -> str | None:
+        phone = request.query_params.get("phone", "")
+        return phone if validation.PHONE.fullmatch(phone) else None
+
+    async def app_personal_qr(request: Request) -> Response:
+        """The customer's own code, as their app shows it: an image to hold to the counter's scanner."""
+        phone = customer_phone(request)
+        if phone is None:
+            return JSONResponse({"message": "phone must be 8 digits"}, status_code=400)
+        svg = personal_qr.svg_of(sim.personal_qrs.code_for(phone))
+        return Response(svg, media_type="image/svg+xml", headers={"cache-control": "no-store"})
+
+    async def personal_qr_content(request: Request) -> Response:
+        """A control: the content of a customer's code as text, for tests and scripts that play the scanner."""
+        phone = customer_phone(request)
+        if phone is None:
+            return JSONResponse({"message": "phone must be 8 digits"}, status_code=400)
+        return JSONResponse({"phone": phone, "personalQr": sim.personal_qrs.code_for(phone)})
+
     async def app_respond(request: Request) -> Response:
         body, bad = await _json_body(request)
         if bad:
@@ -212,6 +231,8 @@ def build_app(settings: SimulatorSettings | None = None) -> ControlsOnThisPc:
         Route("/_sim/app", app_page, methods=["GET"]),
         Route("/_sim/app/requests", app_requests, methods=["GET"]),
         Route("/_sim/app/respond", app_respond, methods=["POST"]),
+        Route("/_sim/app/personal-qr.svg", app_personal_qr, methods=["GET"]),
+        Route("/_sim/personal-qr", personal_qr_content, methods=["GET"]),
         Route("/_sim/static/{name}", static_file, methods=["GET"]),
         *epayment.routes(sim, tokens, public_base),
     ]

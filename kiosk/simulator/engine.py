@@ -22,6 +22,7 @@ from kiosk.simulator.cards import network_token_for, refusal_for
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.epayment_payments import ABORTED, EXPIRED, EPayment
 from kiosk.simulator.payments import Failure, Operation, Payment, Stage
+from kiosk.simulator.personal_qr import PersonalQrBook
 from kiosk.simulator.validation import error
 
 Answer = tuple[int, Any]
@@ -35,6 +36,7 @@ class VippsSimulator:
         self.settings = settings
         self.payments: dict[str, Payment] = {}
         self.epayments: dict[str, EPayment] = {}  # by reference
+        self.personal_qrs = PersonalQrBook()  # the customers' own codes: kept across a reset, as apps keep theirs
         self._by_landing_token: dict[str, CustomerPayment] = {}
         self._order_ids: set[str] = set()
         self._replies_by_key: dict[tuple[str, str], Answer] = {}

@@ -7,8 +7,9 @@ What it does, by the contract (and where the contract is silent, by Vipps' API g
 
 - `userFlow` QR (with `qrFormat` TEXT/TARGETURL: the simulator draws no images), WEB_REDIRECT and NATIVE_REDIRECT
   answer a `redirectUrl` that is the simulator's landing page; the customer enters a number there and approves
-  in the app. PUSH_MESSAGE (needs `customer.phoneNumber`, an MSISDN `47XXXXXXXX`) answers no URL and puts the
-  request in the app of that number at once (`/_sim/app?phone=XXXXXXXX`).
+  in the app. PUSH_MESSAGE (needs `customer.phoneNumber`, an MSISDN `47XXXXXXXX`, or `customer.personalQr`, the
+  content of a customer's own code, kiosk/simulator/personal_qr.py) answers no URL and puts the request in the app
+  of that customer at once (`/_sim/app?phone=XXXXXXXX`). A code no customer has is a 400 problem.
 - Windows: the landing page's, then the app's (`SimulatorSettings`); a payment nobody acts on becomes EXPIRED.
   A rejection in the app makes it ABORTED; a merchant's cancel before approval makes it TERMINATED and takes the
   request out of the app, so a later approval is refused (409).
@@ -53,6 +54,7 @@ NORWEGIAN_MSISDN = re.compile(r"^47[0-9]{8}$")
 MSISDN = re.compile(r"^[0-9]{10,15}$")
 USER_FLOWS = ("PUSH_MESSAGE", "NATIVE_REDIRECT", "WEB_REDIRECT", "QR")
 INTERACTIONS = ("CUSTOMER_PRESENT", "CUSTOMER_NOT_PRESENT")
+PERSONAL_QR_MIN, PERSONAL_QR_MAX = 5, 255
 
 
 def problem(
@@ -85,13 +87,23 @@ def _amount_problem(raw: Any, field: str, currency: str = "NOK") -> tuple[str, s
 
 def _phone_problem(customer: Any) -> tuple[str, str] | None:
     if not isinstance(customer, dict) or set(customer) != {"phoneNumber"}:
-        return "customer", "only customer.phoneNumber is simulated (no personalQr, no customerToken)"
+        return "customer", "exactly one of customer.phoneNumber and customer.personalQr (no customerToken)"
     phone = customer["phoneNumber"]
     if not isinstance(phone, str) or not MSISDN.fullmatch(phone):
         return "customer.phoneNumber", "an MSISDN: country code and number, 10 to 15 digits, like 4791234567"
     if not NORWEGIAN_MSISDN.fullmatch(phone):
         return "customer.phoneNumber", "only Norwegian mobile numbers (47 and 8 digits) are supported"
     return None
+
+
+def _customer_problem(customer: Any) -> tuple[str, str] | None:
+    """The contract's Customer: exactly one of phoneNumber, personalQr (5 to 255 characters) or customerToken."""
+    if isinstance(customer, dict) and set(customer) == {"personalQr"}:
+        code = customer["personalQr"]
+        if not isinstance(code, str) or not PERSONAL_QR_MIN <= len(code) <= PERSONAL_QR_MAX:
+            return "customer.personalQr", f"text of {PERSONAL_QR_MIN} to {PERSONAL_QR_MAX} characters"
+        return None
+    return _phone_problem(customer)
 
 
 def check_create(body: Any) -> list[tuple[str, str]]:
@@ -113,9 +125,9 @@ def check_create(body: Any) -> list[tuple[str, str]]:
     if body.get("customerInteraction", "CUSTOMER_NOT_PRESENT") not in INTERACTIONS:
         found.append(("customerInteraction", f"must be one of {', '.join(INTERACTIONS)}"))
     if body.get("customer") is not None:
-        found.append(_phone_problem(body["customer"]))
+        found.append(_customer_problem(body["customer"]))
     elif flow == "PUSH_MESSAGE":
-        found.append(("customer", "userFlow PUSH_MESSAGE needs customer.phoneNumber"))
+        found.append(("customer", "userFlow PUSH_MESSAGE needs customer.phoneNumber or customer.personalQr"))
     if flow in ("WEB_REDIRECT", "NATIVE_REDIRECT") and not isinstance(body.get("returnUrl"), str):
         found.append(("returnUrl", f"userFlow {flow} needs returnUrl"))
     qr_format = body.get("qrFormat")
@@ -144,7 +156,21 @@ class EPaymentApi:
         landing_token = secrets.token_urlsafe(24)
         landing_url = f"{public_base_url.rstrip('/')}{LANDING_PATH}?token={landing_token}"
         flow = body["userFlow"]
-        phone = (body.get("customer") or {}).get("phoneNumber")
+        customer = body.get("customer") or {}
+        phone = customer.get("phoneNumber")
+        if "personalQr" in customer:
+            # Looked up whole, never parsed: the code is the customer's, its format Vipps' to change.
+            owner = self.sim.personal_qrs.phone_for(customer["personalQr"])
+            if owner is None:
+                reason = "not the personal QR code of any customer"
+                return problem(
+                    400,
+                    "unknown-personal-qr",
+                    "The personal QR code is not known",
+                    PAYMENTS,
+                    [("customer.personalQr", reason)],
+                )
+            phone = "47" + owner
         payment = EPayment(
             reference=body["reference"],
             psp_reference=str(uuid.uuid4()),

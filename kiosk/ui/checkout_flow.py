@@ -60,6 +60,7 @@ class CheckoutFlow(QObject):
         self._kiosk = kiosk
         self._ledger_file = ledger_file
         self._vipps: VippsSettings | None = None
+        self.shop_name = ""  # what Vipps shows for a payment begins with it (kiosk.checkout.payment_text)
         self._run: SaleRun | None = None  # the sale on screen
         self._runs: set[SaleRun] = set()  # every run still at work, the one on screen included
         self._shown_tx: str | None = None
@@ -210,7 +211,9 @@ class CheckoutFlow(QObject):
             return
         from kiosk.ui.sale_run import SaleRun  # already imported off the GUI thread by the service start-up
 
-        run = SaleRun(self._vipps, self._kiosk, self._ledger_file, amount_ore, payment_text, self)
+        run = SaleRun(
+            self._vipps, self._kiosk, self._ledger_file, amount_ore, payment_text, self, shop_name=self.shop_name
+        )
         run.qr_made.connect(self._on_qr_made)
         run.updated.connect(self._on_updated)
         run.poll_failed.connect(self._on_poll_failed)
@@ -232,6 +235,16 @@ class CheckoutFlow(QObject):
         if self._run is not None:
             self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Sending the payment to the customer's phone…"))
             self._run.send_to_phone(phone)
+
+    def scan_personal_qr(self, code: str) -> bool:
+        """A customer's personal QR, scanned at the counter (kiosk.ui.scan_input): pushed to their app, and the
+        attempt on show superseded once it exists, as for a typed number. False when no sale waits for the
+        customer (none open, or its first attempt not yet shown)."""
+        if self._run is None or self._shown_tx is None:
+            return False
+        self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Sending the payment to the customer's app…"))
+        self._run.send_personal_qr(code)
+        return True
 
     @Slot()
     def _on_cancel(self) -> None:
@@ -270,7 +283,11 @@ class CheckoutFlow(QObject):
         if update.attempt is not None:
             attempt = update.attempt
             self._shown_tx = attempt.psp_transaction_id
-            if attempt.channel == "PHONE" and attempt.phone_masked:
+            if attempt.channel == "PERSONAL_QR":
+                self._customer.show_sent_to_app()
+                if self._staff_view is not None:
+                    self._staff_view.show_sent_to_app()
+            elif attempt.channel == "PHONE" and attempt.phone_masked:
                 self._customer.show_sent_to_phone(attempt.phone_masked)
                 if self._staff_view is not None:
                     self._staff_view.show_sent_to_phone(attempt.phone_masked)

@@ -163,6 +163,13 @@ class CustomerScreen(QWidget):
         """On the customer's own screen Cancel is the staff's (on theirs, with Esc): the customer sees none."""
         self.cancel_button.setVisible(not own)
 
+    def show_sent_to_app(self) -> None:
+        """Pushed to the app of the customer whose own code was scanned (the kiosk never learns their number)."""
+        self.qr.clear()
+        self._show_hint(lambda: self.tr("Sent to your Vipps app. Open Vipps on your phone and approve."))
+        self.phone_input.clear()
+        self.set_phone_entry_enabled(True)
+
     def set_phone_entry_enabled(self, enabled: bool) -> None:
         self.send_button.setEnabled(enabled)
 

@@ -166,6 +166,15 @@ class MainWindow(QMainWindow):
         self.keys.add(self.outcome_screen, self.outcome_screen.new_sale_button, self.outcome_screen.end)
         self.keys.add(self.pin_screen, self.pin_screen.pin_input, self.pin_screen.leave)
         self._build_customer_display()
+        self.flow.shop_name = self._shop.name
+        from kiosk.ui.scan_input import ScanInput
+
+        # The counter's scanner: a customer's personal QR, wherever the focus is on the till (README). With a
+        # customer display, the staff's view of the sale is where the focus is while the customer pays.
+        till = [self.amount_screen, customer, self.outcome_screen]
+        if self.customer_display is not None:
+            till.append(self.staff_sale_screen)
+        self.scan_input = ScanInput(till, self.flow.scan_personal_qr, self.status.say_for_till, self)
         self._connect_signals()
         from kiosk.config import data_dir
         from kiosk.ui.sounds import SoundCues

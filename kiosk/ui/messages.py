@@ -51,6 +51,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "Credit cards cannot be used here."),
     QT_TRANSLATE_NOOP("Messages", "There is not enough money on the card."),
     QT_TRANSLATE_NOOP("Messages", "The approval came after the payment was cancelled."),
+    # kiosk.checkout.personal_qr: a customer's code scanned at the counter
+    QT_TRANSLATE_NOOP("Messages", 'Scanning a customer\'s code needs the ePayment API ([vipps] api = "epayment").'),
+    QT_TRANSLATE_NOOP("Messages", "That is not a customer's Vipps code."),
     # kiosk.checkout: start-up settling, re-checks and refunds
     QT_TRANSLATE_NOOP("Messages", "Settled {count} sale(s) left unfinished."),
     QT_TRANSLATE_NOOP(

@@ -35,6 +35,7 @@ class SaleRun(QObject):
     ended = Signal()
 
     _phone_requested = Signal(str)
+    _personal_qr_requested = Signal(str)
     _cancel_requested = Signal()
     _expire_requested = Signal(str)
     _watch_changed = Signal(object)
@@ -49,6 +50,7 @@ class SaleRun(QObject):
         amount_ore: int,
         payment_text: str,
         parent: QObject | None = None,
+        shop_name: str = "",
     ) -> None:
         super().__init__(parent)
         self.amount_ore = amount_ore
@@ -56,7 +58,7 @@ class SaleRun(QObject):
         self._worker_thread.setObjectName("sale-worker")
         self._poller_thread = QThread(self)
         self._poller_thread.setObjectName("details-poller")
-        self._worker = SaleWorker(vipps, kiosk, ledger_file, amount_ore, payment_text)
+        self._worker = SaleWorker(vipps, kiosk, ledger_file, amount_ore, payment_text, shop_name)
         self._poller = DetailsPoller(vipps, kiosk)
         self._worker.moveToThread(self._worker_thread)
         self._poller.moveToThread(self._poller_thread)
@@ -68,6 +70,7 @@ class SaleRun(QObject):
         self._worker_thread.started.connect(worker.start)
         self._poller_thread.started.connect(poller.start)
         self._phone_requested.connect(worker.start_phone)
+        self._personal_qr_requested.connect(worker.start_personal_qr)
         self._cancel_requested.connect(worker.cancel)
         self._expire_requested.connect(worker.expire)
         self._watch_changed.connect(poller.watch)
@@ -94,6 +97,10 @@ class SaleRun(QObject):
 
     def send_to_phone(self, phone: str) -> None:
         self._phone_requested.emit(phone)
+
+    def send_personal_qr(self, code: str) -> None:
+        """The customer's own code, scanned at the counter: push the payment to their app (superseding the QR)."""
+        self._personal_qr_requested.emit(code)
 
     def cancel(self) -> None:
         self._cancel_requested.emit()

@@ -41,9 +41,16 @@ class SaleWorker(QObject):
     done = Signal()
 
     def __init__(
-        self, vipps: VippsSettings, kiosk: KioskSettings, ledger_file: Path, amount_ore: int, payment_text: str
+        self,
+        vipps: VippsSettings,
+        kiosk: KioskSettings,
+        ledger_file: Path,
+        amount_ore: int,
+        payment_text: str,
+        shop_name: str = "",
     ) -> None:
         super().__init__()
+        self._shop_name = shop_name
         self._vipps = vipps
         self._kiosk = kiosk
         self._ledger_file = ledger_file
@@ -68,7 +75,13 @@ class SaleWorker(QObject):
             if self._calls_cancelled:  # closing began before this thread got going: send nothing
                 self._provider.cancel_calls()
             self._session = SaleSession.begin(
-                self._provider, self._ledger, self._vipps, self._kiosk, self._amount_ore, self._payment_text
+                self._provider,
+                self._ledger,
+                self._vipps,
+                self._kiosk,
+                self._amount_ore,
+                self._payment_text,
+                shop_name=self._shop_name,
             )
             self._session.announce = self.updated.emit
         except LedgerError as exc:
@@ -79,6 +92,10 @@ class SaleWorker(QObject):
     @Slot(str)
     def start_phone(self, phone: str) -> None:
         self._run(lambda session: session.start_attempt(phone))
+
+    @Slot(str)
+    def start_personal_qr(self, code: str) -> None:
+        self._run(lambda session: session.start_attempt(personal_qr=code))
 
     @Slot()
     def cancel(self) -> None:

@@ -67,6 +67,7 @@ class ScreenKeys(QObject):
             again = QKeyEvent(
                 event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat(), event.count()
             )
+            again.setTimestamp(event.timestamp())  # when it was pressed: the scan reader times keys by it
             QApplication.sendEvent(target, again)
         finally:
             self._handing_on = False

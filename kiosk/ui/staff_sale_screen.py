@@ -75,6 +75,9 @@ class StaffSaleScreen(QWidget):
     def show_sent_to_phone(self, phone_masked: str) -> None:
         self._say(lambda: self.tr("Sent to {phone}").format(phone=phone_masked))
 
+    def show_sent_to_app(self) -> None:
+        self._say(lambda: self.tr("Sent to the Vipps app of the customer whose code was scanned"))
+
     def show_sending(self) -> None:
         self._say(lambda: self.tr("The customer typed their number: sending it to their phone…"))
 

@@ -115,6 +115,13 @@ class CustomerPhoneNumber(_Message):
     phone_number: Msisdn
 
 
+class CustomerPersonalQr(_Message):
+    """The complete content of the code the customer shows in their app ("merchant scan"), 5 to 255 characters.
+    Vipps says its format can change at any time: it is sent as scanned, never read."""
+
+    personal_qr: Annotated[str, Field(min_length=5, max_length=255)]
+
+
 class PaymentMethod(_Message):
     type: PaymentMethodType = PaymentMethodType.WALLET
 
@@ -130,7 +137,7 @@ class CreatePaymentRequest(_Message):
     user_flow: UserFlow
     payment_method: PaymentMethod = PaymentMethod()
     customer_interaction: CustomerInteraction = CustomerInteraction.CUSTOMER_PRESENT
-    customer: CustomerPhoneNumber | None = None
+    customer: CustomerPhoneNumber | CustomerPersonalQr | None = None
     qr_format: QrFormat | None = None
     payment_description: Annotated[str, Field(min_length=3, max_length=100)] | None = None
     return_url: str | None = None
@@ -140,7 +147,7 @@ class CreatePaymentRequest(_Message):
         # The contract's userFlow description: PUSH_MESSAGE needs a customer, the redirects a returnUrl, and
         # qrFormat is for QR only.
         if self.user_flow is UserFlow.PUSH_MESSAGE and self.customer is None:
-            raise ValueError("userFlow PUSH_MESSAGE needs customer.phoneNumber")
+            raise ValueError("userFlow PUSH_MESSAGE needs customer.phoneNumber or customer.personalQr")
         if self.user_flow in (UserFlow.WEB_REDIRECT, UserFlow.NATIVE_REDIRECT) and not self.return_url:
             raise ValueError(f"userFlow {self.user_flow} needs returnUrl")
         if self.qr_format is not None and self.user_flow is not UserFlow.QR:
@@ -166,6 +173,17 @@ class CreatePaymentRequest(_Message):
             reference=reference,
             user_flow=UserFlow.PUSH_MESSAGE,
             customer=CustomerPhoneNumber(phone_number=msisdn(phone)),
+            payment_description=description,
+        )
+
+    @classmethod
+    def push_personal_qr(cls, reference: str, amount_ore: int, description: str, code: str) -> CreatePaymentRequest:
+        """A payment sent straight to the app of the customer whose personal QR the counter scanned."""
+        return cls(
+            amount=Amount.nok(amount_ore),
+            reference=reference,
+            user_flow=UserFlow.PUSH_MESSAGE,
+            customer=CustomerPersonalQr(personal_qr=code),
             payment_description=description,
         )
 
@@ -242,7 +260,7 @@ PAYMENT_EVENTS = TypeAdapter(tuple[PaymentEvent, ...])
 
 
 class ForceApproveRequest(_Message):
-    customer: CustomerPhoneNumber | None = None
+    customer: CustomerPhoneNumber | CustomerPersonalQr | None = None
     token: str | None = None
 
 

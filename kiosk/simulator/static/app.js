@@ -75,6 +75,9 @@ if (!/^[0-9]{8}$/.test(phone)) {
   $("empty").classList.add("hidden");
 } else {
   $("who").textContent = "+47 " + phone.slice(0, 3) + " " + phone.slice(3, 5) + " " + phone.slice(5);
+  // The customer's own code (for "merchant scan"): an image the counter's scanner reads off this screen.
+  $("personal-qr-image").src = "/_sim/app/personal-qr.svg?phone=" + encodeURIComponent(phone);
+  $("personal-qr").classList.remove("hidden");
   refresh();
   setInterval(refresh, 1000);
 }

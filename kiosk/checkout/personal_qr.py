@@ -1,0 +1,19 @@
+"""Whether a scanned code can start a payment: the checkout's own check, before anything is sent or recorded."""
+
+from __future__ import annotations
+
+from kiosk.checkout.provider import PaymentProvider
+from kiosk.domain.scan import ScanKind, kind_of_scan
+
+NEEDS_EPAYMENT = 'Scanning a customer\'s code needs the ePayment API ([vipps] api = "epayment").'
+NOT_A_CODE = "That is not a customer's Vipps code."
+
+
+def personal_qr_refusal(provider: PaymentProvider, code: str) -> str | None:
+    """Why `code` cannot be pushed (in one line), or None. The code is never part of the message: it may carry
+    the customer's phone number, which no log or screen shows whole."""
+    if not provider.takes_personal_qr:
+        return NEEDS_EPAYMENT
+    if len(code) < 5 or kind_of_scan(code) is not ScanKind.PERSONAL_QR:
+        return NOT_A_CODE
+    return None

@@ -1,0 +1,45 @@
+"""A personal QR scanned at a counter with a customer-facing screen: while the customer pays on their screen,
+the staff's keyboard focus is on the staff's view of the sale, and a scan typed there must still be read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import ShopSettings, VippsSettings
+from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen
+from tests.gui.steps import charge, open_requests
+from tests.gui.test_personal_qr_scan import PHONE, code_of, scan
+
+
+@pytest.fixture
+def two_screens(qapp) -> Iterator[None]:
+    plug_in_customer_screen()
+    try:
+        yield
+    finally:
+        pull_out_customer_screen()
+
+
+def test_a_code_scanned_while_the_customer_pays_on_their_own_screen_reaches_their_app(
+    qtbot, two_screens, make_window, sim
+):
+    window = make_window(
+        vipps=VippsSettings.for_simulator(sim.base_url, api="epayment"),
+        shop=ShopSettings(name="Kaffebaren", sounds=False),
+    )
+    charge(qtbot, window, "149,50")
+    (qr_payment,) = sim.payments()
+    staff = window.staff_sale_screen
+    assert window.stack.currentWidget() is staff
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    assert focused.window() is window  # the scanner types at the staff's window
+    scan(qtbot, code_of(sim))
+    qtbot.waitUntil(lambda: "Sent to your Vipps app" in window.customer_screen.qr_hint.text(), timeout=10_000)
+    assert staff.seen.text() == "Sent to the Vipps app of the customer whose code was scanned"
+    qtbot.waitUntil(lambda: sim.epayment(qr_payment["reference"])["state"] == "TERMINATED")
+    (request,) = open_requests(sim, PHONE)
+    assert request["paymentText"].startswith("Kaffebaren #kiosk-")
