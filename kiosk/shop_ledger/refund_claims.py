@@ -14,6 +14,10 @@ from kiosk.ledger.store import RefundRefused
 from kiosk.shop_ledger.connection import ShopUnreachable
 
 
+class NotPaidInShop(RefundRefused):
+    """The shop database has no paid, captured copy of the sale (yet: the sale's till may not have copied it)."""
+
+
 def claim_refund(
     db: psycopg.Connection,
     *,
@@ -37,7 +41,7 @@ def claim_refund(
     except psycopg.errors.RaiseException as exc:
         text = exc.diag.message_primary or ""
         if text == "KIOSK_NOT_PAID":
-            raise RefundRefused("Only a paid sale can be refunded.") from None
+            raise NotPaidInShop("Only a paid sale can be refunded.") from None
         if text.startswith("KIOSK_TOO_MUCH:"):
             remaining = int(text.split(":", 1)[1])
             raise RefundRefused(f"Only {format_kroner(remaining)} remains to refund.") from None
@@ -55,3 +59,17 @@ def settle_claim(db: psycopg.Connection, claim_id: int, *, refunded: bool) -> No
             "UPDATE refund_claims SET state = %s, updated_at = now() WHERE id = %s AND state = 'CLAIMED'",
             ("DONE" if refunded else "RELEASED", claim_id),
         )
+
+
+def refunds_made_elsewhere(db: psycopg.Connection, shop_id: str, till_id: str) -> list[tuple[int, int, str, str]]:
+    """Refunds other tills made of this till's sales, which Vipps did, that this till has not recorded yet:
+    (sale id, øre, idempotency key, the till that refunded)."""
+    with db.transaction():
+        rows = db.execute(
+            "SELECT c.sale_id, c.amount_ore, c.idempotency_key, c.claimed_by FROM refund_claims AS c"
+            " WHERE c.shop_id = %s AND c.sale_till_id = %s AND c.claimed_by <> %s AND c.state = 'DONE'"
+            " AND NOT EXISTS (SELECT 1 FROM refunds AS r WHERE r.shop_id = c.shop_id AND r.till_id = c.sale_till_id"
+            " AND r.idempotency_key = c.idempotency_key) ORDER BY c.id",
+            (shop_id, till_id, till_id),
+        ).fetchall()
+    return [(int(sale), int(amount), str(key), str(by)) for sale, amount, key, by in rows]
