@@ -208,12 +208,16 @@ class BackOffice(QWidget):
 
         def load(_progress: Progress) -> DayData:
             with Ledger.open(ledger_file) as ledger:
-                if vipps is not None and ledger.read("SELECT 1 FROM refunds WHERE state = 'PENDING'").fetchone():
+                from kiosk.checkout.shop_refunds import has_pending_refunds
+
+                if vipps is not None and has_pending_refunds(ledger):
                     from kiosk.checkout.providers_by_api import ProvidersByApi
                     from kiosk.checkout.refunds import resend_pending_refunds
+                    from kiosk.checkout.shop_refunds import resend_pending_cross_till_refunds
 
                     with ProvidersByApi(vipps) as providers:  # refunds that got no answer: sent again, same key
                         resend_pending_refunds(providers, ledger)
+                        resend_pending_cross_till_refunds(providers, ledger)  # of other tills' sales
                 rows = day_rows_page(ledger, day, limit=limit)
                 return DayData(day, day_summary(ledger, day), rows, len(rows) >= limit, refresh)
 
@@ -303,12 +307,17 @@ class BackOffice(QWidget):
             return
         vipps, ledger_file = self._vipps, self._ledger_file
 
+        sale_till = ""  # this till's own sale (the whole shop's view names the till of each)
+
         def send(_progress: Progress) -> str:
             from kiosk.checkout.providers_by_api import ProvidersByApi
-            from kiosk.checkout.refunds import refund
+            from kiosk.checkout.shop_refunds import refund_shop_sale
+            from kiosk.shop_ledger.address import configured_target
 
+            # With a shop database the amount is claimed there first, so no two tills refund more than remains.
             with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
-                record = refund(providers, ledger, sale_id, amount)
+                target = configured_target(ledger_file)
+                record = refund_shop_sale(providers, ledger, target, sale_till, sale_id, amount)
             if record.state == "DONE":  # in English; the message line writes the amount in the language on screen
                 return f"Refunded {format_kroner(amount)}."
             if record.state == "FAILED":
