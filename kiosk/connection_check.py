@@ -258,3 +258,9 @@ def _this_ledger_id(ledger_file: Path) -> str | None:
     except sqlite3.Error:
         return None
     return row[0] if row else None
+
+
+def check_settings(vipps: VippsSettings | None, database: ShopDatabase | None, ledger_file: Path) -> list[CheckResult]:
+    """The settings screen's "Test connection": Vipps when it has credentials, and the shop database when set."""
+    results = check_connection(vipps) if vipps is not None else []
+    return results + (check_shop_database(database, ledger_file) if database is not None else [])
