@@ -27,7 +27,7 @@ from kiosk.ledger.report import api_title
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
 from kiosk.shop_ledger.cross_till import CrossTillRefund, CrossTillRefunds, paid_attempt_in_shop
-from kiosk.shop_ledger.refund_claims import NotPaidInShop, claim_refund, settle_claim
+from kiosk.shop_ledger.refund_claims import NotPaidInShop, claim_refund, open_claims_older_than, settle_claim
 from kiosk.vipps import VippsError, VippsRejected
 
 if TYPE_CHECKING:
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BOUND_S = 5.0  # the longest a refund waits on the shop database, each time it asks (Vipps' calls have their own)
+# A claim this old whose key is in neither of the till's refund tables was never sent (the till records a refund
+# before it calls Vipps, within seconds of the claim): it is released. Far longer than any claim-to-record step.
+UNRECORDED_CLAIM_S = 600.0
 ONLY_OWN_SALES = (
     "The shop database cannot be reached, so this till can refund only its own sales until it is back; this "
     "sale was made at till {till}."
@@ -77,6 +80,7 @@ def refund_shop_sale(
         log.info("refund of sale %s from this till's own ledger only: %s", sale_id, exc)
         return _own(providers, ledger, None, sale_id, amount_ore, bound_s)
     try:
+        _release_unrecorded_claims(ledger, target, db, bound_s)
         if own:
             return _own(providers, ledger, (target, db), sale_id, amount_ore, bound_s)
         return _other_tills(providers, ledger, target, db, sale_till_id, sale_id, amount_ore, bound_s)
@@ -160,6 +164,21 @@ def _other_tills(
     if record.state != "PENDING":
         _settle(db, claim, refunded=record.state == "DONE", bound_s=bound_s)
     return ShopRefund(record.state, record.amount_ore, record.reason)
+
+
+def _release_unrecorded_claims(ledger: Ledger, target: ShopDatabase, db: psycopg.Connection, bound_s: float) -> None:
+    """Claims this till took but never recorded a refund for (it stopped between the two): the amount is freed.
+    Best effort, like settling: a claim left standing only holds its amount back, it never refunds twice."""
+    with contextlib.suppress(ShopUnreachable), deadline(db, bound_s):
+        stale = open_claims_older_than(db, target.shop_id, target.till_id, UNRECORDED_CLAIM_S)
+        if not stale:
+            return
+        with CrossTillRefunds(ledger.path) as records:
+            for claim, key in stale:
+                own = ledger.read("SELECT 1 FROM refunds WHERE idempotency_key = ?", (key,)).fetchone()
+                if own is None and not records.knows(key):
+                    log.warning("claim %s was never recorded as a refund at this till: released", claim)
+                    settle_claim(db, claim, refunded=False)
 
 
 def _check_reachable(providers: ProvidersByApi, attempt: AttemptRecord) -> None:

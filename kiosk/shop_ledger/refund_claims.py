@@ -73,3 +73,15 @@ def refunds_made_elsewhere(db: psycopg.Connection, shop_id: str, till_id: str) -
             (shop_id, till_id, till_id),
         ).fetchall()
     return [(int(sale), int(amount), str(key), str(by)) for sale, amount, key, by in rows]
+
+
+def open_claims_older_than(db: psycopg.Connection, shop_id: str, till_id: str, age_s: float) -> list[tuple[int, str]]:
+    """This till's claims still CLAIMED after `age_s`: (claim id, idempotency key). A refund that got no answer
+    is one; a claim whose till crashed before it recorded the refund is the other (its key is in no ledger)."""
+    with db.transaction():
+        rows = db.execute(
+            "SELECT id, idempotency_key FROM refund_claims WHERE shop_id = %s AND claimed_by = %s"
+            " AND state = 'CLAIMED' AND created_at < now() - make_interval(secs => %s) ORDER BY id",
+            (shop_id, till_id, age_s),
+        ).fetchall()
+    return [(int(claim), str(key)) for claim, key in rows]

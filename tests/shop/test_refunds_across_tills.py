@@ -191,3 +191,26 @@ def test_with_the_shop_database_away_a_till_refunds_only_its_own_sales_and_says_
         _refund(vipps_settings, files["kasse-1"], own_away, "kasse-1", sale_id, 3_100)
     assert sim.payments()[0]["refundedAmount"] == 7_000
     assert _claims(pg, shop_db) == []
+
+
+def test_a_claim_its_till_never_recorded_is_released_but_one_waiting_for_an_answer_is_not(
+    pg, shop_db, shop, sim, vipps_settings
+):
+    files, sale_id = shop
+    kasse_2 = target(pg, shop_db, "kasse-2")
+    sim.fault(path=FAULT_PATHS[vipps_settings.api]["refund"], drop=True, count=4)
+    assert _refund(vipps_settings, files["kasse-2"], kasse_2, "kasse-1", sale_id, 4_000).state == "PENDING"
+    with pg.admin(shop_db) as db:  # and kasse-2 claimed the rest, then stopped before it recorded that refund
+        db.execute(
+            "INSERT INTO refund_claims (shop_id, sale_till_id, sale_id, claimed_by, amount_ore, state,"
+            " idempotency_key) VALUES ('shop', 'kasse-1', %s, 'kasse-2', 6000, 'CLAIMED', 'never-recorded')",
+            (sale_id,),
+        )
+        db.execute("UPDATE refund_claims SET created_at = now() - interval '1 hour'")  # both long ago
+    assert _refund(vipps_settings, files["kasse-2"], kasse_2, "kasse-1", sale_id, 6_000).state == "DONE"
+    assert _claims(pg, shop_db) == [
+        ("kasse-2", 4_000, "CLAIMED"),  # its answer is still awaited: the amount stays taken
+        ("kasse-2", 6_000, "RELEASED"),
+        ("kasse-2", 6_000, "DONE"),
+    ]
+    assert sim.payments()[0]["refundedAmount"] == 10_000  # 4,000 whose answer was lost, and the 6,000
