@@ -30,6 +30,8 @@ from kiosk.config import (
     ConfigError,
     Settings,
     VippsSettings,
+    data_dir,
+    ledger_path,
     max_amount_kr,
     parse_settings,
 )
@@ -348,11 +350,9 @@ class SettingsScreen(QWidget):
         database = settings.shop_database
         if (settings.vipps is None and database is None) or self._job is not None:
             return
-        vipps: VippsSettings | None = settings.vipps and replace(
-            settings.vipps, request_timeout_s=min(settings.vipps.request_timeout_s, 10.0)
-        )
+        vipps: VippsSettings | None = settings.vipps
+        vipps = vipps and replace(vipps, request_timeout_s=min(vipps.request_timeout_s, 10.0))
         database = database and replace(database, password=self.shop_database.password_for_test())
-        from kiosk.config import data_dir, ledger_path
         from kiosk.connection_check import check_settings
         from kiosk.vipps.errors import VippsError
 
@@ -385,13 +385,10 @@ class SettingsScreen(QWidget):
         from kiosk.secret_store import SecretStoreError
         from kiosk.settings_file import save_settings
 
-        raw, password = self.raw_settings(), self.shop_database.typed_password()
+        raw = self.raw_settings()
         try:
             parse_settings(raw, source=self._config_file)  # checked before a password is stored for it
-            if password and self.shop_database.url():
-                from kiosk.secret_store import SecretStore
-
-                SecretStore.beside(self._config_file).save_database_password(self.shop_database.url(), password)
+            self.shop_database.store_password(self._config_file)
             saved = save_settings(self._config_file, raw)
         except ConfigError as exc:
             self.message.setText("\n".join(exc.problems))
@@ -399,7 +396,7 @@ class SettingsScreen(QWidget):
         except SecretStoreError as exc:
             self.message.setText(str(exc))
             return
-        self.shop_database.remember(password)
+        self.shop_database.remember()
         self._settings = saved
         self.message.setText(self.tr("Saved. Restart the kiosk to use the new settings."))
         self.restart_button.show()

@@ -7,6 +7,7 @@ left empty keeps it, and it counts only while the address in the form is that on
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
@@ -76,17 +77,21 @@ class ShopDatabaseBox(QGroupBox):
             raw["shop_id"] = shop_id
         return raw
 
-    def typed_password(self) -> str:
-        """A password typed now, to be stored for the address in the form ("" leaves the stored one as it is)."""
-        return self.password.text()
+    def store_password(self, config_file: Path) -> None:
+        """Once the settings are checked, before they are written: a password typed now goes to the secret store,
+        for the address in the form (left empty, the stored one stays as it is). Raises SecretStoreError."""
+        if self.password.text() and self.url():
+            from kiosk.secret_store import SecretStore
+
+            SecretStore.beside(config_file).save_database_password(self.url(), self.password.text())
 
     def password_for_test(self) -> str:
         """What "Test connection" logs in with: the typed password, else the stored one if it is this address's."""
         return self.password.text() or (self._stored_password if self._stored_applies() else "")
 
-    def remember(self, password: str) -> None:
+    def remember(self) -> None:
         """After saving: a password typed is now the stored one, for the address saved."""
-        if password:
-            self._stored_password, self._stored_url = password, self.url()
+        if self.password.text():
+            self._stored_password, self._stored_url = self.password.text(), self.url()
         self.password.clear()
         self._on_address()
