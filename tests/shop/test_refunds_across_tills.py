@@ -4,7 +4,10 @@ in the shop database and in every till's SQLite ledger: exactly what remains, on
 
 from __future__ import annotations
 
+import csv
+import io
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,7 @@ from kiosk.config import KioskSettings
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.cross_till import CrossTillRefunds
+from kiosk.shop_ledger.export import write_shop_day_csv
 from tests.conftest import FAST_RETRY
 from tests.helpers import FAULT_PATHS, approve
 from tests.shop.pg_server import _free_port
@@ -214,3 +218,21 @@ def test_a_claim_its_till_never_recorded_is_released_but_one_waiting_for_an_answ
         ("kasse-2", 6_000, "DONE"),
     ]
     assert sim.payments()[0]["refundedAmount"] == 10_000  # 4,000 whose answer was lost, and the 6,000
+
+
+def test_the_shop_export_counts_another_tills_refund_at_once_and_once(pg, shop_db, shop, sim, vipps_settings, tmp_path):
+    files, sale_id = shop
+    kasse_2 = target(pg, shop_db, "kasse-2")
+    assert _refund(vipps_settings, files["kasse-2"], kasse_2, "kasse-1", sale_id, 2_500).state == "DONE"
+
+    def refunded_in_the_export() -> tuple[str, str]:
+        output = tmp_path / "shop.csv"
+        write_shop_day_csv(kasse_2, date.today(), output)
+        rows = list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8-sig")), delimiter=";"))
+        (row,) = rows
+        return row["refunded (kr)"], row["status"]
+
+    assert refunded_in_the_export() == ("25,00", "PART REFUNDED")  # kasse-1 has not learned of it yet
+    _copy(pg, shop_db, "kasse-1", files["kasse-1"])  # now it has, and copied it back as its own
+    _copy(pg, shop_db, "kasse-1", files["kasse-1"])
+    assert refunded_in_the_export() == ("25,00", "PART REFUNDED")
