@@ -19,16 +19,14 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kiosk.checkout.environment import changed_since
+from kiosk.checkout.cross_till_resend import check_reachable, send
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.refunds import refund
-from kiosk.ledger import AttemptRecord, Ledger, RefundRefused
-from kiosk.ledger.report import api_title
+from kiosk.ledger import Ledger, RefundRefused
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
-from kiosk.shop_ledger.cross_till import CrossTillRefund, CrossTillRefunds, paid_attempt_in_shop
+from kiosk.shop_ledger.cross_till import CrossTillRefunds, paid_attempt_in_shop
 from kiosk.shop_ledger.refund_claims import NotPaidInShop, claim_refund, open_claims_older_than, settle_claim
-from kiosk.vipps import VippsError, VippsRejected
 
 if TYPE_CHECKING:
     import psycopg
@@ -145,7 +143,7 @@ def _other_tills(
             attempt = paid_attempt_in_shop(db, target.shop_id, sale_till_id, sale_id)
             if attempt is None:
                 raise RefundRefused("Only a paid sale can be refunded.")
-            _check_reachable(providers, attempt)
+            check_reachable(providers, attempt)
             key = uuid.uuid4().hex
             claim = claim_refund(
                 db,
@@ -160,7 +158,7 @@ def _other_tills(
         log.warning("refund of till %s's sale %s refused: %s", sale_till_id, sale_id, exc)
         raise RefundRefused(ONLY_OWN_SALES.format(till=sale_till_id)) from None
     with CrossTillRefunds(ledger.path) as records:
-        record = _send(providers, records, records.begin(sale_till_id, attempt, amount_ore, key))
+        record = send(providers, records, records.begin(sale_till_id, attempt, amount_ore, key))
     if record.state != "PENDING":
         _settle(db, claim, refunded=record.state == "DONE", bound_s=bound_s)
     return ShopRefund(record.state, record.amount_ore, record.reason)
@@ -181,25 +179,6 @@ def _release_unrecorded_claims(ledger: Ledger, target: ShopDatabase, db: psycopg
                     settle_claim(db, claim, refunded=False)
 
 
-def _check_reachable(providers: ProvidersByApi, attempt: AttemptRecord) -> None:
-    """The refund goes to the API, sales unit and Vipps address the sale was paid at, never this till's own."""
-    if missing := providers.missing_for(api := attempt.provider):
-        raise RefundRefused(f"This sale was paid through Vipps' {api_title(api)} API, and {missing}.")
-    if changed := changed_since(attempt, providers.vipps):
-        raise RefundRefused(f"This sale was paid elsewhere: {changed}.")
-
-
-def _send(providers: ProvidersByApi, records: CrossTillRefunds, record: CrossTillRefund) -> CrossTillRefund:
-    try:
-        provider = providers.for_api(record.provider)
-        provider.refund(record.psp_transaction_id, record.amount_ore, idempotency_key=record.idempotency_key)
-    except VippsRejected as exc:
-        return records.finish(record.id, done=False, reason=exc.error_message)
-    except VippsError:
-        return record  # no answer: it stays PENDING (and its claim standing), sent again with the same key
-    return records.finish(record.id, done=True)
-
-
 def _settle(db: psycopg.Connection | None, claim: int, *, refunded: bool, bound_s: float) -> None:
     """Best effort: when the shop database is away now, the copy of the refund's record settles the claim when
     it arrives (sql/004's trigger), so nothing waits for this."""
@@ -207,26 +186,3 @@ def _settle(db: psycopg.Connection | None, claim: int, *, refunded: bool, bound_
         return
     with contextlib.suppress(ShopUnreachable), deadline(db, bound_s):
         settle_claim(db, claim, refunded=refunded)
-
-
-def resend_pending_cross_till_refunds(providers: ProvidersByApi, ledger: Ledger) -> list[CrossTillRefund]:
-    """Refunds of other tills' sales that got no answer, sent again with their own key (their claims stand, so
-    the shop database is not needed). Those the settings cannot reach now stay PENDING."""
-    with CrossTillRefunds(ledger.path) as records:
-        sent = []
-        for record in records.pending():
-            try:
-                _check_reachable(providers, record.attempt())
-            except RefundRefused:
-                continue
-            sent.append(_send(providers, records, record))
-        return sent
-
-
-def has_pending_refunds(ledger: Ledger) -> bool:
-    """Whether this till has a refund, of its own sale or another till's, still waiting for Vipps' answer."""
-    query = (
-        "SELECT 1 FROM refunds WHERE state = 'PENDING'"
-        " UNION ALL SELECT 1 FROM cross_till_refunds WHERE state = 'PENDING' LIMIT 1"
-    )
-    return ledger.read(query).fetchone() is not None

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-
-import psycopg
+from typing import TYPE_CHECKING
 
 from kiosk.ledger import AttemptRecord, LedgerError
 from kiosk.ledger.store import utc_now
 from kiosk.shop_ledger.journal import COLUMNS
+
+if TYPE_CHECKING:  # loaded by the caller that has a shop database; a till's own resend needs none
+    import psycopg
 
 _COLUMNS = ", ".join(COLUMNS["cross_till_refunds"])
 

@@ -208,12 +208,12 @@ class BackOffice(QWidget):
 
         def load(_progress: Progress) -> DayData:
             with Ledger.open(ledger_file) as ledger:
-                from kiosk.checkout.shop_refunds import has_pending_refunds
+                from kiosk.checkout.cross_till_resend import has_pending_refunds
 
                 if vipps is not None and has_pending_refunds(ledger):
+                    from kiosk.checkout.cross_till_resend import resend_pending_cross_till_refunds
                     from kiosk.checkout.providers_by_api import ProvidersByApi
                     from kiosk.checkout.refunds import resend_pending_refunds
-                    from kiosk.checkout.shop_refunds import resend_pending_cross_till_refunds
 
                     with ProvidersByApi(vipps) as providers:  # refunds that got no answer: sent again, same key
                         resend_pending_refunds(providers, ledger)

@@ -12,13 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.checkout.cross_till_resend import resend_pending_cross_till_refunds
 from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.checkout.recovery import recover
 from kiosk.checkout.session import SaleSession
-from kiosk.checkout.shop_refunds import (
-    ONLY_OWN_SALES,
-    refund_shop_sale,
-    resend_pending_cross_till_refunds,
-)
+from kiosk.checkout.shop_refunds import ONLY_OWN_SALES, refund_shop_sale
 from kiosk.config import KioskSettings
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.shop_ledger.copier import ShopCopier
@@ -236,3 +234,16 @@ def test_the_shop_export_counts_another_tills_refund_at_once_and_once(pg, shop_d
     _copy(pg, shop_db, "kasse-1", files["kasse-1"])  # now it has, and copied it back as its own
     _copy(pg, shop_db, "kasse-1", files["kasse-1"])
     assert refunded_in_the_export() == ("25,00", "PART REFUNDED")
+
+
+def test_a_refund_of_another_tills_sale_left_without_an_answer_is_sent_again_at_start_up(
+    pg, shop_db, shop, sim, vipps_settings
+):
+    files, sale_id = shop
+    sim.fault(path=FAULT_PATHS[vipps_settings.api]["refund"], drop=True, count=4)
+    kasse_2 = target(pg, shop_db, "kasse-2")
+    assert _refund(vipps_settings, files["kasse-2"], kasse_2, "kasse-1", sale_id, 3_000).state == "PENDING"
+    with Ledger.open(files["kasse-2"]) as ledger, ProvidersByApi(vipps_settings, FAST_RETRY) as providers:
+        recover(providers, ledger, vipps_settings, KioskSettings())  # the till starts again
+        assert ledger.read("SELECT state FROM cross_till_refunds").fetchall() == [("DONE",)]
+    assert sim.payments()[0]["refundedAmount"] == 3_000
