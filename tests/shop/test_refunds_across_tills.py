@@ -75,16 +75,17 @@ def test_two_tills_refunding_one_sale_at_the_same_moment_refund_what_remains_onc
     pg, shop_db, shop, sim, vipps_settings
 ):
     files, sale_id = shop
+    own = _refund(vipps_settings, files["kasse-1"], target(pg, shop_db, "kasse-1"), "kasse-1", sale_id, 3_000)
+    assert own.state == "DONE"
     go = threading.Barrier(2)
     done: dict[str, str] = {}
     refused: dict[str, str] = {}
 
     def refund(till: str) -> None:
         go.wait(10)
-        try:
-            # The sale's own till and another, each 60 kr of the 100 kr: together more than remains.
+        try:  # the sale's own till and another, each refunding all that remains (70 kr of the 100 kr)
             done[till] = _refund(
-                vipps_settings, files[till], target(pg, shop_db, till), "kasse-1", sale_id, 6_000
+                vipps_settings, files[till], target(pg, shop_db, till), "kasse-1", sale_id, 7_000
             ).state
         except RefundRefused as exc:
             refused[till] = str(exc)
@@ -95,23 +96,23 @@ def test_two_tills_refunding_one_sale_at_the_same_moment_refund_what_remains_onc
     for thread in threads:
         thread.join(30)
     assert list(done.values()) == ["DONE"]
-    assert list(refused.values()) == ["Only 40,00\u00a0kr remains to refund."]
+    assert list(refused.values()) == ["Only 0,00\u00a0kr remains to refund."]
     (payment,) = sim.payments()
-    assert payment["refundedAmount"] == 6_000  # at Vipps: once
+    assert payment["refundedAmount"] == 10_000  # at Vipps: exactly what there was, once
     winner = next(iter(done))
-    assert _claims(pg, shop_db) == [(winner, 6_000, "DONE")]
+    assert _claims(pg, shop_db) == [("kasse-1", 3_000, "DONE"), (winner, 7_000, "DONE")]
     for till, path in files.items():  # the sale's own till learns of a refund made at the other
         _copy(pg, shop_db, till, path)
     with Ledger.open(files["kasse-1"]) as ledger:
-        assert ledger.sale(sale_id).refunded_ore == 6_000
-        assert [(r.amount_ore, r.state) for r in ledger.refunds_of(sale_id)] == [(6_000, "DONE")]
+        assert ledger.sale(sale_id).refunded_ore == 10_000
+        assert [(r.amount_ore, r.state) for r in ledger.refunds_of(sale_id)] == [(3_000, "DONE"), (7_000, "DONE")]
     with Ledger.open(files["kasse-2"]) as ledger:  # the other till's own record, if it was the one
         cross = ledger.read("SELECT amount_ore, state FROM cross_till_refunds").fetchall()
-    assert cross == ([] if winner == "kasse-1" else [(6_000, "DONE")])
+    assert cross == ([] if winner == "kasse-1" else [(7_000, "DONE")])
     for till, path in files.items():
         assert_copied_once(pg, shop_db, till, path)
     with pg.admin(shop_db) as db:
-        assert db.execute("SELECT refunded_ore FROM sales WHERE till_id = 'kasse-1'").fetchone() == (6_000,)
+        assert db.execute("SELECT refunded_ore FROM sales WHERE till_id = 'kasse-1'").fetchone() == (10_000,)
 
 
 def test_another_tills_sale_is_refunded_through_its_own_api_and_its_till_learns_of_it(
