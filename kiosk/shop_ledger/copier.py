@@ -73,21 +73,20 @@ class ShopCopier:
 
     def copy_round(self) -> int:
         """Send one batch, and record the refunds other tills made of this till's sales; returns how many outbox
-        entries it covered and refunds it recorded (0: up to date). Raises ShopUnreachable,
-        after which the next round reconnects. Never waits longer than the bound on the shop database."""
+        entries it covered and refunds it recorded (0: up to date). Raises ShopUnreachable, after which the next
+        round reconnects. Never waits longer than the bound on the shop database."""
         db = self._connection()
         try:
             with deadline(db, self._bound_s):
                 copied = self._send(db)
-                # Refunds other tills made of this till's sales: recorded here too, so this till's own
-                # ledger, exports and refunds count them (and the next round sends them back as its own).
-                copied += self._journal.record_refunds_made_elsewhere(
-                    refunds_made_elsewhere(db, self._target.shop_id, self._target.till_id)
-                )
+                elsewhere = refunds_made_elsewhere(db, self._target.shop_id, self._target.till_id)
         except ShopUnreachable:
             self._drop()
             raise
         self._last_contact = time.monotonic()
+        # Refunds other tills made of this till's sales: recorded in its own ledger too, so its exports and its
+        # own refund checks count them (and the next round sends them back as its own).
+        copied += self._journal.record_refunds_made_elsewhere(elsewhere)
         if copied:
             self._journal.trim(self.high_water_mark or 0)
         return copied

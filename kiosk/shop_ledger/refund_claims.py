@@ -1,8 +1,9 @@
 """Refund claims across tills, taken in the shop database before Vipps is called (sql/003_refund_claims.sql).
 
-A claim locks the sale's row for its transaction, so two tills refunding one sale at the same moment take
-turns and can never claim more than remains. A claim is kept (DONE) when Vipps refunded, released when Vipps
-refused, and claimed again under the same idempotency key after a lost answer without taking more.
+A claim locks the sale for its transaction (a row lock in sql/003, an advisory lock on the sale's key since
+sql/005's row-level security), so two tills refunding one sale at the same moment take turns and can never claim
+more than remains. A claim is kept (DONE) when Vipps refunded, released when Vipps refused, and claimed again
+under the same idempotency key after a lost answer without taking more.
 """
 
 from __future__ import annotations
