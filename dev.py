@@ -47,8 +47,9 @@ GUI_PACKAGES = [
 # What the tests add: a real browser for the customer's pages, a real X server and keyboard for the window, and
 # patchelf to make a copy of Qt's plugin that misses a library (tests/fresh_pc.py), desktop-file-utils to
 # validate the packaged .desktop files the way desktops read them, and PostgreSQL's server binaries for the
-# throwaway shop database the tests start themselves (tests/shop/pg_server.py).
-TEST_PACKAGES = ["chromium", "xvfb", "xdotool", "patchelf", "desktop-file-utils", "postgresql"]
+# throwaway shop database the tests start themselves (tests/shop/pg_server.py); x11-xserver-utils for xrandr,
+# which splits Xvfb's screen into a staff and a customer monitor (tests/gui/test_two_monitors_on_a_real_x_server.py).
+TEST_PACKAGES = ["chromium", "xvfb", "xdotool", "x11-xserver-utils", "patchelf", "desktop-file-utils", "postgresql"]
 STAMP = ".kiosk-installed"
 
 

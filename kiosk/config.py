@@ -124,6 +124,9 @@ class KioskSettings:
     # Start locked: full screen, no window frame, leaving (or closing) only with the manager PIN.
     kiosk_mode: bool = False
     till_id: str = ""  # this till's name in the shop (kiosk.shop_ledger.address.TILL_ID); needed with a shop database
+    # Where the customer's side of a sale is shown (kiosk.ui.screens): "auto" a second screen if there is one,
+    # "none" always the staff's own, or a screen's name as Qt reports it.
+    customer_display: str = "auto"
 
 
 PAYMENT_APIS = ("psp", "epayment")
@@ -455,7 +458,8 @@ def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskS
         )
         kiosk_mode = False
     values["kiosk_mode"] = kiosk_mode
-    for key in known - {"kiosk_mode", MAX_AMOUNT_KEY, "till_id"}:
+    values["customer_display"] = _customer_display(raw, where, problems)
+    for key in known - {"kiosk_mode", MAX_AMOUNT_KEY, "till_id", "customer_display"}:
         seconds = _seconds(raw, key, "kiosk", where, problems, allow_zero=key == "poll_start_delay_s")
         if seconds is not None:
             values[key] = seconds
@@ -466,6 +470,19 @@ def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskS
             f"landing_window_s ({kiosk.landing_window_s:g}): the app window follows the landing page"
         )
     return kiosk
+
+
+def _customer_display(raw: dict[str, Any], where: str, problems: list[str]) -> str:
+    """ "auto", "none" or a screen's name: any short one-line text (what Qt reports differs by PC and driver, so
+    a name is not checked against today's screens; one that is not plugged in means one screen)."""
+    value = raw.get("customer_display", "auto")
+    if not isinstance(value, str) or not value.strip() or len(value) > 100 or not value.isprintable():
+        problems.append(
+            f'{where}: [kiosk] customer_display must be "auto", "none" or the name of a screen as the settings '
+            f"screen lists it (got {_describe('customer_display', value)})"
+        )
+        return "auto"
+    return value
 
 
 def _max_amount_ore(raw: dict[str, Any], where: str, problems: list[str]) -> int | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-from kiosk.config import VippsSettings
+from kiosk.config import Settings, VippsSettings
 from kiosk.vipps.errors import (
     MerchantNotAvailable,
     VippsAuthError,
@@ -260,7 +260,15 @@ def _this_ledger_id(ledger_file: Path) -> str | None:
     return row[0] if row else None
 
 
-def check_settings(vipps: VippsSettings | None, database: ShopDatabase | None, ledger_file: Path) -> list[CheckResult]:
-    """The settings screen's "Test connection": Vipps when it has credentials, and the shop database when set."""
-    results = check_connection(vipps) if vipps is not None else []
-    return results + (check_shop_database(database, ledger_file) if database is not None else [])
+def check_settings(settings: Settings, database_password: str, ledger_file: Path) -> list[CheckResult]:
+    """The settings screen's "Test connection", of settings not saved yet: Vipps when they have credentials
+    (someone waits, so at most 10 s a call), and the shop database when one is set, logging in with
+    `database_password` (typed, or the stored one)."""
+    from dataclasses import replace
+
+    results = []
+    if (vipps := settings.vipps) is not None:
+        results += check_connection(replace(vipps, request_timeout_s=min(vipps.request_timeout_s, 10.0)))
+    if (database := settings.shop_database) is not None:
+        results += check_shop_database(replace(database, password=database_password), ledger_file)
+    return results

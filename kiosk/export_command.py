@@ -46,18 +46,24 @@ def _export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
     source = ledger_path(data_dir(), demo)
     if not source.exists():
         raise ExportFailed([f"there is no ledger at {source} yet: no sale has been recorded there"])
-    target = Path(output) if output else data_dir() / "exports" / f"kiosk-{day.isoformat()}.{fmt}"
+    target = export_target(output, f"kiosk-{day.isoformat()}.{fmt}")
+    with Ledger.open(source, read_only=True) as ledger:
+        if fmt == "csv":
+            return f"{target} ({write_day_csv(ledger, day, target)} sales)"
+        _write_pdf(ledger, day, target, settings.shop.language)
+        return str(target)
+
+
+def export_target(output: str | None, default_name: str) -> Path:
+    """Where an export goes (`--output`, else the data folder's exports/), its folder made ready."""
+    target = Path(output) if output else data_dir() / "exports" / default_name
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportFailed(
             [f"cannot create the folder {target.parent} ({exc.strerror}); choose another --output"]
         ) from None
-    with Ledger.open(source, read_only=True) as ledger:
-        if fmt == "csv":
-            return f"{target} ({write_day_csv(ledger, day, target)} sales)"
-        _write_pdf(ledger, day, target, settings.shop.language)
-        return str(target)
+    return target
 
 
 def _write_pdf(ledger: Ledger, day: date, target: Path, language: str) -> None:

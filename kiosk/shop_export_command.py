@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from pathlib import Path
 
-from kiosk.config import ConfigError, data_dir, load_settings
-from kiosk.export_command import ExportFailed
+from kiosk.config import ConfigError, load_settings
+from kiosk.export_command import ExportFailed, export_target
 
 
 def export_shop_day(day_text: str, fmt: str, output: str | None, shop: bool, till: str | None) -> str:
@@ -38,14 +37,7 @@ def export_shop_day(day_text: str, fmt: str, output: str | None, shop: bool, til
                 '"A shop with several tills"); without one, leave --shop out for this till\'s own export'
             ]
         )
-    name = f"kiosk-{day.isoformat()}-{till or 'shop'}.csv"
-    path = Path(output) if output else data_dir() / "exports" / name
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportFailed(
-            [f"cannot create the folder {path.parent} ({exc.strerror}); choose another --output"]
-        ) from None
+    path = export_target(output, f"kiosk-{day.isoformat()}-{till or 'shop'}.csv")
     from kiosk.shop_ledger.connection import ShopUnreachable
     from kiosk.shop_ledger.export import write_shop_day_csv
 

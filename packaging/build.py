@@ -145,9 +145,12 @@ class XServer:
     """Xvfb, a real X server without a screen, on a display nobody else uses: Xvfb picks a free one itself and
     names it when it accepts connections (-displayfd). Stopped on leaving, within a time limit."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: str = "1280x1024x24", keep_state: bool = False) -> None:
+        """`size`: the screen's width x height x depth. `keep_state`: what clients set (xrandr's monitors, say) stays
+        when the last one disconnects (-noreset), where Xvfb would otherwise reset the server."""
         self.display = ""
         self.process: subprocess.Popen[bytes] | None = None
+        self._arguments = ["-screen", "0", size, *(["-noreset"] if keep_state else [])]
 
     def __enter__(self) -> XServer:
         xvfb = shutil.which("Xvfb")
@@ -156,7 +159,7 @@ class XServer:
         reader, writer = os.pipe()
         try:
             self.process = subprocess.Popen(  # noqa: S603 - our own command, no shell
-                [xvfb, "-displayfd", str(writer), "-nolisten", "tcp", "-screen", "0", "1280x1024x24"],
+                [xvfb, "-displayfd", str(writer), "-nolisten", "tcp", *self._arguments],
                 pass_fds=(writer,),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,

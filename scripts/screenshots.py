@@ -3,6 +3,8 @@
     .venv/bin/python scripts/screenshots.py        (after `python3 dev.py test` has set up .venv)
 
 The counter screens are rendered offscreen by Qt; the simulator's landing page and app by Debian's chromium.
+The back office's whole-shop view needs a PostgreSQL: the script starts a throwaway one as the tests do
+(tests/shop/pg_server.py: Debian's initdb and pg_ctl). `scripts/screenshots.py shop` makes only that one.
 """
 
 from __future__ import annotations
@@ -138,6 +140,97 @@ def counter_screens(sim: SimControl, vipps: VippsSettings) -> None:
     del app
 
 
+def two_screens(sim: SimControl, vipps: VippsSettings) -> None:
+    """The counter with a customer-facing screen: the staff's screen and the customer's side by side, as the
+    two monitors stand (the customer's plugged into Qt's offscreen platform as a real one is, see
+    tests/gui/offscreen_screens.py)."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from kiosk.config import ShopSettings
+    from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen
+
+    ledger = Path(os.environ["KIOSK_DATA_DIR"]) / "ledger-two-screens.sqlite3"
+    plug_in_customer_screen()
+    try:
+        pin = ManagerPin.for_demo(ledger.with_name("pin-two-screens.json"))
+        shop = ShopSettings(name="Bakeriet på hjørnet", sounds=False)
+        shown = MainWindow(KIOSK, ledger, demo=True, pin=pin, shop=shop)
+        shown.resize(1280, 800)
+        shown.show()
+        shown.connect_vipps(vipps)
+        settle()
+        shown.amount_screen.amount_input.setText("149,50")
+        shown.amount_screen.charge_button.click()
+        wait_until(lambda: bool(shown.customer_screen.qr.text))
+        wait_until(lambda: shown.staff_sale_screen.time_left.text() != "")
+        settle(0.6)
+        staff, customer = shown.grab().toImage(), shown.customer_display.grab().toImage()
+        gap = 48
+        canvas = QImage(staff.width() + gap + customer.width(), staff.height(), QImage.Format.Format_RGB32)
+        canvas.fill(QColor("#2b2b2b"))
+        painter = QPainter(canvas)
+        painter.drawImage(0, 0, staff)
+        painter.drawImage(staff.width() + gap, staff.height() - customer.height(), customer)  # a smaller monitor
+        painter.end()
+        canvas.save(str(OUT / "counter-two-screens.png"))
+        shown.flow.cancel_open_sale()
+        wait_until(lambda: shown.flow.active_runs == 0)
+        shown.close()
+    finally:
+        pull_out_customer_screen()
+
+
+def shop_view(vipps: VippsSettings) -> None:
+    """Till kasse-1's back office showing the whole shop: two tills' day, one of them lagging."""
+    from datetime import date, datetime, timedelta
+
+    from kiosk.config import ShopSettings
+    from kiosk.ledger import Ledger
+    from kiosk.shop_ledger.copier import ShopCopier
+    from tests.shop.pg_server import TILL_PASSWORD, PgServer
+    from tests.shop.tills import ring_up, target
+
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp())
+    server = PgServer().init()
+    try:
+        dbname = server.database()
+        opening = datetime.combine(date.today(), datetime.min.time()).astimezone() + timedelta(hours=8)
+        for till, amounts in (("kasse-1", (4990, 14950, 8900, 3550)), ("kasse-2", (2500, 24900, 12000, 6500, 4200))):
+            with Ledger.open(folder / f"{till}.sqlite3") as ledger:
+                for n, amount in enumerate(amounts):
+                    at = opening + timedelta(hours=n * 2, minutes=17 * n + (5 if till == "kasse-2" else 0))
+                    ring_up(ledger, amount, refund_ore=1000 if (till, n) == ("kasse-2", 1) else 0, at=at)
+            copier = ShopCopier(folder / f"{till}.sqlite3", target(server, dbname, till))
+            copier.catch_up()
+            copier.close()
+        with server.admin(dbname) as db:  # kasse-2 went quiet a while ago
+            db.execute("UPDATE tills SET last_copied_at = now() - interval '25 minutes' WHERE till_id = 'kasse-2'")
+        pin = ManagerPin(folder / "pin.json")
+        pin.set("1234")
+        shop = ShopSettings(name="Kaffebaren", database=server.url(dbname), database_password=TILL_PASSWORD)
+        shown = MainWindow(replace(KIOSK, till_id="kasse-1"), folder / "kasse-1.sqlite3", False, pin, shop=shop)
+        shown.resize(1280, 800)
+        shown.show()
+        shown.connect_vipps(vipps)
+        settle()
+        shown.manager_button.click()
+        shown.pin_screen.pin_input.setText("1234")
+        shown.pin_screen.unlock_button.click()
+        office = shown.back_office
+        wait_until(lambda: office.model.rowCount() == 4)
+        assert office.scope is not None
+        office.scope.whole_shop.click()
+        office.table.setFocus()
+        wait_until(lambda: office.model.rowCount() == 9 and office.scope.freshness.isVisible())
+        settle(0.4)
+        shown.grab().save(str(OUT / "back-office-shop.png"))
+        shown.close()
+    finally:
+        server.destroy()
+    del app
+
+
 def landing_pages(sim_url: str, vipps: VippsSettings) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -166,11 +259,15 @@ def landing_pages(sim_url: str, vipps: VippsSettings) -> None:
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    only_shop = sys.argv[1:] == ["shop"]
     with SimulatorServer() as server:
         sim = SimControl(server.base_url)
         vipps = VippsSettings.for_simulator(server.base_url)
-        counter_screens(sim, vipps)
-        landing_pages(server.base_url, vipps)
+        if not only_shop:
+            counter_screens(sim, vipps)
+            landing_pages(server.base_url, vipps)
+            two_screens(sim, vipps)
+        shop_view(vipps)
         sim.close()
     for shot in sorted(OUT.glob("*.png")):
         print(shot.relative_to(ROOT))

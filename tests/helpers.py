@@ -157,6 +157,24 @@ def start_payment(
     return client.initiate(initiate_request(settings, amount, **overrides))
 
 
+def sale_left_open_by_a_crash(ledger_file: Path) -> int:
+    """A ledger as a crash leaves it: one sale whose QR attempt was recorded, its init never answered."""
+    from kiosk.ledger import Ledger
+
+    with Ledger.open(ledger_file) as ledger:
+        sale = ledger.new_sale(14950)
+        ledger.add_attempt(
+            sale.id,
+            psp_transaction_id="lostinthecrash",
+            merchant_order_id="o-1",
+            idempotency_key="k",
+            channel="QR",
+            phone_masked=None,
+            state="CREATED",
+        )
+    return sale.id
+
+
 def record_paid_sale(
     ledger, amount: int = 10000, at=None, tx: str = "tx1", phone_masked: str | None = None, provider: str = "psp"
 ) -> int:

@@ -189,6 +189,7 @@ MESSAGE_SOURCES = [
     ROOT / "kiosk" / "ui" / "sale_worker.py",
     ROOT / "kiosk" / "ui" / "services.py",
     ROOT / "kiosk" / "ui" / "back_office.py",
+    ROOT / "kiosk" / "ui" / "day_export.py",
     ROOT / "kiosk" / "ui" / "day_report_pdf.py",
     ROOT / "kiosk" / "ui" / "checkout_flow.py",
 ]

@@ -131,8 +131,42 @@
         <translation>Administrasjon</translation>
     </message>
     <message>
+        <source>Till {till}</source>
+        <translation>Kasse {till}</translation>
+    </message>
+    <message>
+        <source>This till: {till}</source>
+        <translation>Denne kassen: {till}</translation>
+    </message>
+    <message>
         <source>Refund (kr)</source>
         <translation>Refunder (kr)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Vipps – customer</source>
+        <translation>Vipps – kunde</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplayChoice</name>
+    <message>
+        <source>The customer&apos;s screen</source>
+        <translation>Kundens skjerm</translation>
+    </message>
+    <message>
+        <source>Automatic: a second screen if there is one</source>
+        <translation>Automatisk: en skjerm nummer to hvis det finnes en</translation>
+    </message>
+    <message>
+        <source>None: one screen for staff and customer</source>
+        <translation>Ingen: én skjerm for betjening og kunde</translation>
+    </message>
+    <message>
+        <source>{name} (not connected now)</source>
+        <translation>{name} (ikke tilkoblet nå)</translation>
     </message>
 </context>
 <context>
@@ -293,6 +327,17 @@
     </message>
 </context>
 <context>
+    <name>IdleView</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Velkommen</translation>
+    </message>
+    <message>
+        <source>Pay with Vipps</source>
+        <translation>Betal med Vipps</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Clear the number</source>
@@ -312,6 +357,14 @@
     <message>
         <source>Vipps kiosk</source>
         <translation>Vipps-kiosk</translation>
+    </message>
+    <message>
+        <source>Till {till}</source>
+        <translation>Kasse {till}</translation>
+    </message>
+    <message>
+        <source>This till: {till}</source>
+        <translation>Denne kassen: {till}</translation>
     </message>
     <message>
         <source>DEMO – simulated Vipps, no real money</source>
@@ -1031,6 +1084,10 @@
         <source>Vipps API</source>
         <translation>Vipps-API</translation>
     </message>
+    <message>
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -1195,6 +1252,10 @@
         <translation>Start kiosken på nytt nå</translation>
     </message>
     <message>
+        <source>The customer&apos;s screen</source>
+        <translation>Kundens skjerm</translation>
+    </message>
+    <message>
         <source>stored; type to replace</source>
         <translation>lagret; skriv for å erstatte</translation>
     </message>
@@ -1268,6 +1329,76 @@
     <message>
         <source>stored; type to replace</source>
         <translation>lagret; skriv for å erstatte</translation>
+    </message>
+</context>
+<context>
+    <name>ShopScope</name>
+    <message>
+        <source>The shop database cannot be reached, so the whole shop cannot be shown now. “This till” shows this till&apos;s own sales.</source>
+        <translation>Butikkens database svarer ikke, så hele butikken kan ikke vises nå. «Denne kassen» viser kassens egne salg.</translation>
+    </message>
+    <message>
+        <source>Till {till}: not copied yet</source>
+        <translation>Kasse {till}: ikke kopiert ennå</translation>
+    </message>
+    <message>
+        <source>Till {till}: last copied {time}</source>
+        <translation>Kasse {till}: sist kopiert {time}</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>Denne kassen</translation>
+    </message>
+    <message>
+        <source>Show this till&apos;s own day ({till})</source>
+        <translation>Vis dagen for denne kassen ({till})</translation>
+    </message>
+    <message>
+        <source>The whole shop</source>
+        <translation>Hele butikken</translation>
+    </message>
+    <message>
+        <source>Show the whole shop&apos;s day, every till</source>
+        <translation>Vis dagen for hele butikken, alle kasser</translation>
+    </message>
+    <message>
+        <source>How fresh the whole shop&apos;s figures are</source>
+        <translation>Hvor ferske tallene for hele butikken er</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSaleScreen</name>
+    <message>
+        <source>The customer pays on their own screen</source>
+        <translation>Kunden betaler på sin egen skjerm</translation>
+    </message>
+    <message>
+        <source>Cancel payment (Esc)</source>
+        <translation>Avbryt betalingen (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel this payment</source>
+        <translation>Avbryt denne betalingen</translation>
+    </message>
+    <message>
+        <source>Getting the payment ready…</source>
+        <translation>Gjør klar betalingen …</translation>
+    </message>
+    <message>
+        <source>The customer sees the QR code and the keypad</source>
+        <translation>Kunden ser QR-koden og tastaturet</translation>
+    </message>
+    <message>
+        <source>Sent to {phone}</source>
+        <translation>Sendt til {phone}</translation>
+    </message>
+    <message>
+        <source>The customer typed their number: sending it to their phone…</source>
+        <translation>Kunden har tastet nummeret sitt: sender til telefonen …</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer: {time} left</source>
+        <translation>Venter på kunden: {time} igjen</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 TILL_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,15}")  # short: it is in the header, the back office and every key
@@ -25,21 +24,6 @@ class ShopDatabase:
     till_id: str
     shop_id: str = DEFAULT_SHOP_ID
     password: str = field(default="", repr=False)
-
-
-def configured_target(ledger_file: Path) -> ShopDatabase | None:
-    """The shop database this till's settings file names, for work on `ledger_file`: None without one, for a
-    demo's ledger (a demo never joins a shop, as its copy never starts), or when the settings cannot be read
-    now (the till then works on its own ledger, as without a shop). Reads a file and the secret store: call it
-    off the GUI thread."""
-    from kiosk.config import DEMO_LEDGER_FILE, ConfigError, load_settings
-
-    if ledger_file.name == DEMO_LEDGER_FILE:
-        return None
-    try:
-        return load_settings().shop_database
-    except ConfigError:
-        return None
 
 
 def _is_this_pc(host: str) -> bool:

@@ -3,51 +3,50 @@
 Every ledger read, Vipps call and export runs as a background job with its own connections; the screen only
 shows what comes back. Opening a day reads its totals and sales per hour as aggregates in SQLite and only the
 first page of its sales; the table reads the next page when it is scrolled to the end.
+
+With a shop database it offers "This till" or "The whole shop" (kiosk.ui.shop_view): the shop's day is read from
+PostgreSQL the same way, a page at a time, on the network jobs' pool (it waits on another PC's database, never
+on the GUI thread, and never longer than kiosk.shop_ledger.shop_day.BOUND_S).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.config import KioskSettings, VippsSettings, data_dir
+from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.domain.money import AmountError, format_kroner, parse_kroner
 from kiosk.ledger import Ledger, RefundRefused
-from kiosk.ledger.export_csv import ExportError, write_day_csv
-from kiosk.ledger.report import DaySummary, day_rows_page, day_summary
+from kiosk.ledger.export_csv import ExportError
+from kiosk.ledger.report import DaySummary
 from kiosk.ui.background import BackgroundJob, JobKind, Progress
+from kiosk.ui.day_export import export_day, export_target
+from kiosk.ui.day_reading import DayData, read_page, read_shop_day, read_till_day
 from kiosk.ui.hour_chart import HourChart
 from kiosk.ui.i18n import money
 from kiosk.ui.messages import translated
 from kiosk.ui.sales_model import PageRequest, SalesTableModel
+from kiosk.ui.sales_table import SalesTable
 
-ROW_HEIGHT = 36
-
-
-@dataclass(frozen=True)
-class DayData:
-    day: date
-    summary: DaySummary
-    rows: list[tuple]  # the first page (or, read again after an action, as many rows as were shown)
-    more: bool  # the day may have more rows after these
-    refresh: bool  # the same day read again: its rows are updated in place
+if TYPE_CHECKING:
+    from kiosk.shop_ledger.address import ShopDatabase
+    from kiosk.shop_ledger.shop_rows import SaleIdentity
+    from kiosk.ui.shop_view import ShopScope
 
 
 class BackOffice(QWidget):
@@ -57,16 +56,26 @@ class BackOffice(QWidget):
     settings_requested = Signal()
     kiosk_mode_requested = Signal()
 
-    def __init__(self, ledger_file: Path, kiosk: KioskSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ledger_file: Path, kiosk: KioskSettings, parent: QWidget | None = None, shop: ShopSettings | None = None
+    ) -> None:
+        """`shop`: its database, if set, is where "The whole shop" is read from."""
         super().__init__(parent)
         self.setObjectName("backOffice")
         self._ledger_file = ledger_file
         self._kiosk = kiosk
+        self._shop_db: ShopDatabase | None = None
+        if shop is not None and shop.database:
+            from kiosk.shop_ledger.address import ShopDatabase
+
+            self._shop_db = ShopDatabase(shop.database, kiosk.till_id, shop.shop_id, shop.database_password)
+        self.scope: ShopScope | None = None  # "This till" or "The whole shop", with a shop database only
         self._vipps: VippsSettings | None = None
         self._jobs: set[BackgroundJob] = set()
         self._page_request: PageRequest | None = None
         self.day = date.today()
         self.model = SalesTableModel()
+        self.model.set_here(self._shop_db.shop_id if self._shop_db else "", kiosk.till_id)
         self._summary: DaySummary | None = None
         self._message_source = ""  # what the message line says, in English: said again in a new language
         self._build()
@@ -83,18 +92,7 @@ class BackOffice(QWidget):
         self.totals.setObjectName("dayTotals")
         self.totals.setWordWrap(True)
         self.chart = HourChart(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("transactionsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fast on 100,000 rows
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        # Fixed widths: sizing to contents would read all 100,000 rows.
-        for column, width in enumerate((120, 330, 150, 230, 130, 110, 150)):
-            self.table.horizontalHeader().resizeSection(column, width)
+        self.table = SalesTable(self.model, self)
         self.refund_amount = QLineEdit(self)
         self.refund_amount.setObjectName("refundAmountInput")
         self.refund_button = QPushButton(self)
@@ -121,6 +119,10 @@ class BackOffice(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("headerTitle")
         top.addWidget(self.title)
+        self.till_label = QLabel(self)
+        self.till_label.setObjectName("backOfficeTillId")
+        self.till_label.setVisible(bool(self._kiosk.till_id))
+        top.addWidget(self.till_label)
         top.addWidget(self.day_picker)
         top.addStretch(1)
         top.addWidget(self.settings_button)
@@ -136,6 +138,11 @@ class BackOffice(QWidget):
         actions.addWidget(self.export_pdf_button, 0, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        if self._shop_db is not None:
+            from kiosk.ui.shop_view import ShopScope  # only for a shop
+
+            self.scope = ShopScope(self._kiosk.till_id, self)
+            layout.addWidget(self.scope)
         layout.addWidget(self.totals)
         layout.addWidget(self.chart)
         layout.addWidget(self.table, 1)
@@ -157,6 +164,8 @@ class BackOffice(QWidget):
         self.recheck_button.clicked.connect(self._on_recheck)
         self.export_button.clicked.connect(lambda: self._on_export("csv"))
         self.export_pdf_button.clicked.connect(lambda: self._on_export("pdf"))
+        if self.scope is not None:
+            self.scope.changed.connect(self._on_scope_changed)
 
     # ---- what the window tells it ------------------------------------------------------------------------------
 
@@ -201,39 +210,43 @@ class BackOffice(QWidget):
         self._jobs.discard(self.sender())
         self._update_actions()
 
+    @property
+    def shows_shop(self) -> bool:
+        """The whole shop's day is chosen (with a shop database only)."""
+        return self.scope is not None and self.scope.shows_shop
+
+    @Slot()
+    def _on_scope_changed(self) -> None:
+        self._summary = None
+        self.totals.setText("")
+        self._load()
+
     def _load(self, refresh: bool = False) -> None:
-        ledger_file, day, vipps = self._ledger_file, self.day, self._vipps
+        ledger_file, day, vipps, target = self._ledger_file, self.day, self._vipps, self._shop_db
         # A refresh reads again as many rows as are shown, so the view keeps its place.
         limit = max(self.model.page_size, self.model.loaded if refresh else 0)
+        if self.shows_shop and target is not None:
+            # NETWORK: it waits on the shop's database, perhaps on another PC, so a PIN never queues behind it.
+            job = BackgroundJob(lambda _progress: read_shop_day(target, day, limit, refresh))
+        else:
+            from kiosk.vipps import VippsError
 
-        def load(_progress: Progress) -> DayData:
-            with Ledger.open(ledger_file) as ledger:
-                from kiosk.checkout.cross_till_resend import has_pending_refunds
-
-                if vipps is not None and has_pending_refunds(ledger):
-                    from kiosk.checkout.cross_till_resend import resend_pending_cross_till_refunds
-                    from kiosk.checkout.providers_by_api import ProvidersByApi
-                    from kiosk.checkout.refunds import resend_pending_refunds
-
-                    with ProvidersByApi(vipps) as providers:  # refunds that got no answer: sent again, same key
-                        resend_pending_refunds(providers, ledger)
-                        resend_pending_cross_till_refunds(providers, ledger)  # of other tills' sales
-                rows = day_rows_page(ledger, day, limit=limit)
-                return DayData(day, day_summary(ledger, day), rows, len(rows) >= limit, refresh)
-
-        from kiosk.vipps import VippsError
-
-        job = BackgroundJob(load, expected=(VippsError,))
+            job = BackgroundJob(lambda _progress: read_till_day(ledger_file, day, limit, vipps, refresh), (VippsError,))
         job.done.connect(self._on_loaded)
         self._start(job)
 
     @Slot(object)
     def _on_loaded(self, data: DayData) -> None:
-        if data.day != self.day:
-            return  # a later pick already asked for another day
-        self.model.set_rows(data.rows, data.more, data.refresh)
+        if data.day != self.day or data.shop != self.shows_shop:
+            return  # a later pick already asked for another day, or the other view
+        self.model.set_rows(data.rows, data.more, data.refresh, shop=data.shop)
+        if not data.refresh:
+            self.table.size_columns(data.shop)
         self.chart.set_hours(data.summary.hours)
-        self._summary = data.summary
+        self._summary = None if data.away else data.summary
+        if self.scope is not None:
+            self.scope.show_away() if data.away else self.scope.show_fresh(data.lagging or [])
+        self.totals.setText("")
         self._show_totals()
         self._update_actions()
 
@@ -253,21 +266,22 @@ class BackOffice(QWidget):
 
     @Slot(object)
     def _on_page_wanted(self, request: PageRequest) -> None:
-        ledger_file, day = self._ledger_file, self.day
-
-        def read(_progress: Progress) -> tuple[PageRequest, list[tuple]]:
-            with Ledger.open(ledger_file) as ledger:
-                return request, day_rows_page(ledger, day, request.after, request.size)
-
+        ledger_file, day, target = self._ledger_file, self.day, self._shop_db if self.model.shows_shop else None
         self._page_request = request  # one at a time: the model asks for the next only when this one is back
-        job = BackgroundJob(read, kind=JobKind.PERSON)
+        # A page of the shop waits on its database: the network pool, as the day's first read.
+        kind = JobKind.PERSON if target is None else JobKind.NETWORK
+        job = BackgroundJob(lambda _progress: read_page(ledger_file, target, day, request), kind=kind)
         job.done.connect(self._on_page_read)
         job.failed.connect(self._on_page_failed)
         self._start(job)
 
     @Slot(object)
-    def _on_page_read(self, result: tuple[PageRequest, list[tuple]]) -> None:
-        self.model.add_page(*result)
+    def _on_page_read(self, result: tuple[PageRequest, list[tuple] | None]) -> None:
+        request, rows = result
+        if rows is None:
+            self.model.page_failed(request)
+        else:
+            self.model.add_page(request, rows)
 
     @Slot(str)
     def _on_page_failed(self, _message: str) -> None:
@@ -278,13 +292,22 @@ class BackOffice(QWidget):
     def _on_day_picked(self, picked: QDate) -> None:
         self.open_day(date(picked.year(), picked.month(), picked.day()))
 
-    def _selected(self) -> tuple | None:
+    def _selected(self, any_till: bool = False) -> tuple | None:
+        """The selected sale. Only this till's are re-checked here; with `any_till` another till's too, for a
+        refund (claimed in the shop database first, kiosk.checkout.shop_refunds)."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.sale_at(rows[0].row()) if rows else None
+        if not rows or not (any_till or self.model.is_here(rows[0].row())):
+            return None
+        return self.model.sale_at(rows[0].row())
+
+    def selected_identity(self) -> SaleIdentity | None:
+        """Which sale is selected, this till's or another's (shop, till, sale id, Vipps reference and API)."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.identity_at(rows[0].row()) if rows else None
 
     def _update_actions(self) -> None:
-        sale, idle = self._selected(), not self.busy
-        refundable = sale is not None and sale[8] > sale[9] and sale[4] == "PAID"
+        sale, idle, any_sale = self._selected(), not self.busy, self._selected(any_till=True)
+        refundable = any_sale is not None and any_sale[8] > any_sale[9] and any_sale[4] == "PAID"
         self.refund_button.setEnabled(idle and refundable and self._vipps is not None)
         # A paid sale not captured yet (PSP: Vipps' batch may not have applied the capture) may be re-checked too.
         pending = sale is not None and sale[4] == "PAID" and not sale[8]
@@ -295,8 +318,8 @@ class BackOffice(QWidget):
         self.export_pdf_button.setEnabled(idle)
 
     def _on_refund(self) -> None:
-        sale = self._selected()
-        if sale is None or self._vipps is None or not self.refund_button.isEnabled():
+        sale, identity = self._selected(any_till=True), self.selected_identity()
+        if sale is None or identity is None or self._vipps is None or not self.refund_button.isEnabled():
             return
         sale_id, remaining = sale[0], sale[8] - sale[9]
         text = self.refund_amount.text().strip()
@@ -305,18 +328,14 @@ class BackOffice(QWidget):
         except AmountError as exc:
             self._say(str(exc))
             return
-        vipps, ledger_file = self._vipps, self._ledger_file
-
-        sale_till = ""  # this till's own sale (the whole shop's view names the till of each)
+        vipps, ledger_file, target, sale_till = self._vipps, self._ledger_file, self._shop_db, identity.till_id
 
         def send(_progress: Progress) -> str:
             from kiosk.checkout.providers_by_api import ProvidersByApi
             from kiosk.checkout.shop_refunds import refund_shop_sale
-            from kiosk.shop_ledger.address import configured_target
 
             # With a shop database the amount is claimed there first, so no two tills refund more than remains.
             with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
-                target = configured_target(ledger_file)
                 record = refund_shop_sale(providers, ledger, target, sale_till, sale_id, amount)
             if record.state == "DONE":  # in English; the message line writes the amount in the language on screen
                 return f"Refunded {format_kroner(amount)}."
@@ -358,19 +377,8 @@ class BackOffice(QWidget):
         if self.busy:
             return
         ledger_file, day = self._ledger_file, self.day
-        target = data_dir() / "exports" / f"kiosk-{day.isoformat()}.{fmt}"
-
-        def export(progress: Progress) -> str:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with Ledger.open(ledger_file) as ledger:
-                if fmt == "csv":
-                    count = write_day_csv(ledger, day, target, progress)
-                    return f"Exported {count} sales to {target}"
-                from kiosk.ui.day_report_pdf import write_day_pdf
-
-                write_day_pdf(ledger, day, target)
-                return f"Wrote the end-of-day report to {target}"
-
+        target = export_target(day, fmt)
+        export = partial(export_day, ledger_file, day, fmt, target)
         job = BackgroundJob(export, expected=(ExportError, OSError))
         job.progress.connect(self._on_progress)
         job.done.connect(self._on_action_done)
@@ -422,6 +430,8 @@ class BackOffice(QWidget):
         self.show_kiosk_mode(self._kiosk_locked)
         self.message.setAccessibleName(self.tr("Back office message"))
         self.title.setText(self.tr("Back office"))
+        self.till_label.setText(self.tr("Till {till}").format(till=self._kiosk.till_id))
+        self.till_label.setAccessibleName(self.tr("This till: {till}").format(till=self._kiosk.till_id))
         self.refund_label.setText(self.tr("Refund (kr)"))
         self._show_totals()
         self._say(self._message_source)

@@ -21,7 +21,9 @@ from kiosk.ui.outcome_screen import OutcomeScreen
 
 if TYPE_CHECKING:  # the network stack loads after the first frame (see kiosk.ui.services)
     from kiosk.checkout.updates import SaleUpdate
+    from kiosk.ui.customer_display import CustomerDisplay
     from kiosk.ui.sale_run import SaleRun
+    from kiosk.ui.staff_sale_screen import StaffSaleScreen
 
 # The status line is said in English and translated where it is shown (see kiosk.ui.messages).
 NO_ANSWER_TEXT = QT_TRANSLATE_NOOP("Messages", "No answer from Vipps yet. Still trying.")
@@ -67,6 +69,10 @@ class CheckoutFlow(QObject):
         self._countdown = Countdown(self)
         self._closing: Deadline | None = None
         self._left_running: list[SaleRun] = []  # at the deadline: kept referenced, never destroyed running
+        # The customer's own screen, when there is one (kiosk.ui.customer_display); the staff then watch the sale
+        # on `_staff_view`.
+        self._display: CustomerDisplay | None = None
+        self._staff_view: StaffSaleScreen | None = None
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -86,6 +92,55 @@ class CheckoutFlow(QObject):
         self._amount.set_ready(True)
         self.status_changed.emit(f"{READY_TEXT} {self._notice}".strip())
 
+    def use_customer_display(self, display: CustomerDisplay, staff_view: StaffSaleScreen) -> None:
+        """Two screens: each sale's customer screen goes to `display` while it has a screen, and the staff
+        follow it on `staff_view` (a screen of the stack)."""
+        self._display = display
+        self._staff_view = staff_view
+        staff_view.cancel_requested.connect(self._on_cancel)
+        self._countdown.ticked.connect(staff_view.show_time_left)
+        self._customer.phone_submitted.connect(lambda _phone: staff_view.show_sending())
+        display.lost.connect(self._on_display_lost)
+        display.appeared.connect(self._on_display_appeared)
+        display.place()
+
+    @property
+    def sale_on_screen(self) -> bool:
+        """A sale waits for the customer: on the customer screen here, or on the customer's own screen."""
+        return self._stack.currentWidget() in (self._customer, self._staff_view)
+
+    def _show_customer(self) -> None:
+        """The sale's customer screen where the customer is: their own screen, else the staff's."""
+        display = self._display
+        if display is not None and self._staff_view is not None and display.in_use:
+            self._stack.removeWidget(self._customer)
+            self._customer.set_on_own_screen(True)
+            display.show_sale(self._customer)
+            self._stack.setCurrentWidget(self._staff_view)
+        else:
+            self._stack.setCurrentWidget(self._customer)
+
+    def _take_customer_back(self) -> None:
+        """The customer screen back in the staff's stack (from a display that lost its screen or a sale ended)."""
+        if self._display is not None and self._display.give_back(self._customer):
+            self._customer.set_on_own_screen(False)
+            self._stack.addWidget(self._customer)
+
+    @Slot()
+    def _on_display_lost(self) -> None:
+        """The customer's screen was unplugged: the sale goes on on the staff's, with its QR and countdown."""
+        waiting = self._stack.currentWidget() is self._staff_view
+        self._take_customer_back()
+        if waiting:
+            self._stack.setCurrentWidget(self._customer)
+
+    @Slot()
+    def _on_display_appeared(self) -> None:
+        """A screen plugged in: between sales the customer meets it at once; a sale under way stays where it is
+        (it is used from the next sale)."""
+        if self._display is not None and self._run is None and self._stack.currentWidget() is self._amount:
+            self._display.place()
+
     def set_startup_notice(self, notice: str) -> None:
         """What start-up settled from before (a crash, a power cut), said once with the first "Ready"."""
         self._notice = notice
@@ -97,6 +152,9 @@ class CheckoutFlow(QObject):
         self._shown_tx = None
         restore_shop_language()  # before the amount screen shows: the next customer meets the shop's language
         self._amount.reset()
+        if self._display is not None:
+            self._take_customer_back()
+            self._display.place()  # a screen plugged in during the last sale is used from this one
         if typed:
             self._amount.amount_input.insert(typed)
         self._stack.setCurrentWidget(self._amount)
@@ -163,7 +221,9 @@ class CheckoutFlow(QObject):
         self._runs.add(run)
         self.runs_changed.emit(len(self._runs))
         self._customer.start_sale(amount_ore)
-        self._stack.setCurrentWidget(self._customer)
+        if self._staff_view is not None:
+            self._staff_view.start_sale(amount_ore)
+        self._show_customer()
         self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Starting the payment…"))
         run.start()
 
@@ -183,7 +243,7 @@ class CheckoutFlow(QObject):
     @Slot(str)
     def _on_language_requested(self, language: str) -> None:
         """The customer's choice, for this sale only: every screen retranslates itself (Qt tells them)."""
-        if self._stack.currentWidget() is self._customer:
+        if self.sale_on_screen:
             show_language(language)
 
     @Slot(str)
@@ -212,9 +272,13 @@ class CheckoutFlow(QObject):
             self._shown_tx = attempt.psp_transaction_id
             if attempt.channel == "PHONE" and attempt.phone_masked:
                 self._customer.show_sent_to_phone(attempt.phone_masked)
+                if self._staff_view is not None:
+                    self._staff_view.show_sent_to_phone(attempt.phone_masked)
             elif attempt.landing_url:
                 url, matrix = self._qr_matrix
                 self._customer.show_qr(attempt.landing_url, matrix if url == attempt.landing_url else None)
+                if self._staff_view is not None:
+                    self._staff_view.show_qr()
             self._countdown.start(attempt.window_s, attempt.landing_s)
         if update.outcome is None:
             self._customer.set_phone_entry_enabled(self._shown_tx is not None)
@@ -242,13 +306,14 @@ class CheckoutFlow(QObject):
 
     def _about_shown_attempt(self, tx: str) -> bool:
         """Only the attempt on screen may change the status line; the others are background work."""
-        return self.sender() is self._run and tx == self._shown_tx and self._stack.currentWidget() is self._customer
+        return self.sender() is self._run and tx == self._shown_tx and self.sale_on_screen
 
     @Slot(str)
     def _on_broken(self, message: str) -> None:
         if self.sender() is self._run:
             self._countdown.stop()
             self._outcome.show_outcome(Outcome.NOT_STARTED, self._run.amount_ore, message, None)
+            self._show_outcome_to_customer(Outcome.NOT_STARTED, self._run.amount_ore, message)
             self._stack.setCurrentWidget(self._outcome)
             self._run = None
             self.status_changed.emit(message)
@@ -265,7 +330,13 @@ class CheckoutFlow(QObject):
         self._countdown.stop()
         self._run = None
         self._outcome.show_outcome(update.outcome, update.amount_ore, update.message, self._kiosk.outcome_display_s)
+        self._show_outcome_to_customer(update.outcome, update.amount_ore, update.message)
         self._stack.setCurrentWidget(self._outcome)
         self.status_changed.emit(
             update.message if update.outcome is not Outcome.PAID else QT_TRANSLATE_NOOP("Messages", "Paid")
         )
+
+    def _show_outcome_to_customer(self, outcome: str, amount_ore: int, message: str) -> None:
+        """The customer's own screen says how it ended too, until the next sale brings the idle view."""
+        if self._display is not None and self._display.in_use and self._stack.currentWidget() is self._staff_view:
+            self._display.show_outcome(outcome, amount_ore, message)

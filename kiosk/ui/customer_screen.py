@@ -159,6 +159,10 @@ class CustomerScreen(QWidget):
         self.phone_input.clear()
         self.set_phone_entry_enabled(True)
 
+    def set_on_own_screen(self, own: bool) -> None:
+        """On the customer's own screen Cancel is the staff's (on theirs, with Esc): the customer sees none."""
+        self.cancel_button.setVisible(not own)
+
     def set_phone_entry_enabled(self, enabled: bool) -> None:
         self.send_button.setEnabled(enabled)
 

@@ -35,6 +35,13 @@ class Keypad(QWidget):
             self._keys[key] = button
         self._retranslate()
 
+    def key(self, name: str) -> QPushButton:
+        """One key: "0" to "9", "clear" or "back"."""
+        return self._keys[name]
+
+    def buttons(self) -> list[QPushButton]:
+        return list(self._keys.values())
+
     def _retranslate(self) -> None:
         for key, button in self._keys.items():
             button.setAccessibleName(key)

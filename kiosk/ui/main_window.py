@@ -1,4 +1,4 @@
-"""The main window: a header (shop, DEMO mark), one status line, and the stack of screens."""
+"""The main window: a header (shop, till id, DEMO mark), one status line, and the stack of screens."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kiosk.ui.back_office import BackOffice
     from kiosk.ui.checkout_flow import CheckoutFlow
     from kiosk.ui.closing import Deadline
+    from kiosk.ui.customer_display import CustomerDisplay
     from kiosk.ui.customer_screen import CustomerScreen
     from kiosk.ui.idle_watch import IdleWatch
     from kiosk.ui.kiosk_lock import KioskLock
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
 
     amount_screen: AmountScreen
     customer_screen: CustomerScreen
+    customer_display: CustomerDisplay | None
     outcome_screen: OutcomeScreen
     pin_screen: PinScreen
     flow: CheckoutFlow
@@ -84,8 +86,13 @@ class MainWindow(QMainWindow):
         self.demo_badge.setVisible(demo)
         self.header_title = QLabel(self)
         self.header_title.setObjectName("headerTitle")
+        # Which till this is, for staff of a shop with several (its [kiosk] till_id); none for a till on its own.
+        self.till_badge = QLabel(self)
+        self.till_badge.setObjectName("tillId")
+        self.till_badge.setVisible(bool(kiosk.till_id))
         header = QHBoxLayout()
         header.addWidget(self.header_title)
+        header.addWidget(self.till_badge)
         header.addStretch(1)
         header.addWidget(self.demo_badge)
         self.manager_button = QPushButton(self)
@@ -118,6 +125,8 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Vipps kiosk – DEMO") if self._demo else self.tr("Vipps kiosk"))
         self.header_title.setText(self._shop.name or self.tr("Vipps kiosk"))
+        self.till_badge.setText(self.tr("Till {till}").format(till=self._kiosk.till_id))
+        self.till_badge.setAccessibleName(self.tr("This till: {till}").format(till=self._kiosk.till_id))
         self.demo_badge.setText(self.tr("DEMO – simulated Vipps, no real money"))
         self.manager_button.setText(self.tr("Manager"))
         self.manager_button.setAccessibleName(self.tr("Open the back office (manager PIN)"))
@@ -156,6 +165,7 @@ class MainWindow(QMainWindow):
         self.keys.add(customer, customer.phone_input, customer.cancel_requested.emit)
         self.keys.add(self.outcome_screen, self.outcome_screen.new_sale_button, self.outcome_screen.end)
         self.keys.add(self.pin_screen, self.pin_screen.pin_input, self.pin_screen.leave)
+        self._build_customer_display()
         self._connect_signals()
         from kiosk.config import data_dir
         from kiosk.ui.sounds import SoundCues
@@ -178,6 +188,12 @@ class MainWindow(QMainWindow):
             self.flow.connect_vipps(self._vipps)
         if kiosk.kiosk_mode:
             self.kiosk_lock.lock()
+
+    def _build_customer_display(self) -> None:
+        """The customer's own window for a second screen ([kiosk] customer_display), unless it says "none"."""
+        from kiosk.ui.customer_display import attach_customer_display
+
+        self.customer_display = attach_customer_display(self, self._kiosk.customer_display, self._shop.name)
 
     def _connect_signals(self) -> None:
         self.flow.status_changed.connect(self._on_status)
@@ -204,7 +220,9 @@ class MainWindow(QMainWindow):
         if self._back_office is None:
             from kiosk.ui.back_office import BackOffice
 
-            self._back_office = BackOffice(self._ledger_file, self._kiosk, self.stack)
+            # A demo shows its own ledger only: it never copies to the shop's database (README).
+            shop = None if self._demo else self._shop
+            self._back_office = BackOffice(self._ledger_file, self._kiosk, self.stack, shop=shop)
             self.stack.addWidget(self._back_office)
             self._back_office.back_requested.connect(self._on_back_to_till)
             self._back_office.settings_requested.connect(self._open_settings)
@@ -379,4 +397,6 @@ class MainWindow(QMainWindow):
             return
         self.status.setText(self.tr("Closing…"))
         self.close_sales()
+        if self._screens_built and self.customer_display is not None:
+            self.customer_display.shut()  # else the customer's window, still open, keeps the program running
         event.accept()

@@ -4,7 +4,6 @@ before anything is saved; secrets go to the keyring (or a private file), never i
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,6 @@ from kiosk.config import (
     SECRET_KEYS,
     ConfigError,
     Settings,
-    VippsSettings,
     data_dir,
     ledger_path,
     max_amount_kr,
@@ -166,6 +164,7 @@ class SettingsScreen(QWidget):
         shop_form.addRow(self.tr("Look"), self.theme)
         shop_form.addRow(self.sounds)
         shop_form.addRow(self.kiosk_mode)
+        self._add_customer_display(shop_form)
 
         self.message = QLabel(self)
         self.message.setObjectName("settingsMessage")
@@ -211,6 +210,13 @@ class SettingsScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.restart_button.clicked.connect(self.restart_requested)
 
+    def _add_customer_display(self, form: QFormLayout) -> None:
+        """The customer's screen: the screens Qt finds (kiosk.ui.display_choice)."""
+        from kiosk.ui.display_choice import CustomerDisplayChoice
+
+        self.customer_display = CustomerDisplayChoice(self)
+        form.addRow(self.tr("The customer's screen"), self.customer_display)
+
     # ---- showing ----------------------------------------------------------------------------------------------
 
     def show_settings(self, settings: Settings) -> None:
@@ -238,6 +244,7 @@ class SettingsScreen(QWidget):
         self.sounds.setChecked(settings.shop.sounds)
         self.kiosk_mode.setChecked(settings.kiosk.kiosk_mode)
         self.shop_database.show_settings(settings)
+        self.customer_display.show_setting(settings.kiosk.customer_display)
         self.message.clear()
         self._on_environment()
         self._stored_secrets_apply = self._form_is_at_the_stored_address()
@@ -306,6 +313,7 @@ class SettingsScreen(QWidget):
                 **{name: spin.value() for name, spin in self.timings.items()},
                 "kiosk_mode": self.kiosk_mode.isChecked(),
                 **self.shop_database.raw_kiosk(),
+                "customer_display": self.customer_display.setting(),
             },
             "shop": {
                 "name": self.shop_name.text().strip(),
@@ -347,20 +355,16 @@ class SettingsScreen(QWidget):
         except ConfigError as exc:
             self.message.setText("\n".join(exc.problems))
             return
-        database = settings.shop_database
-        if (settings.vipps is None and database is None) or self._job is not None:
+        if (settings.vipps is None and settings.shop_database is None) or self._job is not None:
             return
-        vipps: VippsSettings | None = settings.vipps
-        vipps = vipps and replace(vipps, request_timeout_s=min(vipps.request_timeout_s, 10.0))
-        database = database and replace(database, password=self.shop_database.password_for_test())
         from kiosk.connection_check import check_settings
         from kiosk.vipps.errors import VippsError
 
-        ledger_file = ledger_path(data_dir())  # the till's own (the till id check asks whose it is)
-        self.message.setText(self.tr("Asking Vipps…") if vipps else self.tr("Asking the shop database…"))
+        password, ledger_file = self.shop_database.password_for_test(), ledger_path(data_dir())  # the till's own
+        self.message.setText(self.tr("Asking Vipps…") if settings.vipps else self.tr("Asking the shop database…"))
         self.test_button.setEnabled(False)
         self._job = BackgroundJob(
-            lambda _progress: check_settings(vipps, database, ledger_file), expected=(VippsError,)
+            lambda _progress: check_settings(settings, password, ledger_file), expected=(VippsError,)
         )
         self._job.done.connect(self._on_tested)
         self._job.failed.connect(self._on_test_failed)

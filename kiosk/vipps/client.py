@@ -17,8 +17,6 @@ from kiosk.vipps.errors import (
     MalformedResponse,
     StatusUpdateRefused,
     VippsError,
-    VippsRejected,
-    refuse_redirect,
     rejection_for,
 )
 from kiosk.vipps.http import PLUGIN_NAME, TOKENS, Environment, VippsHttp, environment_of
@@ -116,12 +114,5 @@ class VippsClient(VippsHttp):
         return rejection_for(status, parse_errors(content))
 
     def _raise_for_status(self, response: httpx.Response) -> None:
-        """As the transport does, and: a redirect is an error (never followed, never a success), and a
-        refusal keeps the answer's media type, which tells Vipps' own error list from a gateway's page."""
         self._last_status = response.status_code
-        try:
-            refuse_redirect(response.status_code)
-            super()._raise_for_status(response)
-        except VippsRejected as exc:
-            exc.content_type = response.headers.get("content-type", "")
-            raise
+        super()._raise_for_status(response)

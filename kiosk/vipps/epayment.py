@@ -42,9 +42,7 @@ from kiosk.vipps.errors import (
     ForceApproveNotAllowed,
     VippsError,
     VippsRateLimited,
-    VippsRejected,
     problem_rejection,
-    refuse_redirect,
 )
 from kiosk.vipps.http import Environment, VippsHttp
 from kiosk.vipps.models import contract_broken
@@ -267,16 +265,6 @@ class EPaymentClient(VippsHttp):
 
     def _rejection(self, status: int, content: bytes) -> VippsError:
         return problem_rejection(status, parse_problem(status, content))
-
-    def _raise_for_status(self, response: httpx.Response) -> None:
-        """As the transport does, and: a redirect is an error (never followed, never a success), and a
-        refusal keeps the answer's media type: only an application/problem+json body is the API's own."""
-        try:
-            refuse_redirect(response.status_code)
-            super()._raise_for_status(response)
-        except VippsRejected as exc:
-            exc.content_type = response.headers.get("content-type", "")
-            raise
 
 
 def _parse_events(content: bytes) -> tuple[PaymentEvent, ...]:

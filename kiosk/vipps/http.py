@@ -36,9 +36,11 @@ from kiosk.vipps.errors import (
     VippsConnectionError,
     VippsError,
     VippsRateLimited,
+    VippsRejected,
     VippsServerError,
     VippsTimeout,
     VippsUnavailable,
+    refuse_redirect,
 )
 from kiosk.vipps.hang_up import HangUpTransport
 from kiosk.vipps.models import AccessToken, parse
@@ -274,7 +276,10 @@ class VippsHttp:
         return parse(model, response.content or b"{}")
 
     def _raise_for_status(self, response: httpx.Response) -> None:
+        """A redirect is an error (never followed, never a success). A refusal keeps the answer's media type,
+        which tells the API's own error body from a gateway's page."""
         status = response.status_code
+        refuse_redirect(status)
         if status < 400:
             return
         if status == 429:
@@ -282,7 +287,10 @@ class VippsHttp:
                 "Vipps asks us to slow down (429)", retry_after_s(response.headers.get("retry-after"))
             )
         if 400 <= status < 500:
-            raise self._rejection(status, response.content)
+            rejection = self._rejection(status, response.content)
+            if isinstance(rejection, VippsRejected):
+                rejection.content_type = response.headers.get("content-type", "")
+            raise rejection
         raise VippsServerError(f"Vipps answered {status}", status, self._error_details(response.content))
 
     def _send(

@@ -13,6 +13,7 @@ from tests.conftest import FAST_RETRY, TEST_API
 from tests.gui.conftest import FAST_KIOSK
 from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge
+from tests.helpers import sale_left_open_by_a_crash
 
 HANG_S = 30.0
 EVERY_VIPPS_PATH = r"^/(accesstoken|psp|epayment)/"
@@ -65,17 +66,7 @@ def test_closing_during_start_up_recovery_is_prompt_and_the_next_start_resumes(q
     from kiosk.ui.services import Services
 
     ledger_file = tmp_path / "ledger.sqlite3"
-    with Ledger.open(ledger_file) as ledger:
-        sale = ledger.new_sale(14950)
-        ledger.add_attempt(
-            sale.id,
-            psp_transaction_id="lostinthecrash",
-            merchant_order_id="o-1",
-            idempotency_key="k",
-            channel="QR",
-            phone_masked=None,
-            state="CREATED",
-        )
+    sale_id = sale_left_open_by_a_crash(ledger_file)
     vipps = replace(VippsSettings.for_simulator(sim.base_url, api=TEST_API), request_timeout_s=20.0)
     settings = Settings(vipps=vipps, kiosk=FAST_KIOSK)
     services = Services(settings, demo=False, ledger_file=ledger_file)
@@ -91,7 +82,7 @@ def test_closing_during_start_up_recovery_is_prompt_and_the_next_start_resumes(q
     assert took_s < 3.0, f"stopping start-up took {took_s:.1f} s while Vipps hung"
     assert readied == []  # a kiosk that is closing never says it is ready
     with Ledger.open(ledger_file) as ledger:
-        assert [s.id for s in ledger.unsettled_sales()] == [sale.id]  # left for the next start
+        assert [s.id for s in ledger.unsettled_sales()] == [sale_id]  # left for the next start
 
     sim.clear_faults()
     again = Services(settings, demo=False, ledger_file=ledger_file)
@@ -100,7 +91,7 @@ def test_closing_during_start_up_recovery_is_prompt_and_the_next_start_resumes(q
     again.stop()
     with Ledger.open(ledger_file) as ledger:
         assert ledger.unsettled_sales() == []
-        assert ledger.sale(sale.id).state == "NOT_PAID"
+        assert ledger.sale(sale_id).state == "NOT_PAID"
 
 
 def test_two_refunds_that_vipps_sits_on_do_not_hold_up_the_pin(qtbot, window, sim):

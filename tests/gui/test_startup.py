@@ -7,6 +7,7 @@ import httpx
 from kiosk.config import Settings, config_path, load_settings
 from kiosk.ui.services import Services
 from tests.conftest import TEST_API
+from tests.helpers import sale_left_open_by_a_crash
 
 
 def test_demo_mode_starts_the_embedded_simulator_behind_the_window(qtbot, tmp_path):
@@ -51,17 +52,7 @@ def test_start_up_settles_a_sale_a_crash_left_open_before_it_is_ready(qtbot, tmp
     from kiosk.ledger import Ledger
 
     ledger_file = tmp_path / "ledger.sqlite3"
-    with Ledger.open(ledger_file) as ledger:
-        sale = ledger.new_sale(14950)
-        ledger.add_attempt(
-            sale.id,
-            psp_transaction_id="lostinthecrash",
-            merchant_order_id="o-1",
-            idempotency_key="k",
-            channel="QR",
-            phone_masked=None,
-            state="CREATED",
-        )
+    sale_id = sale_left_open_by_a_crash(ledger_file)
     services = Services(Settings(demo_api=TEST_API), demo=True, ledger_file=ledger_file)
     notices: list[str] = []
     services.recovered.connect(notices.append)
@@ -70,5 +61,5 @@ def test_start_up_settles_a_sale_a_crash_left_open_before_it_is_ready(qtbot, tmp
     services.stop()
     assert notices == ["Settled 1 sale(s) left unfinished."]
     with Ledger.open(ledger_file) as ledger:
-        assert ledger.sale(sale.id).state == "NOT_PAID"
-        assert [a.state for a in ledger.attempts_of(sale.id)] == ["INIT_FAILED"]
+        assert ledger.sale(sale_id).state == "NOT_PAID"
+        assert [a.state for a in ledger.attempts_of(sale_id)] == ["INIT_FAILED"]
