@@ -1,13 +1,18 @@
-"""Checking a set of Vipps settings against Vipps itself, step by step, saying exactly which setting is wrong.
-Used by the settings screen's "Test connection" button and by `kiosk doctor`; no Qt here."""
+"""Checking a set of Vipps settings against Vipps itself, step by step, saying exactly which setting is wrong, and
+the shop database likewise. Used by the settings screen's "Test connection" button and by `kiosk doctor`; no Qt
+here."""
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit
 
-from kiosk.config import VippsSettings
+from kiosk.config import Settings, VippsSettings
 from kiosk.vipps.errors import (
     MerchantNotAvailable,
     VippsAuthError,
@@ -21,6 +26,9 @@ from kiosk.vipps.errors import (
 from kiosk.vipps.retry import RetryPolicy
 
 if TYPE_CHECKING:  # the network stack loads only when a check runs
+    import psycopg
+
+    from kiosk.shop_ledger.address import ShopDatabase
     from kiosk.vipps import VippsClient
     from kiosk.vipps.epayment import EPaymentClient
     from kiosk.vipps.http import VippsHttp
@@ -136,3 +144,131 @@ def _explain_unavailable(exc: VippsError, vipps: VippsSettings) -> str:
     if isinstance(exc, VippsServerError):
         return f"Vipps had a problem of its own (HTTP {exc.status}): try again later"
     return f"Vipps gave an answer the kiosk does not understand: {type(exc).__name__}"
+
+
+# ---- the shop database ([shop] database) ---------------------------------------------------------------------
+
+DATABASE_BOUND_S = 5.0  # the longest a check waits on the shop database
+
+
+def check_shop_database(
+    target: ShopDatabase, ledger_file: Path, bound_s: float = DATABASE_BOUND_S
+) -> list[CheckResult]:
+    """Reachable within `bound_s`, the schema's version against this kiosk's, and the till id not taken by another
+    PC's ledger. Reads only: nothing is migrated or claimed. Stops at the first failure: later steps need it."""
+    from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
+
+    where = _database_place(target.url)
+    started = time.monotonic()
+    try:
+        db = connect(target, bound_s, purpose="check")
+    except ShopUnreachable as exc:
+        return [
+            CheckResult(
+                "Shop database", False, f"{where}: {_reason(exc)}: check [shop] database, the password and the network"
+            )
+        ]
+    try:
+        with deadline(db, bound_s):
+            db.read_only = True
+            reached = CheckResult("Shop database", True, f"{where} answered in {time.monotonic() - started:.2f} s")
+            schema = _schema(db)
+            if not schema.ok:
+                return [reached, schema]
+            return [reached, schema, _till_id(db, target, ledger_file)]
+    except ShopUnreachable as exc:
+        return [CheckResult("Shop database", False, f"{where}: {_reason(exc)}")]
+    finally:
+        db.close()
+
+
+def _database_place(url: str) -> str:
+    """Who and where, never a password (the address holds none: kiosk.shop_ledger.address refuses it)."""
+    parts = urlsplit(url)
+    return f"{parts.hostname or 'this PC'}{parts.path or ''}"
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    return text[0].lower() + text[1:].rstrip(".") if text else type(exc).__name__
+
+
+def _schema(db: psycopg.Connection) -> CheckResult:
+    from kiosk.shop_ledger.schema import migrations
+
+    shipped = len(migrations())
+    row = db.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
+    version = 0
+    if row and row[0]:
+        (version,) = db.execute("SELECT COALESCE(max(version), 0) FROM schema_version").fetchone() or (0,)
+    if version == 0:
+        return CheckResult("Shop schema", True, f"empty: the first till to start sets it up (version {shipped})")
+    if version > shipped:
+        return CheckResult(
+            "Shop schema",
+            False,
+            f"version {version}, newer than this kiosk knows ({shipped}): update this till's kiosk",
+        )
+    if version < shipped:
+        return CheckResult(
+            "Shop schema",
+            True,
+            f"version {version}: this till brings it to {shipped} when it starts (its role needs CREATE for that once)",
+        )
+    return CheckResult("Shop schema", True, f"version {version}, as this kiosk's")
+
+
+def _till_id(db: psycopg.Connection, target: ShopDatabase, ledger_file: Path) -> CheckResult:
+    """Whether the till id is free, this PC's own (the ledger id the copy registered it with), or another's."""
+    row = None
+    if db.execute("SELECT to_regclass('tills') IS NOT NULL").fetchone() == (True,):
+        row = db.execute(
+            "SELECT ledger_id, role_name, last_copied_at FROM tills WHERE shop_id = %s AND till_id = %s",
+            (target.shop_id, target.till_id),
+        ).fetchone()
+    name = f"till {target.till_id} of shop {target.shop_id}"
+    if row is None:
+        return CheckResult("Till id", True, f"{name} is free: this till takes it with its first copy")
+    ledger_id, role, copied = row
+    if ledger_id != _this_ledger_id(ledger_file):
+        when = copied.astimezone().strftime("%Y-%m-%d %H:%M") if copied else "never"
+        return CheckResult(
+            "Till id",
+            False,
+            f"{name} is already used by another PC's ledger (last copied {when}): give this till a [kiosk] till_id "
+            "of its own",
+        )
+    (user,) = db.execute("SELECT current_user").fetchone() or ("",)
+    if role != user:
+        return CheckResult(
+            "Till id", False, f"{name} belongs to database role {role}, not {user}: log in as {role} in [shop] database"
+        )
+    return CheckResult("Till id", True, f"{name} is this PC's")
+
+
+def _this_ledger_id(ledger_file: Path) -> str | None:
+    """The id this PC's ledger is known by in the shop database (ledger schema 6); None before it has one."""
+    import sqlite3
+
+    if not ledger_file.exists():
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(f"{ledger_file.resolve().as_uri()}?mode=ro", uri=True)) as ledger:
+            row = ledger.execute("SELECT ledger_id FROM shop_copy").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def check_settings(settings: Settings, database_password: str, ledger_file: Path) -> list[CheckResult]:
+    """The settings screen's "Test connection", of settings not saved yet: Vipps when they have credentials
+    (someone waits, so at most 10 s a call), and the shop database when one is set, logging in with
+    `database_password` (typed, or the stored one)."""
+    from dataclasses import replace
+
+    results = []
+    if (vipps := settings.vipps) is not None:
+        results += check_connection(replace(vipps, request_timeout_s=min(vipps.request_timeout_s, 10.0)))
+    if (database := settings.shop_database) is not None:
+        results += check_shop_database(replace(database, password=database_password), ledger_file)
+    return results

@@ -44,6 +44,10 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
         from kiosk.connection_check import check_connection
 
         yield from check_connection(settings.vipps)
+    if settings is not None and settings.shop_database is not None and not use_demo:  # a demo never joins a shop
+        from kiosk.connection_check import check_shop_database
+
+        yield from check_shop_database(settings.shop_database, ledger_path(data_dir()))
 
 
 def _secrets(path: Path, settings: Settings | None) -> Iterator[CheckResult]:

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kiosk.checkout.cross_till_resend import resend_pending_cross_till_refunds
 from kiosk.checkout.environment import changed_since, forgets_payments
 from kiosk.checkout.interpret import FAILURE_STATES
 from kiosk.checkout.provider import DoubtfulAnswer, NoSuchPayment, PaymentProvider, PaymentState
@@ -208,4 +209,5 @@ def _recover(
             report.settled.append(sale.id)
         log.info("recovered sale %s: %s", sale.id, update.sale_state)
     resend_pending_refunds(providers, ledger)
+    resend_pending_cross_till_refunds(providers, ledger)  # of sales other tills of the shop made
     return report

@@ -14,17 +14,20 @@ from kiosk.ledger.report import api_title
 from kiosk.vipps import VippsError, VippsRejected
 
 
-def refund(providers: ProvidersByApi, ledger: Ledger, sale_id: int, amount_ore: int) -> RefundRecord:
+def refund(
+    providers: ProvidersByApi, ledger: Ledger, sale_id: int, amount_ore: int, idempotency_key: str | None = None
+) -> RefundRecord:
     """Refund `amount_ore` of a captured sale. Raises RefundRefused (nothing changes) when it is more than
     remains, or when the settings lack what the sale's API needs; returns the record, which stays PENDING when
-    Vipps gave no answer (sent again at next start)."""
+    Vipps gave no answer (sent again at next start). `idempotency_key`: the key a claim in the shop database
+    was taken under (kiosk.checkout.shop_refunds), else a new one."""
     paid_by = ledger.sale(sale_id).paid_attempt_id
     if paid_by is not None and (missing := providers.missing_for(api := ledger.attempt(paid_by).provider)):
         raise RefundRefused(f"This sale was paid through Vipps' {api_title(api)} API, and {missing}.")
     if paid_by is not None and (changed := changed_since(ledger.attempt(paid_by), providers.vipps)):
         # Another sales unit or Vipps address does not have the payment: the refund would fail there.
         raise RefundRefused(f"This sale was paid elsewhere: {changed}.")
-    record = ledger.begin_refund(sale_id, amount_ore, uuid.uuid4().hex)
+    record = ledger.begin_refund(sale_id, amount_ore, idempotency_key or uuid.uuid4().hex)
     return _send(providers, ledger, record)
 
 

@@ -654,6 +654,10 @@
         <translation>Bare {remaining} gjenstår å refundere.</translation>
     </message>
     <message>
+        <source>The shop database cannot be reached, so this till can refund only its own sales until it is back; this sale was made at till {till}.</source>
+        <translation>Butikkdatabasen kan ikke nås, så denne kassen kan bare refundere sine egne salg til den er tilbake; dette salget ble gjort i kasse {till}.</translation>
+    </message>
+    <message>
         <source>The ledger cannot be written: {problem}</source>
         <translation>Kan ikke skrive til salgsloggen: {problem}</translation>
     </message>
@@ -1284,6 +1288,10 @@
         <translation>Spør Vipps …</translation>
     </message>
     <message>
+        <source>Asking the shop database…</source>
+        <translation>Spør butikkdatabasen …</translation>
+    </message>
+    <message>
         <source>The connection works.</source>
         <translation>Tilkoblingen virker.</translation>
     </message>
@@ -1294,6 +1302,53 @@
     <message>
         <source>Saved. Restart the kiosk to use the new settings.</source>
         <translation>Lagret. Start kiosken på nytt for å bruke de nye innstillingene.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDatabaseBox</name>
+    <message>
+        <source>Several tills: the shop database</source>
+        <translation>Flere kasser: butikkdatabasen</translation>
+    </message>
+    <message>
+        <source>This till&apos;s id in the shop, like kasse-1</source>
+        <translation>Denne kassens id i butikken, for eksempel kasse-1</translation>
+    </message>
+    <message>
+        <source>Shop database address, like postgresql://kiosk@backoffice/shop</source>
+        <translation>Adressen til butikkdatabasen, for eksempel postgresql://kiosk@backoffice/shop</translation>
+    </message>
+    <message>
+        <source>empty: this till on its own</source>
+        <translation>tom: denne kassen alene</translation>
+    </message>
+    <message>
+        <source>Shop id in a chain&apos;s shared database</source>
+        <translation>Butikkens id i kjedens felles database</translation>
+    </message>
+    <message>
+        <source>Shop database password</source>
+        <translation>Passord til butikkdatabasen</translation>
+    </message>
+    <message>
+        <source>Till id</source>
+        <translation>Kasse-id</translation>
+    </message>
+    <message>
+        <source>Database address</source>
+        <translation>Databaseadresse</translation>
+    </message>
+    <message>
+        <source>Shop id</source>
+        <translation>Butikk-id</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Databasepassord</translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <translation>lagret; skriv for å erstatte</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,33 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER shop_outbox_transition_new AFTER INSERT ON transitions WHEN (SELECT enabled FROM shop_copy)
         BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('transitions', NEW.id); END;
     """,
+    # 7: refunds this till sent for sales another till of the shop made (kiosk.shop_ledger.cross_till). The sale
+    # and its attempt are in that till's ledger, not here: so each row keeps what the refund was sent to (the
+    # attempt's API, sales unit and Vipps address), recorded before it is sent, so that a restart sends a refund
+    # without an answer again with the same key. Copied to the shop database like every other table.
+    """
+    CREATE TABLE cross_till_refunds (
+        id INTEGER PRIMARY KEY,
+        sale_till_id TEXT NOT NULL,
+        sale_id INTEGER NOT NULL,
+        psp_transaction_id TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        merchant_serial_number TEXT,
+        base_url TEXT,
+        amount_ore INTEGER NOT NULL CHECK (amount_ore > 0),
+        state TEXT NOT NULL CHECK (state IN ('PENDING', 'DONE', 'FAILED')),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        reason TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TRIGGER shop_outbox_cross_till_refund_new AFTER INSERT ON cross_till_refunds
+        WHEN (SELECT enabled FROM shop_copy)
+        BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('cross_till_refunds', NEW.id); END;
+    CREATE TRIGGER shop_outbox_cross_till_refund_changed AFTER UPDATE ON cross_till_refunds
+        WHEN (SELECT enabled FROM shop_copy)
+        BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('cross_till_refunds', NEW.id); END;
+    """,
 ]
 
 

@@ -19,6 +19,7 @@ import psycopg
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
 from kiosk.shop_ledger.journal import COLUMNS, Batch, Journal
+from kiosk.shop_ledger.refund_claims import refunds_made_elsewhere
 from kiosk.shop_ledger.schema import migrate
 
 log = logging.getLogger(__name__)
@@ -71,16 +72,21 @@ class ShopCopier:
         return self._journal.newest_seq() > self.high_water_mark
 
     def copy_round(self) -> int:
-        """Send one batch; returns how many outbox entries it covered (0: up to date). Raises ShopUnreachable,
-        after which the next round reconnects. Never waits longer than the bound on the shop database."""
+        """Send one batch, and record the refunds other tills made of this till's sales; returns how many outbox
+        entries it covered and refunds it recorded (0: up to date). Raises ShopUnreachable, after which the next
+        round reconnects. Never waits longer than the bound on the shop database."""
         db = self._connection()
         try:
             with deadline(db, self._bound_s):
                 copied = self._send(db)
+                elsewhere = refunds_made_elsewhere(db, self._target.shop_id, self._target.till_id)
         except ShopUnreachable:
             self._drop()
             raise
         self._last_contact = time.monotonic()
+        # Refunds other tills made of this till's sales: recorded in its own ledger too, so its exports and its
+        # own refund checks count them (and the next round sends them back as its own).
+        copied += self._journal.record_refunds_made_elsewhere(elsewhere)
         if copied:
             self._journal.trim(self.high_water_mark or 0)
         return copied
@@ -120,8 +126,9 @@ class ShopCopier:
             "SELECT ledger_id, high_water_mark FROM tills WHERE shop_id = %s AND till_id = %s FOR UPDATE",
             (target.shop_id, target.till_id),
         ).fetchone()
-        assert row is not None  # inserted or there, under the lock
-        if row[0] != self._journal.ledger_id:
+        # None: the row is there but belongs to another database role (sql/005: a role sees only its own
+        # tills' rows as ones it may lock).
+        if row is None or row[0] != self._journal.ledger_id:
             raise TillClaimed(
                 f"Till {target.till_id} is already copied to the shop database from another ledger (another PC, "
                 "or this PC's ledger was replaced). Give this till a [kiosk] till_id of its own."

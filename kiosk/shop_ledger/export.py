@@ -23,18 +23,28 @@ SHOP_HEADER = [*HEADER, "till"]  # new columns go last, as ever
 BOUND_S = 30.0
 LAGGING = timedelta(minutes=2)
 
-# The same rows, order and attempt as kiosk.ledger.export_csv's query, for every till of the shop (or one).
+# The same rows, order and attempt as kiosk.ledger.export_csv's query, for every till of the shop (or one). A
+# refund another till made (its claim DONE) counts at once, before the sale's own till has learned of it and
+# copied it back as one of its refunds (under the claim's key: then it is counted there, and only there).
 _ROWS = """
 SELECT date_trunc('second', (s.created_at AT TIME ZONE 'UTC')
                   + CASE WHEN s.created_at < %(switch)s THEN %(before)s::interval ELSE %(after)s::interval END)::text,
-       NULLIF(s.order_id, ''), kiosk_kroner(s.amount_ore), kiosk_kroner(s.captured_ore), kiosk_kroner(s.refunded_ore),
-       kiosk_status(s.state, s.outcome, s.captured_ore, s.refunded_ore), NULLIF(s.phone_masked, ''), s.attempt_count,
-       kiosk_api_title(s.provider), NULLIF(named.psp_transaction_id, ''), s.till_id
+       NULLIF(s.order_id, ''), kiosk_kroner(s.amount_ore), kiosk_kroner(s.captured_ore),
+       kiosk_kroner(s.refunded_ore + COALESCE(elsewhere.ore, 0)),
+       kiosk_status(s.state, s.outcome, s.captured_ore, s.refunded_ore + COALESCE(elsewhere.ore, 0)),
+       NULLIF(s.phone_masked, ''), s.attempt_count, kiosk_api_title(s.provider), NULLIF(named.psp_transaction_id, ''),
+       s.till_id
 FROM sales AS s
 LEFT JOIN attempts AS named ON named.shop_id = s.shop_id AND named.till_id = s.till_id
     AND named.id = COALESCE(s.paid_attempt_id, (SELECT max(a.id) FROM attempts AS a
                                                 WHERE a.shop_id = s.shop_id AND a.till_id = s.till_id
                                                 AND a.sale_id = s.id))
+LEFT JOIN (SELECT c.sale_till_id, c.sale_id, sum(c.amount_ore)::bigint AS ore FROM refund_claims AS c
+           WHERE c.shop_id = %(shop)s AND c.state = 'DONE' AND c.claimed_by <> c.sale_till_id
+           AND NOT EXISTS (SELECT 1 FROM refunds AS r WHERE r.shop_id = c.shop_id AND r.till_id = c.sale_till_id
+                           AND r.sale_id = c.sale_id AND r.idempotency_key = c.idempotency_key)
+           GROUP BY c.sale_till_id, c.sale_id) AS elsewhere
+    ON elsewhere.sale_till_id = s.till_id AND elsewhere.sale_id = s.id
 WHERE s.shop_id = %(shop)s AND s.created_at >= %(start)s AND s.created_at < %(end)s
     AND (%(till)s::text IS NULL OR s.till_id = %(till)s)
 ORDER BY s.created_at, s.till_id, s.id

@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.ledger.store import LedgerError
+from kiosk.ledger.store import LedgerError, utc_now
 
 # Every column the shop database mirrors, per table, in the ledger's own names (kiosk/ledger/schema.py).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -25,6 +25,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "refunds": (
         "id", "sale_id", "attempt_id", "amount_ore", "state", "idempotency_key", "reason", "created_at",
         "updated_at",
+    ),
+    "cross_till_refunds": (
+        "id", "sale_till_id", "sale_id", "psp_transaction_id", "provider", "merchant_serial_number", "base_url",
+        "amount_ore", "state", "idempotency_key", "reason", "created_at", "updated_at",
     ),
 }  # fmt: skip
 
@@ -109,3 +113,35 @@ class Journal:
     def trim(self, high_water_mark: int) -> None:
         """Forget what the shop database has. A crash before this only leaves entries the mark already skips."""
         self._db.execute("DELETE FROM shop_outbox WHERE seq <= ?", (high_water_mark,))
+
+    def record_refunds_made_elsewhere(self, refunds: list[tuple[int, int, str, str]]) -> int:
+        """Refunds another till made of this till's sales, which Vipps did: (sale id, øre, idempotency key, the
+        till that refunded). Each is written as the ledger's own finish_refund writes a refund that is DONE (the
+        sale's refunded amount grows, a line in its history), once per key, in one transaction; the outbox then
+        sends them back like any other change. Returns how many were new here."""
+        now = utc_now()
+        new = 0
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for sale_id, amount_ore, key, by_till in refunds:
+                known = self._db.execute("SELECT 1 FROM refunds WHERE idempotency_key = ?", (key,)).fetchone()
+                paid = self._db.execute("SELECT paid_attempt_id FROM sales WHERE id = ?", (sale_id,)).fetchone()
+                if known or paid is None or paid[0] is None:
+                    continue
+                self._db.execute(
+                    "INSERT INTO refunds (sale_id, attempt_id, amount_ore, state, idempotency_key, reason, created_at,"
+                    " updated_at) VALUES (?, ?, ?, 'DONE', ?, ?, ?, ?)",
+                    (sale_id, paid[0], amount_ore, key, f"refunded at till {by_till}", now, now),
+                )
+                self._db.execute("UPDATE sales SET refunded_ore = refunded_ore + ? WHERE id = ?", (amount_ore, sale_id))
+                self._db.execute(
+                    "INSERT INTO transitions (sale_id, attempt_id, at, from_state, to_state, note)"
+                    " VALUES (?, ?, ?, NULL, 'REFUND_DONE', ?)",
+                    (sale_id, paid[0], now, f"refunded at till {by_till}: {amount_ore} øre"),
+                )
+                new += 1
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return new

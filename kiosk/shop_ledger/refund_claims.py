@@ -1,8 +1,9 @@
 """Refund claims across tills, taken in the shop database before Vipps is called (sql/003_refund_claims.sql).
 
-A claim locks the sale's row for its transaction, so two tills refunding one sale at the same moment take
-turns and can never claim more than remains. A claim is kept (DONE) when Vipps refunded, released when Vipps
-refused, and claimed again under the same idempotency key after a lost answer without taking more.
+A claim locks the sale for its transaction (a row lock in sql/003, an advisory lock on the sale's key since
+sql/005's row-level security), so two tills refunding one sale at the same moment take turns and can never claim
+more than remains. A claim is kept (DONE) when Vipps refunded, released when Vipps refused, and claimed again
+under the same idempotency key after a lost answer without taking more.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ import psycopg
 from kiosk.domain.money import format_kroner
 from kiosk.ledger.store import RefundRefused
 from kiosk.shop_ledger.connection import ShopUnreachable
+
+
+class NotPaidInShop(RefundRefused):
+    """The shop database has no paid, captured copy of the sale (yet: the sale's till may not have copied it)."""
 
 
 def claim_refund(
@@ -37,7 +42,7 @@ def claim_refund(
     except psycopg.errors.RaiseException as exc:
         text = exc.diag.message_primary or ""
         if text == "KIOSK_NOT_PAID":
-            raise RefundRefused("Only a paid sale can be refunded.") from None
+            raise NotPaidInShop("Only a paid sale can be refunded.") from None
         if text.startswith("KIOSK_TOO_MUCH:"):
             remaining = int(text.split(":", 1)[1])
             raise RefundRefused(f"Only {format_kroner(remaining)} remains to refund.") from None
@@ -55,3 +60,29 @@ def settle_claim(db: psycopg.Connection, claim_id: int, *, refunded: bool) -> No
             "UPDATE refund_claims SET state = %s, updated_at = now() WHERE id = %s AND state = 'CLAIMED'",
             ("DONE" if refunded else "RELEASED", claim_id),
         )
+
+
+def refunds_made_elsewhere(db: psycopg.Connection, shop_id: str, till_id: str) -> list[tuple[int, int, str, str]]:
+    """Refunds other tills made of this till's sales, which Vipps did, that this till has not recorded yet:
+    (sale id, øre, idempotency key, the till that refunded)."""
+    with db.transaction():
+        rows = db.execute(
+            "SELECT c.sale_id, c.amount_ore, c.idempotency_key, c.claimed_by FROM refund_claims AS c"
+            " WHERE c.shop_id = %s AND c.sale_till_id = %s AND c.claimed_by <> %s AND c.state = 'DONE'"
+            " AND NOT EXISTS (SELECT 1 FROM refunds AS r WHERE r.shop_id = c.shop_id AND r.till_id = c.sale_till_id"
+            " AND r.idempotency_key = c.idempotency_key) ORDER BY c.id",
+            (shop_id, till_id, till_id),
+        ).fetchall()
+    return [(int(sale), int(amount), str(key), str(by)) for sale, amount, key, by in rows]
+
+
+def open_claims_older_than(db: psycopg.Connection, shop_id: str, till_id: str, age_s: float) -> list[tuple[int, str]]:
+    """This till's claims still CLAIMED after `age_s`: (claim id, idempotency key). A refund that got no answer
+    is one; a claim whose till crashed before it recorded the refund is the other (its key is in no ledger)."""
+    with db.transaction():
+        rows = db.execute(
+            "SELECT id, idempotency_key FROM refund_claims WHERE shop_id = %s AND claimed_by = %s"
+            " AND state = 'CLAIMED' AND created_at < now() - make_interval(secs => %s) ORDER BY id",
+            (shop_id, till_id, age_s),
+        ).fetchall()
+    return [(int(claim), str(key)) for claim, key in rows]

@@ -292,10 +292,13 @@ class BackOffice(QWidget):
     def _on_day_picked(self, picked: QDate) -> None:
         self.open_day(date(picked.year(), picked.month(), picked.day()))
 
-    def _selected(self) -> tuple | None:
-        """The selected sale, if it is this till's: only those are refunded and re-checked here (yet)."""
+    def _selected(self, any_till: bool = False) -> tuple | None:
+        """The selected sale. Only this till's are re-checked here; with `any_till` another till's too, for a
+        refund (claimed in the shop database first, kiosk.checkout.shop_refunds)."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.sale_at(rows[0].row()) if rows and self.model.is_here(rows[0].row()) else None
+        if not rows or not (any_till or self.model.is_here(rows[0].row())):
+            return None
+        return self.model.sale_at(rows[0].row())
 
     def selected_identity(self) -> SaleIdentity | None:
         """Which sale is selected, this till's or another's (shop, till, sale id, Vipps reference and API)."""
@@ -303,8 +306,8 @@ class BackOffice(QWidget):
         return self.model.identity_at(rows[0].row()) if rows else None
 
     def _update_actions(self) -> None:
-        sale, idle = self._selected(), not self.busy
-        refundable = sale is not None and sale[8] > sale[9] and sale[4] == "PAID"
+        sale, idle, any_sale = self._selected(), not self.busy, self._selected(any_till=True)
+        refundable = any_sale is not None and any_sale[8] > any_sale[9] and any_sale[4] == "PAID"
         self.refund_button.setEnabled(idle and refundable and self._vipps is not None)
         # A paid sale not captured yet (PSP: Vipps' batch may not have applied the capture) may be re-checked too.
         pending = sale is not None and sale[4] == "PAID" and not sale[8]
@@ -315,8 +318,8 @@ class BackOffice(QWidget):
         self.export_pdf_button.setEnabled(idle)
 
     def _on_refund(self) -> None:
-        sale = self._selected()
-        if sale is None or self._vipps is None or not self.refund_button.isEnabled():
+        sale, identity = self._selected(any_till=True), self.selected_identity()
+        if sale is None or identity is None or self._vipps is None or not self.refund_button.isEnabled():
             return
         sale_id, remaining = sale[0], sale[8] - sale[9]
         text = self.refund_amount.text().strip()
@@ -325,14 +328,15 @@ class BackOffice(QWidget):
         except AmountError as exc:
             self._say(str(exc))
             return
-        vipps, ledger_file = self._vipps, self._ledger_file
+        vipps, ledger_file, target, sale_till = self._vipps, self._ledger_file, self._shop_db, identity.till_id
 
         def send(_progress: Progress) -> str:
             from kiosk.checkout.providers_by_api import ProvidersByApi
-            from kiosk.checkout.refunds import refund
+            from kiosk.checkout.shop_refunds import refund_shop_sale
 
+            # With a shop database the amount is claimed there first, so no two tills refund more than remains.
             with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
-                record = refund(providers, ledger, sale_id, amount)
+                record = refund_shop_sale(providers, ledger, target, sale_till, sale_id, amount)
             if record.state == "DONE":  # in English; the message line writes the amount in the language on screen
                 return f"Refunded {format_kroner(amount)}."
             if record.state == "FAILED":

@@ -38,14 +38,19 @@ class DayData:
 
 
 def read_till_day(ledger_file: Path, day: date, limit: int, vipps: VippsSettings | None, refresh: bool) -> DayData:
-    """This till's day; refunds that got no answer are sent again first (same key), when Vipps is set."""
+    """This till's day; refunds that got no answer (of its own sales and of other tills') are sent again first
+    (same key), when Vipps is set."""
+    from kiosk.checkout.cross_till_resend import has_pending_refunds
+
     with Ledger.open(ledger_file) as ledger:
-        if vipps is not None and ledger.read("SELECT 1 FROM refunds WHERE state = 'PENDING'").fetchone():
+        if vipps is not None and has_pending_refunds(ledger):
+            from kiosk.checkout.cross_till_resend import resend_pending_cross_till_refunds
             from kiosk.checkout.providers_by_api import ProvidersByApi
             from kiosk.checkout.refunds import resend_pending_refunds
 
             with ProvidersByApi(vipps) as providers:
                 resend_pending_refunds(providers, ledger)
+                resend_pending_cross_till_refunds(providers, ledger)  # of other tills' sales
         rows = day_rows_page(ledger, day, limit=limit)
         return DayData(day, day_summary(ledger, day), rows, len(rows) >= limit, refresh)
 

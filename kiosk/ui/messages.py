@@ -100,6 +100,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "Only a paid sale can be refunded."),
     QT_TRANSLATE_NOOP("Messages", "A refund must be more than 0 kr."),
     QT_TRANSLATE_NOOP("Messages", "Only {remaining} remains to refund."),
+    # kiosk.checkout.shop_refunds: a refund of another till's sale
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The shop database cannot be reached, so this till can refund only its own sales until it is back; this "
+        "sale was made at till {till}.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "The ledger cannot be written: {problem}"),
     QT_TRANSLATE_NOOP("Messages", "database or disk is full"),  # SQLite's own words for a full disk
     QT_TRANSLATE_NOOP("Messages", "There is no ledger at {path}."),

@@ -1,10 +1,9 @@
 """The settings screen, behind the manager PIN: Vipps environment and credentials, timings, the shop's name,
-language and look. "Test connection" asks Vipps before anything is saved; secrets go to the keyring (or a
-private file), never into the settings file."""
+language and look, and the shop database of several tills. "Test connection" asks Vipps (and the database)
+before anything is saved; secrets go to the keyring (or a private file), never into the settings file."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +28,13 @@ from kiosk.config import (
     SECRET_KEYS,
     ConfigError,
     Settings,
-    VippsSettings,
+    data_dir,
+    ledger_path,
     max_amount_kr,
     parse_settings,
 )
 from kiosk.ui.background import BackgroundJob
+from kiosk.ui.shop_database_box import ShopDatabaseBox
 
 ENVIRONMENTS = {
     "simulator": "",  # demo: the embedded simulator, no credentials
@@ -181,9 +182,11 @@ class SettingsScreen(QWidget):
         for button in (self.test_button, self.save_button, self.back_button, self.restart_button):
             button.setAccessibleName(button.text())
 
+        self.shop_database = ShopDatabaseBox(self)
+        self.shop_database.database.textChanged.connect(lambda _text: self._on_environment())
         content = QWidget(self)
         column = QVBoxLayout(content)
-        for box in (vipps_box, timing_box, shop_box):
+        for box in (vipps_box, timing_box, shop_box, self.shop_database):
             column.addWidget(box)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -240,6 +243,7 @@ class SettingsScreen(QWidget):
         self.theme.setCurrentIndex(self.theme.findData(settings.shop.theme))
         self.sounds.setChecked(settings.shop.sounds)
         self.kiosk_mode.setChecked(settings.kiosk.kiosk_mode)
+        self.shop_database.show_settings(settings)
         self.customer_display.show_setting(settings.kiosk.customer_display)
         self.message.clear()
         self._on_environment()
@@ -257,7 +261,7 @@ class SettingsScreen(QWidget):
         for name, field in self.fields.items():
             field.setEnabled(real and (psp or name not in PSP_ONLY_FIELDS))
         self.skip_landing_page.setEnabled(real)
-        self.test_button.setEnabled(real)
+        self.test_button.setEnabled(real or bool(self.shop_database.url()))
         self._on_address_changed()
 
     def _form_base_url(self) -> str:
@@ -308,6 +312,7 @@ class SettingsScreen(QWidget):
                 **self._unchanged_kiosk(),
                 **{name: spin.value() for name, spin in self.timings.items()},
                 "kiosk_mode": self.kiosk_mode.isChecked(),
+                **self.shop_database.raw_kiosk(),
                 "customer_display": self.customer_display.setting(),
             },
             "shop": {
@@ -315,7 +320,7 @@ class SettingsScreen(QWidget):
                 "language": self.language.currentData(),
                 "theme": self.theme.currentData(),
                 "sounds": self.sounds.isChecked(),
-                **self._unchanged_shop_database(),
+                **self.shop_database.raw_shop(),
             },
         }
         environment = self.environment.currentData()
@@ -339,17 +344,7 @@ class SettingsScreen(QWidget):
     def _unchanged_kiosk(self) -> dict[str, float | str]:
         kiosk = self._settings.kiosk
         # The limit is written back as the file had it, to the øre (never øre / 100 as a float of arithmetic).
-        kept: dict[str, float | str] = {
-            "outcome_display_s": kiosk.outcome_display_s,
-            MAX_AMOUNT_KEY: max_amount_kr(kiosk.max_amount_ore),
-        }
-        return {**kept, "till_id": kiosk.till_id} if kiosk.till_id else kept
-
-    def _unchanged_shop_database(self) -> dict[str, str]:
-        """The shop database's settings have no fields here yet: kept as the file has them (the password is the
-        secret store's and stays there)."""
-        shop = self._settings.shop
-        return {"database": shop.database, "shop_id": shop.shop_id} if shop.database else {}
+        return {"outcome_display_s": kiosk.outcome_display_s, MAX_AMOUNT_KEY: max_amount_kr(kiosk.max_amount_ore)}
 
     # ---- actions ----------------------------------------------------------------------------------------------
 
@@ -360,15 +355,17 @@ class SettingsScreen(QWidget):
         except ConfigError as exc:
             self.message.setText("\n".join(exc.problems))
             return
-        if settings.vipps is None or self._job is not None:
+        if (settings.vipps is None and settings.shop_database is None) or self._job is not None:
             return
-        vipps: VippsSettings = replace(settings.vipps, request_timeout_s=min(settings.vipps.request_timeout_s, 10.0))
-        from kiosk.connection_check import check_connection
+        from kiosk.connection_check import check_settings
         from kiosk.vipps.errors import VippsError
 
-        self.message.setText(self.tr("Asking Vipps…"))
+        password, ledger_file = self.shop_database.password_for_test(), ledger_path(data_dir())  # the till's own
+        self.message.setText(self.tr("Asking Vipps…") if settings.vipps else self.tr("Asking the shop database…"))
         self.test_button.setEnabled(False)
-        self._job = BackgroundJob(lambda _progress: check_connection(vipps), expected=(VippsError,))
+        self._job = BackgroundJob(
+            lambda _progress: check_settings(settings, password, ledger_file), expected=(VippsError,)
+        )
         self._job.done.connect(self._on_tested)
         self._job.failed.connect(self._on_test_failed)
         self._job.start()
@@ -392,14 +389,18 @@ class SettingsScreen(QWidget):
         from kiosk.secret_store import SecretStoreError
         from kiosk.settings_file import save_settings
 
+        raw = self.raw_settings()
         try:
-            saved = save_settings(self._config_file, self.raw_settings())
+            parse_settings(raw, source=self._config_file)  # checked before a password is stored for it
+            self.shop_database.store_password(self._config_file)
+            saved = save_settings(self._config_file, raw)
         except ConfigError as exc:
             self.message.setText("\n".join(exc.problems))
             return
         except SecretStoreError as exc:
             self.message.setText(str(exc))
             return
+        self.shop_database.remember()
         self._settings = saved
         self.message.setText(self.tr("Saved. Restart the kiosk to use the new settings."))
         self.restart_button.show()

@@ -224,3 +224,60 @@ def test_secrets_typed_for_the_new_address_are_sent_there(qtbot, other_sim, stor
     qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.message.text().startswith("The connection works."), timeout=15_000)
     assert other_sim.token_counts()["issued"] >= 1
+
+
+# ---- a shop with several tills: till id, shop database, shop id, and the database's password --------------------
+
+DATABASE = "postgresql://kiosk@127.0.0.1:5432/shop"
+
+
+@pytest.fixture
+def active_screen(qtbot) -> SettingsScreen:
+    widget = SettingsScreen(Settings(), config_path())
+    qtbot.addWidget(widget)
+    with qtbot.waitActive(widget):
+        widget.show()
+        widget.activateWindow()
+    return widget
+
+
+def _fill_shop(qtbot, screen: SettingsScreen, till_id: str) -> None:
+    box = screen.shop_database
+    _type(qtbot, box.till_id, till_id)
+    _type(qtbot, box.database, DATABASE)
+    _type(qtbot, box.shop_id, "sentrum")
+    _type(qtbot, box.password, "pg-secret-value")
+
+
+def test_the_shop_database_is_saved_with_its_till_and_the_password_goes_to_the_secret_store(qtbot, active_screen):
+    _fill_shop(qtbot, active_screen, "kasse-2")
+    with qtbot.waitSignal(active_screen.saved):
+        qtbot.mouseClick(active_screen.save_button, Qt.MouseButton.LeftButton)
+    saved = load_settings()
+    assert (saved.kiosk.till_id, saved.shop.database, saved.shop.shop_id) == ("kasse-2", DATABASE, "sentrum")
+    assert saved.shop.database_password == "pg-secret-value"
+    assert "pg-secret-value" not in config_path().read_text(encoding="utf-8")
+    again = SettingsScreen(saved, config_path())
+    qtbot.addWidget(again)
+    assert again.shop_database.password.text() == ""  # never shown again
+    assert again.shop_database.password.placeholderText() == "stored; type to replace"
+    with qtbot.waitSignal(again.saved):  # left empty, it stays as it is
+        again.save_button.click()
+    assert load_settings().shop.database_password == "pg-secret-value"
+
+
+def test_a_bad_till_id_is_one_line_and_nothing_is_saved_or_stored(qtbot, active_screen):
+    _fill_shop(qtbot, active_screen, "Kasse 2")
+    qtbot.mouseClick(active_screen.save_button, Qt.MouseButton.LeftButton)
+    assert active_screen.message.text() == (
+        "config.toml: [kiosk] till_id must be 1 to 16 lower-case letters, digits or '-', starting with a letter or "
+        "digit, like \"kasse-1\" (got 'Kasse 2')"
+    )
+    assert not config_path().exists()
+    assert not (config_path().parent / "secrets.json").exists()
+
+
+def test_a_database_makes_test_connection_available_in_a_demo_too(qtbot, active_screen):
+    assert not active_screen.test_button.isEnabled()
+    _type(qtbot, active_screen.shop_database.database, DATABASE)
+    assert active_screen.test_button.isEnabled()

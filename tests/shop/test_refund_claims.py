@@ -11,7 +11,7 @@ import pytest
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.refund_claims import claim_refund, settle_claim
-from tests.shop.pg_server import TILL_PASSWORD
+from tests.shop.pg_server import TILL_PASSWORD, TILL_ROLE
 from tests.shop.tills import ring_up, target, wait_until
 
 
@@ -26,7 +26,19 @@ def sale(pg, shop_db, tmp_path) -> int:
         copier.catch_up()
     finally:
         copier.close()
+    _join(pg, shop_db, *(f"kasse-{n}" for n in range(2, 7)))
     return sale_id
+
+
+def _join(pg, shop_db, *tills: str) -> None:
+    """Tills of the shop as their first copy registers them: a till claims only in the name of a till its
+    database role has (sql/005)."""
+    with pg.admin(shop_db) as db:
+        for till in tills:
+            db.execute(
+                "INSERT INTO tills (shop_id, till_id, ledger_id, role_name) VALUES ('shop', %s, %s, %s)",
+                (till, f"ledger-of-{till}", TILL_ROLE),
+            )
 
 
 def _till(pg, shop_db) -> psycopg.Connection:
@@ -117,6 +129,7 @@ def test_refunds_made_at_the_sales_own_till_count_too(pg, shop_db, tmp_path):
         copier.catch_up()
     finally:
         copier.close()
+    _join(pg, shop_db, "kasse-2")
     with _till(pg, shop_db) as db:
         with pytest.raises(RefundRefused, match="Only 25,00"):
             _claim(db, sale_id, 3_000, "kasse-2", "too-much")

@@ -1,0 +1,56 @@
+"""Refunds of other tills' sales that got no answer from Vipps, sent again with their own key: at start-up
+(kiosk.checkout.recovery) and when the back office opens a day. Their claims in the shop database still stand,
+so the database is not needed here, and this module loads nothing of PostgreSQL's: a till on its own pays for
+nothing of the shop's.
+"""
+
+from __future__ import annotations
+
+from kiosk.checkout.environment import changed_since
+from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.ledger import AttemptRecord, Ledger, RefundRefused
+from kiosk.ledger.report import api_title
+from kiosk.shop_ledger.cross_till import CrossTillRefund, CrossTillRefunds
+from kiosk.vipps import VippsError, VippsRejected
+
+
+def check_reachable(providers: ProvidersByApi, attempt: AttemptRecord) -> None:
+    """The refund goes to the API, sales unit and Vipps address the sale was paid at, never this till's own."""
+    if missing := providers.missing_for(api := attempt.provider):
+        raise RefundRefused(f"This sale was paid through Vipps' {api_title(api)} API, and {missing}.")
+    if changed := changed_since(attempt, providers.vipps):
+        raise RefundRefused(f"This sale was paid elsewhere: {changed}.")
+
+
+def send(providers: ProvidersByApi, records: CrossTillRefunds, record: CrossTillRefund) -> CrossTillRefund:
+    try:
+        provider = providers.for_api(record.provider)
+        provider.refund(record.psp_transaction_id, record.amount_ore, idempotency_key=record.idempotency_key)
+    except VippsRejected as exc:
+        return records.finish(record.id, done=False, reason=exc.error_message)
+    except VippsError:
+        return record  # no answer: it stays PENDING (and its claim standing), sent again with the same key
+    return records.finish(record.id, done=True)
+
+
+def resend_pending_cross_till_refunds(providers: ProvidersByApi, ledger: Ledger) -> list[CrossTillRefund]:
+    """Refunds of other tills' sales that got no answer, sent again with their own key (their claims stand, so
+    the shop database is not needed). Those the settings cannot reach now stay PENDING."""
+    with CrossTillRefunds(ledger.path) as records:
+        sent = []
+        for record in records.pending():
+            try:
+                check_reachable(providers, record.attempt())
+            except RefundRefused:
+                continue
+            sent.append(send(providers, records, record))
+        return sent
+
+
+def has_pending_refunds(ledger: Ledger) -> bool:
+    """Whether this till has a refund, of its own sale or another till's, still waiting for Vipps' answer."""
+    query = (
+        "SELECT 1 FROM refunds WHERE state = 'PENDING'"
+        " UNION ALL SELECT 1 FROM cross_till_refunds WHERE state = 'PENDING' LIMIT 1"
+    )
+    return ledger.read(query).fetchone() is not None

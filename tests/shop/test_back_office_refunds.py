@@ -1,0 +1,149 @@
+"""The back office's refunds with a shop database, through the real window offscreen: another till's sale
+refunded from "The whole shop" (claimed in PostgreSQL, sent through the sale's own API, shown at once), this
+till's own sale claimed the same way, and with the database away this till's own sales still refunded within the
+database's bound."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.checkout.session import SaleSession
+from kiosk.config import KioskSettings, ShopSettings, VippsSettings
+from kiosk.ledger import Ledger
+from kiosk.manager_pin import ManagerPin
+from kiosk.shop_ledger.copier import ShopCopier
+from kiosk.ui.i18n import money
+from kiosk.ui.main_window import MainWindow
+from tests.conftest import FAST_RETRY
+from tests.gui.keyboard import press, type_text
+from tests.gui.test_back_office import _refunded_at_vipps
+from tests.helpers import approve
+from tests.shop.pg_server import TILL_PASSWORD, _free_port
+from tests.shop.tills import target
+
+KIOSK = KioskSettings(poll_start_delay_s=0.05, poll_interval_s=0.1, outcome_display_s=60, till_id="kasse-1")
+
+
+@pytest.fixture
+def till_window(qtbot, sim, pg, shop_db, tmp_path):
+    """Till kasse-1's window with the shop database set (or `port` where nothing listens), manager PIN 1234."""
+    windows: list[MainWindow] = []
+
+    def build(port: int | None = None) -> MainWindow:
+        pin = ManagerPin(tmp_path / "pin.json")
+        if not pin.is_set():
+            pin.set("1234")
+        shop = ShopSettings(sounds=False, database=pg.url(shop_db, port=port), database_password=TILL_PASSWORD)
+        window = MainWindow(KIOSK, tmp_path / "ledger.sqlite3", demo=False, pin=pin, shop=shop)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        window.connect_vipps(VippsSettings.for_simulator(sim.base_url))
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:
+        qtbot.waitUntil(lambda w=window: not w.back_office._jobs, timeout=15_000)
+        window.close()
+        window.deleteLater()
+
+
+def _paid_sale(sim, path, amount: int) -> int:
+    """A sale paid at the simulator's Vipps and captured, in the ledger at `path`."""
+    vipps = VippsSettings.for_simulator(sim.base_url)
+    with Ledger.open(path) as ledger, ProvidersByApi(vipps, FAST_RETRY) as providers:
+        provider = providers.current()
+        session = SaleSession.begin(provider, ledger, vipps, KioskSettings(), amount, "Kaffe")
+        started = session.start_attempt("91234567")
+        approve(provider, started.attempt, "91234567")
+        session.observe(started.attempt.psp_transaction_id, provider.read(started.attempt.psp_transaction_id))
+        return session.sale_id
+
+
+def _copy(pg, shop_db, path, till: str) -> None:
+    copier = ShopCopier(path, target(pg, shop_db, till))
+    try:
+        copier.catch_up()
+    finally:
+        copier.close()
+
+
+def _open_back_office(qtbot, window) -> None:
+    qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, "1234")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.back_office)
+    qtbot.waitUntil(lambda: window.back_office.model.rowCount() > 0)
+
+
+def _refund(qtbot, office, row: int, amount_text: str) -> None:
+    office.table.selectRow(row)
+    qtbot.waitUntil(office.refund_button.isEnabled)
+    qtbot.mouseClick(office.refund_amount, Qt.MouseButton.LeftButton)  # the field takes the keys, as a click gives
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is office.refund_amount)
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # over what was typed before
+    type_text(qtbot, amount_text)
+    qtbot.mouseClick(office.refund_button, Qt.MouseButton.LeftButton)
+
+
+def test_another_tills_sale_is_refunded_from_the_whole_shop_view(qtbot, till_window, sim, pg, shop_db, tmp_path):
+    here, there = tmp_path / "ledger.sqlite3", tmp_path / "kasse-2.sqlite3"
+    _paid_sale(sim, here, 4990)
+    far_sale = _paid_sale(sim, there, 10_000)
+    _copy(pg, shop_db, here, "kasse-1")
+    _copy(pg, shop_db, there, "kasse-2")
+    window = till_window()
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    qtbot.mouseClick(office.scope.whole_shop, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.model.rowCount() == 2)
+    (row,) = [r for r in range(2) if office.model.index(r, 8).data() == "kasse-2"]
+    _refund(qtbot, office, row, "25")
+    qtbot.waitUntil(lambda: office.message.text() == f"Refunded {money(2500)}.", timeout=10_000)
+    assert _refunded_at_vipps(sim) == 2500  # through kasse-2's own payment
+    qtbot.waitUntil(lambda: office.model.index(row, 3).data() == "PART REFUNDED")  # at once, in the shop view
+    with Ledger.open(here) as ledger:
+        assert ledger.read("SELECT sale_till_id, sale_id, amount_ore, state FROM cross_till_refunds").fetchall() == [
+            ("kasse-2", far_sale, 2500, "DONE")
+        ]
+    with pg.admin(shop_db) as db:
+        assert db.execute("SELECT claimed_by, sale_till_id, amount_ore, state FROM refund_claims").fetchall() == [
+            ("kasse-1", "kasse-2", 2500, "DONE")
+        ]
+    _refund(qtbot, office, row, "75,01")  # more than remains is refused by the claim, before Vipps
+    qtbot.waitUntil(lambda: office.message.text() == f"Only {money(7500)} remains to refund.", timeout=10_000)
+    assert _refunded_at_vipps(sim) == 2500
+
+
+def test_this_tills_own_sale_is_claimed_in_the_shop_database_too(qtbot, till_window, sim, pg, shop_db, tmp_path):
+    _paid_sale(sim, tmp_path / "ledger.sqlite3", 14950)
+    _copy(pg, shop_db, tmp_path / "ledger.sqlite3", "kasse-1")
+    window = till_window()
+    _open_back_office(qtbot, window)
+    _refund(qtbot, window.back_office, 0, "49,50")
+    qtbot.waitUntil(lambda: window.back_office.message.text() == f"Refunded {money(4950)}.", timeout=10_000)
+    assert _refunded_at_vipps(sim) == 4950
+    with pg.admin(shop_db) as db:
+        assert db.execute("SELECT claimed_by, amount_ore, state FROM refund_claims").fetchall() == [
+            ("kasse-1", 4950, "DONE")
+        ]
+
+
+def test_with_the_shop_database_away_the_till_refunds_its_own_sale(qtbot, till_window, sim, tmp_path):
+    _paid_sale(sim, tmp_path / "ledger.sqlite3", 14950)
+    window = till_window(port=_free_port())  # nothing listens there
+    _open_back_office(qtbot, window)
+    started = time.monotonic()
+    _refund(qtbot, window.back_office, 0, "100")
+    qtbot.waitUntil(lambda: window.back_office.message.text() == f"Refunded {money(10_000)}.", timeout=10_000)
+    assert time.monotonic() - started < 5  # the shop database's bound, not a wait of its own
+    assert _refunded_at_vipps(sim) == 10_000
+    _refund(qtbot, window.back_office, 0, "49,51")  # and its own ledger still holds it to what remains
+    qtbot.waitUntil(lambda: window.back_office.message.text() == f"Only {money(4950)} remains to refund.")
+    assert _refunded_at_vipps(sim) == 10_000
