@@ -55,3 +55,17 @@ def test_a_taken_port_is_one_clear_line(tmp_path):
     assert process.returncode == 2
     assert err.strip().startswith(f"kiosk: cannot listen on 127.0.0.1:{port}")
     assert "Traceback" not in err
+
+
+def test_the_printed_address_takes_connections_before_the_server_serves():
+    """`kiosk simulator` prints its address once bound; a script that connects at once must be queued, not
+    refused (seen in CI: 'Connection refused' from the very next line of a script)."""
+    from kiosk.simulator.server import SimulatorServer
+
+    server = SimulatorServer("127.0.0.1", 0)  # bound, not yet serving
+    try:
+        host, port = server.base_url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=2):
+            pass
+    finally:
+        server.stop(timeout_s=1)

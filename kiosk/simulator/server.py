@@ -17,6 +17,9 @@ from kiosk.simulator.demo import SimulatorSettings
 _WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # noqa: S104 - naming them is how we recognise them
 
 
+BACKLOG = 2048  # uvicorn's own default
+
+
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP, and without it every
@@ -28,6 +31,9 @@ def _bind(host: str, port: int) -> socket.socket:
     except OSError:
         sock.close()
         raise
+    # Listening now, not when uvicorn's loop gets to it: `kiosk simulator` prints its address as soon as it is
+    # bound, and a client that connects at once is queued instead of refused.
+    sock.listen(BACKLOG)
     sock.set_inheritable(True)
     return sock
 
