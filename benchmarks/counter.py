@@ -58,9 +58,11 @@ class Counter:
         """`separate_simulator`: run Vipps' stand-in as a process of its own, so the kiosk's own footprint is
         measured without the simulator's memory of every payment."""
         from kiosk.manager_pin import ManagerPin
+        from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
         from kiosk.ui.main_window import MainWindow
 
         self.app = QApplication.instance() or QApplication([])
+        collect_on_the_gui_thread(self.app)  # as the kiosk's start does (kiosk.ui.app)
         self.folder = tempfile.TemporaryDirectory()
         os.environ["KIOSK_DATA_DIR"] = self.folder.name
         self.server: SimulatorServer | None = None

@@ -138,9 +138,11 @@ class SoakCounter:
 
     def __init__(self, api: str = "psp") -> None:
         from kiosk.manager_pin import ManagerPin
+        from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
         from kiosk.ui.main_window import MainWindow
 
         self.app = QApplication.instance() or QApplication([])
+        collect_on_the_gui_thread(self.app)  # as the kiosk's start does (kiosk.ui.app)
         self._previous_handler = qInstallMessageHandler(_quiet_offscreen)
         self.folder = tempfile.TemporaryDirectory(prefix="kiosk-soak-")
         os.environ["KIOSK_DATA_DIR"] = self.folder.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
@@ -34,6 +35,30 @@ if TEST_API not in PAYMENT_APIS:
 
 def pytest_report_header() -> str:
     return f"kiosk payment API: {TEST_API} (KIOSK_TEST_API)"
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with what the kiosk's own start gives it: garbage collection on the GUI thread
+    only (kiosk.ui.main_thread_gc), so the GUI tests run as the kiosk does."""
+    from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
+
+    collect_on_the_gui_thread(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def collection_as_its_program_has_it(request: pytest.FixtureRequest) -> None:
+    """A test with Qt runs under the kiosk's collector (automatic collection off, the GUI thread's timer on); a
+    test without Qt gets Python's automatic collection back, as `kiosk export` and the simulator have it, not
+    none at all because a GUI test ran before it. Switched only where the kind of test changes: the full
+    collection that hands over (on the main thread, which is the GUI thread) costs milliseconds."""
+    with_qt = "qapp" in request.fixturenames
+    if with_qt and gc.isenabled():
+        gc.disable()
+    elif not with_qt and not gc.isenabled():
+        gc.collect()  # what the GUI tests left, freed here and not on some thread that allocates later
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)
