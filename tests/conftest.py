@@ -15,10 +15,12 @@ import pytest
 from kiosk.checkout.provider import PaymentProvider, make_provider
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.config import PAYMENT_APIS, VippsSettings
+from kiosk.ledger import Ledger
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps import RetryPolicy, VippsClient
 from tests.helpers import SimControl
+from tests.memory_vipps import MemoryProvider, MemoryVipps
 
 pytest_plugins = ["tests.browser"]
 
@@ -31,6 +33,13 @@ FAST_RETRY = RetryPolicy(attempts=4, base_s=0.01, cap_s=0.05, longest_retry_afte
 TEST_API = os.environ.get("KIOSK_TEST_API", "psp")
 if TEST_API not in PAYMENT_APIS:
     raise pytest.UsageError(f"KIOSK_TEST_API must be one of {', '.join(PAYMENT_APIS)} (got {TEST_API!r})")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives a browser or a real X server is slow by what it is (see pyproject.toml's markers)."""
+    for item in items:
+        if item.get_closest_marker("browser") or item.get_closest_marker("xserver"):
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_report_header() -> str:
@@ -105,6 +114,33 @@ def language(compiled_translations, qapp) -> Iterator[Callable[[str], str]]:
     yield use_language
     use_language("en")
     QLocale.setDefault(default)
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    """A fresh ledger in the test's own folder (real SQLite)."""
+    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def memory_vipps() -> MemoryVipps:
+    """Vipps in memory (tests/memory_vipps.py): for tests of the checkout's rules, not of an API's wire."""
+    return MemoryVipps()
+
+
+@pytest.fixture(params=PAYMENT_APIS)
+def memory_provider(request: pytest.FixtureRequest, memory_vipps: MemoryVipps) -> Iterator[MemoryProvider]:
+    """A provider on it with each API's flags (a capture applied at once or only accepted, a push that skips
+    the landing page or not): the rules must hold for both."""
+    with MemoryProvider(memory_vipps, api=request.param) as made:
+        yield made
+
+
+@pytest.fixture
+def memory_settings(memory_provider: MemoryProvider) -> VippsSettings:
+    """Settings as for the simulator's demo sales unit, on the in-memory provider's API (no server behind)."""
+    return VippsSettings.for_simulator("http://in-memory.vipps.invalid", api=memory_provider.name)
 
 
 @pytest.fixture(scope="session")

@@ -37,12 +37,6 @@ def vipps_settings(request, vipps_settings: VippsSettings) -> VippsSettings:
     return replace(vipps_settings, api=request.param)
 
 
-@pytest.fixture
-def ledger(tmp_path) -> Iterator[Ledger]:
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
-
-
 def _session(provider, ledger, vipps_settings, amount=14950) -> SaleSession:
     return SaleSession.begin(provider, ledger, vipps_settings, KIOSK, amount, "Test purchase")
 

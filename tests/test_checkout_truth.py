@@ -44,12 +44,6 @@ def vipps(sim: SimControl, api: str) -> VippsSettings:
     return VippsSettings.for_simulator(sim.base_url, api=api)
 
 
-@pytest.fixture
-def ledger(tmp_path) -> Iterator[Ledger]:
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
-
-
 def _session(provider, ledger, vipps) -> SaleSession:
     return SaleSession.begin(provider, ledger, vipps, KIOSK, AMOUNT, "Test purchase")
 

@@ -18,6 +18,7 @@ from tests.helpers import record_paid_sale
 from tests.vipps_apis import API_NAMES, PATHS
 
 
+@pytest.mark.slow  # a soak
 @pytest.mark.parametrize("api", API_NAMES)
 def test_a_short_soak_with_many_faults_loses_duplicates_and_mismatches_nothing(qapp, api):
     result = soak(sales=24, fault_rate=0.5, seed=3, api=api)

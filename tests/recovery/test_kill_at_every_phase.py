@@ -42,6 +42,8 @@ from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl
 from tests.vipps_apis import API_NAMES, PATHS, ApiPaths
 
+pytestmark = pytest.mark.slow  # each sale runs in a process of its own, killed with SIGKILL
+
 ROOT = Path(__file__).resolve().parents[2]
 AMOUNT = 14950
 REFUSED_CARD = 3100  # the simulator's "card not eligible", on either API
