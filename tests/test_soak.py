@@ -1,5 +1,6 @@
-"""The soak (benchmarks/soak.py): a short one through the real GUI must come out clean on either Vipps API, and
-its checker must count every kind of breakage it exists to find, in either API's record."""
+"""The soak (tests/soak_day.py, run long by benchmarks/soak.py): a short one through the real GUI must come out
+clean on either Vipps API, and its checker must count every kind of breakage it exists to find, in either API's
+record."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from benchmarks.soak import FAULTS, fault_rule, soak
-from benchmarks.soak_check import DrivenSale, check_day
 from kiosk.ledger import Ledger
 from kiosk.simulator.epayment_payments import EPayment
 from kiosk.simulator.payments import Operation, Payment, Stage
 from tests.helpers import record_paid_sale
+from tests.soak_check import DrivenSale, check_day
+from tests.soak_day import FAULTS, fault_rule, soak
 from tests.vipps_apis import API_NAMES, PATHS
 
 
