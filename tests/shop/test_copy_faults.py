@@ -50,6 +50,7 @@ def test_the_database_going_away_mid_day_loses_nothing(pg, shop_db, till, how):
         copier.close()
 
 
+@pytest.mark.slow  # waits out a hang, an outage or a rate limit it sets up: seconds by design
 def test_a_connection_that_hangs_is_given_up_within_the_bound_and_retried(pg, shop_db, till):
     ledger_file, ledger = till
     proxy = StallingProxy(pg.port)
