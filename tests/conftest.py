@@ -21,6 +21,7 @@ from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps import RetryPolicy, VippsClient
 from tests.helpers import SimControl
 from tests.memory_vipps import MemoryProvider, MemoryVipps
+from tests.vipps_apis import API_NAMES, PATHS, ApiPaths
 
 pytest_plugins = ["tests.browser"]
 
@@ -114,6 +115,18 @@ def language(compiled_translations, qapp) -> Iterator[Callable[[str], str]]:
     yield use_language
     use_language("en")
     QLocale.setDefault(default)
+
+
+@pytest.fixture(params=API_NAMES)
+def api(request: pytest.FixtureRequest) -> str:
+    """For a test that runs on each Vipps API whatever KIOSK_TEST_API says (the fault matrix, the kills, ...)."""
+    return request.param
+
+
+@pytest.fixture
+def paths(api: str) -> ApiPaths:
+    """Where this API's init, details, capture and cancel go: the targets of fault rules."""
+    return PATHS[api]
 
 
 @pytest.fixture

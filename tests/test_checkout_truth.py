@@ -30,11 +30,6 @@ from tests.vipps_apis import PATHS
 OTHER_PAYMENT = "0f3c5a7e9b1d4f6a8c0e2b4d6f8a0c1e"  # another payment's reference, as a message might name it
 
 
-@pytest.fixture(params=["psp", "epayment"])
-def api(request) -> str:
-    return request.param
-
-
 @pytest.fixture
 def vipps(sim: SimControl, api: str) -> VippsSettings:
     return VippsSettings.for_simulator(sim.base_url, api=api)
