@@ -12,13 +12,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -26,16 +25,9 @@ from benchmarks.figures import Figure, median_ms
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.simulator.server import SimulatorServer
 from tests.helpers import SimControl, initiate_request
+from tests.process_state import memory_mb, spin, thread_count
 
 FAST = KioskSettings(poll_start_delay_s=0.05, poll_interval_s=0.05, outcome_display_s=600)
-
-
-def spin(condition: Callable[[], bool], timeout_s: float = 30) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the counter did not get there in time")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
 
 class PaintClock(QObject):
@@ -58,9 +50,11 @@ class Counter:
         """`separate_simulator`: run Vipps' stand-in as a process of its own, so the kiosk's own footprint is
         measured without the simulator's memory of every payment."""
         from kiosk.manager_pin import ManagerPin
+        from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
         from kiosk.ui.main_window import MainWindow
 
         self.app = QApplication.instance() or QApplication([])
+        collect_on_the_gui_thread(self.app)  # as the kiosk's start does (kiosk.ui.app)
         self.folder = tempfile.TemporaryDirectory()
         os.environ["KIOSK_DATA_DIR"] = self.folder.name
         self.server: SimulatorServer | None = None
@@ -249,18 +243,6 @@ def approval_detection(sales: int = 50, interval_s: float = 0.5) -> list[Figure]
             worst <= 1.1 * interval_ms + 50,
         ),
     ]
-
-
-def memory_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def thread_count() -> int:
-    return len(os.listdir("/proc/self/task"))
 
 
 def _live_heap_mb() -> float | None:

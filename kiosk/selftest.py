@@ -87,12 +87,14 @@ def _run(folder: Path, api: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.manager_pin import ManagerPin
+    from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.services import Services
 
     if QApplication.instance() is not None:
         raise SelftestFailed("a Qt application is already running in this process")
     app = QApplication([sys.argv[0]])
+    collect_on_the_gui_thread(app)  # as the kiosk's own start does (kiosk.ui.app)
     app.setApplicationName("Vipps kiosk selftest")
     # The defaults (the embedded simulator on 127.0.0.1, any port), on the API asked for.
     settings = Settings(kiosk=SELFTEST_KIOSK, demo_api=api)

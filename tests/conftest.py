@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
@@ -14,10 +15,13 @@ import pytest
 from kiosk.checkout.provider import PaymentProvider, make_provider
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.config import PAYMENT_APIS, VippsSettings
+from kiosk.ledger import Ledger
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps import RetryPolicy, VippsClient
 from tests.helpers import SimControl
+from tests.memory_vipps import MemoryProvider, MemoryVipps
+from tests.vipps_apis import API_NAMES, PATHS, ApiPaths
 
 pytest_plugins = ["tests.browser"]
 
@@ -32,8 +36,39 @@ if TEST_API not in PAYMENT_APIS:
     raise pytest.UsageError(f"KIOSK_TEST_API must be one of {', '.join(PAYMENT_APIS)} (got {TEST_API!r})")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives a browser or a real X server is slow by what it is (see pyproject.toml's markers)."""
+    for item in items:
+        if item.get_closest_marker("browser") or item.get_closest_marker("xserver"):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_report_header() -> str:
     return f"kiosk payment API: {TEST_API} (KIOSK_TEST_API)"
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with what the kiosk's own start gives it: garbage collection on the GUI thread
+    only (kiosk.ui.main_thread_gc), so the GUI tests run as the kiosk does."""
+    from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
+
+    collect_on_the_gui_thread(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def collection_as_its_program_has_it(request: pytest.FixtureRequest) -> None:
+    """A test with Qt runs under the kiosk's collector (automatic collection off, the GUI thread's timer on); a
+    test without Qt gets Python's automatic collection back, as `kiosk export` and the simulator have it, not
+    none at all because a GUI test ran before it. Switched only where the kind of test changes: the full
+    collection that hands over (on the main thread, which is the GUI thread) costs milliseconds."""
+    with_qt = "qapp" in request.fixturenames
+    if with_qt and gc.isenabled():
+        gc.disable()
+    elif not with_qt and not gc.isenabled():
+        gc.collect()  # what the GUI tests left, freed here and not on some thread that allocates later
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)
@@ -80,6 +115,45 @@ def language(compiled_translations, qapp) -> Iterator[Callable[[str], str]]:
     yield use_language
     use_language("en")
     QLocale.setDefault(default)
+
+
+@pytest.fixture(params=API_NAMES)
+def api(request: pytest.FixtureRequest) -> str:
+    """For a test that runs on each Vipps API whatever KIOSK_TEST_API says (the fault matrix, the kills, ...)."""
+    return request.param
+
+
+@pytest.fixture
+def paths(api: str) -> ApiPaths:
+    """Where this API's init, details, capture and cancel go: the targets of fault rules."""
+    return PATHS[api]
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    """A fresh ledger in the test's own folder (real SQLite)."""
+    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def memory_vipps() -> MemoryVipps:
+    """Vipps in memory (tests/memory_vipps.py): for tests of the checkout's rules, not of an API's wire."""
+    return MemoryVipps()
+
+
+@pytest.fixture(params=PAYMENT_APIS)
+def memory_provider(request: pytest.FixtureRequest, memory_vipps: MemoryVipps) -> Iterator[MemoryProvider]:
+    """A provider on it with each API's flags (a capture applied at once or only accepted, a push that skips
+    the landing page or not): the rules must hold for both."""
+    with MemoryProvider(memory_vipps, api=request.param) as made:
+        yield made
+
+
+@pytest.fixture
+def memory_settings(memory_provider: MemoryProvider) -> VippsSettings:
+    """Settings as for the simulator's demo sales unit, on the in-memory provider's API (no server behind)."""
+    return VippsSettings.for_simulator("http://in-memory.vipps.invalid", api=memory_provider.name)
 
 
 @pytest.fixture(scope="session")

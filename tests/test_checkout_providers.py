@@ -8,7 +8,6 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -20,47 +19,19 @@ from kiosk.checkout.recovery import ResumedSale, recover
 from kiosk.checkout.refunds import refund, resend_pending_refunds
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
-from kiosk.config import ConfigError, KioskSettings, VippsSettings, parse_settings
+from kiosk.config import ConfigError, VippsSettings, parse_settings
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.schema import MIGRATIONS
 from kiosk.vipps import VippsError
 from tests.conftest import FAST_RETRY
-from tests.helpers import SimControl
-
-KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05, landing_window_s=300, approval_window_s=600)
-PHONE = "91234567"
+from tests.helpers import SimControl, approve
+from tests.sessions import KIOSK, PHONE, attempt_states, new_session, poll
 
 
 @pytest.fixture(params=["psp", "epayment"])
 def vipps_settings(request, vipps_settings: VippsSettings) -> VippsSettings:
     """Every test here runs on both APIs, whatever KIOSK_TEST_API says; conftest's provider fixtures follow."""
     return replace(vipps_settings, api=request.param)
-
-
-@pytest.fixture
-def ledger(tmp_path) -> Iterator[Ledger]:
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
-
-
-def _session(provider, ledger, vipps_settings, amount=14950) -> SaleSession:
-    return SaleSession.begin(provider, ledger, vipps_settings, KIOSK, amount, "Test purchase")
-
-
-def _poll(session, provider, tx):
-    return session.observe(tx, provider.read(tx))
-
-
-def _token(url: str | None) -> str | None:
-    return parse_qs(urlsplit(url).query)["token"][0] if url else None
-
-
-def _approve(provider, update, phone=PHONE) -> None:
-    provider.force_approve(update.attempt.psp_transaction_id, phone, _token(update.attempt.landing_url))
-
-
-def _states(ledger, session) -> list[str]:
-    return [a.state for a in ledger.attempts_of(session.sale_id)]
 
 
 def test_make_provider_follows_the_settings(vipps_settings, provider):
@@ -86,85 +57,85 @@ def test_the_api_setting_is_psp_by_default_and_validated(sim):
 
 
 def test_a_qr_payment_approved_is_captured_and_the_sale_paid(provider, vipps_settings, ledger):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     assert started.attempt.landing_url
-    _approve(provider, started)
+    approve(provider, started.attempt, PHONE)
     tx = started.attempt.psp_transaction_id
-    update = _poll(session, provider, tx)
+    update = poll(session, provider, tx)
     assert (update.sale_state, update.outcome) == (SaleState.PAID, Outcome.PAID)
-    assert _states(ledger, session) == [AttemptState.CAPTURED]
+    assert attempt_states(ledger, session) == [AttemptState.CAPTURED]
     assert provider.read(tx).captured_ore == 14950
     assert [a.provider for a in ledger.attempts_of(session.sale_id)] == [vipps_settings.api]
     assert (update.watch, update.pending_writes) == (frozenset(), False)
 
 
 def test_a_payment_pushed_to_a_phone_is_paid_and_the_qr_payment_cancelled(provider, vipps_settings, ledger):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     qr = session.start_attempt()
     pushed = session.start_attempt(PHONE)
     assert pushed.attempt.channel == "PHONE"
     assert pushed.attempt.landing_s == 0
-    _approve(provider, pushed)
-    update = _poll(session, provider, pushed.attempt.psp_transaction_id)
+    approve(provider, pushed.attempt, PHONE)
+    update = poll(session, provider, pushed.attempt.psp_transaction_id)
     assert update.outcome is Outcome.PAID
-    assert _states(ledger, session) == [AttemptState.CANCELLED, AttemptState.CAPTURED]
+    assert attempt_states(ledger, session) == [AttemptState.CANCELLED, AttemptState.CAPTURED]
     assert provider.read(qr.attempt.psp_transaction_id).state is PaymentState.CANCELLED
 
 
 def test_a_payment_rejected_in_the_app_ends_the_sale_rejected(provider, vipps_settings, ledger, sim: SimControl):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     pushed = session.start_attempt(PHONE)
     (request,) = sim.app_requests(PHONE)
     sim.respond(request["pspTransactionId"], PHONE, "reject").raise_for_status()
-    update = _poll(session, provider, pushed.attempt.psp_transaction_id)
+    update = poll(session, provider, pushed.attempt.psp_transaction_id)
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.REJECTED)
     assert update.message == "The customer rejected the payment in Vipps."
-    assert _states(ledger, session) == [AttemptState.REJECTED]
+    assert attempt_states(ledger, session) == [AttemptState.REJECTED]
 
 
 def test_a_refused_card_ends_the_sale_refused_and_nothing_stays_payable(provider, vipps_settings, ledger, sim):
-    session = _session(provider, ledger, vipps_settings, amount=3100)  # the simulator's "card not eligible"
+    session = new_session(provider, ledger, vipps_settings, amount=3100)  # the simulator's "card not eligible"
     pushed = session.start_attempt(PHONE)
     tx = pushed.attempt.psp_transaction_id
     (request,) = sim.app_requests(PHONE)
     sim.respond(request["pspTransactionId"], PHONE, "approve").raise_for_status()
-    update = _poll(session, provider, tx)
+    update = poll(session, provider, tx)
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.REFUSED)
-    assert _states(ledger, session) == [AttemptState.REFUSED]
+    assert attempt_states(ledger, session) == [AttemptState.REFUSED]
     assert sim.app_requests(PHONE) == []  # no other card can be tried for a sale that has ended
     assert provider.read(tx).captured_ore == 0
 
 
 def test_a_staff_cancel_cancels_at_vipps_too(provider, vipps_settings, ledger):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     update = session.cancel()
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.CANCELLED)
-    assert _states(ledger, session) == [AttemptState.CANCELLED]
+    assert attempt_states(ledger, session) == [AttemptState.CANCELLED]
     assert provider.read(started.attempt.psp_transaction_id).state is PaymentState.CANCELLED
 
 
 def test_an_approval_after_a_cancel_is_never_captured(provider, vipps_settings, ledger):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     session.cancel()
     tx = started.attempt.psp_transaction_id
     with contextlib.suppress(VippsError):  # ePayment refuses the approval; PSP takes it and its PSP refuses it
-        _approve(provider, started)
-    update = _poll(session, provider, tx)
+        approve(provider, started.attempt, PHONE)
+    update = poll(session, provider, tx)
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.CANCELLED)
     assert provider.read(tx).state not in (PaymentState.RESERVED, PaymentState.CAPTURED)
     assert provider.read(tx).captured_ore == 0
 
 
 def test_a_window_that_passes_expires_the_sale_and_cancels_at_vipps(provider, vipps_settings, ledger):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     started = session.start_attempt()
     tx = started.attempt.psp_transaction_id
     update = session.expire(tx)
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.EXPIRED)
-    assert _states(ledger, session) == [AttemptState.EXPIRED]
+    assert attempt_states(ledger, session) == [AttemptState.EXPIRED]
     assert provider.read(tx).state is PaymentState.CANCELLED
 
 
@@ -173,23 +144,23 @@ def test_a_payment_vipps_lets_expire_ends_the_sale_expired(vipps_settings, ledge
         VippsSettings.for_simulator(short_windows.base_url), api=vipps_settings.api, request_timeout_s=5.0
     )
     with make_provider(vipps_settings, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, vipps_settings)
+        session = new_session(provider, ledger, vipps_settings)
         started = session.start_attempt()
         tx = started.attempt.psp_transaction_id
         for _ in range(100):
-            update = _poll(session, provider, tx)
+            update = poll(session, provider, tx)
             if update.outcome is not None:
                 break
             time.sleep(0.05)  # the simulator's windows end on its own clock
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.EXPIRED)
-    assert _states(ledger, session) == [AttemptState.EXPIRED]
+    assert attempt_states(ledger, session) == [AttemptState.EXPIRED]
 
 
 def test_a_paid_sale_is_refunded_in_part_then_in_full(provider, providers, vipps_settings, ledger):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     started = session.start_attempt()
-    _approve(provider, started)
-    _poll(session, provider, started.attempt.psp_transaction_id)
+    approve(provider, started.attempt, PHONE)
+    poll(session, provider, started.attempt.psp_transaction_id)
     assert refund(providers, ledger, session.sale_id, 4950).state == "DONE"
     assert refund(providers, ledger, session.sale_id, 10000).state == "DONE"
     assert ledger.sale(session.sale_id).refunded_ore == 14950
@@ -197,10 +168,10 @@ def test_a_paid_sale_is_refunded_in_part_then_in_full(provider, providers, vipps
 
 
 def test_after_a_restart_an_approved_payment_is_captured_and_a_waiting_one_cancelled(provider, vipps_settings, ledger):
-    approved = _session(provider, ledger, vipps_settings)
+    approved = new_session(provider, ledger, vipps_settings)
     paid = approved.start_attempt()
-    _approve(provider, paid)
-    waiting = _session(provider, ledger, vipps_settings, amount=5000)
+    approve(provider, paid.attempt, PHONE)
+    waiting = new_session(provider, ledger, vipps_settings, amount=5000)
     left = waiting.start_attempt()
     # The kiosk dies here; a new one starts with a provider of its own.
     with make_provider(vipps_settings, retry=FAST_RETRY) as restarted:
@@ -213,13 +184,13 @@ def test_after_a_restart_an_approved_payment_is_captured_and_a_waiting_one_cance
 
 
 def test_after_a_restart_a_payment_the_api_never_had_is_closed(provider, vipps_settings, ledger, sim):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     session.start_attempt()
     sim.reset()  # the simulator forgets it, as the demo simulator does when it stops
     with make_provider(vipps_settings, retry=FAST_RETRY) as restarted:
         recover(restarted, ledger, vipps_settings, KIOSK)
     # Waiting when the kiosk stopped, so it is given up; its cancel finds nothing: nothing can be charged.
-    assert _states(ledger, session) == [AttemptState.CANCELLED]
+    assert attempt_states(ledger, session) == [AttemptState.CANCELLED]
     assert ledger.sale(session.sale_id).state == SaleState.NOT_PAID
 
 
@@ -245,10 +216,10 @@ def _other(vipps_settings: VippsSettings) -> VippsSettings:
 
 
 def test_after_a_switch_of_api_a_sale_left_by_the_other_is_settled_through_its_own(provider, vipps_settings, ledger):
-    approved = _session(provider, ledger, vipps_settings)
+    approved = new_session(provider, ledger, vipps_settings)
     paid = approved.start_attempt()
-    _approve(provider, paid)
-    waiting = _session(provider, ledger, vipps_settings, amount=5000)
+    approve(provider, paid.attempt, PHONE)
+    waiting = new_session(provider, ledger, vipps_settings, amount=5000)
     left = waiting.start_attempt()
     # The kiosk dies here; the shop switches API and starts it again, with a provider of the new API only: the
     # old API's is made from the same settings because these sales need it.
@@ -264,10 +235,10 @@ def test_after_a_switch_of_api_a_sale_left_by_the_other_is_settled_through_its_o
 
 
 def test_after_a_switch_of_api_a_sale_paid_through_the_other_is_refunded_through_it(provider, vipps_settings, ledger):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     started = session.start_attempt()
-    _approve(provider, started)
-    _poll(session, provider, started.attempt.psp_transaction_id)
+    approve(provider, started.attempt, PHONE)
+    poll(session, provider, started.attempt.psp_transaction_id)
     tx = started.attempt.psp_transaction_id
     switched = _other(vipps_settings)
     with ProvidersByApi(switched, FAST_RETRY) as providers:
@@ -294,9 +265,9 @@ class MovedShop:
 def moved_shop(vipps_settings, ledger) -> Iterator[MovedShop]:
     psp = replace(vipps_settings, api="psp")
     with make_provider(psp, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, psp)
+        session = new_session(provider, ledger, psp)
         started = session.start_attempt()
-        _approve(provider, started)
+        approve(provider, started.attempt, PHONE)
         moved = replace(psp, api="epayment", psp_id="")
         yield MovedShop(psp, moved, provider, session, started.attempt.psp_transaction_id)
 
@@ -310,7 +281,7 @@ def test_a_psp_sale_waits_for_the_psp_id_it_needs_and_the_manager_is_told_which_
     assert report.needs_check == [shop.session.sale_id]
     assert "made through Vipps' PSP v3 API, and the settings have no psp_id" in rechecked.message
     assert 'add psp_id = "..." to [vipps]' in rechecked.message
-    assert _states(ledger, shop.session) == [AttemptState.PENDING]  # untouched: not closed as "never had it"
+    assert attempt_states(ledger, shop.session) == [AttemptState.PENDING]  # untouched: not closed as "never had it"
     assert shop.provider.read(shop.tx).state is PaymentState.RESERVED
     # psp_id back in the settings (the api stays ePayment): the sale is settled through the PSP API.
     restored = replace(shop.moved, psp_id=shop.psp.psp_id)
@@ -322,7 +293,7 @@ def test_a_psp_sale_waits_for_the_psp_id_it_needs_and_the_manager_is_told_which_
 
 def test_a_refund_of_a_psp_sale_without_the_psp_id_is_refused_naming_it_and_nothing_is_recorded(moved_shop, ledger):
     shop = moved_shop
-    _poll(shop.session, shop.provider, shop.tx)  # paid and captured while the kiosk still ran on PSP
+    poll(shop.session, shop.provider, shop.tx)  # paid and captured while the kiosk still ran on PSP
     with ProvidersByApi(shop.moved, FAST_RETRY) as providers:
         with pytest.raises(RefundRefused, match="no psp_id, which the PSP API needs"):
             refund(providers, ledger, shop.session.sale_id, 100)
@@ -332,17 +303,17 @@ def test_a_refund_of_a_psp_sale_without_the_psp_id_is_refused_naming_it_and_noth
 
 
 def test_an_approval_unseen_when_the_attempt_was_superseded_is_released_not_charged(provider, vipps_settings, ledger):
-    session = _session(provider, ledger, vipps_settings)
+    session = new_session(provider, ledger, vipps_settings)
     qr = session.start_attempt()
-    _approve(provider, qr, phone="48123456")  # approved just before staff typed a number; no poll saw it
+    approve(provider, qr.attempt, "48123456")  # approved just before staff typed a number; no poll saw it
     pushed = session.start_attempt(PHONE)
-    _approve(provider, pushed)
-    update = _poll(session, provider, pushed.attempt.psp_transaction_id)
+    approve(provider, pushed.attempt, PHONE)
+    update = poll(session, provider, pushed.attempt.psp_transaction_id)
     assert update.outcome is Outcome.PAID
-    _poll(session, provider, qr.attempt.psp_transaction_id)
+    poll(session, provider, qr.attempt.psp_transaction_id)
     assert provider.read(qr.attempt.psp_transaction_id).captured_ore == 0
     assert provider.read(pushed.attempt.psp_transaction_id).captured_ore == 14950
-    assert _states(ledger, session) == [AttemptState.CANCELLED, AttemptState.CAPTURED]
+    assert attempt_states(ledger, session) == [AttemptState.CANCELLED, AttemptState.CAPTURED]
 
 
 def test_the_connection_check_asks_the_configured_api(vipps_settings):

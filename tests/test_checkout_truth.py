@@ -10,52 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from kiosk.checkout.provider import make_provider
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.recovery import ResumedSale, recover
-from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
-from kiosk.config import KioskSettings, VippsSettings
+from kiosk.config import VippsSettings
 from kiosk.ledger import Ledger
 from kiosk.ledger.report import status_of
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl
+from tests.sessions import AMOUNT, KIOSK, PHONE, landing_token, new_session
 from tests.vipps_apis import PATHS
 
-KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05, landing_window_s=300, approval_window_s=600)
-AMOUNT = 14950
-PHONE = "91234567"
 OTHER_PAYMENT = "0f3c5a7e9b1d4f6a8c0e2b4d6f8a0c1e"  # another payment's reference, as a message might name it
-
-
-@pytest.fixture(params=["psp", "epayment"])
-def api(request) -> str:
-    return request.param
 
 
 @pytest.fixture
 def vipps(sim: SimControl, api: str) -> VippsSettings:
     return VippsSettings.for_simulator(sim.base_url, api=api)
-
-
-@pytest.fixture
-def ledger(tmp_path) -> Iterator[Ledger]:
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
-
-
-def _session(provider, ledger, vipps) -> SaleSession:
-    return SaleSession.begin(provider, ledger, vipps, KIOSK, AMOUNT, "Test purchase")
-
-
-def _token(url: str | None) -> str | None:
-    return parse_qs(urlsplit(url).query)["token"][0] if url else None
 
 
 def _status(ledger: Ledger, sale_id: int) -> str:
@@ -112,7 +89,7 @@ def test_an_answer_that_only_looks_like_no_such_payment_never_closes_the_attempt
     paths = PATHS[api]
     sim.fault(path=paths.init, drop=True, count=4)  # Vipps makes the payment; every answer is lost
     with make_provider(vipps, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, vipps)
+        session = new_session(provider, ledger, vipps)
         session.start_attempt()
     (attempt,) = ledger.attempts_of(session.sale_id)
     assert attempt.state == AttemptState.UNKNOWN
@@ -136,7 +113,7 @@ def test_vipps_own_answer_for_that_reference_closes_an_attempt_it_never_had(sim,
     """The init never reached Vipps (held, then the kiosk died): Vipps' own "no such payment" closes it."""
     sim.fault(path=PATHS[api].init, status=503)
     with make_provider(vipps, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, vipps)
+        session = new_session(provider, ledger, vipps)
         session.start_attempt()
     sim.clear_faults()
     report = _recover(ledger, vipps)
@@ -163,10 +140,10 @@ def test_a_cancel_answered_with_a_look_alike_keeps_the_approved_payment_watched_
     an answer that looks like "no such payment": taken at its word, the attempt was closed ("cancel confirmed by
     Vipps") while Vipps held the customer's money. It must stay watched, be seen approved, and be reversed."""
     with make_provider(vipps, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, vipps)
+        session = new_session(provider, ledger, vipps)
         qr = session.start_attempt()
         qr_tx = qr.attempt.psp_transaction_id
-        provider.force_approve(qr_tx, PHONE, _token(qr.attempt.landing_url))
+        provider.force_approve(qr_tx, PHONE, landing_token(qr.attempt.landing_url))
         sim.fault(path=PATHS[api].cancel, method="POST", count=1, **CANCEL_LOOK_ALIKES[api])
         session.start_attempt("98765432")  # gives the QR payment up: its cancel meets the look-alike
         qr_attempt = ledger.attempts_of(session.sale_id)[0]
@@ -188,7 +165,7 @@ def test_an_init_resent_after_a_lost_answer_and_told_it_exists_finds_the_same_pa
     sim.fault(path="/init$", drop=True, count=1)
     sim.fault(path="/init$", status=400, body=[{"errorCode": code, "errorMessage": words}], count=1)
     with make_provider(vipps, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, vipps)
+        session = new_session(provider, ledger, vipps)
         first = session.start_attempt()
         assert (first.sale_state, first.outcome) == (SaleState.OPEN, Outcome.NO_ANSWER)
         shown = session.retry_pending_writes()  # the same init again, with its key: Vipps answers it again
@@ -196,7 +173,7 @@ def test_an_init_resent_after_a_lost_answer_and_told_it_exists_finds_the_same_pa
         assert shown.attempt.landing_url
         tx = shown.attempt.psp_transaction_id
         assert list(sim.records()) == [tx]  # one payment
-        provider.force_approve(tx, PHONE, _token(shown.attempt.landing_url))
+        provider.force_approve(tx, PHONE, landing_token(shown.attempt.landing_url))
         paid = session.observe(tx, provider.read(tx))
     assert paid.outcome is Outcome.PAID
     assert sim.record(tx).captured == AMOUNT
@@ -207,10 +184,10 @@ def test_an_init_resent_after_a_lost_answer_and_told_it_exists_finds_the_same_pa
 
 def _paid_psp_sale(provider, ledger: Ledger, vipps: VippsSettings, before_capture=None):
     """A PSP sale paid by QR: `before_capture` runs once the customer approved, before the kiosk sees it."""
-    session = _session(provider, ledger, vipps)
+    session = new_session(provider, ledger, vipps)
     started = session.start_attempt()
     tx = started.attempt.psp_transaction_id
-    provider.force_approve(tx, PHONE, _token(started.attempt.landing_url))
+    provider.force_approve(tx, PHONE, landing_token(started.attempt.landing_url))
     if before_capture is not None:
         before_capture()
     update = session.observe(tx, provider.read(tx))
@@ -326,7 +303,7 @@ def test_an_attempt_is_not_settled_with_another_sales_unit_than_it_was_made_at(s
     """Made with MSN 123456; the settings now name 654321. Vipps would answer "no such payment" (or refuse),
     which proves nothing: the sale waits for the manager, with what changed, and nothing is sent."""
     with make_provider(vipps, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, vipps)
+        session = new_session(provider, ledger, vipps)
         started = session.start_attempt()
     tx = started.attempt.psp_transaction_id
     moved = replace(vipps, merchant_serial_number="654321")
@@ -366,7 +343,7 @@ def test_an_attempt_made_at_another_vipps_address_is_not_closed_on_this_ones_no_
 
 def test_each_attempt_records_the_sales_unit_and_address_it_was_made_at_and_no_secret(sim, vipps, ledger):
     with make_provider(vipps, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, vipps)
+        session = new_session(provider, ledger, vipps)
         session.start_attempt()
     (attempt,) = ledger.attempts_of(session.sale_id)
     assert (attempt.merchant_serial_number, attempt.base_url) == ("123456", "http://127.0.0.1")
@@ -380,10 +357,10 @@ def test_a_refund_is_not_sent_to_another_sales_unit_than_the_sale_was_paid_at(si
     from kiosk.ledger import RefundRefused
 
     with make_provider(vipps, retry=FAST_RETRY) as provider:
-        session = _session(provider, ledger, vipps)
+        session = new_session(provider, ledger, vipps)
         started = session.start_attempt()
         tx = started.attempt.psp_transaction_id
-        provider.force_approve(tx, PHONE, _token(started.attempt.landing_url))
+        provider.force_approve(tx, PHONE, landing_token(started.attempt.landing_url))
         session.observe(tx, provider.read(tx))
     assert _status(ledger, session.sale_id) == "CAPTURED"
     pending = ledger.begin_refund(session.sale_id, 1000, "left-by-a-crash")  # recorded, its answer lost

@@ -7,6 +7,9 @@ import subprocess
 import sys
 
 import httpx
+import pytest
+
+pytestmark = pytest.mark.slow  # the `kiosk simulator` command in a process of its own
 
 
 def _kiosk(*args: str, tmp_path) -> subprocess.Popen:

@@ -161,6 +161,7 @@ def test_plain_http_to_this_pc_is_allowed_for_every_url(tmp_path, key, host):
     assert getattr(load_settings(_write(tmp_path, text)).vipps, key) == f"http://{host}:9/pay"
 
 
+@pytest.mark.slow  # starts a process of its own
 def test_the_kiosk_command_refuses_a_plain_http_make_payment_url_with_status_2(tmp_path):
     path = _write(tmp_path, GOOD.replace("https://psp.example.com", "http://psp.example.com"))
     output = tmp_path / "day.csv"
@@ -218,6 +219,7 @@ def test_a_secret_given_with_the_wrong_type_is_not_echoed():
     assert "top-secret-list" not in str(caught.value)
 
 
+@pytest.mark.slow  # starts a process of its own
 def test_the_kiosk_command_prints_config_mistakes_without_a_traceback(tmp_path):
     path = _write(tmp_path, GOOD.replace('"654321"', '"12"'))
     result = subprocess.run(

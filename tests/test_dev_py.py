@@ -20,6 +20,8 @@ import pytest
 
 from tests.fresh_pc import ROOT, load_script, wait_for_file, without_a_screen
 
+pytestmark = pytest.mark.slow  # dev.py and pip in processes of their own
+
 
 @pytest.fixture(scope="module")
 def dev() -> ModuleType:

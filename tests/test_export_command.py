@@ -9,10 +9,13 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from kiosk.ledger import Ledger, ledger_path
 from tests.helpers import record_paid_sale
+
+pytestmark = pytest.mark.slow  # `kiosk export` in a process of its own
 
 
 def _kiosk(*args: str, tmp_path) -> subprocess.CompletedProcess:

@@ -19,12 +19,6 @@ from tests.helpers import approve, record_paid_sale
 from tests.vipps_apis import API_NAMES, VippsRecord
 
 
-@pytest.fixture
-def ledger(tmp_path):
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
-
-
 def _csv_rows(ledger: Ledger, tmp_path) -> list[dict[str, str]]:
     output = tmp_path / "day.csv"
     write_day_csv(ledger, date.today(), output)

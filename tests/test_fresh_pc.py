@@ -18,6 +18,8 @@ import pytest
 from kiosk.doctor import run_checks
 from tests.fresh_pc import ROOT, load_script, need_linux_tools, pyside_without, wait_for_file, without_a_screen
 
+pytestmark = pytest.mark.slow  # the kiosk, ldd or Xvfb in processes of their own
+
 WITHHELD = {"libxcb-cursor.so.0", "libxkbcommon-x11.so.0"}  # two of the nine a fresh Debian PC lacks
 ADVICE = (
     "Qt cannot draw on this PC's display: install libxcb-cursor0 and libxkbcommon-x11-0 "

@@ -23,12 +23,6 @@ from kiosk.ledger.schema import MIGRATIONS
 from tests.helpers import record_paid_sale
 
 
-@pytest.fixture
-def ledger(tmp_path) -> Ledger:
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
-
-
 def _paid_sale(ledger: Ledger, amount: int = 10000, at: datetime | None = None, tx: str = "tx1") -> int:
     return record_paid_sale(ledger, amount, at, tx, phone_masked="******67")
 

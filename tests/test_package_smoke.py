@@ -14,6 +14,8 @@ import pytest
 
 from tests.fresh_pc import ROOT, load_script, need_linux_tools, without_a_screen
 
+pytestmark = pytest.mark.slow  # builds and starts the stand-alone package
+
 
 @pytest.fixture(scope="module")
 def build() -> ModuleType:

@@ -12,17 +12,10 @@ from kiosk.checkout.provider import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.ids import MERCHANT_ORDER_ID
-from kiosk.ledger import Ledger
 from tests.conftest import FAST_RETRY
 from tests.vipps_apis import API_NAMES
 
 ORDER_ID = "kiosk-20261201-154200-a1b2c3"
-
-
-@pytest.fixture
-def ledger(tmp_path):
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
 
 
 def _text_at_vipps(sim, ledger, api: str, staff_text: str) -> tuple[str, str]:

@@ -11,7 +11,6 @@ from kiosk.checkout.payment_text import PAYMENT_TEXT_MAX, payment_text
 from kiosk.checkout.provider import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.config import KioskSettings, VippsSettings
-from kiosk.ledger import Ledger
 from tests.conftest import FAST_RETRY
 from tests.vipps_apis import API_NAMES
 
@@ -41,12 +40,6 @@ def test_a_long_name_and_a_long_text_share_the_room_and_say_they_were_cut():
     assert len(text) == PAYMENT_TEXT_MAX
     assert f"#{ORDER_ID}: " in text
     assert text.endswith("…")
-
-
-@pytest.fixture
-def ledger(tmp_path):
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
 
 
 @pytest.mark.parametrize("api", API_NAMES)

@@ -5,26 +5,17 @@ line; a code Vipps does not know leaves the QR payment working."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from kiosk.checkout.provider import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
 from kiosk.config import KioskSettings, VippsSettings
-from kiosk.ledger import Ledger
 from tests.conftest import FAST_RETRY
 
 KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05, landing_window_s=300, approval_window_s=600)
 PHONE = "41234567"
 NEEDS_EPAYMENT = 'Scanning a customer\'s code needs the ePayment API ([vipps] api = "epayment").'
-
-
-@pytest.fixture
-def ledger(tmp_path) -> Iterator[Ledger]:
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
 
 
 def session_on(api: str, sim, ledger) -> tuple[SaleSession, object]:

@@ -11,15 +11,9 @@ import pytest
 from kiosk.checkout.refunds import refund, resend_pending_refunds
 from kiosk.checkout.session import SaleSession
 from kiosk.config import KioskSettings
-from kiosk.ledger import Ledger, RefundRefused
+from kiosk.ledger import RefundRefused
 from kiosk.ledger.export_csv import ExportError, write_day_csv
 from tests.helpers import FAULT_PATHS, approve, mounted_small_disk, reference_of
-
-
-@pytest.fixture
-def ledger(tmp_path):
-    with Ledger.open(tmp_path / "ledger.sqlite3") as opened:
-        yield opened
 
 
 def _paid_sale(provider, ledger, settings, amount=14950, phone="91234567") -> int:

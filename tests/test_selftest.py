@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # `kiosk selftest` in a process of its own
+
 
 def _selftest(tmp_path: Path, *python_args: str) -> subprocess.CompletedProcess[str]:
     temp = tmp_path / "temp"

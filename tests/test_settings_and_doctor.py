@@ -140,6 +140,7 @@ def test_the_doctor_says_when_vipps_cannot_be_reached(sim):
     assert detail == f"cannot reach http://127.0.0.1:{port}: check base_url and the shop's internet connection"
 
 
+@pytest.mark.slow  # `kiosk` in a process of its own
 def test_kiosk_doctor_from_a_terminal(sim):
     save_settings(config_path(), _raw(sim.base_url, psp_id="someone-else"))
     done = subprocess.run(
@@ -162,6 +163,7 @@ def test_kiosk_doctor_names_the_api_of_a_demo_on_epayment():
     assert "Access token" not in results  # a demo asks no Vipps
 
 
+@pytest.mark.slow  # `kiosk` in a process of its own
 def test_kiosk_doctor_on_a_fresh_pc_is_happy_with_the_demo():
     done = subprocess.run(
         [sys.executable, "-m", "kiosk", "doctor"], capture_output=True, text=True, timeout=60, env=os.environ
@@ -195,6 +197,7 @@ def _with_a_locked_keyring() -> dict[str, str]:
     return {**env, "PYTHON_KEYRING_BACKEND": LOCKED_KEYRING, "QT_QPA_PLATFORM": "offscreen"}
 
 
+@pytest.mark.slow  # `kiosk` in a process of its own
 def test_a_locked_keyring_at_start_is_one_clear_line_not_a_traceback():
     _settings_whose_secrets_are_in_the_keyring()
     done = subprocess.run(
@@ -207,6 +210,7 @@ def test_a_locked_keyring_at_start_is_one_clear_line_not_a_traceback():
     ]
 
 
+@pytest.mark.slow  # `kiosk` in a process of its own
 def test_the_doctor_says_the_keyring_is_locked():
     _settings_whose_secrets_are_in_the_keyring()
     done = subprocess.run(
@@ -264,6 +268,7 @@ def test_a_config_file_others_can_read_without_secrets_is_fine(sim):
     assert load_settings().vipps.client_secret == DEMO_SALES_UNIT.client_secret
 
 
+@pytest.mark.slow  # `kiosk` in a process of its own
 def test_kiosk_with_a_readable_config_file_holding_secrets_exits_with_the_one_line(sim):
     path = _settings_with_the_secrets_in_the_file(sim.base_url, 0o640)
     done = subprocess.run(

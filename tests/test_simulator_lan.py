@@ -27,6 +27,8 @@ from kiosk.vipps import VippsClient
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl, start_payment
 
+pytestmark = pytest.mark.slow  # a network namespace and a phone's process in it
+
 # One request a line in, its status and body out, run inside the other device's network namespace.
 _DEVICE = """
 import json, sys, urllib.error, urllib.request

@@ -1,5 +1,6 @@
-"""The soak (benchmarks/soak.py): a short one through the real GUI must come out clean on either Vipps API, and
-its checker must count every kind of breakage it exists to find, in either API's record."""
+"""The soak (tests/soak_day.py, run long by benchmarks/soak.py): a short one through the real GUI must come out
+clean on either Vipps API, and its checker must count every kind of breakage it exists to find, in either API's
+record."""
 
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ from typing import Any
 
 import pytest
 
-from benchmarks.soak import FAULTS, fault_rule, soak
-from benchmarks.soak_check import DrivenSale, check_day
 from kiosk.ledger import Ledger
 from kiosk.simulator.epayment_payments import EPayment
 from kiosk.simulator.payments import Operation, Payment, Stage
 from tests.helpers import record_paid_sale
+from tests.soak_check import DrivenSale, check_day
+from tests.soak_day import FAULTS, fault_rule, soak
 from tests.vipps_apis import API_NAMES, PATHS
 
 
+@pytest.mark.slow  # a soak
 @pytest.mark.parametrize("api", API_NAMES)
 def test_a_short_soak_with_many_faults_loses_duplicates_and_mismatches_nothing(qapp, api):
     result = soak(sales=24, fault_rate=0.5, seed=3, api=api)

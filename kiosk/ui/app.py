@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings, data_dir, ledger_path
 from kiosk.ui.i18n import use_language
+from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.messages import translated
 
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 def run_gui(settings: Settings, demo: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    collect_on_the_gui_thread(app)  # before any thread starts: see kiosk.ui.main_thread_gc
     app.setApplicationName("Vipps kiosk")
     use_language(settings.shop.language)  # before any widget is built: each is built speaking it
     ledger_file = ledger_path(data_dir(), demo)

@@ -3,7 +3,13 @@
 Left to itself the collector runs in whichever thread happens to allocate when a generation fills up: a sale's
 worker, say. A cycle it frees there may hold Qt objects, whose deletion PySide then defers to the GUI thread, and
 that path crashed the kiosk (seen in the tests, on the ePayment API, in about one run in three). So automatic
-collection is off, and a timer on the GUI thread collects whatever generation Python itself would have collected.
+collection is off from the application's start, and a timer on the GUI thread collects on a fixed schedule.
+
+The schedule is the clock's, not the allocation counts': `gc.get_count()` and the generations' thresholds mean
+different things under the incremental collector of Python 3.14, so copying CPython's own trigger would break
+there. `gc.collect(0)` (the young objects) and a full `gc.collect()` mean the same on 3.11 to 3.14. Little is
+left to a tick (a finished sale's worker lets go of its session itself: see kiosk.ui.sale_worker): a young
+collection costs tens of microseconds, a full one ~14 ms on the kiosk's heap (README, "Performance").
 """
 
 from __future__ import annotations
@@ -12,28 +18,29 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-CHECK_EVERY_MS = 100  # a generation-0 collection takes well under a millisecond
+YOUNG_EVERY_MS = 100  # often enough that young garbage never piles up between two ticks
+FULL_EVERY_TICKS = 600  # and everything once a minute: what survived a young collection and died later
 
 
 class MainThreadCollector(QObject):
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
         gc.disable()
+        self._ticks = 0
         self._timer = QTimer(self)
-        self._timer.setInterval(CHECK_EVERY_MS)
-        self._timer.timeout.connect(self.collect_due)
+        self._timer.setInterval(YOUNG_EVERY_MS)
+        self._timer.timeout.connect(self.tick)
         self._timer.start()
 
-    def collect_due(self) -> None:
-        """The oldest generation whose count is past Python's own threshold, as automatic collection would."""
-        counts, thresholds = gc.get_count(), gc.get_threshold()
-        due = [generation for generation in range(3) if counts[generation] > thresholds[generation]]
-        if due:
-            gc.collect(max(due))
+    def tick(self) -> None:
+        self._ticks += 1
+        if self._ticks % FULL_EVERY_TICKS == 0:
+            gc.collect()
+        else:
+            gc.collect(0)
 
 
-def collect_on_the_gui_thread() -> None:
-    """Once per application; later calls change nothing."""
-    app = QCoreApplication.instance()
-    if app is not None and app.findChild(MainThreadCollector) is None:
-        MainThreadCollector(app)
+def collect_on_the_gui_thread(app: QCoreApplication) -> MainThreadCollector:
+    """Once per application, right after it is made and before any thread starts; later calls return the first."""
+    found = app.findChild(MainThreadCollector)
+    return found if found is not None else MainThreadCollector(app)

@@ -183,9 +183,7 @@ class MainWindow(QMainWindow):
         self.outcome_screen.outcome_shown.connect(self._on_outcome_shown)
         from kiosk.ui.idle_watch import IdleWatch
         from kiosk.ui.kiosk_lock import KioskLock
-        from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
 
-        collect_on_the_gui_thread()
         self.kiosk_lock = KioskLock(self)
         self.idle_watch = IdleWatch(kiosk.idle_return_s, self)
         self.idle_watch.idle.connect(self._on_idle)

@@ -26,6 +26,10 @@ SALE_RETRY = RetryPolicy(longest_own_limit_wait_s=RETRY_WRITES_S)
 log = logging.getLogger(__name__)
 
 
+def _ignore(_update: SaleUpdate) -> None:
+    pass
+
+
 class SaleWorker(QObject):
     """Signals: updated(object SaleUpdate), qr_made(str landing_url, object matrix) just before the update that
     shows it (the code is made here, off the GUI thread), broken(str message) when the ledger cannot be used
@@ -131,6 +135,10 @@ class SaleWorker(QObject):
             self._provider.close()
         if self._ledger is not None:
             self._ledger.close()
+        if self._session is not None:
+            # No way back from the session to this Qt object once the sale is over, whatever a bound signal
+            # holds: the pair is freed by reference counting, not left as a cycle for the collector.
+            self._session.announce = _ignore
         self._session = self._provider = self._ledger = None
         # Hand this object (and its timer) back to the GUI thread before its own thread ends, so that it is
         # freed with its run, on the thread that owns it. (A deleteLater posted to a finished thread never runs;

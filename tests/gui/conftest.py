@@ -11,6 +11,7 @@ from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.manager_pin import ManagerPin
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import TEST_API
+from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -29,6 +30,17 @@ FAST_KIOSK = KioskSettings(
     outcome_display_s=60,
     max_amount_ore=1_000_000,
 )
+
+
+@pytest.fixture
+def two_screens(qapp) -> Iterator[None]:
+    """A customer-facing screen beside the staff's, for the whole test (asked for before the window, so it is
+    pulled out only after the window is gone)."""
+    plug_in_customer_screen()
+    try:
+        yield
+    finally:
+        pull_out_customer_screen()
 
 
 @pytest.fixture

@@ -145,6 +145,7 @@ def test_503s_on_details_say_no_answer_yet_and_the_sale_recovers(qtbot, window, 
     wait_outcome(qtbot, window, "PAID", timeout=40_000)
 
 
+@pytest.mark.slow  # waits out a hang, an outage or a rate limit it sets up: seconds by design
 def test_a_10_second_details_delay_keeps_the_screen_responsive(qtbot, window, sim):
     from PySide6.QtCore import QElapsedTimer, QTimer
 

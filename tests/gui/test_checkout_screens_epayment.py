@@ -63,6 +63,7 @@ def test_saving_the_settings_screen_keeps_the_api(qtbot, sim):
     assert screen.raw_settings()["vipps"]["api"] == "epayment"
 
 
+@pytest.mark.slow  # waits out a hang, an outage or a rate limit it sets up: seconds by design
 def test_a_cancel_held_back_by_vipps_rate_limit_never_holds_up_the_sale(qtbot, window, sim, monkeypatch):
     """Vipps allows so many cancels a minute for one ePayment payment, and the client keeps to that. When the
     cancel of the QR payment (superseded by a typed number) keeps failing, its tries use that up; the wait for

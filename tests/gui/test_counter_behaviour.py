@@ -198,7 +198,7 @@ def test_outcomes_differ_by_icon_and_words_not_colour_alone(qtbot, window):
 
 
 def test_a_void_qt_call_storm_from_the_countdown_survives(qtbot, window):
-    """The countdown and the status line call void Qt methods all day (see tests/test_qt_void_calls.py)."""
+    """The countdown and the status line call void Qt methods all day (see .ci/qt_void_calls.py)."""
     for i in range(6000):
         window.customer_screen.show_time_left(i, i % 2 == 0)
     assert window.customer_screen.countdown.text() == "99:59"

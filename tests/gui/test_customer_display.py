@@ -7,9 +7,6 @@ screenRemoved as it would from a real monitor's cable.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication, QInputDevice
 from PySide6.QtTest import QTest
@@ -21,17 +18,6 @@ from tests.gui.keyboard import press, type_text
 from tests.gui.offscreen_screens import CUSTOMER, plug_in_customer_screen, pull_out_customer_screen
 from tests.gui.steps import charge, open_requests, wait_outcome
 from tests.helpers import reference_of
-
-
-@pytest.fixture
-def two_screens(qapp) -> Iterator[None]:
-    """A customer-facing screen beside the staff's, for the whole test (asked for before the window, so it is
-    pulled out only after the window is gone)."""
-    plug_in_customer_screen()
-    try:
-        yield
-    finally:
-        pull_out_customer_screen()
 
 
 def _shown_qr_codes() -> list[QrCodeWidget]:

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 
 from tests.gui.keyboard import press
-from tests.gui.offscreen_screens import CUSTOMER, plug_in_customer_screen, pull_out_customer_screen
+from tests.gui.offscreen_screens import CUSTOMER
 from tests.gui.steps import charge, wait_outcome
-
-
-@pytest.fixture
-def two_screens(qapp) -> Iterator[None]:
-    plug_in_customer_screen()
-    try:
-        yield
-    finally:
-        pull_out_customer_screen()
 
 
 def test_f11_locks_both_screens_and_neither_window_closes_without_the_pin(qtbot, two_screens, window):

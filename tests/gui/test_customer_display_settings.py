@@ -3,24 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.config import KioskSettings, Settings, config_path, load_settings
 from kiosk.settings_file import save_settings
 from kiosk.ui.settings_screen import SettingsScreen
-from tests.gui.offscreen_screens import CUSTOMER, plug_in_customer_screen, pull_out_customer_screen
-
-
-@pytest.fixture
-def two_screens(qapp) -> Iterator[None]:
-    plug_in_customer_screen()
-    try:
-        yield
-    finally:
-        pull_out_customer_screen()
+from tests.gui.offscreen_screens import CUSTOMER
 
 
 def _screen(qtbot, settings: Settings) -> SettingsScreen:

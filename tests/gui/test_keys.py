@@ -35,7 +35,10 @@ def _lose_focus(window, where: str) -> None:
         assert QApplication.focusWidget() is window.manager_button
 
 
-@pytest.mark.parametrize("details", ["answered", "hanging"])
+@pytest.mark.parametrize(
+    "details",
+    ["answered", pytest.param("hanging", marks=pytest.mark.slow)],  # waits out the hang it sets up
+)
 @pytest.mark.parametrize("locked", [False, True], ids=["window", "kiosk mode"])
 def test_esc_on_the_keyboard_after_enter_cancels_the_waiting_payment_at_vipps(qtbot, make_window, sim, locked, details):
     vipps = replace(VippsSettings.for_simulator(sim.base_url, api=TEST_API), request_timeout_s=3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
@@ -147,6 +148,7 @@ def test_settings_open_from_the_back_office_and_a_restart_is_offered_after_savin
     assert window.stack.currentWidget() is window.back_office
 
 
+@pytest.mark.slow  # starts a process of its own
 def test_the_restart_command_starts_this_same_kiosk(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["kiosk", "--version"])
     program, arguments = relaunch_command()

@@ -99,6 +99,7 @@ def test_a_superseded_qr_payment_approved_late_is_reversed_never_charged_twice(q
     assert captured(sim) == 14950
 
 
+@pytest.mark.slow  # waits out a hang, an outage or a rate limit it sets up: seconds by design
 def test_a_scan_during_a_vipps_outage_says_so_keeps_the_qr_and_pushes_once_vipps_is_back(qtbot, window, sim):
     charge(qtbot, window, "149,50")
     (qr_payment,) = sim.payments()

@@ -3,24 +3,11 @@ the staff's keyboard focus is on the staff's view of the sale, and a scan typed 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import ShopSettings, VippsSettings
-from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen
 from tests.gui.steps import charge, open_requests
 from tests.gui.test_personal_qr_scan import PHONE, code_of, scan
-
-
-@pytest.fixture
-def two_screens(qapp) -> Iterator[None]:
-    plug_in_customer_screen()
-    try:
-        yield
-    finally:
-        pull_out_customer_screen()
 
 
 def test_a_code_scanned_while_the_customer_pays_on_their_own_screen_reaches_their_app(

@@ -40,7 +40,8 @@ from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl
-from tests.vipps_apis import API_NAMES, PATHS, ApiPaths
+
+pytestmark = pytest.mark.slow  # each sale runs in a process of its own, killed with SIGKILL
 
 ROOT = Path(__file__).resolve().parents[2]
 AMOUNT = 14950
@@ -58,16 +59,6 @@ def no_driver_outlives_its_test():
         if driver.poll() is None:
             driver.kill()
             driver.wait(timeout=10)
-
-
-@pytest.fixture(params=API_NAMES)
-def api(request: pytest.FixtureRequest) -> str:
-    return request.param
-
-
-@pytest.fixture
-def paths(api: str) -> ApiPaths:
-    return PATHS[api]
 
 
 def _settings(sim: SimControl, api: str) -> VippsSettings:

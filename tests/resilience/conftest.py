@@ -26,7 +26,6 @@ from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.conftest import FAST_KIOSK
 from tests.gui.steps import open_requests
 from tests.helpers import SimControl
-from tests.vipps_apis import API_NAMES, PATHS, ApiPaths
 
 # Every path the kiosk uses to ask Vipps (and the simulator's PSP record): "the network" in these rows. The
 # customer's side (/_sim/landing, /_sim/app) and the simulator's own makePayment call stay reachable.
@@ -69,18 +68,6 @@ SCHEDULE_SHRUNK_BY = 20
 def epayment_rate_limits_shrunk(monkeypatch: pytest.MonkeyPatch) -> None:
     for operation, limit in list(RATE_LIMITS.items()):
         monkeypatch.setitem(RATE_LIMITS, operation, RateLimit(limit.calls, limit.per_s / SCHEDULE_SHRUNK_BY))
-
-
-@pytest.fixture(params=API_NAMES)
-def api(request: pytest.FixtureRequest) -> str:
-    """The Vipps API behind the counter: every row of the matrix runs on each."""
-    return request.param
-
-
-@pytest.fixture
-def paths(api: str) -> ApiPaths:
-    """Where this API's init, details, capture and cancel go: the targets of a row's fault rules."""
-    return PATHS[api]
 
 
 @dataclass

@@ -13,6 +13,10 @@ from tests.gui.steps import charge, wait_outcome
 from tests.resilience.conftest import Kiosk, assert_three_agree, customer_pays_by_qr
 from tests.vipps_apis import PATHS
 
+pytestmark = (
+    pytest.mark.slow
+)  # the fault matrix end to end: each waits out the client's retries and the kiosk's windows
+
 
 def _no_answers_in_a_row(kiosk: Kiosk) -> int:
     """The longest run of "no answer" the status line said (once for each poll that failed)."""

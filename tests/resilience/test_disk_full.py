@@ -17,6 +17,10 @@ from tests.gui.steps import charge, wait_outcome
 from tests.helpers import SmallDisk, mounted_small_disk
 from tests.resilience.conftest import assert_three_agree, customer_pays_by_qr
 
+pytestmark = (
+    pytest.mark.slow
+)  # the fault matrix end to end: each waits out the client's retries and the kiosk's windows
+
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:

@@ -11,6 +11,10 @@ import pytest
 from tests.gui.steps import charge, wait_outcome
 from tests.resilience.conftest import CountedRule, assert_three_agree, customer_pays_by_qr
 
+pytestmark = (
+    pytest.mark.slow
+)  # the fault matrix end to end: each waits out the client's retries and the kiosk's windows
+
 
 def _one_sale_one_payment(qtbot, kiosk, sim, url: str) -> None:
     """The QR code on screen, the ledger's only attempt and the simulator's only payment are the same one;

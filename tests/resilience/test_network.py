@@ -10,6 +10,10 @@ from kiosk.ui.checkout_flow import NO_ANSWER_TEXT
 from tests.gui.steps import charge, wait_outcome
 from tests.resilience.conftest import VIPPS_PATHS, CountedRule, assert_three_agree, customer_pays_by_qr
 
+pytestmark = (
+    pytest.mark.slow
+)  # the fault matrix end to end: each waits out the client's retries and the kiosk's windows
+
 
 def test_the_token_endpoint_down_says_vipps_cannot_be_reached_then_recovers(qtbot, kiosk, sim):
     window = kiosk.window

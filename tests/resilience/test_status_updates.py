@@ -13,6 +13,10 @@ from tests.gui.keyboard import press
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
 from tests.resilience.conftest import CountedRule, assert_three_agree, customer_pays_by_qr
 
+pytestmark = (
+    pytest.mark.slow
+)  # the fault matrix end to end: each waits out the client's retries and the kiosk's windows
+
 LOST_CAPTURES = {
     # Vipps never sees the first capture: the kiosk's client gives up after 4 tries, its worker sends it again.
     "503 six times": {"status": 503, "count": 6},

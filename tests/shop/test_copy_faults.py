@@ -30,6 +30,7 @@ def till(tmp_path):
         yield ledger_file, ledger
 
 
+@pytest.mark.slow  # kills a till's process, or stops and kills PostgreSQL
 @pytest.mark.parametrize("how", ["stopped", "killed"])
 def test_the_database_going_away_mid_day_loses_nothing(pg, shop_db, till, how):
     ledger_file, ledger = till
@@ -49,6 +50,7 @@ def test_the_database_going_away_mid_day_loses_nothing(pg, shop_db, till, how):
         copier.close()
 
 
+@pytest.mark.slow  # waits out a hang, an outage or a rate limit it sets up: seconds by design
 def test_a_connection_that_hangs_is_given_up_within_the_bound_and_retried(pg, shop_db, till):
     ledger_file, ledger = till
     proxy = StallingProxy(pg.port)
@@ -77,6 +79,7 @@ def test_a_connection_that_hangs_is_given_up_within_the_bound_and_retried(pg, sh
         proxy.close()
 
 
+@pytest.mark.slow  # kills a till's process, or stops and kills PostgreSQL
 def test_a_till_sigkilled_mid_copy_resumes_with_no_loss_and_no_duplicate(pg, shop_db, till):
     ledger_file, ledger = till
     for _ in range(150):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from kiosk.config import config_path, data_dir, ledger_path
 from kiosk.connection_check import check_shop_database
 from kiosk.doctor import main, run_checks
@@ -133,6 +135,7 @@ def test_a_database_nobody_answers_at_is_one_line_at_once(sim):
     assert "Connection refused" in results["Shop database"].detail
 
 
+@pytest.mark.slow  # waits out a hang, an outage or a rate limit it sets up: seconds by design
 def test_a_database_that_hangs_is_given_up_on_within_the_bound(pg, shop_db):
     proxy = StallingProxy(pg.port)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import psycopg
+import pytest
 
 from tests.shop.pg_server import TILL_PASSWORD, TILL_ROLE
 
@@ -22,6 +23,7 @@ def test_a_wrong_password_is_refused(pg, shop_db):
         raise AssertionError("the server let a wrong password in")
 
 
+@pytest.mark.slow  # stops and kills PostgreSQL
 def test_stop_kill_and_start_again(pg, shop_db):
     pg.stop()
     assert pg.postmaster_pid() is None

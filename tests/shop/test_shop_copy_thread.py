@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from kiosk.config import KioskSettings, Settings, ShopSettings
 from kiosk.ledger import Ledger
 from kiosk.ui.shop_copy import ShopCopy, start_shop_copy
@@ -37,6 +39,7 @@ def test_the_thread_copies_each_sale_soon_after_it_is_recorded(qtbot, pg, shop_d
         assert assert_copied_once(pg, shop_db, "kasse-1", ledger_file) == 2
 
 
+@pytest.mark.slow  # waits out a hang, an outage or a rate limit it sets up: seconds by design
 def test_sales_never_wait_on_a_hanging_database_and_it_stops_in_time(qtbot, pg, shop_db, tmp_path):
     ledger_file = tmp_path / "ledger.sqlite3"
     proxy = StallingProxy(pg.port)

@@ -220,6 +220,7 @@ def test_with_the_shop_database_away_the_shop_view_says_so_and_this_till_still_w
     assert not office.scope.freshness.isVisible()
 
 
+@pytest.mark.slow  # waits out a hang, an outage or a rate limit it sets up: seconds by design
 def test_a_hanging_shop_database_never_holds_up_the_screen_and_is_given_up_within_its_bound(
     qtbot, shop_window, pg, shop_db, tmp_path, monkeypatch
 ):
