@@ -48,8 +48,20 @@ GUI_PACKAGES = [
 # patchelf to make a copy of Qt's plugin that misses a library (tests/fresh_pc.py), desktop-file-utils to
 # validate the packaged .desktop files the way desktops read them, and PostgreSQL's server binaries for the
 # throwaway shop database the tests start themselves (tests/shop/pg_server.py); x11-xserver-utils for xrandr,
-# which splits Xvfb's screen into a staff and a customer monitor (tests/gui/test_two_monitors_on_a_real_x_server.py).
-TEST_PACKAGES = ["chromium", "xvfb", "xdotool", "x11-xserver-utils", "patchelf", "desktop-file-utils", "postgresql"]
+# which splits Xvfb's screen into a staff and a customer monitor (tests/gui/test_two_monitors_on_a_real_x_server.py);
+# libglib2.0-bin's gio and systemd's systemd-analyze check the packaged desktop entry and unit as the desktop and
+# systemd read them (tests/test_packaging_files.py).
+TEST_PACKAGES = [
+    "chromium",
+    "xvfb",
+    "xdotool",
+    "x11-xserver-utils",
+    "patchelf",
+    "desktop-file-utils",
+    "libglib2.0-bin",
+    "systemd",
+    "postgresql",
+]
 STAMP = ".kiosk-installed"
 
 
