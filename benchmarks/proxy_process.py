@@ -51,17 +51,21 @@ class ProxyProcess:
 def main() -> None:
     proxy = StallingProxy(int(sys.argv[1]))
     print(proxy.port, flush=True)
-    for line in sys.stdin:
-        word = line.strip()
-        if word == "hang":
-            proxy.hang()
-        elif word == "resume":
-            proxy.resume()
-        elif word == "close":
-            break
+    try:
+        for line in sys.stdin:  # ends when the parent closes its end, or is gone
+            word = line.strip()
+            if word == "hang":
+                proxy.hang()
+            elif word == "resume":
+                proxy.resume()
+            elif word == "close":
+                break
+            print("ok", flush=True)
         print("ok", flush=True)
-    proxy.close()
-    print("ok", flush=True)
+    except BrokenPipeError:  # the parent is gone: nobody to answer
+        pass
+    finally:
+        proxy.close()
 
 
 if __name__ == "__main__":
