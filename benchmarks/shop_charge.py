@@ -62,15 +62,19 @@ class Case:
 
 def figures(quick: bool = False) -> list[Figure]:
     rounds, per_block = (5, 6) if quick else (16, 10)
-    server = PgServer().init()
-    stopped = PgServer().init()  # a second cluster, stopped below: its port refuses, as a stopped server's does
-    proxy = ProxyProcess(server.port)
     cases: list[Case] = []
-    up_db = server.database()
-    shop = server.admin(up_db)
-    try:
+    with contextlib.ExitStack() as cleanup:  # undone in reverse: windows, proxy, servers
+        server = PgServer().init()
+        cleanup.callback(server.destroy)
+        stopped = PgServer().init()  # a second cluster, stopped below: its port refuses, as a stopped server's does
+        cleanup.callback(stopped.destroy)
         down_url = stopped.url(stopped.database())
         stopped.stop()
+        proxy = ProxyProcess(server.port)
+        cleanup.callback(proxy.close)
+        up_db = server.database()
+        shop = cleanup.enter_context(server.admin(up_db))
+        cleanup.callback(_close_windows, cases)
         for name, url in [
             (BASELINE, ""),
             (UP, server.url(up_db)),
@@ -87,14 +91,12 @@ def figures(quick: bool = False) -> list[Figure]:
             for _ in range(rounds):
                 for case in order.sample(cases, len(cases)):
                     _block(case, per_block, proxy)
-    finally:
-        for case in cases:
-            case.counter.close()
-        shop.close()
-        proxy.close()
-        server.destroy()
-        stopped.destroy()
     return _report(cases)
+
+
+def _close_windows(cases: list[Case]) -> None:
+    for case in cases:
+        case.counter.close()
 
 
 @contextlib.contextmanager
@@ -127,8 +129,8 @@ def _block(case: Case, sales: int, proxy: ProxyProcess) -> None:
         qr.removeEventFilter(clock)
         in_shop = case.in_shop
         if in_shop is not None:  # proof that it copied each sale: all of them are there before it stops
-            sales = _ledger_sales(case.ledger_file)
-            spin(lambda: in_shop() >= sales, timeout_s=10)
+            recorded = _ledger_sales(case.ledger_file)
+            spin(lambda: in_shop() >= recorded, timeout_s=10)
     finally:
         if copy is not None:
             if case.name == HANGING:
