@@ -23,7 +23,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def suites(quick: bool) -> dict[str, Callable[[], list[Figure]]]:
-    from benchmarks import client_calls, closing, counter, ledger_day, qr_paint, shop_copy, startup
+    from benchmarks import client_calls, closing, counter, ledger_day, qr_paint, shop_charge, shop_copy, startup
 
     return {
         "startup": lambda: startup.measure(rounds=3 if quick else 7),
@@ -35,7 +35,7 @@ def suites(quick: bool) -> dict[str, Callable[[], list[Figure]]]:
         "qr": qr_paint.measure,
         "client": lambda: client_calls.measure(rounds=50 if quick else 200),
         "closing": lambda: closing.measure(rounds=3 if quick else 5),
-        "shop": lambda: shop_copy.figures(quick),
+        "shop": lambda: [*shop_copy.figures(quick), *shop_charge.figures(quick)],
     }
 
 

@@ -39,11 +39,12 @@ def figures(quick: bool = False) -> list[Figure]:
 def copy_lag(server: PgServer, work: Path, sales: int) -> list[Figure]:
     """From a sale's last commit on the till to its row being readable in the shop database, with the copy
     running on its QThread as the kiosk runs it (an idle look at the outbox every 0.2 s)."""
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.shop_copy import ShopCopy
 
-    _app = QCoreApplication.instance() or QCoreApplication([])
+    # A QApplication, not a bare QCoreApplication: the shop suite's next benchmark builds counter windows.
+    _app = QApplication.instance() or QApplication([])
     dbname = server.database()
     ledger_file = work / "lag.sqlite3"
     lags = []
