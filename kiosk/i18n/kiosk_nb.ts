@@ -2,6 +2,522 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb">
 <context>
+    <name></name>
+    <message>
+        <source>Still connecting to Vipps. One moment.</source>
+        <translation>Kobler fortsatt til Vipps. Et øyeblikk.</translation>
+    </message>
+    <message>
+        <source>Refunding…</source>
+        <translation>Refunderer …</translation>
+    </message>
+    <message>
+        <source>Checking with Vipps…</source>
+        <translation>Sjekker med Vipps …</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer …</translation>
+    </message>
+    <message>
+        <source>Something went wrong. It is recorded in the log.</source>
+        <translation>Noe gikk galt. Det er skrevet i loggen.</translation>
+    </message>
+    <message>
+        <source>No answer from Vipps yet. Still trying.</source>
+        <translation>Ikke svar fra Vipps ennå. Prøver fortsatt.</translation>
+    </message>
+    <message>
+        <source>Ready. Type the amount and press Enter.</source>
+        <translation>Klar. Skriv inn beløpet og trykk Enter.</translation>
+    </message>
+    <message>
+        <source>Starting the payment…</source>
+        <translation>Starter betalingen …</translation>
+    </message>
+    <message>
+        <source>Sending the payment to the customer&apos;s phone…</source>
+        <translation>Sender betalingen til kundens mobil …</translation>
+    </message>
+    <message>
+        <source>Sending the payment to the customer&apos;s app…</source>
+        <translation>Sender betalingen til kundens Vipps-app …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter …</translation>
+    </message>
+    <message>
+        <source>Time is up. Checking with Vipps…</source>
+        <translation>Tiden er ute. Sjekker med Vipps …</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer</source>
+        <translation>Venter på kunden</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betalt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starter …</translation>
+    </message>
+    <message>
+        <source>Manager PIN needed</source>
+        <translation>Leder-PIN trengs</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>Administrasjon</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>Leser innstillingene …</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>This sale has already ended.</source>
+        <translation>Dette salget er allerede avsluttet.</translation>
+    </message>
+    <message>
+        <source>Vipps refused that: {reason}</source>
+        <translation>Vipps avviste det: {reason}</translation>
+    </message>
+    <message>
+        <source>Vipps refused to start the payment: {reason}</source>
+        <translation>Vipps ville ikke starte betalingen: {reason}</translation>
+    </message>
+    <message>
+        <source>Payment cancelled.</source>
+        <translation>Betalingen er kansellert.</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled.</source>
+        <translation>Betalingen ble kansellert.</translation>
+    </message>
+    <message>
+        <source>Nobody approved the payment in time.</source>
+        <translation>Ingen godkjente betalingen i tide.</translation>
+    </message>
+    <message>
+        <source>Vipps did not start the payment. Try again.</source>
+        <translation>Vipps startet ikke betalingen. Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Vipps answered too late. Start the payment again.</source>
+        <translation>Vipps svarte for sent. Start betalingen på nytt.</translation>
+    </message>
+    <message>
+        <source>The payment was not approved (rejected in Vipps or refused by the card).</source>
+        <translation>Betalingen ble ikke godkjent (avvist i Vipps eller av kortet).</translation>
+    </message>
+    <message>
+        <source>The customer rejected the payment in Vipps.</source>
+        <translation>Kunden avviste betalingen i Vipps.</translation>
+    </message>
+    <message>
+        <source>The card was refused.</source>
+        <translation>Kortet ble avvist.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s bank is unknown.</source>
+        <translation>Banken til kortet er ukjent.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s bank refused the payment.</source>
+        <translation>Banken til kortet avviste betalingen.</translation>
+    </message>
+    <message>
+        <source>The payment is over the card&apos;s limit.</source>
+        <translation>Betalingen er over grensen på kortet.</translation>
+    </message>
+    <message>
+        <source>The card has expired.</source>
+        <translation>Kortet er utløpt.</translation>
+    </message>
+    <message>
+        <source>The card is not valid.</source>
+        <translation>Kortet er ikke gyldig.</translation>
+    </message>
+    <message>
+        <source>Credit cards cannot be used here.</source>
+        <translation>Kredittkort kan ikke brukes her.</translation>
+    </message>
+    <message>
+        <source>There is not enough money on the card.</source>
+        <translation>Det er ikke dekning på kortet.</translation>
+    </message>
+    <message>
+        <source>The approval came after the payment was cancelled.</source>
+        <translation>Godkjenningen kom etter at betalingen var kansellert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settled %n sale(s) left unfinished.</source>
+        <translation>
+            <numerusform>Gjorde opp %n uferdig salg.</numerusform>
+            <numerusform>Gjorde opp %n uferdige salg.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) checking in the back office.</source>
+        <translation>
+            <numerusform>%n må sjekkes i administrasjonen.</numerusform>
+            <numerusform>%n må sjekkes i administrasjonen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{settled} {checks}</source>
+        <translation>{settled} {checks}</translation>
+    </message>
+    <message>
+        <source>Needs checking: Vipps could not be asked after a restart.</source>
+        <translation>Må sjekkes: Vipps kunne ikke spørres etter omstarten.</translation>
+    </message>
+    <message>
+        <source>The kiosk restarted before the customer paid.</source>
+        <translation>Kiosken startet på nytt før kunden betalte.</translation>
+    </message>
+    <message>
+        <source>Vipps could not be asked. Try again later.</source>
+        <translation>Vipps kunne ikke spørres. Prøv igjen senere.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is pending: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen venter: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is failed: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen mislyktes: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is cancelled: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen er kansellert: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is {state}: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen har status «{state}»: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Needs checking: {problem}.</source>
+        <translation>Må sjekkes: {problem}.</translation>
+    </message>
+    <message>
+        <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
+        <translation>Skanning av kundens kode krever ePayment-API-et ([vipps] api = &quot;epayment&quot;).</translation>
+    </message>
+    <message>
+        <source>made through Vipps&apos; {api} API, and {problem}</source>
+        <translation>gjort gjennom Vipps&apos; {api}-API, og {problem}</translation>
+    </message>
+    <message>
+        <source>the settings have no psp_id, which the PSP API needs: add psp_id = &quot;...&quot; to [vipps]</source>
+        <translation>innstillingene mangler psp_id, som PSP-API-et trenger: legg til psp_id = &quot;...&quot; i [vipps]</translation>
+    </message>
+    <message>
+        <source>this kiosk does not know Vipps&apos; &quot;{api}&quot; API; update the kiosk</source>
+        <translation>denne kiosken kjenner ikke Vipps&apos; «{api}»-API; oppdater kiosken</translation>
+    </message>
+    <message>
+        <source>This sale was paid through Vipps&apos; {api} API, and {problem}.</source>
+        <translation>Dette salget ble betalt gjennom Vipps&apos; {api}-API, og {problem}.</translation>
+    </message>
+    <message>
+        <source>This sale was paid elsewhere: {problem}.</source>
+        <translation>Dette salget ble betalt et annet sted: {problem}.</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; answer does not prove that it never had the payment: {seen}</source>
+        <translation>Svaret fra Vipps beviser ikke at Vipps aldri hadde betalingen: {seen}</translation>
+    </message>
+    <message>
+        <source>Vipps says it has no such payment, but it had answered for it before</source>
+        <translation>Vipps sier at betalingen ikke finnes, men Vipps har svart om den tidligere</translation>
+    </message>
+    <message>
+        <source>Vipps says it has no such payment, but the attempt was made before the kiosk recorded its sales unit, so it may have been made with other settings: check it in Vipps&apos; portal</source>
+        <translation>Vipps sier at betalingen ikke finnes, men forsøket ble gjort før kiosken begynte å lagre salgsenheten, så det kan være gjort med andre innstillinger: sjekk det i Vipps-portalen</translation>
+    </message>
+    <message>
+        <source>made with merchant_serial_number {made} at {made_address}, not {now} at {address} as the settings now say: set them back to settle the sale</source>
+        <translation>gjort med merchant_serial_number {made} på {made_address}, ikke {now} på {address} slik innstillingene sier nå: sett dem tilbake for å gjøre opp salget</translation>
+    </message>
+    <message>
+        <source>made with merchant_serial_number {made}, not {now} as the settings now say: set it back to settle the sale</source>
+        <translation>gjort med merchant_serial_number {made}, ikke {now} slik innstillingene sier nå: sett det tilbake for å gjøre opp salget</translation>
+    </message>
+    <message>
+        <source>made at {made}, not {now} as the settings now say: set base_url back to settle the sale</source>
+        <translation>gjort på {made}, ikke {now} slik innstillingene sier nå: sett base_url tilbake for å gjøre opp salget</translation>
+    </message>
+    <message>
+        <source>Vipps refused the capture: settle it with the customer.</source>
+        <translation>Vipps avviste belastningen: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Paid; Vipps has not applied the capture yet.</source>
+        <translation>Betalt; Vipps har ikke gjennomført belastningen ennå.</translation>
+    </message>
+    <message>
+        <source>Only a paid sale can be refunded.</source>
+        <translation>Bare et betalt salg kan refunderes.</translation>
+    </message>
+    <message>
+        <source>A refund must be more than 0 kr.</source>
+        <translation>En refusjon må være mer enn 0 kr.</translation>
+    </message>
+    <message>
+        <source>Only {remaining} remains to refund.</source>
+        <translation>Bare {remaining} gjenstår å refundere.</translation>
+    </message>
+    <message>
+        <source>The shop database cannot be reached, so this till can refund only its own sales until it is back; this sale was made at till {till}.</source>
+        <translation>Butikkdatabasen kan ikke nås, så denne kassen kan bare refundere sine egne salg til den er tilbake; dette salget ble gjort i kasse {till}.</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be written: {problem}</source>
+        <translation>Kan ikke skrive til salgsloggen: {problem}</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>databasen eller disken er full</translation>
+    </message>
+    <message>
+        <source>There is no ledger at {path}.</source>
+        <translation>Det finnes ingen salgslogg i {path}.</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} cannot be opened: {problem}</source>
+        <translation>Salgsloggen i {path} kan ikke åpnes: {problem}</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and keep it for the manager, then start the kiosk again.</source>
+        <translation>Salgsloggen i {path} er skadet eller kan ikke leses ({problem}). Den er ikke endret: flytt den til et annet sted og ta vare på den for lederen, og start så kiosken igjen.</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be read from here. Start the kiosk once (it saves them), then export again.</source>
+        <translation>Salgsloggen i {path} har salg fra før et krasj som ikke er lagret i den ennå, og de kan ikke leses herfra. Start kiosken én gang (da lagres de), og eksporter så på nytt.</translation>
+    </message>
+    <message>
+        <source>it is from a newer kiosk (schema {version}); update the kiosk to open it</source>
+        <translation>den er fra en nyere kiosk (skjema {version}); oppdater kiosken for å åpne den</translation>
+    </message>
+    <message>
+        <source>The export could not be written to {path}: {problem}</source>
+        <translation>Eksporten kunne ikke skrives til {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {path}: {problem}</source>
+        <translation>Rapporten kunne ikke skrives til {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>the file cannot be created there</source>
+        <translation>filen kan ikke opprettes der</translation>
+    </message>
+    <message>
+        <source>nothing was written (is the disk full?)</source>
+        <translation>ingenting ble skrevet (er disken full?)</translation>
+    </message>
+    <message>
+        <source>Type the amount to charge.</source>
+        <translation>Skriv inn beløpet du vil ta betalt.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Beløpet kan ikke være negativt.</translation>
+    </message>
+    <message>
+        <source>Use the digits 0-9 only.</source>
+        <translation>Bruk bare sifrene 0–9.</translation>
+    </message>
+    <message>
+        <source>That is not an amount. Type it like 149,50.</source>
+        <translation>Det er ikke et beløp. Skriv det slik: 149,50.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0 kr.</source>
+        <translation>Beløpet må være mer enn 0 kr.</translation>
+    </message>
+    <message>
+        <source>Vipps takes payments of 1 kr or more.</source>
+        <translation>Vipps tar bare betalinger på 1 kr eller mer.</translation>
+    </message>
+    <message>
+        <source>That is over this till&apos;s limit of {limit}.</source>
+        <translation>Det er over grensen for denne kassen, som er {limit}.</translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
+        <translation>«{typed}» er uklart: er det {thousands}? Skriv kroner og øre med to desimaler (12,50), eller tusener uten skilletegnet (12500).</translation>
+    </message>
+    <message>
+        <source>Type your mobile number.</source>
+        <translation>Skriv inn mobilnummeret ditt.</translation>
+    </message>
+    <message>
+        <source>Only Norwegian numbers (+47) can pay with Vipps here.</source>
+        <translation>Bare norske numre (+47) kan betale med Vipps her.</translation>
+    </message>
+    <message>
+        <source>A Norwegian mobile number has 8 digits.</source>
+        <translation>Et norsk mobilnummer har 8 sifre.</translation>
+    </message>
+    <message>
+        <source>Norwegian mobile numbers start with 4 or 9.</source>
+        <translation>Norske mobilnumre begynner med 4 eller 9.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits (0-9).</source>
+        <translation>En PIN-kode har 4 til 8 sifre (0–9).</translation>
+    </message>
+    <message>
+        <source>No manager PIN is set yet.</source>
+        <translation>Ingen leder-PIN er valgt ennå.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries. Try again in {seconds} s.</source>
+        <translation>For mange feil forsøk. Prøv igjen om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The PIN file {path} cannot be read ({problem}); remove it to set a new PIN.</source>
+        <translation>PIN-filen {path} kan ikke leses ({problem}); fjern den for å velge en ny PIN-kode.</translation>
+    </message>
+    <message>
+        <source>Vipps refused the credentials: check client_id, client_secret and subscription_key</source>
+        <translation>Vipps avviste påloggingsopplysningene: sjekk client_id, client_secret og subscription_key</translation>
+    </message>
+    <message>
+        <source>Vipps answered {status}: {hint}</source>
+        <translation>Vipps svarte {status}: {hint}</translation>
+    </message>
+    <message>
+        <source>check subscription_key and merchant_serial_number</source>
+        <translation>sjekk subscription_key og merchant_serial_number</translation>
+    </message>
+    <message>
+        <source>check subscription_key, psp_id and merchant_serial_number</source>
+        <translation>sjekk subscription_key, psp_id og merchant_serial_number</translation>
+    </message>
+    <message>
+        <source>check subscription_key and merchant_serial_number, and that the sales unit may use ePayment</source>
+        <translation>sjekk subscription_key og merchant_serial_number, og at salgsenheten har tilgang til ePayment</translation>
+    </message>
+    <message>
+        <source>Vipps answered {status}</source>
+        <translation>Vipps svarte {status}</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; certificate is not trusted: {problem}</source>
+        <translation>Sertifikatet til Vipps er ikke klarert: {problem}</translation>
+    </message>
+    <message>
+        <source>cannot reach Vipps: {error}</source>
+        <translation>får ikke kontakt med Vipps: {error}</translation>
+    </message>
+    <message>
+        <source>Vipps did not accept the connection in time</source>
+        <translation>Vipps godtok ikke tilkoblingen i tide</translation>
+    </message>
+    <message>
+        <source>Vipps did not answer {method} in time</source>
+        <translation>Vipps svarte ikke på {method} i tide</translation>
+    </message>
+    <message>
+        <source>the connection to Vipps failed: {error}</source>
+        <translation>tilkoblingen til Vipps brøt: {error}</translation>
+    </message>
+    <message>
+        <source>Vipps asks us to slow down (429)</source>
+        <translation>Vipps ber oss sende færre forespørsler (429)</translation>
+    </message>
+    <message>
+        <source>the call was cancelled</source>
+        <translation>kallet ble avbrutt</translation>
+    </message>
+    <message>
+        <source>Vipps allows {count} {operation} calls a minute for one payment; the next is allowed in {seconds} s</source>
+        <translation>Vipps tillater {count} {operation}-kall i minuttet for én betaling; det neste er tillatt om {seconds} s</translation>
+    </message>
+    <message>
+        <source>Vipps refused the request: {reason} (errorCode {code})</source>
+        <translation>Vipps avviste forespørselen: {reason} (errorCode {code})</translation>
+    </message>
+    <message>
+        <source>Vipps sent {what} that breaks the contract at {where}: {problem}</source>
+        <translation>Vipps sendte {what} som bryter kontrakten ved {where}: {problem}</translation>
+    </message>
+    <message>
+        <source>Vipps answered updatestatus with HTTP {status} and no responseInfo, so the update is not known to be accepted</source>
+        <translation>Vipps svarte på updatestatus med HTTP {status} uten responseInfo, så det er ikke kjent at oppdateringen ble godtatt</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; address answered with a redirect (HTTP {status}), which the kiosk does not follow</source>
+        <translation>Vipps-adressen svarte med en videresending (HTTP {status}), som kiosken ikke følger</translation>
+    </message>
+    <message>
+        <source>Ready. Type the amount and press Enter. {notice}</source>
+        <translation>Klar. Skriv inn beløpet og trykk Enter. {notice}</translation>
+    </message>
+    <message>
+        <source>The demo simulator could not start on {host}:{port}: {problem}</source>
+        <translation>Demosimulatoren kunne ikke starte på {host}:{port}: {problem}</translation>
+    </message>
+    <message>
+        <source>Unfinished sales could not be settled: {problem}</source>
+        <translation>Uferdige salg kunne ikke gjøres opp: {problem}</translation>
+    </message>
+    <message>
+        <source>The sale could not be recorded: {problem}</source>
+        <translation>Salget kunne ikke lagres: {problem}</translation>
+    </message>
+    <message>
+        <source>The sale could not be recorded: {problem}. Still trying.</source>
+        <translation>Salget kunne ikke lagres: {problem}. Prøver fortsatt.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount}.</source>
+        <translation>Refunderte {amount}.</translation>
+    </message>
+    <message>
+        <source>Vipps refused the refund: {reason}</source>
+        <translation>Vipps avviste refusjonen: {reason}</translation>
+    </message>
+    <message>
+        <source>No answer from Vipps yet. The refund is recorded and will be sent again.</source>
+        <translation>Ikke svar fra Vipps ennå. Refusjonen er lagret og blir sendt på nytt.</translation>
+    </message>
+    <message>
+        <source>Checked with Vipps: {message}</source>
+        <translation>Sjekket med Vipps: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n sale(s) to {path}</source>
+        <translation>
+            <numerusform>Eksporterte %n salg til {path}</numerusform>
+            <numerusform>Eksporterte %n salg til {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote the end-of-day report to {path}</source>
+        <translation>Skrev dagsoppgjøret til {path}</translation>
+    </message>
+    <message>
+        <source>The kiosk could not start. The reason is in the log in the data folder.</source>
+        <translation>Kiosken kunne ikke starte. Årsaken står i loggen i datamappen.</translation>
+    </message>
+    <message>
+        <source>No sale is waiting for the customer. Charge the amount first, then scan the customer&apos;s code.</source>
+        <translation>Ingen betaling venter på kunden. Slå inn beløpet først, og skann så kundens kode.</translation>
+    </message>
+    <message>
+        <source>That is not a customer&apos;s Vipps code.</source>
+        <translation>Det er ikke en Vipps-kode fra en kunde.</translation>
+    </message>
+</context>
+<context>
     <name>AmountScreen</name>
     <message>
         <source>Amount to charge, in kroner</source>
@@ -389,509 +905,6 @@
     <message>
         <source>Closing…</source>
         <translation>Avslutter …</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <source>Still connecting to Vipps. One moment.</source>
-        <translation>Kobler fortsatt til Vipps. Et øyeblikk.</translation>
-    </message>
-    <message>
-        <source>Refunding…</source>
-        <translation>Refunderer …</translation>
-    </message>
-    <message>
-        <source>Checking with Vipps…</source>
-        <translation>Sjekker med Vipps …</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Eksporterer …</translation>
-    </message>
-    <message>
-        <source>Something went wrong. It is recorded in the log.</source>
-        <translation>Noe gikk galt. Det er skrevet i loggen.</translation>
-    </message>
-    <message>
-        <source>No answer from Vipps yet. Still trying.</source>
-        <translation>Ikke svar fra Vipps ennå. Prøver fortsatt.</translation>
-    </message>
-    <message>
-        <source>Ready. Type the amount and press Enter.</source>
-        <translation>Klar. Skriv inn beløpet og trykk Enter.</translation>
-    </message>
-    <message>
-        <source>Starting the payment…</source>
-        <translation>Starter betalingen …</translation>
-    </message>
-    <message>
-        <source>Sending the payment to the customer&apos;s phone…</source>
-        <translation>Sender betalingen til kundens mobil …</translation>
-    </message>
-    <message>
-        <source>Sending the payment to the customer&apos;s app…</source>
-        <translation>Sender betalingen til kundens Vipps-app …</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Avbryter …</translation>
-    </message>
-    <message>
-        <source>Time is up. Checking with Vipps…</source>
-        <translation>Tiden er ute. Sjekker med Vipps …</translation>
-    </message>
-    <message>
-        <source>Waiting for the customer</source>
-        <translation>Venter på kunden</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Betalt</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>Starter …</translation>
-    </message>
-    <message>
-        <source>Manager PIN needed</source>
-        <translation>Leder-PIN trengs</translation>
-    </message>
-    <message>
-        <source>Back office</source>
-        <translation>Administrasjon</translation>
-    </message>
-    <message>
-        <source>Reading the settings…</source>
-        <translation>Leser innstillingene …</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Innstillinger</translation>
-    </message>
-    <message>
-        <source>This sale has already ended.</source>
-        <translation>Dette salget er allerede avsluttet.</translation>
-    </message>
-    <message>
-        <source>Vipps refused that: {reason}</source>
-        <translation>Vipps avviste det: {reason}</translation>
-    </message>
-    <message>
-        <source>Vipps refused to start the payment: {reason}</source>
-        <translation>Vipps ville ikke starte betalingen: {reason}</translation>
-    </message>
-    <message>
-        <source>Payment cancelled.</source>
-        <translation>Betalingen er kansellert.</translation>
-    </message>
-    <message>
-        <source>The payment was cancelled.</source>
-        <translation>Betalingen ble kansellert.</translation>
-    </message>
-    <message>
-        <source>Nobody approved the payment in time.</source>
-        <translation>Ingen godkjente betalingen i tide.</translation>
-    </message>
-    <message>
-        <source>Vipps did not start the payment. Try again.</source>
-        <translation>Vipps startet ikke betalingen. Prøv igjen.</translation>
-    </message>
-    <message>
-        <source>Vipps answered too late. Start the payment again.</source>
-        <translation>Vipps svarte for sent. Start betalingen på nytt.</translation>
-    </message>
-    <message>
-        <source>The payment was not approved (rejected in Vipps or refused by the card).</source>
-        <translation>Betalingen ble ikke godkjent (avvist i Vipps eller av kortet).</translation>
-    </message>
-    <message>
-        <source>The customer rejected the payment in Vipps.</source>
-        <translation>Kunden avviste betalingen i Vipps.</translation>
-    </message>
-    <message>
-        <source>The card was refused.</source>
-        <translation>Kortet ble avvist.</translation>
-    </message>
-    <message>
-        <source>The card&apos;s bank is unknown.</source>
-        <translation>Banken til kortet er ukjent.</translation>
-    </message>
-    <message>
-        <source>The card&apos;s bank refused the payment.</source>
-        <translation>Banken til kortet avviste betalingen.</translation>
-    </message>
-    <message>
-        <source>The payment is over the card&apos;s limit.</source>
-        <translation>Betalingen er over grensen på kortet.</translation>
-    </message>
-    <message>
-        <source>The card has expired.</source>
-        <translation>Kortet er utløpt.</translation>
-    </message>
-    <message>
-        <source>The card is not valid.</source>
-        <translation>Kortet er ikke gyldig.</translation>
-    </message>
-    <message>
-        <source>Credit cards cannot be used here.</source>
-        <translation>Kredittkort kan ikke brukes her.</translation>
-    </message>
-    <message>
-        <source>There is not enough money on the card.</source>
-        <translation>Det er ikke dekning på kortet.</translation>
-    </message>
-    <message>
-        <source>The approval came after the payment was cancelled.</source>
-        <translation>Godkjenningen kom etter at betalingen var kansellert.</translation>
-    </message>
-    <message>
-        <source>Settled {count} sale(s) left unfinished.</source>
-        <translation>Gjorde opp {count} uferdige salg.</translation>
-    </message>
-    <message>
-        <source>Settled {count} sale(s) left unfinished. {checks} need checking in the back office.</source>
-        <translation>Gjorde opp {count} uferdige salg. {checks} må sjekkes i administrasjonen.</translation>
-    </message>
-    <message>
-        <source>Needs checking: Vipps could not be asked after a restart.</source>
-        <translation>Må sjekkes: Vipps kunne ikke spørres etter omstarten.</translation>
-    </message>
-    <message>
-        <source>The kiosk restarted before the customer paid.</source>
-        <translation>Kiosken startet på nytt før kunden betalte.</translation>
-    </message>
-    <message>
-        <source>Vipps could not be asked. Try again later.</source>
-        <translation>Vipps kunne ikke spørres. Prøv igjen senere.</translation>
-    </message>
-    <message>
-        <source>Vipps says the payment is pending: settle it with the customer.</source>
-        <translation>Vipps sier at betalingen venter: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Vipps says the payment is failed: settle it with the customer.</source>
-        <translation>Vipps sier at betalingen mislyktes: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Vipps says the payment is cancelled: settle it with the customer.</source>
-        <translation>Vipps sier at betalingen er kansellert: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Vipps says the payment is {state}: settle it with the customer.</source>
-        <translation>Vipps sier at betalingen har status «{state}»: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Needs checking: {problem}.</source>
-        <translation>Må sjekkes: {problem}.</translation>
-    </message>
-    <message>
-        <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
-        <translation>Skanning av kundens kode krever ePayment-API-et ([vipps] api = &quot;epayment&quot;).</translation>
-    </message>
-    <message>
-        <source>made through Vipps&apos; {api} API, and {problem}</source>
-        <translation>gjort gjennom Vipps&apos; {api}-API, og {problem}</translation>
-    </message>
-    <message>
-        <source>the settings have no psp_id, which the PSP API needs: add psp_id = &quot;...&quot; to [vipps]</source>
-        <translation>innstillingene mangler psp_id, som PSP-API-et trenger: legg til psp_id = &quot;...&quot; i [vipps]</translation>
-    </message>
-    <message>
-        <source>this kiosk does not know Vipps&apos; &quot;{api}&quot; API; update the kiosk</source>
-        <translation>denne kiosken kjenner ikke Vipps&apos; «{api}»-API; oppdater kiosken</translation>
-    </message>
-    <message>
-        <source>This sale was paid through Vipps&apos; {api} API, and {problem}.</source>
-        <translation>Dette salget ble betalt gjennom Vipps&apos; {api}-API, og {problem}.</translation>
-    </message>
-    <message>
-        <source>This sale was paid elsewhere: {problem}.</source>
-        <translation>Dette salget ble betalt et annet sted: {problem}.</translation>
-    </message>
-    <message>
-        <source>Vipps&apos; answer does not prove that it never had the payment: {seen}</source>
-        <translation>Svaret fra Vipps beviser ikke at Vipps aldri hadde betalingen: {seen}</translation>
-    </message>
-    <message>
-        <source>Vipps says it has no such payment, but it had answered for it before</source>
-        <translation>Vipps sier at betalingen ikke finnes, men Vipps har svart om den tidligere</translation>
-    </message>
-    <message>
-        <source>Vipps says it has no such payment, but the attempt was made before the kiosk recorded its sales unit, so it may have been made with other settings: check it in Vipps&apos; portal</source>
-        <translation>Vipps sier at betalingen ikke finnes, men forsøket ble gjort før kiosken begynte å lagre salgsenheten, så det kan være gjort med andre innstillinger: sjekk det i Vipps-portalen</translation>
-    </message>
-    <message>
-        <source>made with merchant_serial_number {made} at {made_address}, not {now} at {address} as the settings now say: set them back to settle the sale</source>
-        <translation>gjort med merchant_serial_number {made} på {made_address}, ikke {now} på {address} slik innstillingene sier nå: sett dem tilbake for å gjøre opp salget</translation>
-    </message>
-    <message>
-        <source>made with merchant_serial_number {made}, not {now} as the settings now say: set it back to settle the sale</source>
-        <translation>gjort med merchant_serial_number {made}, ikke {now} slik innstillingene sier nå: sett det tilbake for å gjøre opp salget</translation>
-    </message>
-    <message>
-        <source>made at {made}, not {now} as the settings now say: set base_url back to settle the sale</source>
-        <translation>gjort på {made}, ikke {now} slik innstillingene sier nå: sett base_url tilbake for å gjøre opp salget</translation>
-    </message>
-    <message>
-        <source>Vipps refused the capture: settle it with the customer.</source>
-        <translation>Vipps avviste belastningen: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Paid; Vipps has not applied the capture yet.</source>
-        <translation>Betalt; Vipps har ikke gjennomført belastningen ennå.</translation>
-    </message>
-    <message>
-        <source>Only a paid sale can be refunded.</source>
-        <translation>Bare et betalt salg kan refunderes.</translation>
-    </message>
-    <message>
-        <source>A refund must be more than 0 kr.</source>
-        <translation>En refusjon må være mer enn 0 kr.</translation>
-    </message>
-    <message>
-        <source>Only {remaining} remains to refund.</source>
-        <translation>Bare {remaining} gjenstår å refundere.</translation>
-    </message>
-    <message>
-        <source>The shop database cannot be reached, so this till can refund only its own sales until it is back; this sale was made at till {till}.</source>
-        <translation>Butikkdatabasen kan ikke nås, så denne kassen kan bare refundere sine egne salg til den er tilbake; dette salget ble gjort i kasse {till}.</translation>
-    </message>
-    <message>
-        <source>The ledger cannot be written: {problem}</source>
-        <translation>Kan ikke skrive til salgsloggen: {problem}</translation>
-    </message>
-    <message>
-        <source>database or disk is full</source>
-        <translation>databasen eller disken er full</translation>
-    </message>
-    <message>
-        <source>There is no ledger at {path}.</source>
-        <translation>Det finnes ingen salgslogg i {path}.</translation>
-    </message>
-    <message>
-        <source>The ledger at {path} cannot be opened: {problem}</source>
-        <translation>Salgsloggen i {path} kan ikke åpnes: {problem}</translation>
-    </message>
-    <message>
-        <source>The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and keep it for the manager, then start the kiosk again.</source>
-        <translation>Salgsloggen i {path} er skadet eller kan ikke leses ({problem}). Den er ikke endret: flytt den til et annet sted og ta vare på den for lederen, og start så kiosken igjen.</translation>
-    </message>
-    <message>
-        <source>The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be read from here. Start the kiosk once (it saves them), then export again.</source>
-        <translation>Salgsloggen i {path} har salg fra før et krasj som ikke er lagret i den ennå, og de kan ikke leses herfra. Start kiosken én gang (da lagres de), og eksporter så på nytt.</translation>
-    </message>
-    <message>
-        <source>it is from a newer kiosk (schema {version}); update the kiosk to open it</source>
-        <translation>den er fra en nyere kiosk (skjema {version}); oppdater kiosken for å åpne den</translation>
-    </message>
-    <message>
-        <source>The export could not be written to {path}: {problem}</source>
-        <translation>Eksporten kunne ikke skrives til {path}: {problem}</translation>
-    </message>
-    <message>
-        <source>The report could not be written to {path}: {problem}</source>
-        <translation>Rapporten kunne ikke skrives til {path}: {problem}</translation>
-    </message>
-    <message>
-        <source>the file cannot be created there</source>
-        <translation>filen kan ikke opprettes der</translation>
-    </message>
-    <message>
-        <source>nothing was written (is the disk full?)</source>
-        <translation>ingenting ble skrevet (er disken full?)</translation>
-    </message>
-    <message>
-        <source>Type the amount to charge.</source>
-        <translation>Skriv inn beløpet du vil ta betalt.</translation>
-    </message>
-    <message>
-        <source>The amount cannot be negative.</source>
-        <translation>Beløpet kan ikke være negativt.</translation>
-    </message>
-    <message>
-        <source>Use the digits 0-9 only.</source>
-        <translation>Bruk bare sifrene 0–9.</translation>
-    </message>
-    <message>
-        <source>That is not an amount. Type it like 149,50.</source>
-        <translation>Det er ikke et beløp. Skriv det slik: 149,50.</translation>
-    </message>
-    <message>
-        <source>The amount must be more than 0 kr.</source>
-        <translation>Beløpet må være mer enn 0 kr.</translation>
-    </message>
-    <message>
-        <source>Vipps takes payments of 1 kr or more.</source>
-        <translation>Vipps tar bare betalinger på 1 kr eller mer.</translation>
-    </message>
-    <message>
-        <source>That is over this till&apos;s limit of {limit}.</source>
-        <translation>Det er over grensen for denne kassen, som er {limit}.</translation>
-    </message>
-    <message>
-        <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
-        <translation>«{typed}» er uklart: er det {thousands}? Skriv kroner og øre med to desimaler (12,50), eller tusener uten skilletegnet (12500).</translation>
-    </message>
-    <message>
-        <source>Type your mobile number.</source>
-        <translation>Skriv inn mobilnummeret ditt.</translation>
-    </message>
-    <message>
-        <source>Only Norwegian numbers (+47) can pay with Vipps here.</source>
-        <translation>Bare norske numre (+47) kan betale med Vipps her.</translation>
-    </message>
-    <message>
-        <source>A Norwegian mobile number has 8 digits.</source>
-        <translation>Et norsk mobilnummer har 8 sifre.</translation>
-    </message>
-    <message>
-        <source>Norwegian mobile numbers start with 4 or 9.</source>
-        <translation>Norske mobilnumre begynner med 4 eller 9.</translation>
-    </message>
-    <message>
-        <source>A PIN is 4 to 8 digits (0-9).</source>
-        <translation>En PIN-kode har 4 til 8 sifre (0–9).</translation>
-    </message>
-    <message>
-        <source>No manager PIN is set yet.</source>
-        <translation>Ingen leder-PIN er valgt ennå.</translation>
-    </message>
-    <message>
-        <source>Too many wrong tries. Try again in {seconds} s.</source>
-        <translation>For mange feil forsøk. Prøv igjen om {seconds} s.</translation>
-    </message>
-    <message>
-        <source>The PIN file {path} cannot be read ({problem}); remove it to set a new PIN.</source>
-        <translation>PIN-filen {path} kan ikke leses ({problem}); fjern den for å velge en ny PIN-kode.</translation>
-    </message>
-    <message>
-        <source>Vipps refused the credentials: check client_id, client_secret and subscription_key</source>
-        <translation>Vipps avviste påloggingsopplysningene: sjekk client_id, client_secret og subscription_key</translation>
-    </message>
-    <message>
-        <source>Vipps answered {status}: {hint}</source>
-        <translation>Vipps svarte {status}: {hint}</translation>
-    </message>
-    <message>
-        <source>check subscription_key and merchant_serial_number</source>
-        <translation>sjekk subscription_key og merchant_serial_number</translation>
-    </message>
-    <message>
-        <source>check subscription_key, psp_id and merchant_serial_number</source>
-        <translation>sjekk subscription_key, psp_id og merchant_serial_number</translation>
-    </message>
-    <message>
-        <source>check subscription_key and merchant_serial_number, and that the sales unit may use ePayment</source>
-        <translation>sjekk subscription_key og merchant_serial_number, og at salgsenheten har tilgang til ePayment</translation>
-    </message>
-    <message>
-        <source>Vipps answered {status}</source>
-        <translation>Vipps svarte {status}</translation>
-    </message>
-    <message>
-        <source>Vipps&apos; certificate is not trusted: {problem}</source>
-        <translation>Sertifikatet til Vipps er ikke klarert: {problem}</translation>
-    </message>
-    <message>
-        <source>cannot reach Vipps: {error}</source>
-        <translation>får ikke kontakt med Vipps: {error}</translation>
-    </message>
-    <message>
-        <source>Vipps did not accept the connection in time</source>
-        <translation>Vipps godtok ikke tilkoblingen i tide</translation>
-    </message>
-    <message>
-        <source>Vipps did not answer {method} in time</source>
-        <translation>Vipps svarte ikke på {method} i tide</translation>
-    </message>
-    <message>
-        <source>the connection to Vipps failed: {error}</source>
-        <translation>tilkoblingen til Vipps brøt: {error}</translation>
-    </message>
-    <message>
-        <source>Vipps asks us to slow down (429)</source>
-        <translation>Vipps ber oss sende færre forespørsler (429)</translation>
-    </message>
-    <message>
-        <source>the call was cancelled</source>
-        <translation>kallet ble avbrutt</translation>
-    </message>
-    <message>
-        <source>Vipps allows {count} {operation} calls a minute for one payment; the next is allowed in {seconds} s</source>
-        <translation>Vipps tillater {count} {operation}-kall i minuttet for én betaling; det neste er tillatt om {seconds} s</translation>
-    </message>
-    <message>
-        <source>Vipps refused the request: {reason} (errorCode {code})</source>
-        <translation>Vipps avviste forespørselen: {reason} (errorCode {code})</translation>
-    </message>
-    <message>
-        <source>Vipps sent {what} that breaks the contract at {where}: {problem}</source>
-        <translation>Vipps sendte {what} som bryter kontrakten ved {where}: {problem}</translation>
-    </message>
-    <message>
-        <source>Vipps answered updatestatus with HTTP {status} and no responseInfo, so the update is not known to be accepted</source>
-        <translation>Vipps svarte på updatestatus med HTTP {status} uten responseInfo, så det er ikke kjent at oppdateringen ble godtatt</translation>
-    </message>
-    <message>
-        <source>Vipps&apos; address answered with a redirect (HTTP {status}), which the kiosk does not follow</source>
-        <translation>Vipps-adressen svarte med en videresending (HTTP {status}), som kiosken ikke følger</translation>
-    </message>
-    <message>
-        <source>Ready. Type the amount and press Enter. {notice}</source>
-        <translation>Klar. Skriv inn beløpet og trykk Enter. {notice}</translation>
-    </message>
-    <message>
-        <source>The demo simulator could not start on {host}:{port}: {problem}</source>
-        <translation>Demosimulatoren kunne ikke starte på {host}:{port}: {problem}</translation>
-    </message>
-    <message>
-        <source>Unfinished sales could not be settled: {problem}</source>
-        <translation>Uferdige salg kunne ikke gjøres opp: {problem}</translation>
-    </message>
-    <message>
-        <source>The sale could not be recorded: {problem}</source>
-        <translation>Salget kunne ikke lagres: {problem}</translation>
-    </message>
-    <message>
-        <source>The sale could not be recorded: {problem}. Still trying.</source>
-        <translation>Salget kunne ikke lagres: {problem}. Prøver fortsatt.</translation>
-    </message>
-    <message>
-        <source>Refunded {amount}.</source>
-        <translation>Refunderte {amount}.</translation>
-    </message>
-    <message>
-        <source>Vipps refused the refund: {reason}</source>
-        <translation>Vipps avviste refusjonen: {reason}</translation>
-    </message>
-    <message>
-        <source>No answer from Vipps yet. The refund is recorded and will be sent again.</source>
-        <translation>Ikke svar fra Vipps ennå. Refusjonen er lagret og blir sendt på nytt.</translation>
-    </message>
-    <message>
-        <source>Checked with Vipps: {message}</source>
-        <translation>Sjekket med Vipps: {message}</translation>
-    </message>
-    <message>
-        <source>Exported {count} sales to {path}</source>
-        <translation>Eksporterte {count} salg til {path}</translation>
-    </message>
-    <message>
-        <source>Wrote the end-of-day report to {path}</source>
-        <translation>Skrev dagsoppgjøret til {path}</translation>
-    </message>
-    <message>
-        <source>The kiosk could not start. The reason is in the log in the data folder.</source>
-        <translation>Kiosken kunne ikke starte. Årsaken står i loggen i datamappen.</translation>
-    </message>
-    <message>
-        <source>No sale is waiting for the customer. Charge the amount first, then scan the customer&apos;s code.</source>
-        <translation>Ingen betaling venter på kunden. Slå inn beløpet først, og skann så kundens kode.</translation>
-    </message>
-    <message>
-        <source>That is not a customer&apos;s Vipps code.</source>
-        <translation>Det er ikke en Vipps-kode fra en kunde.</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,9 @@ from kiosk.config import (
     max_amount_kr,
     parse_settings,
 )
+from kiosk.domain.message import Message
 from kiosk.ui.background import BackgroundJob
+from kiosk.ui.messages import translated
 from kiosk.ui.shop_database_box import ShopDatabaseBox
 
 ENVIRONMENTS = {
@@ -378,11 +380,11 @@ class SettingsScreen(QWidget):
         verdict = self.tr("The connection works.") if all(r.ok for r in results) else self.tr("Not working yet.")
         self.message.setText("\n".join([verdict, *lines]))
 
-    @Slot(str)
-    def _on_test_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_test_failed(self, message: Message | str) -> None:
         self._job = None
         self.test_button.setEnabled(True)
-        self.message.setText(message)
+        self.message.setText(translated(message))
 
     @Slot()
     def _on_save(self) -> None:
