@@ -320,7 +320,7 @@ def test_the_connection_check_asks_the_configured_api(vipps_settings):
     from kiosk.connection_check import check_connection
 
     results = check_connection(vipps_settings)
-    assert [(r.name, r.ok) for r in results] == [
+    assert [(str(r.name), r.ok) for r in results] == [
         ("Access token", True),
         ("PSP access" if vipps_settings.api == "psp" else "ePayment access", True),
     ]

@@ -516,6 +516,330 @@
         <source>That is not a customer&apos;s Vipps code.</source>
         <translation>Det er ikke en Vipps-kode fra en kunde.</translation>
     </message>
+    <message>
+        <source>{path}: cannot be read ({problem}); check that the file is readable</source>
+        <translation>{path}: kan ikke leses ({problem}); sjekk at filen kan leses</translation>
+    </message>
+    <message>
+        <source>{path}: is not UTF-8 text; save it as UTF-8</source>
+        <translation>{path}: er ikke UTF-8-tekst; lagre den som UTF-8</translation>
+    </message>
+    <message>
+        <source>{path}: is not valid TOML ({problem}); fix the syntax there</source>
+        <translation>{path}: er ikke gyldig TOML ({problem}); rett opp syntaksen der</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] api must be &quot;psp&quot; or &quot;epayment&quot; (got {got})</source>
+        <translation>{where}: [vipps] api må være &quot;psp&quot; eller &quot;epayment&quot; (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [{name}] must be a table; write it as a [{name}] section</source>
+        <translation>{where}: [{name}] må være en tabell; skriv den som en [{name}]-seksjon</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key {label}; did you mean {guess}?</source>
+        <translation>{where}: ukjent nøkkel {label}; mente du {guess}?</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key {label}; known keys: {known}</source>
+        <translation>{where}: ukjent nøkkel {label}; kjente nøkler: {known}</translation>
+    </message>
+    <message>
+        <source>the value given</source>
+        <translation>verdien som ble oppgitt</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} is missing; add {key} = &quot;...&quot; to the [vipps] section</source>
+        <translation>{where}: [vipps] {key} mangler; legg til {key} = &quot;...&quot; i [vipps]-seksjonen</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} must be a non-empty text in quotes (got {got})</source>
+        <translation>{where}: [vipps] {key} må være en tekst i anførselstegn som ikke er tom (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} must be at most {max_len} characters</source>
+        <translation>{where}: [vipps] {key} kan ha høyst {max_len} tegn</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] merchant_serial_number is missing; add your 6-digit MSN, like &quot;123456&quot;</source>
+        <translation>{where}: [vipps] merchant_serial_number mangler; legg til det sekssifrede MSN-nummeret deres, for eksempel &quot;123456&quot;</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] merchant_serial_number must be exactly 6 digits, like &quot;123456&quot; (got {got})</source>
+        <translation>{where}: [vipps] merchant_serial_number må være nøyaktig 6 sifre, for eksempel &quot;123456&quot; (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] skip_landing_page must be true or false (got {got})</source>
+        <translation>{where}: [vipps] skip_landing_page må være true eller false (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} must start with https:// (plain http is only for a simulator on this PC, like &quot;http://127.0.0.1:8765&quot;)</source>
+        <translation>{where}: [vipps] {key} må begynne med https:// (vanlig http er bare for en simulator på denne PC-en, for eksempel &quot;http://127.0.0.1:8765&quot;)</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} is missing; add {key} = &quot;https://...&quot; to the [vipps] section</source>
+        <translation>{where}: [vipps] {key} mangler; legg til {key} = &quot;https://...&quot; i [vipps]-seksjonen</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} must be a web address like &quot;https://apitest.vipps.no&quot; (got {got})</source>
+        <translation>{where}: [vipps] {key} må være en nettadresse, for eksempel &quot;https://apitest.vipps.no&quot; (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [{table}] {key} must be a number of seconds, 0 or more (got {got})</source>
+        <translation>{where}: [{table}] {key} må være et antall sekunder, 0 eller flere (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [{table}] {key} must be a number of seconds, more than 0 (got {got})</source>
+        <translation>{where}: [{table}] {key} må være et antall sekunder, flere enn 0 (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [{table}] {key} must be 0 or more seconds (got {got})</source>
+        <translation>{where}: [{table}] {key} må være 0 sekunder eller mer (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [{table}] {key} must be more than 0 seconds (got {got})</source>
+        <translation>{where}: [{table}] {key} må være mer enn 0 sekunder (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] kiosk_mode must be true or false (got {got})</source>
+        <translation>{where}: [kiosk] kiosk_mode må være true eller false (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] approval_window_s ({approval}) must be at least landing_window_s ({landing}): the app window follows the landing page</source>
+        <translation>{where}: [kiosk] approval_window_s ({approval}) må være minst like stor som landing_window_s ({landing}): vinduet i appen kommer etter landingssiden</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] customer_display must be &quot;auto&quot;, &quot;none&quot; or the name of a screen as the settings screen lists it (got {got})</source>
+        <translation>{where}: [kiosk] customer_display må være &quot;auto&quot;, &quot;none&quot; eller navnet på en skjerm slik innstillingene viser det (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
+        <translation>{where}: [kiosk] {key} må være et kronebeløp fra 1, med høyst to desimaler, for eksempel 5000 eller 4999.50 (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [simulator] host must be an address like &quot;127.0.0.1&quot; or &quot;0.0.0.0&quot;</source>
+        <translation>{where}: [simulator] host må være en adresse, for eksempel &quot;127.0.0.1&quot; eller &quot;0.0.0.0&quot;</translation>
+    </message>
+    <message>
+        <source>{where}: [simulator] port must be a whole number from 0 (any free port) to 65535</source>
+        <translation>{where}: [simulator] port må være et heltall fra 0 (en hvilken som helst ledig port) til 65535</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] name must be text of at most 60 characters, like &quot;Corner Café&quot;</source>
+        <translation>{where}: [shop] name må være en tekst på høyst 60 tegn, for eksempel &quot;Hjørnekafeen&quot;</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] {key} must be one of {allowed} (got {got})</source>
+        <translation>{where}: [shop] {key} må være en av {allowed} (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] sounds must be true or false (got {got})</source>
+        <translation>{where}: [shop] sounds må være true eller false (fikk {got})</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Tilgangstoken</translation>
+    </message>
+    <message>
+        <source>Sales unit</source>
+        <translation>Salgsenhet</translation>
+    </message>
+    <message>
+        <source>PSP access</source>
+        <translation>PSP-tilgang</translation>
+    </message>
+    <message>
+        <source>ePayment access</source>
+        <translation>ePayment-tilgang</translation>
+    </message>
+    <message>
+        <source>Shop database</source>
+        <translation>Butikkdatabase</translation>
+    </message>
+    <message>
+        <source>Shop schema</source>
+        <translation>Butikkskjema</translation>
+    </message>
+    <message>
+        <source>Till id</source>
+        <translation>Kasse-id</translation>
+    </message>
+    <message>
+        <source>{address} accepted the client id and secret</source>
+        <translation>{address} godtok klient-id-en og hemmeligheten</translation>
+    </message>
+    <message>
+        <source>Vipps does not know merchant serial number {msn} for these credentials, or it is not active: check the MSN in the Vipps portal</source>
+        <translation>Vipps kjenner ikke salgsenhetsnummer (MSN) {msn} for disse påloggingsopplysningene, eller det er ikke aktivt: sjekk MSN-nummeret i Vipps-portalen</translation>
+    </message>
+    <message>
+        <source>Vipps refused the PSP-Id: check psp_id (Vipps gives it with the PSP credentials)</source>
+        <translation>Vipps avviste PSP-Id-en: sjekk psp_id (Vipps gir den sammen med PSP-påloggingsopplysningene)</translation>
+    </message>
+    <message>
+        <source>merchant serial number {msn} and the PSP-Id are accepted</source>
+        <translation>salgsenhetsnummer (MSN) {msn} og PSP-Id-en er godtatt</translation>
+    </message>
+    <message>
+        <source>Vipps does not let merchant serial number {msn} take ePayment payments with these credentials: check merchant_serial_number, and that the sales unit has the ePayment API in the Vipps portal</source>
+        <translation>Vipps lar ikke salgsenhetsnummer (MSN) {msn} ta imot ePayment-betalinger med disse påloggingsopplysningene: sjekk merchant_serial_number, og at salgsenheten har ePayment-API-et i Vipps-portalen</translation>
+    </message>
+    <message>
+        <source>merchant serial number {msn} may use the ePayment API</source>
+        <translation>salgsenhetsnummer (MSN) {msn} kan bruke ePayment-API-et</translation>
+    </message>
+    <message>
+        <source>Vipps refused the call (HTTP {status}): check the subscription key</source>
+        <translation>Vipps avviste kallet (HTTP {status}): sjekk abonnementsnøkkelen (subscription key)</translation>
+    </message>
+    <message>
+        <source>Vipps refused the credentials (HTTP {status}): check client_id, client_secret and the subscription key (Ocp-Apim-Subscription-Key) for this environment</source>
+        <translation>Vipps avviste påloggingsopplysningene (HTTP {status}): sjekk client_id, client_secret og abonnementsnøkkelen (Ocp-Apim-Subscription-Key) for dette miljøet</translation>
+    </message>
+    <message>
+        <source>{address} did not answer within {seconds} s: check the network</source>
+        <translation>{address} svarte ikke innen {seconds} s: sjekk nettverket</translation>
+    </message>
+    <message>
+        <source>{address}&apos;s certificate is not trusted: check base_url, or the PC&apos;s date and time</source>
+        <translation>Sertifikatet til {address} er ikke klarert: sjekk base_url, eller datoen og klokken på PC-en</translation>
+    </message>
+    <message>
+        <source>cannot reach {address}: check base_url and the shop&apos;s internet connection</source>
+        <translation>får ikke kontakt med {address}: sjekk base_url og butikkens internettforbindelse</translation>
+    </message>
+    <message>
+        <source>Vipps asks to slow down (HTTP 429): try again in a minute</source>
+        <translation>Vipps ber oss om å ta det roligere (HTTP 429): prøv igjen om et minutt</translation>
+    </message>
+    <message>
+        <source>Vipps had a problem of its own (HTTP {status}): try again later</source>
+        <translation>Vipps hadde et problem hos seg (HTTP {status}): prøv igjen senere</translation>
+    </message>
+    <message>
+        <source>Vipps gave an answer the kiosk does not understand: {error}</source>
+        <translation>Vipps ga et svar kiosken ikke forstår: {error}</translation>
+    </message>
+    <message>
+        <source>{place}: {reason}: check [shop] database, the password and the network</source>
+        <translation>{place}: {reason}: sjekk [shop] database, passordet og nettverket</translation>
+    </message>
+    <message>
+        <source>{place} answered in {seconds} s</source>
+        <translation>{place} svarte på {seconds} s</translation>
+    </message>
+    <message>
+        <source>{place}: {reason}</source>
+        <translation>{place}: {reason}</translation>
+    </message>
+    <message>
+        <source>empty: the first till to start sets it up (version {shipped})</source>
+        <translation>tom: den første kassen som starter, setter det opp (versjon {shipped})</translation>
+    </message>
+    <message>
+        <source>version {version}, newer than this kiosk knows ({shipped}): update this till&apos;s kiosk</source>
+        <translation>versjon {version}, nyere enn denne kiosken kjenner ({shipped}): oppdater kiosken i denne kassen</translation>
+    </message>
+    <message>
+        <source>version {version}: this till brings it to {shipped} when it starts (its role needs CREATE for that once)</source>
+        <translation>versjon {version}: denne kassen oppgraderer det til {shipped} når den starter (rollen dens trenger CREATE for det én gang)</translation>
+    </message>
+    <message>
+        <source>version {version}, as this kiosk&apos;s</source>
+        <translation>versjon {version}, som denne kiosken</translation>
+    </message>
+    <message>
+        <source>till {till} of shop {shop} is free: this till takes it with its first copy</source>
+        <translation>kasse {till} i butikk {shop} er ledig: denne kassen tar den i bruk ved første kopiering</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldri</translation>
+    </message>
+    <message>
+        <source>till {till} of shop {shop} is already used by another PC&apos;s ledger (last copied {when}): give this till a [kiosk] till_id of its own</source>
+        <translation>kasse {till} i butikk {shop} brukes allerede av salgsloggen på en annen PC (sist kopiert {when}): gi denne kassen en egen [kiosk] till_id</translation>
+    </message>
+    <message>
+        <source>till {till} of shop {shop} belongs to database role {role}, not {user}: log in as {role} in [shop] database</source>
+        <translation>kasse {till} i butikk {shop} tilhører databaserollen {role}, ikke {user}: logg inn som {role} i [shop] database</translation>
+    </message>
+    <message>
+        <source>till {till} of shop {shop} is this PC&apos;s</source>
+        <translation>kasse {till} i butikk {shop} er denne PC-ens</translation>
+    </message>
+    <message>
+        <source>{path}: other users can read it, and it holds Vipps secrets ({secrets}); run chmod 600 on it, then change those secrets in the Vipps portal, as they may have been seen</source>
+        <translation>{path}: andre brukere kan lese den, og den inneholder Vipps-hemmeligheter ({secrets}); kjør chmod 600 på den, og bytt så disse hemmelighetene i Vipps-portalen, for de kan ha blitt sett</translation>
+    </message>
+    <message>
+        <source>the system keyring is locked, so the Vipps secrets cannot be read; unlock it (log in to the desktop, or open the keyring app) and start the kiosk again, or start it with --demo</source>
+        <translation>systemets nøkkelring er låst, så Vipps-hemmelighetene kan ikke leses; lås den opp (logg inn på skrivebordet, eller åpne nøkkelring-appen) og start kiosken på nytt, eller start den med --demo</translation>
+    </message>
+    <message>
+        <source>the system keyring refused the secrets ({error})</source>
+        <translation>systemets nøkkelring avviste hemmelighetene ({error})</translation>
+    </message>
+    <message>
+        <source>the system keyring cannot be read ({error}), so the Vipps secrets cannot be read; check that it is running and unlocked, then start the kiosk again, or start it with --demo</source>
+        <translation>systemets nøkkelring kan ikke leses ({error}), så Vipps-hemmelighetene kan ikke leses; sjekk at den kjører og er låst opp, og start så kiosken på nytt, eller start den med --demo</translation>
+    </message>
+    <message>
+        <source>the system keyring cannot be read ({error}), so the shop database&apos;s password cannot be read; check that it is running and unlocked, then start the kiosk again</source>
+        <translation>systemets nøkkelring kan ikke leses ({error}), så passordet til butikkdatabasen kan ikke leses; sjekk at den kjører og er låst opp, og start så kiosken på nytt</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({problem})</source>
+        <translation>{path}: kan ikke leses ({problem})</translation>
+    </message>
+    <message>
+        <source>{path}: other users can read it; run chmod 600 on it, then change the Vipps secrets in the portal, as they may have been seen</source>
+        <translation>{path}: andre brukere kan lese den; kjør chmod 600 på den, og bytt så Vipps-hemmelighetene i portalen, for de kan ha blitt sett</translation>
+    </message>
+    <message>
+        <source>{path}: is damaged; enter the Vipps secrets again in Settings</source>
+        <translation>{path}: er skadet; skriv inn Vipps-hemmelighetene på nytt under Innstillinger</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be written ({problem}); check the disk and its permissions</source>
+        <translation>{path}: kan ikke skrives ({problem}); sjekk disken og tilgangene til den</translation>
+    </message>
+    <message>
+        <source>must be a PostgreSQL address like &quot;{example}&quot;</source>
+        <translation>må være en PostgreSQL-adresse, for eksempel &quot;{example}&quot;</translation>
+    </message>
+    <message>
+        <source>must not hold the password; remove it from the address: the kiosk takes it from the secret store (where it keeps the Vipps secrets) or from PostgreSQL&apos;s own ~/.pgpass</source>
+        <translation>kan ikke inneholde passordet; fjern det fra adressen: kiosken henter det fra hemmelighetslageret (der den har Vipps-hemmelighetene) eller fra PostgreSQLs egen ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>must name the database after the host, like &quot;postgresql://kiosk@127.0.0.1/shop&quot;</source>
+        <translation>må oppgi databasen etter verten, for eksempel &quot;postgresql://kiosk@127.0.0.1/shop&quot;</translation>
+    </message>
+    <message>
+        <source>must use TLS with certificate verification for a server on another PC: add ?sslmode=verify-full to the address</source>
+        <translation>må bruke TLS med sertifikatkontroll for en server på en annen PC: legg til ?sslmode=verify-full i adressen</translation>
+    </message>
+    <message>
+        <source>must be 1 to {longest} lower-case letters, digits or &apos;-&apos;, starting with a letter or digit, like &quot;{example}&quot; (got {got})</source>
+        <translation>må være 1 til {longest} små bokstaver, sifre eller «-», og begynne med en bokstav eller et siffer, for eksempel &quot;{example}&quot; (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] till_id {problem}</source>
+        <translation>{where}: [kiosk] till_id {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] shop_id {problem}</source>
+        <translation>{where}: [shop] shop_id {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] database {problem}</source>
+        <translation>{where}: [shop] database {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] till_id is missing; a shop database needs each till named, like till_id = &quot;kasse-1&quot;</source>
+        <translation>{where}: [kiosk] till_id mangler; en butikkdatabase trenger et navn på hver kasse, for eksempel till_id = &quot;kasse-1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>AmountScreen</name>
