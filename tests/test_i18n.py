@@ -1,5 +1,5 @@
-"""Languages without a screen: money and dates in each language, the system's language followed, the catalogue
-of messages written below the screens, and the translations kept complete as the code changes."""
+"""Languages without a screen: money and dates in each language, the system's language followed, messages made
+below the screens shown in each language (plurals too), and the translations kept complete as the code changes."""
 
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ class AmountScreen(QWidget):
         self.charge_button.setEnabled(False)
         self.amount_label = QLabel(self)
         self.text_label = QLabel(self)
-        self._error_source = ""  # the message on show, in English: said again in a new language
+        self._error_source: Message | str = ""  # the message on show: said again in a new language
 
         form = QFormLayout()
         form.addRow(self.amount_label, self.amount_input)

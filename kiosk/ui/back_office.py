@@ -78,7 +78,7 @@ class BackOffice(QWidget):
         self.model = SalesTableModel()
         self.model.set_here(self._shop_db.shop_id if self._shop_db else "", kiosk.till_id)
         self._summary: DaySummary | None = None
-        self._message_source = ""  # what the message line says, in English: said again in a new language
+        self._message_source: Message | str = ""  # what the message line says: said again in a new language
         self._build()
         self._connect_signals()
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the network stack loads after the first frame (see kiosk.ui
     from kiosk.ui.sale_run import SaleRun
     from kiosk.ui.staff_sale_screen import StaffSaleScreen
 
-# The status line is said in English and translated where it is shown (see kiosk.ui.messages).
+# The status line says Messages, shown in the language on screen (see kiosk.ui.messages).
 NO_ANSWER_TEXT = Message("No answer from Vipps yet. Still trying.")
 READY_TEXT = Message("Ready. Type the amount and press Enter.")
 # The share of the closing deadline the runs get to finish by themselves (the open sale's cancel reaching
