@@ -50,15 +50,13 @@ class Message:
 
     __slots__ = ("args", "count", "template")
 
-    def __init__(self, template: str, /, **args: Message | Money | Verbatim | str | int) -> None:
+    def __init__(self, template: str, /, **args: Value) -> None:
         self.template = template
-        self.args: tuple[tuple[str, Message | Money | Verbatim | str | int], ...] = tuple(sorted(args.items()))
+        self.args: tuple[tuple[str, Value], ...] = tuple(sorted(args.items()))
         self.count: int | None = None
 
     @classmethod
-    def counted(
-        cls, template: str, disambiguation: None, n: int, /, **args: Message | Money | Verbatim | str | int
-    ) -> Message:
+    def counted(cls, template: str, disambiguation: None, n: int, /, **args: Value) -> Message:
         """A message with a count (`%n`), so the language's plural forms apply. The unused second argument is
         the place Qt's tr() has for a disambiguation: lupdate reads a plural only in tr()'s own shape."""
         del disambiguation
@@ -106,3 +104,5 @@ def message_of(exc: BaseException) -> Message | str:
 
 # What a person may be shown as a message: ours (translated where it is shown) or someone else's words (as is).
 Shown = Message | Verbatim
+# What fills a message's field.
+Value = Message | Money | Verbatim | str | int

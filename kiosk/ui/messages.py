@@ -14,7 +14,7 @@ import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from kiosk.domain.message import Message, Money, Verbatim
+from kiosk.domain.message import Message, Money, Value, Verbatim
 from kiosk.ui.i18n import money
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def render(message: Message) -> str:
         return english.format(**values)
 
 
-def _shown(value: Message | Money | Verbatim | str | int) -> str:
+def _shown(value: Value) -> str:
     if isinstance(value, Message):
         return render(value)
     if isinstance(value, Money):
