@@ -503,44 +503,13 @@ def _seconds(
     if key not in raw:
         return None
     value = raw[key]
-    got = _describe(key, value)
+    lowest = Message("0 or more") if allow_zero else Message("more than 0")
+    shown = {"where": where, "table": table, "key": key, "lowest": lowest, "got": _describe(key, value)}
     if isinstance(value, bool) or not isinstance(value, int | float):
-        if allow_zero:
-            said = Message(
-                "{where}: [{table}] {key} must be a number of seconds, 0 or more (got {got})",
-                where=where,
-                table=table,
-                key=key,
-                got=got,
-            )
-        else:
-            said = Message(
-                "{where}: [{table}] {key} must be a number of seconds, more than 0 (got {got})",
-                where=where,
-                table=table,
-                key=key,
-                got=got,
-            )
-        problems.append(said)
+        problems.append(Message("{where}: [{table}] {key} must be a number of seconds, {lowest} (got {got})", **shown))
         return None
     if value < 0 or (value == 0 and not allow_zero) or value != value or value == float("inf"):
-        if allow_zero:
-            said = Message(
-                "{where}: [{table}] {key} must be 0 or more seconds (got {got})",
-                where=where,
-                table=table,
-                key=key,
-                got=got,
-            )
-        else:
-            said = Message(
-                "{where}: [{table}] {key} must be more than 0 seconds (got {got})",
-                where=where,
-                table=table,
-                key=key,
-                got=got,
-            )
-        problems.append(said)
+        problems.append(Message("{where}: [{table}] {key} must be {lowest} seconds (got {got})", **shown))
         return None
     return float(value)
 

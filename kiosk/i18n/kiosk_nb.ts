@@ -585,20 +585,20 @@
         <translation>{where}: [vipps] {key} må være en nettadresse, for eksempel &quot;https://apitest.vipps.no&quot; (fikk {got})</translation>
     </message>
     <message>
-        <source>{where}: [{table}] {key} must be a number of seconds, 0 or more (got {got})</source>
-        <translation>{where}: [{table}] {key} må være et antall sekunder, 0 eller flere (fikk {got})</translation>
+        <source>0 or more</source>
+        <translation>0 eller flere</translation>
     </message>
     <message>
-        <source>{where}: [{table}] {key} must be a number of seconds, more than 0 (got {got})</source>
-        <translation>{where}: [{table}] {key} må være et antall sekunder, flere enn 0 (fikk {got})</translation>
+        <source>more than 0</source>
+        <translation>flere enn 0</translation>
     </message>
     <message>
-        <source>{where}: [{table}] {key} must be 0 or more seconds (got {got})</source>
-        <translation>{where}: [{table}] {key} må være 0 sekunder eller mer (fikk {got})</translation>
+        <source>{where}: [{table}] {key} must be a number of seconds, {lowest} (got {got})</source>
+        <translation>{where}: [{table}] {key} må være et antall sekunder, {lowest} (fikk {got})</translation>
     </message>
     <message>
-        <source>{where}: [{table}] {key} must be more than 0 seconds (got {got})</source>
-        <translation>{where}: [{table}] {key} må være mer enn 0 sekunder (fikk {got})</translation>
+        <source>{where}: [{table}] {key} must be {lowest} seconds (got {got})</source>
+        <translation>{where}: [{table}] {key} må være {lowest} sekunder (fikk {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] kiosk_mode must be true or false (got {got})</source>
