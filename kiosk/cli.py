@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             print(run_export(args.date, args.format, args.output, args.demo, shop=args.shop, till=args.till))
         except ExportFailed as exc:
-            return _fail(exc.problems)
+            return _fail([str(problem) for problem in exc.problems])  # the terminal reads English
         return 0
     if args.command == "selftest":
         from kiosk.selftest import run_selftest
@@ -104,7 +104,7 @@ def _run_kiosk(args: argparse.Namespace) -> int:
     try:
         settings = load_settings()
     except ConfigError as exc:
-        return _fail(exc.problems)
+        return _fail([str(problem) for problem in exc.problems])  # the terminal reads English
     demo = args.demo or settings.demo
     from kiosk.ui.app import run_gui  # sets up logging once the first frame is on screen
     from kiosk.ui.qt_start import start_application

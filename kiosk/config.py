@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
+from kiosk.domain.message import Message, Verbatim
+
 if TYPE_CHECKING:
     from kiosk.shop_ledger.address import ShopDatabase
 
@@ -25,11 +27,13 @@ MAX_AMOUNT_KEY = "max_amount_kr"  # the file says kroner (a documented setting);
 
 
 class ConfigError(Exception):
-    """The settings file is unusable. `problems` holds one plain line per mistake."""
+    """The settings file is unusable. `problems` holds one plain line per mistake (kiosk.domain.message: the
+    settings screen shows them in its language; `str()` is the English, for the terminal and logs)."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
+    def __init__(self, problems: list[Message]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
         self.problems = problems
+        self.message = Message.lines(problems)
 
 
 def config_path() -> Path:
@@ -199,17 +203,24 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings(source=None)
     except OSError as exc:
-        raise ConfigError([f"{path}: cannot be read ({exc.strerror}); check that the file is readable"]) from None
+        problem = Verbatim(str(exc.strerror))
+        said = Message(
+            "{path}: cannot be read ({problem}); check that the file is readable", path=str(path), problem=problem
+        )
+        raise ConfigError([said]) from None
     import tomllib  # a demo without a settings file never needs it
 
     try:
         raw = tomllib.loads(raw_bytes.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ConfigError([f"{path}: is not UTF-8 text; save it as UTF-8"]) from None
+        raise ConfigError([Message("{path}: is not UTF-8 text; save it as UTF-8", path=str(path))]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{path}: is not valid TOML ({exc}); fix the syntax there"]) from None
+        said = Message(
+            "{path}: is not valid TOML ({problem}); fix the syntax there", path=str(path), problem=Verbatim(str(exc))
+        )
+        raise ConfigError([said]) from None
     vipps = raw.get("vipps")
-    exposed: list[str] = []
+    exposed: list[Message] = []
     if isinstance(vipps, dict) and any(vipps.get(key) for key in SECRET_KEYS):
         from kiosk.secret_store import exposed_in_settings_file  # only a file with secrets written in needs it
 
@@ -221,7 +232,7 @@ def load_settings(path: Path | None = None) -> Settings:
         try:
             stored = SecretStore.beside(path).load(str(vipps.get("client_id", "")))
         except SecretStoreError as exc:
-            raise ConfigError([str(exc)]) from None
+            raise ConfigError([exc.message]) from None
         raw["vipps"] = {**stored, **vipps}
     try:
         settings = parse_settings(raw, source=path)
@@ -243,13 +254,13 @@ def _with_database_password(settings: Settings, path: Path) -> Settings:
     try:
         password = SecretStore.beside(path).load_database_password(settings.shop.database)
     except SecretStoreError as exc:
-        raise ConfigError([str(exc)]) from None
+        raise ConfigError([exc.message]) from None
     return replace(settings, shop=replace(settings.shop, database_password=password))
 
 
 def parse_settings(raw: dict[str, Any], source: Path | None = None) -> Settings:
     where = source.name if source else "settings"
-    problems: list[str] = []
+    problems: list[Message] = []
     _reject_unknown(raw, {"vipps", "kiosk", "simulator", "shop"}, "", where, problems)
 
     vipps_raw = _table(raw, "vipps", where, problems)
@@ -280,23 +291,29 @@ def _names_only_the_api(vipps_raw: dict[str, Any]) -> bool:
     return set(vipps_raw) <= {"api"}
 
 
-def _parse_api(raw: dict[str, Any], where: str, problems: list[str]) -> str:
+def _parse_api(raw: dict[str, Any], where: str, problems: list[Message]) -> str:
     api = raw.get("api", "psp")
     if api not in PAYMENT_APIS:
-        problems.append(f'{where}: [vipps] api must be "psp" or "epayment" (got {_describe("api", api)})')
+        problems.append(
+            Message(
+                '{where}: [vipps] api must be "psp" or "epayment" (got {got})', where=where, got=_describe("api", api)
+            )
+        )
         return "psp"
     return str(api)
 
 
-def _table(raw: dict[str, Any], name: str, where: str, problems: list[str]) -> dict[str, Any]:
+def _table(raw: dict[str, Any], name: str, where: str, problems: list[Message]) -> dict[str, Any]:
     value = raw.get(name, {})
     if not isinstance(value, dict):
-        problems.append(f"{where}: [{name}] must be a table; write it as a [{name}] section")
+        problems.append(
+            Message("{where}: [{name}] must be a table; write it as a [{name}] section", where=where, name=name)
+        )
         return {}
     return value
 
 
-def _reject_unknown(raw: dict[str, Any], known: set[str], table: str, where: str, problems: list[str]) -> None:
+def _reject_unknown(raw: dict[str, Any], known: set[str], table: str, where: str, problems: list[Message]) -> None:
     for key in raw:
         if key in known:
             continue
@@ -305,19 +322,27 @@ def _reject_unknown(raw: dict[str, Any], known: set[str], table: str, where: str
         import difflib  # only on a mistake
 
         guess = difflib.get_close_matches(key, known, n=1)
-        hint = f"did you mean {guess[0]}?" if guess else f"known keys: {', '.join(sorted(known))}"
-        problems.append(f"{where}: unknown key {label}; {hint}")
+        if guess:
+            hint = Message(
+                "{where}: unknown key {label}; did you mean {guess}?", where=where, label=label, guess=guess[0]
+            )
+        else:
+            known_keys = ", ".join(sorted(known))
+            hint = Message(
+                "{where}: unknown key {label}; known keys: {known}", where=where, label=label, known=known_keys
+            )
+        problems.append(hint)
 
 
-def _describe(key: str, value: Any) -> str:
+def _describe(key: str, value: Any) -> Message | str:
     """How a wrong value is quoted back: never the value itself for a secret."""
     if key in SECRET_KEYS:
-        return "the value given"
+        return Message("the value given")
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsSettings | None:
+def _parse_vipps(raw: dict[str, Any], where: str, problems: list[Message]) -> VippsSettings | None:
     known = {f.name for f in fields(VippsSettings)}
     _reject_unknown(raw, known, "vipps", where, problems)
     before = len(problems)
@@ -327,13 +352,31 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
         value = raw.get(key)
         if value is None:
             if required:
-                problems.append(f'{where}: [vipps] {key} is missing; add {key} = "..." to the [vipps] section')
+                problems.append(
+                    Message(
+                        '{where}: [vipps] {key} is missing; add {key} = "..." to the [vipps] section',
+                        where=where,
+                        key=key,
+                    )
+                )
             return
         if not isinstance(value, str) or not value.strip():
-            problems.append(f"{where}: [vipps] {key} must be a non-empty text in quotes (got {_describe(key, value)})")
+            got = _describe(key, value)
+            problems.append(
+                Message(
+                    "{where}: [vipps] {key} must be a non-empty text in quotes (got {got})",
+                    where=where,
+                    key=key,
+                    got=got,
+                )
+            )
             return
         if max_len is not None and len(value) > max_len:
-            problems.append(f"{where}: [vipps] {key} must be at most {max_len} characters")
+            problems.append(
+                Message(
+                    "{where}: [vipps] {key} must be at most {max_len} characters", where=where, key=key, max_len=max_len
+                )
+            )
             return
         values[key] = value.strip()
 
@@ -365,18 +408,32 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
     if isinstance(msn, int) and not isinstance(msn, bool):
         msn = str(msn)
     if msn is None:
-        problems.append(f'{where}: [vipps] merchant_serial_number is missing; add your 6-digit MSN, like "123456"')
-    elif not (isinstance(msn, str) and len(msn) == 6 and msn.isascii() and msn.isdigit()):
         problems.append(
-            f'{where}: [vipps] merchant_serial_number must be exactly 6 digits, like "123456" '
-            f"(got {_describe('merchant_serial_number', msn)})"
+            Message(
+                '{where}: [vipps] merchant_serial_number is missing; add your 6-digit MSN, like "123456"', where=where
+            )
+        )
+    elif not (isinstance(msn, str) and len(msn) == 6 and msn.isascii() and msn.isdigit()):
+        got = _describe("merchant_serial_number", msn)
+        problems.append(
+            Message(
+                '{where}: [vipps] merchant_serial_number must be exactly 6 digits, like "123456" (got {got})',
+                where=where,
+                got=got,
+            )
         )
     else:
         values["merchant_serial_number"] = msn
 
     skip = raw.get("skip_landing_page", False)
     if not isinstance(skip, bool):
-        problems.append(f"{where}: [vipps] skip_landing_page must be true or false (got {_describe('', skip)})")
+        problems.append(
+            Message(
+                "{where}: [vipps] skip_landing_page must be true or false (got {got})",
+                where=where,
+                got=_describe("", skip),
+            )
+        )
     else:
         values["skip_landing_page"] = skip
 
@@ -389,7 +446,7 @@ def _parse_vipps(raw: dict[str, Any], where: str, problems: list[str]) -> VippsS
     return VippsSettings(**values)
 
 
-def _https_or_this_pc(key: str, url: str, where: str, problems: list[str]) -> bool:
+def _https_or_this_pc(key: str, url: str, where: str, problems: list[Message]) -> bool:
     """The rule for every address the kiosk's credentials, the make-payment token or a customer's payment travel
     to (base_url, make_payment_url, psp_redirect_url): https, or plain http to this PC only (a simulator). They
     never cross a network unencrypted and unverified, and no setting turns TLS verification off."""
@@ -397,24 +454,39 @@ def _https_or_this_pc(key: str, url: str, where: str, problems: list[str]) -> bo
     if parts.scheme == "https" or is_loopback_host(parts.hostname or ""):
         return True
     problems.append(
-        f"{where}: [vipps] {key} must start with https:// (plain http is only for a simulator on this PC, "
-        f'like "http://127.0.0.1:8765")'
+        Message(
+            '{where}: [vipps] {key} must start with https:// (plain http is only for a simulator on this PC, like "http://127.0.0.1:8765")',
+            where=where,
+            key=key,
+        )
     )
     return False
 
 
-def _url(raw: dict[str, Any], key: str, where: str, problems: list[str], *, required: bool) -> str | None:
+def _url(raw: dict[str, Any], key: str, where: str, problems: list[Message], *, required: bool) -> str | None:
     value = raw.get(key)
     if value is None:
         if required:
-            problems.append(f'{where}: [vipps] {key} is missing; add {key} = "https://..." to the [vipps] section')
+            problems.append(
+                Message(
+                    '{where}: [vipps] {key} is missing; add {key} = "https://..." to the [vipps] section',
+                    where=where,
+                    key=key,
+                )
+            )
         return None
     if isinstance(value, str):
         parts = urlsplit(value.strip())
         if parts.scheme in ("http", "https") and parts.hostname and not parts.query and not parts.fragment:
             return value.strip()
+    got = _describe(key, value)
     problems.append(
-        f'{where}: [vipps] {key} must be a web address like "https://apitest.vipps.no" (got {_describe(key, value)})'
+        Message(
+            '{where}: [vipps] {key} must be a web address like "https://apitest.vipps.no" (got {got})',
+            where=where,
+            key=key,
+            got=got,
+        )
     )
     return None
 
@@ -424,25 +496,25 @@ def _seconds(
     key: str,
     table: str,
     where: str,
-    problems: list[str],
+    problems: list[Message],
     *,
     allow_zero: bool,
-    unit: str = "seconds",
 ) -> float | None:
     if key not in raw:
         return None
     value = raw[key]
-    lowest = "0 or more" if allow_zero else "more than 0"
+    lowest = Message("0 or more") if allow_zero else Message("more than 0")
+    shown = {"where": where, "table": table, "key": key, "lowest": lowest, "got": _describe(key, value)}
     if isinstance(value, bool) or not isinstance(value, int | float):
-        problems.append(f"{where}: [{table}] {key} must be a number of {unit}, {lowest} (got {_describe(key, value)})")
+        problems.append(Message("{where}: [{table}] {key} must be a number of seconds, {lowest} (got {got})", **shown))
         return None
     if value < 0 or (value == 0 and not allow_zero) or value != value or value == float("inf"):
-        problems.append(f"{where}: [{table}] {key} must be {lowest} {unit} (got {_describe(key, value)})")
+        problems.append(Message("{where}: [{table}] {key} must be {lowest} seconds (got {got})", **shown))
         return None
     return float(value)
 
 
-def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskSettings:
+def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[Message]) -> KioskSettings:
     known = {f.name for f in fields(KioskSettings)} - {"max_amount_ore"} | {MAX_AMOUNT_KEY}
     _reject_unknown(raw, known, "kiosk", where, problems)
     from kiosk.shop_ledger.address import till_id_of
@@ -453,9 +525,8 @@ def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskS
         values["max_amount_ore"] = max_amount_ore
     kiosk_mode = raw.get("kiosk_mode", False)
     if not isinstance(kiosk_mode, bool):
-        problems.append(
-            f"{where}: [kiosk] kiosk_mode must be true or false (got {_describe('kiosk_mode', kiosk_mode)})"
-        )
+        got = _describe("kiosk_mode", kiosk_mode)
+        problems.append(Message("{where}: [kiosk] kiosk_mode must be true or false (got {got})", where=where, got=got))
         kiosk_mode = False
     values["kiosk_mode"] = kiosk_mode
     values["customer_display"] = _customer_display(raw, where, problems)
@@ -466,26 +537,36 @@ def _parse_kiosk(raw: dict[str, Any], where: str, problems: list[str]) -> KioskS
     kiosk = KioskSettings(**values)
     if kiosk.approval_window_s < kiosk.landing_window_s:
         problems.append(
-            f"{where}: [kiosk] approval_window_s ({kiosk.approval_window_s:g}) must be at least "
-            f"landing_window_s ({kiosk.landing_window_s:g}): the app window follows the landing page"
+            Message(
+                "{where}: [kiosk] approval_window_s ({approval}) must be at least landing_window_s ({landing}): the "
+                "app window follows the landing page",
+                where=where,
+                approval=f"{kiosk.approval_window_s:g}",
+                landing=f"{kiosk.landing_window_s:g}",
+            )
         )
     return kiosk
 
 
-def _customer_display(raw: dict[str, Any], where: str, problems: list[str]) -> str:
+def _customer_display(raw: dict[str, Any], where: str, problems: list[Message]) -> str:
     """ "auto", "none" or a screen's name: any short one-line text (what Qt reports differs by PC and driver, so
     a name is not checked against today's screens; one that is not plugged in means one screen)."""
     value = raw.get("customer_display", "auto")
     if not isinstance(value, str) or not value.strip() or len(value) > 100 or not value.isprintable():
+        got = _describe("customer_display", value)
         problems.append(
-            f'{where}: [kiosk] customer_display must be "auto", "none" or the name of a screen as the settings '
-            f"screen lists it (got {_describe('customer_display', value)})"
+            Message(
+                '{where}: [kiosk] customer_display must be "auto", "none" or the name of a screen as the settings '
+                "screen lists it (got {got})",
+                where=where,
+                got=got,
+            )
         )
         return "auto"
     return value
 
 
-def _max_amount_ore(raw: dict[str, Any], where: str, problems: list[str]) -> int | None:
+def _max_amount_ore(raw: dict[str, Any], where: str, problems: list[Message]) -> int | None:
     """`max_amount_kr` as øre, exactly. A TOML float is binary (4.35 is 4.3499999...), so it is read by the
     shortest text that gives it back (`repr`, which is what was written), never by arithmetic on the float."""
     if MAX_AMOUNT_KEY not in raw:
@@ -500,9 +581,15 @@ def _max_amount_ore(raw: dict[str, Any], where: str, problems: list[str]) -> int
         except InvalidOperation:
             kroner = None
     if kroner is None or not kroner.is_finite() or kroner < 1 or (kroner * 100) % 1 != 0:
+        got = _describe(MAX_AMOUNT_KEY, value)
         problems.append(
-            f"{where}: [kiosk] {MAX_AMOUNT_KEY} must be a number of kroner from 1, with at most two decimals, "
-            f"like 5000 or 4999.50 (got {_describe(MAX_AMOUNT_KEY, value)})"
+            Message(
+                "{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or "
+                "4999.50 (got {got})",
+                where=where,
+                key=MAX_AMOUNT_KEY,
+                got=got,
+            )
         )
         return None
     return int(kroner * 100)
@@ -515,40 +602,59 @@ def max_amount_kr(ore: int) -> int | float:
     return kroner if rest == 0 else float(f"{kroner}.{rest:02d}")
 
 
-def _parse_simulator(raw: dict[str, Any], where: str, problems: list[str]) -> SimulatorPlace:
+def _parse_simulator(raw: dict[str, Any], where: str, problems: list[Message]) -> SimulatorPlace:
     known = {f.name for f in fields(SimulatorPlace)}
     _reject_unknown(raw, known, "simulator", where, problems)
     place = SimulatorPlace()
     host = raw.get("host", place.host)
     port = raw.get("port", place.port)
     if not isinstance(host, str) or not host.strip():
-        problems.append(f'{where}: [simulator] host must be an address like "127.0.0.1" or "0.0.0.0"')
+        problems.append(
+            Message('{where}: [simulator] host must be an address like "127.0.0.1" or "0.0.0.0"', where=where)
+        )
         host = place.host
     if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
-        problems.append(f"{where}: [simulator] port must be a whole number from 0 (any free port) to 65535")
+        problems.append(
+            Message("{where}: [simulator] port must be a whole number from 0 (any free port) to 65535", where=where)
+        )
         port = place.port
     return SimulatorPlace(host=host.strip(), port=port)
 
 
-def _parse_shop(raw: dict[str, Any], where: str, problems: list[str]) -> ShopSettings:
+def _parse_shop(raw: dict[str, Any], where: str, problems: list[Message]) -> ShopSettings:
     known = {f.name for f in fields(ShopSettings)} - {"database_password"}
     _reject_unknown(raw, known, "shop", where, problems)
     shop = ShopSettings()
     name = raw.get("name", shop.name)
     if not isinstance(name, str) or len(name) > 60 or not name.isprintable():
-        problems.append(f'{where}: [shop] name must be text of at most 60 characters, like "Corner Café"')
+        problems.append(
+            Message('{where}: [shop] name must be text of at most 60 characters, like "Corner Café"', where=where)
+        )
         name = shop.name
     choices = {"language": LANGUAGES, "theme": THEMES}
     chosen: dict[str, str] = {}
     for key, allowed in choices.items():
         value = raw.get(key, getattr(shop, key))
         if value not in allowed:
-            problems.append(f"{where}: [shop] {key} must be one of {', '.join(allowed)} (got {_describe(key, value)})")
+            got, one_of = _describe(key, value), ", ".join(allowed)
+            problems.append(
+                Message(
+                    "{where}: [shop] {key} must be one of {allowed} (got {got})",
+                    where=where,
+                    key=key,
+                    allowed=one_of,
+                    got=got,
+                )
+            )
             value = getattr(shop, key)
         chosen[key] = value
     sounds = raw.get("sounds", shop.sounds)
     if not isinstance(sounds, bool):
-        problems.append(f"{where}: [shop] sounds must be true or false (got {_describe('sounds', sounds)})")
+        problems.append(
+            Message(
+                "{where}: [shop] sounds must be true or false (got {got})", where=where, got=_describe("sounds", sounds)
+            )
+        )
         sounds = shop.sounds
     shop_id = raw.get("shop_id", shop.shop_id)
     return ShopSettings(

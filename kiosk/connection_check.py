@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 from kiosk.config import Settings, VippsSettings
+from kiosk.domain.message import Message, Verbatim
 from kiosk.vipps.errors import (
     MerchantNotAvailable,
     VippsAuthError,
@@ -42,9 +43,21 @@ ONE_TRY = RetryPolicy(attempts=1)
 
 @dataclass(frozen=True)
 class CheckResult:
-    name: str
+    """One step of a check: what was checked and what was found, as messages (kiosk.domain.message) the settings
+    screen shows in its language; `kiosk doctor` prints their English."""
+
+    name: Message | str
     ok: bool
-    detail: str
+    detail: Message | str
+
+
+ACCESS_TOKEN = Message("Access token")
+SALES_UNIT = Message("Sales unit")
+PSP_ACCESS = Message("PSP access")
+EPAYMENT_ACCESS = Message("ePayment access")
+SHOP_DATABASE = Message("Shop database")
+SHOP_SCHEMA = Message("Shop schema")
+TILL_ID = Message("Till id")
 
 
 def check_connection(vipps: VippsSettings) -> list[CheckResult]:
@@ -67,8 +80,9 @@ def _check(
     try:
         client.access_token()
     except VippsError as exc:
-        return [CheckResult("Access token", False, _explain_token_failure(exc, vipps))]
-    token = CheckResult("Access token", True, f"{vipps.base_url} accepted the client id and secret")
+        return [CheckResult(ACCESS_TOKEN, False, _explain_token_failure(exc, vipps))]
+    accepted = Message("{address} accepted the client id and secret", address=vipps.base_url)
+    token = CheckResult(ACCESS_TOKEN, True, accepted)
     return [token, check_access(client, vipps)]
 
 
@@ -77,26 +91,25 @@ def _check_psp_access(client: VippsClient, vipps: VippsSettings) -> CheckResult:
     try:
         client.details(PROBE_TRANSACTION_ID)
     except MerchantNotAvailable:
-        return CheckResult(
-            "Sales unit",
-            False,
-            f"Vipps does not know merchant serial number {vipps.merchant_serial_number} for these "
-            "credentials, or it is not active: check the MSN in the Vipps portal",
+        unknown = Message(
+            "Vipps does not know merchant serial number {msn} for these credentials, or it is not active: check the "
+            "MSN in the Vipps portal",
+            msn=vipps.merchant_serial_number,
         )
+        return CheckResult(SALES_UNIT, False, unknown)
     except VippsRejected:
         pass  # refused for the payment, not for who asked: access works
     except VippsAuthError as exc:
         detail = (
-            "Vipps refused the PSP-Id: check psp_id (Vipps gives it with the PSP credentials)"
+            Message("Vipps refused the PSP-Id: check psp_id (Vipps gives it with the PSP credentials)")
             if exc.status == 403
-            else f"Vipps refused the call (HTTP {exc.status}): check the subscription key"
+            else _refused_the_call(exc)
         )
-        return CheckResult("PSP access", False, detail)
+        return CheckResult(PSP_ACCESS, False, detail)
     except VippsError as exc:
-        return CheckResult("PSP access", False, _explain_unavailable(exc, vipps))
-    return CheckResult(
-        "PSP access", True, f"merchant serial number {vipps.merchant_serial_number} and the PSP-Id are accepted"
-    )
+        return CheckResult(PSP_ACCESS, False, _explain_unavailable(exc, vipps))
+    accepted = Message("merchant serial number {msn} and the PSP-Id are accepted", msn=vipps.merchant_serial_number)
+    return CheckResult(PSP_ACCESS, True, accepted)
 
 
 def _check_epayment_access(client: EPaymentClient, vipps: VippsSettings) -> CheckResult:
@@ -108,42 +121,52 @@ def _check_epayment_access(client: EPaymentClient, vipps: VippsSettings) -> Chec
         pass  # refused for the payment, not for who asked: access works
     except VippsAuthError as exc:
         if exc.status == 403:
-            detail = (
-                f"Vipps does not let merchant serial number {vipps.merchant_serial_number} take ePayment payments "
-                "with these credentials: check merchant_serial_number, and that the sales unit has the ePayment "
-                "API in the Vipps portal"
+            detail = Message(
+                "Vipps does not let merchant serial number {msn} take ePayment payments with these credentials: "
+                "check merchant_serial_number, and that the sales unit has the ePayment API in the Vipps portal",
+                msn=vipps.merchant_serial_number,
             )
         else:
-            detail = f"Vipps refused the call (HTTP {exc.status}): check the subscription key"
-        return CheckResult("ePayment access", False, detail)
+            detail = _refused_the_call(exc)
+        return CheckResult(EPAYMENT_ACCESS, False, detail)
     except VippsError as exc:
-        return CheckResult("ePayment access", False, _explain_unavailable(exc, vipps))
-    return CheckResult(
-        "ePayment access", True, f"merchant serial number {vipps.merchant_serial_number} may use the ePayment API"
-    )
+        return CheckResult(EPAYMENT_ACCESS, False, _explain_unavailable(exc, vipps))
+    accepted = Message("merchant serial number {msn} may use the ePayment API", msn=vipps.merchant_serial_number)
+    return CheckResult(EPAYMENT_ACCESS, True, accepted)
 
 
-def _explain_token_failure(exc: VippsError, vipps: VippsSettings) -> str:
+def _refused_the_call(exc: VippsAuthError) -> Message:
+    return Message("Vipps refused the call (HTTP {status}): check the subscription key", status=exc.status)
+
+
+def _explain_token_failure(exc: VippsError, vipps: VippsSettings) -> Message:
     if isinstance(exc, VippsAuthError):
-        return (
-            f"Vipps refused the credentials (HTTP {exc.status}): check client_id, client_secret and the "
-            "subscription key (Ocp-Apim-Subscription-Key) for this environment"
+        return Message(
+            "Vipps refused the credentials (HTTP {status}): check client_id, client_secret and the subscription key "
+            "(Ocp-Apim-Subscription-Key) for this environment",
+            status=exc.status,
         )
     return _explain_unavailable(exc, vipps)
 
 
-def _explain_unavailable(exc: VippsError, vipps: VippsSettings) -> str:
+def _explain_unavailable(exc: VippsError, vipps: VippsSettings) -> Message:
+    address = vipps.base_url
     if isinstance(exc, VippsTimeout):
-        return f"{vipps.base_url} did not answer within {vipps.request_timeout_s:g} s: check the network"
+        seconds = f"{vipps.request_timeout_s:g}"
+        return Message(
+            "{address} did not answer within {seconds} s: check the network", address=address, seconds=seconds
+        )
     if isinstance(exc, VippsConnectionError):
         if "certificate" in str(exc):
-            return f"{vipps.base_url}'s certificate is not trusted: check base_url, or the PC's date and time"
-        return f"cannot reach {vipps.base_url}: check base_url and the shop's internet connection"
+            return Message(
+                "{address}'s certificate is not trusted: check base_url, or the PC's date and time", address=address
+            )
+        return Message("cannot reach {address}: check base_url and the shop's internet connection", address=address)
     if isinstance(exc, VippsRateLimited):
-        return "Vipps asks to slow down (HTTP 429): try again in a minute"
+        return Message("Vipps asks to slow down (HTTP 429): try again in a minute")
     if isinstance(exc, VippsServerError):
-        return f"Vipps had a problem of its own (HTTP {exc.status}): try again later"
-    return f"Vipps gave an answer the kiosk does not understand: {type(exc).__name__}"
+        return Message("Vipps had a problem of its own (HTTP {status}): try again later", status=exc.status)
+    return Message("Vipps gave an answer the kiosk does not understand: {error}", error=type(exc).__name__)
 
 
 # ---- the shop database ([shop] database) ---------------------------------------------------------------------
@@ -163,21 +186,23 @@ def check_shop_database(
     try:
         db = connect(target, bound_s, purpose="check")
     except ShopUnreachable as exc:
-        return [
-            CheckResult(
-                "Shop database", False, f"{where}: {_reason(exc)}: check [shop] database, the password and the network"
-            )
-        ]
+        failed = Message(
+            "{place}: {reason}: check [shop] database, the password and the network", place=where, reason=_reason(exc)
+        )
+        return [CheckResult(SHOP_DATABASE, False, failed)]
     try:
         with deadline(db, bound_s):
             db.read_only = True
-            reached = CheckResult("Shop database", True, f"{where} answered in {time.monotonic() - started:.2f} s")
+            took = f"{time.monotonic() - started:.2f}"
+            reached = CheckResult(
+                SHOP_DATABASE, True, Message("{place} answered in {seconds} s", place=where, seconds=took)
+            )
             schema = _schema(db)
             if not schema.ok:
                 return [reached, schema]
             return [reached, schema, _till_id(db, target, ledger_file)]
     except ShopUnreachable as exc:
-        return [CheckResult("Shop database", False, f"{where}: {_reason(exc)}")]
+        return [CheckResult(SHOP_DATABASE, False, Message("{place}: {reason}", place=where, reason=_reason(exc)))]
     finally:
         db.close()
 
@@ -188,9 +213,10 @@ def _database_place(url: str) -> str:
     return f"{parts.hostname or 'this PC'}{parts.path or ''}"
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> Verbatim:
+    """The database's (or the network's) words, as they came: the end of a sentence."""
     text = str(exc)
-    return text[0].lower() + text[1:].rstrip(".") if text else type(exc).__name__
+    return Verbatim(text[0].lower() + text[1:].rstrip(".") if text else type(exc).__name__)
 
 
 def _schema(db: psycopg.Connection) -> CheckResult:
@@ -202,20 +228,23 @@ def _schema(db: psycopg.Connection) -> CheckResult:
     if row and row[0]:
         (version,) = db.execute("SELECT COALESCE(max(version), 0) FROM schema_version").fetchone() or (0,)
     if version == 0:
-        return CheckResult("Shop schema", True, f"empty: the first till to start sets it up (version {shipped})")
+        empty = Message("empty: the first till to start sets it up (version {shipped})", shipped=shipped)
+        return CheckResult(SHOP_SCHEMA, True, empty)
     if version > shipped:
-        return CheckResult(
-            "Shop schema",
-            False,
-            f"version {version}, newer than this kiosk knows ({shipped}): update this till's kiosk",
+        newer = Message(
+            "version {version}, newer than this kiosk knows ({shipped}): update this till's kiosk",
+            version=version,
+            shipped=shipped,
         )
+        return CheckResult(SHOP_SCHEMA, False, newer)
     if version < shipped:
-        return CheckResult(
-            "Shop schema",
-            True,
-            f"version {version}: this till brings it to {shipped} when it starts (its role needs CREATE for that once)",
+        older = Message(
+            "version {version}: this till brings it to {shipped} when it starts (its role needs CREATE for that once)",
+            version=version,
+            shipped=shipped,
         )
-    return CheckResult("Shop schema", True, f"version {version}, as this kiosk's")
+        return CheckResult(SHOP_SCHEMA, True, older)
+    return CheckResult(SHOP_SCHEMA, True, Message("version {version}, as this kiosk's", version=version))
 
 
 def _till_id(db: psycopg.Connection, target: ShopDatabase, ledger_file: Path) -> CheckResult:
@@ -226,24 +255,35 @@ def _till_id(db: psycopg.Connection, target: ShopDatabase, ledger_file: Path) ->
             "SELECT ledger_id, role_name, last_copied_at FROM tills WHERE shop_id = %s AND till_id = %s",
             (target.shop_id, target.till_id),
         ).fetchone()
-    name = f"till {target.till_id} of shop {target.shop_id}"
+    till, shop = target.till_id, target.shop_id
     if row is None:
-        return CheckResult("Till id", True, f"{name} is free: this till takes it with its first copy")
+        free = Message(
+            "till {till} of shop {shop} is free: this till takes it with its first copy", till=till, shop=shop
+        )
+        return CheckResult(TILL_ID, True, free)
     ledger_id, role, copied = row
     if ledger_id != _this_ledger_id(ledger_file):
-        when = copied.astimezone().strftime("%Y-%m-%d %H:%M") if copied else "never"
-        return CheckResult(
-            "Till id",
-            False,
-            f"{name} is already used by another PC's ledger (last copied {when}): give this till a [kiosk] till_id "
-            "of its own",
+        when = copied.astimezone().strftime("%Y-%m-%d %H:%M") if copied else Message("never")
+        taken = Message(
+            "till {till} of shop {shop} is already used by another PC's ledger (last copied {when}): give this till "
+            "a [kiosk] till_id of its own",
+            till=till,
+            shop=shop,
+            when=when,
         )
+        return CheckResult(TILL_ID, False, taken)
     (user,) = db.execute("SELECT current_user").fetchone() or ("",)
     if role != user:
-        return CheckResult(
-            "Till id", False, f"{name} belongs to database role {role}, not {user}: log in as {role} in [shop] database"
+        other = Message(
+            "till {till} of shop {shop} belongs to database role {role}, not {user}: log in as {role} in [shop] "
+            "database",
+            till=till,
+            shop=shop,
+            role=role,
+            user=user,
         )
-    return CheckResult("Till id", True, f"{name} is this PC's")
+        return CheckResult(TILL_ID, False, other)
+    return CheckResult(TILL_ID, True, Message("till {till} of shop {shop} is this PC's", till=till, shop=shop))
 
 
 def _this_ledger_id(ledger_file: Path) -> str | None:

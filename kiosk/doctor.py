@@ -23,7 +23,7 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
     try:
         settings = load_settings(path)
     except ConfigError as exc:
-        yield CheckResult("Settings", False, f"{path}: " + "; ".join(exc.problems))
+        yield CheckResult("Settings", False, f"{path}: " + "; ".join(str(problem) for problem in exc.problems))
         settings = None
     else:
         from kiosk.ledger.report import api_title

@@ -41,7 +41,7 @@ def _export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
     try:
         settings = load_settings()
     except ConfigError as exc:
-        raise ExportFailed(exc.problems) from None
+        raise ExportFailed([str(problem) for problem in exc.problems]) from None
     demo = demo or settings.demo
     source = ledger_path(data_dir(), demo)
     if not source.exists():

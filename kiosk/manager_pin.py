@@ -12,13 +12,15 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from kiosk.domain.message import Message, MessageError, Verbatim
+
 DEMO_PIN = "1234"  # documented in the README; demo mode only
 FREE_TRIES = 3
 LONGEST_WAIT_S = 300.0
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
-class PinError(ValueError):
+class PinError(MessageError, ValueError):
     """A PIN that cannot be used, or a try that is not allowed yet. The message is meant for the manager."""
 
 
@@ -43,7 +45,7 @@ def _step_s(failures: int) -> float:
 
 def check_new_pin(pin: str) -> str:
     if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
-        raise PinError("A PIN is 4 to 8 digits (0-9).")
+        raise PinError(Message("A PIN is 4 to 8 digits (0-9)."))
     return pin
 
 
@@ -92,10 +94,10 @@ class ManagerPin:
             self.set(self._default_pin)
             record = self._load()
         if record is None:
-            raise PinError("No manager PIN is set yet.")
+            raise PinError(Message("No manager PIN is set yet."))
         wait = self._wait_left(record)
         if wait > 0:
-            raise PinError(f"Too many wrong tries. Try again in {int(wait + 0.999)} s.")
+            raise PinError(Message("Too many wrong tries. Try again in {seconds} s.", seconds=int(wait + 0.999)))
         if hmac.compare_digest(_digest(pin, bytes.fromhex(record.salt)), record.hash):
             record.failures, record.locked_until = 0, 0.0
             self._save(record)
@@ -112,7 +114,14 @@ class ManagerPin:
         except FileNotFoundError:
             return None
         except (OSError, ValueError, TypeError) as exc:
-            raise PinError(f"The PIN file {self._path} cannot be read ({exc}); remove it to set a new PIN.") from None
+            problem = Verbatim(str(exc))
+            raise PinError(
+                Message(
+                    "The PIN file {path} cannot be read ({problem}); remove it to set a new PIN.",
+                    path=str(self._path),
+                    problem=problem,
+                )
+            ) from None
 
     def _save(self, record: _Record) -> None:
         self._path.parent.mkdir(parents=True, exist_ok=True)

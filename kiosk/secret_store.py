@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import SECRET_KEYS
+from kiosk.domain.message import Message, MessageError, Verbatim
 
 SERVICE = "vipps-counter-kiosk"
 FILE_NAME = "secrets.json"
@@ -24,7 +25,7 @@ def _database_entry(database: str) -> str:
     return f"shop-database {database}"
 
 
-class SecretStoreError(Exception):
+class SecretStoreError(MessageError):
     """The secrets cannot be read or written; the message says where and what to do."""
 
 
@@ -39,7 +40,7 @@ def secrets_in_file(vipps: dict[str, Any]) -> list[str]:
     return sorted(key for key in SECRET_KEYS if vipps.get(key))
 
 
-def exposed_in_settings_file(path: Path, vipps: dict[str, Any]) -> list[str]:
+def exposed_in_settings_file(path: Path, vipps: dict[str, Any]) -> list[Message]:
     """The problem with secrets written into a config.toml that others can read: refused as in a secrets.json
     they can read, for the kiosk would otherwise go on using secrets that may have been seen. The client id is
     not a secret (the settings screen shows it); the secrets are named, never quoted."""
@@ -47,15 +48,23 @@ def exposed_in_settings_file(path: Path, vipps: dict[str, Any]) -> list[str]:
     if not held or not open_to_others(path):
         return []
     return [
-        f"{path}: other users can read it, and it holds Vipps secrets ({', '.join(held)}); run chmod 600 on it, "
-        "then change those secrets in the Vipps portal, as they may have been seen"
+        Message(
+            "{path}: other users can read it, and it holds Vipps secrets ({secrets}); run chmod 600 on it, then "
+            "change those secrets in the Vipps portal, as they may have been seen",
+            path=str(path),
+            secrets=", ".join(held),
+        )
     ]
 
 
-_LOCKED = (
+_LOCKED = Message(
     "the system keyring is locked, so the Vipps secrets cannot be read; unlock it (log in to the desktop, or "
     "open the keyring app) and start the kiosk again, or start it with --demo"
 )
+
+
+def _refused(exc: Exception) -> Message:
+    return Message("the system keyring refused the secrets ({error})", error=type(exc).__name__)
 
 
 def _unreadable_keyring(exc: Exception) -> SecretStoreError:
@@ -66,8 +75,11 @@ def _unreadable_keyring(exc: Exception) -> SecretStoreError:
     if isinstance(exc, KeyringLocked):
         return SecretStoreError(_LOCKED)
     return SecretStoreError(
-        f"the system keyring cannot be read ({type(exc).__name__}), so the Vipps secrets cannot be read; check "
-        "that it is running and unlocked, then start the kiosk again, or start it with --demo"
+        Message(
+            "the system keyring cannot be read ({error}), so the Vipps secrets cannot be read; check that it is "
+            "running and unlocked, then start the kiosk again, or start it with --demo",
+            error=type(exc).__name__,
+        )
     )
 
 
@@ -145,7 +157,7 @@ class SecretStore:
                 for key, value in secrets.items():
                     backend.set_password(SERVICE, f"{client_id}:{key}", value)  # type: ignore[attr-defined]
             except Exception as exc:  # every backend raises its own kind
-                raise SecretStoreError(f"the system keyring refused the secrets ({type(exc).__name__})") from None
+                raise SecretStoreError(_refused(exc)) from None
             older = self._load_file()
             if older.pop(client_id, None) is not None:  # the file is read first: no stale copy may win
                 self._write_file(older)
@@ -167,8 +179,11 @@ class SecretStore:
             return backend.get_password(SERVICE, f"{_database_entry(database)}:{DATABASE_PASSWORD}") or ""  # type: ignore[attr-defined]
         except Exception as exc:  # every backend raises its own kind
             raise SecretStoreError(
-                f"the system keyring cannot be read ({type(exc).__name__}), so the shop database's password cannot "
-                "be read; check that it is running and unlocked, then start the kiosk again"
+                Message(
+                    "the system keyring cannot be read ({error}), so the shop database's password cannot be read; "
+                    "check that it is running and unlocked, then start the kiosk again",
+                    error=type(exc).__name__,
+                )
             ) from None
 
     def save_database_password(self, database: str, password: str) -> None:
@@ -178,7 +193,7 @@ class SecretStore:
             try:
                 backend.set_password(SERVICE, f"{entry}:{DATABASE_PASSWORD}", password)  # type: ignore[attr-defined]
             except Exception as exc:  # every backend raises its own kind
-                raise SecretStoreError(f"the system keyring refused the secrets ({type(exc).__name__})") from None
+                raise SecretStoreError(_refused(exc)) from None
             return
         everything = self._load_file()
         everything[entry] = {DATABASE_PASSWORD: password}
@@ -190,19 +205,28 @@ class SecretStore:
         except FileNotFoundError:
             return {}
         except OSError as exc:
-            raise SecretStoreError(f"{self._file}: cannot be read ({exc.strerror})") from None
+            said = Message(
+                "{path}: cannot be read ({problem})", path=str(self._file), problem=Verbatim(str(exc.strerror))
+            )
+            raise SecretStoreError(said) from None
         if others:
             raise SecretStoreError(
-                f"{self._file}: other users can read it; run chmod 600 on it, then change the Vipps secrets "
-                "in the portal, as they may have been seen"
+                Message(
+                    "{path}: other users can read it; run chmod 600 on it, then change the Vipps secrets in the "
+                    "portal, as they may have been seen",
+                    path=str(self._file),
+                )
             )
         try:
             data = json.loads(self._file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            raise SecretStoreError(f"{self._file}: is damaged; enter the Vipps secrets again in Settings") from None
+            raise SecretStoreError(self._damaged()) from None
         if not isinstance(data, dict):
-            raise SecretStoreError(f"{self._file}: is damaged; enter the Vipps secrets again in Settings")
+            raise SecretStoreError(self._damaged())
         return {k: v for k, v in data.items() if isinstance(v, dict)}
+
+    def _damaged(self) -> Message:
+        return Message("{path}: is damaged; enter the Vipps secrets again in Settings", path=str(self._file))
 
     def _write_file(self, everything: dict[str, dict[str, str]]) -> None:
         self._file.parent.mkdir(parents=True, exist_ok=True)

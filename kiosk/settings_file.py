@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import SECRET_KEYS, ConfigError, Settings, parse_settings
+from kiosk.domain.message import Message, Verbatim
 from kiosk.secret_store import SecretStore
 
 
@@ -36,5 +37,9 @@ def save_settings(path: Path, raw: dict[str, Any], store: SecretStore | None = N
     except OSError as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
-        raise ConfigError([f"{path}: cannot be written ({exc.strerror}); check the disk and its permissions"]) from None
+        problem = Verbatim(str(exc.strerror))
+        said = Message(
+            "{path}: cannot be written ({problem}); check the disk and its permissions", path=str(path), problem=problem
+        )
+        raise ConfigError([said]) from None
     return settings

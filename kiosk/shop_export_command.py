@@ -28,7 +28,7 @@ def export_shop_day(day_text: str, fmt: str, output: str | None, shop: bool, til
     try:
         settings = load_settings()
     except ConfigError as exc:
-        raise ExportFailed(exc.problems) from None
+        raise ExportFailed([str(problem) for problem in exc.problems]) from None
     target = settings.shop_database
     if target is None:
         raise ExportFailed(

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal, Self
 
-from kiosk.checkout.provider import NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
+from kiosk.checkout.provider import NO_REASON, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
+from kiosk.domain.message import Message, Shown
 from kiosk.vipps.errors import (
     ErrorDetail,
     MalformedResponse,
@@ -27,6 +28,8 @@ from kiosk.vipps.errors import (
     VippsServerError,
     VippsTimeout,
 )
+
+CARD_REFUSED = Message("The card was refused.")  # as the providers say it when Vipps gives no reason
 
 Call = Literal["start", "read", "capture", "cancel", "refund"]
 FaultKind = Literal["no_answer", "lost", "garbled", "refused"]
@@ -38,7 +41,7 @@ _OPEN = (PaymentState.WAITING,)
 class MemoryPayment:
     request: StartRequest
     state: PaymentState = PaymentState.WAITING
-    reason: str = ""
+    reason: Shown = NO_REASON
     captured_ore: int = 0  # applied at Vipps
     refunded_ore: int = 0
     capture_pending: bool = False  # accepted, not shown by a read yet (the PSP's batch)
@@ -78,9 +81,9 @@ class MemoryVipps:
         return True
 
     def reject(self, reference: str) -> None:
-        self._answer(reference, PaymentState.REJECTED, "The customer rejected the payment in Vipps.")
+        self._answer(reference, PaymentState.REJECTED, Message("The customer rejected the payment in Vipps."))
 
-    def refuse_card(self, reference: str, reason: str = "The card was refused.") -> None:
+    def refuse_card(self, reference: str, reason: Shown = CARD_REFUSED) -> None:
         self._answer(reference, PaymentState.REFUSED, reason)
 
     def captured_ore(self) -> int:
@@ -89,7 +92,7 @@ class MemoryVipps:
     def state_of(self, reference: str) -> PaymentState:
         return self.payments[reference].state
 
-    def _answer(self, reference: str, state: PaymentState, reason: str) -> None:
+    def _answer(self, reference: str, state: PaymentState, reason: Shown) -> None:
         payment = self.payments[reference]
         if payment.state in _OPEN:
             payment.state, payment.reason = state, reason

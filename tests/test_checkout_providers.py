@@ -90,7 +90,7 @@ def test_a_payment_rejected_in_the_app_ends_the_sale_rejected(provider, vipps_se
     sim.respond(request["pspTransactionId"], PHONE, "reject").raise_for_status()
     update = poll(session, provider, pushed.attempt.psp_transaction_id)
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.REJECTED)
-    assert update.message == "The customer rejected the payment in Vipps."
+    assert str(update.message) == "The customer rejected the payment in Vipps."
     assert attempt_states(ledger, session) == [AttemptState.REJECTED]
 
 
@@ -279,8 +279,8 @@ def test_a_psp_sale_waits_for_the_psp_id_it_needs_and_the_manager_is_told_which_
         sale = ledger.sale(shop.session.sale_id)
         rechecked = ResumedSale.resume(providers, ledger, shop.moved, KIOSK, sale).recover()
     assert report.needs_check == [shop.session.sale_id]
-    assert "made through Vipps' PSP v3 API, and the settings have no psp_id" in rechecked.message
-    assert 'add psp_id = "..." to [vipps]' in rechecked.message
+    assert "made through Vipps' PSP v3 API, and the settings have no psp_id" in str(rechecked.message)
+    assert 'add psp_id = "..." to [vipps]' in str(rechecked.message)
     assert attempt_states(ledger, shop.session) == [AttemptState.PENDING]  # untouched: not closed as "never had it"
     assert shop.provider.read(shop.tx).state is PaymentState.RESERVED
     # psp_id back in the settings (the api stays ePayment): the sale is settled through the PSP API.
@@ -320,7 +320,7 @@ def test_the_connection_check_asks_the_configured_api(vipps_settings):
     from kiosk.connection_check import check_connection
 
     results = check_connection(vipps_settings)
-    assert [(r.name, r.ok) for r in results] == [
+    assert [(str(r.name), r.ok) for r in results] == [
         ("Access token", True),
         ("PSP access" if vipps_settings.api == "psp" else "ePayment access", True),
     ]

@@ -111,7 +111,7 @@ def test_a_no_ends_the_sale_unpaid_in_vipps_words(session, provider, vipps, answ
     pushed = session.start_attempt(PHONE)
     getattr(vipps, answer)(pushed.attempt.psp_transaction_id)
     update = poll(session, provider, pushed.attempt.psp_transaction_id)
-    assert (update.sale_state, update.outcome, update.message) == (SaleState.NOT_PAID, outcome, reason)
+    assert (update.sale_state, update.outcome, str(update.message)) == (SaleState.NOT_PAID, outcome, reason)
     assert vipps.captured_ore() == 0
 
 
@@ -159,7 +159,7 @@ def test_an_init_without_an_answer_says_so_and_recovers_the_same_payment(session
     vipps.fault("start", "lost")  # Vipps made it; the answer never came
     update = session.start_attempt()
     assert (update.outcome, update.attempt) == (Outcome.NO_ANSWER, None)
-    assert update.message == "No answer from Vipps yet. Still trying."
+    assert str(update.message) == "No answer from Vipps yet. Still trying."
     assert attempt_states(ledger, session) == [S.UNKNOWN]
     vipps.clear_faults()
     recovered = session.retry_pending_writes()
@@ -173,7 +173,7 @@ def test_a_start_vipps_refuses_ends_the_sale_as_not_started_and_says_why(session
     vipps.fault("start", "refused", count=1)
     update = session.start_attempt()
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.NOT_STARTED)
-    assert update.message.startswith("Vipps refused to start the payment: ")
+    assert str(update.message).startswith("Vipps refused to start the payment: ")
     assert attempt_states(ledger, session) == [S.INIT_FAILED]
     assert vipps.payments == {}
 
@@ -241,7 +241,7 @@ def test_a_window_that_ends_while_vipps_is_silent_is_not_guessed(session, provid
     vipps.fault("read", "no_answer")  # ...and then the kiosk lost Vipps
     waiting = session.expire(tx)
     assert (waiting.sale_state, waiting.outcome) == (SaleState.OPEN, Outcome.NO_ANSWER)
-    assert waiting.message == "No answer from Vipps yet. Still trying."
+    assert str(waiting.message) == "No answer from Vipps yet. Still trying."
     vipps.clear_faults()
     assert poll(session, provider, tx).outcome is Outcome.PAID
     assert vipps.captured_ore() == 14950

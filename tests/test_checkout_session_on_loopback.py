@@ -61,7 +61,7 @@ def test_failures_end_the_sale_with_the_reason_in_plain_words(
     sim.respond(pushed.attempt.psp_transaction_id, PHONE, action)
     update = poll(session, provider, pushed.attempt.psp_transaction_id)
     reason = CARD_REFUSED.get(vipps_settings.api, psp_reason) if outcome is Outcome.REFUSED else psp_reason
-    assert (update.sale_state, update.outcome, update.message) == (SaleState.NOT_PAID, outcome, reason)
+    assert (update.sale_state, update.outcome, str(update.message)) == (SaleState.NOT_PAID, outcome, reason)
     assert _captured_at_vipps(sim) == 0
 
 
@@ -71,7 +71,7 @@ def test_an_init_refused_by_vipps_ends_the_sale_as_not_started(client, ledger, s
     session = new_session(PspProvider(client, broken), ledger, broken)
     update = session.start_attempt()
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.NOT_STARTED)
-    assert "invalid makePaymentUrl" in update.message
+    assert "invalid makePaymentUrl" in str(update.message)
 
 
 def test_a_garbled_init_answer_is_watched_and_recovered_not_forgotten(provider, vipps_settings, ledger, sim, path):

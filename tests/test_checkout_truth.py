@@ -267,10 +267,10 @@ def test_a_capture_vipps_accepted_is_paid_capture_pending_until_its_batch_applie
 
     report = _recover(ledger, vipps)  # before the night: still pending, nothing sent again
     assert _status(ledger, session.sale_id) == "PAID, CAPTURE PENDING"
-    assert (report.settled, report.capture_pending, report.summary) == ([], [session.sale_id], "")  # not "settled"
+    assert (report.settled, report.capture_pending, report.summary) == ([], [session.sale_id], None)  # not "settled"
     with ProvidersByApi(vipps, FAST_RETRY) as providers:  # and the manager's re-check says so
         said = ResumedSale.resume(providers, ledger, vipps, KIOSK, ledger.sale(session.sale_id)).recover()
-    assert said.message == "Paid; Vipps has not applied the capture yet."
+    assert str(said.message) == "Paid; Vipps has not applied the capture yet."
     assert nightly.run_batch() == {"applied": 1, "refused": 0}
 
     _recover(ledger, vipps)
@@ -292,7 +292,7 @@ def test_a_capture_the_nightly_batch_refuses_needs_checking_never_captured(night
     # and the manager's re-check says what Vipps says
     with ProvidersByApi(vipps, FAST_RETRY) as providers:
         said = ResumedSale.resume(providers, ledger, vipps, KIOSK, ledger.sale(session.sale_id)).recover()
-    assert said.message == "Vipps refused the capture: settle it with the customer."
+    assert str(said.message) == "Vipps refused the capture: settle it with the customer."
     assert _status(ledger, session.sale_id) == "NEEDS CHECK"
 
 

@@ -89,7 +89,7 @@ def test_the_epayment_api_needs_no_psp_id_nor_make_payment_url(tmp_path):
 def test_the_psp_api_still_needs_both(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_settings(_write(tmp_path, EPAYMENT.replace('api = "epayment"', 'api = "psp"')))
-    assert caught.value.problems == [
+    assert str(caught.value).splitlines() == [
         'config.toml: [vipps] psp_id is missing; add psp_id = "..." to the [vipps] section',
         'config.toml: [vipps] make_payment_url is missing; add make_payment_url = "https://..." to the [vipps] section',
     ]
@@ -130,7 +130,7 @@ def test_a_vipps_table_with_only_the_api_is_a_demo_on_that_api(tmp_path):
 def test_each_mistake_is_one_line_naming_the_key(tmp_path, change, expected):
     with pytest.raises(ConfigError) as caught:
         load_settings(_write(tmp_path, GOOD.replace(*change)))
-    assert any(expected in line for line in caught.value.problems), caught.value.problems
+    assert any(expected in line for line in str(caught.value).splitlines()), str(caught.value).splitlines()
     for secret in SECRETS:
         assert secret not in str(caught.value)
 
@@ -148,7 +148,7 @@ def test_every_vipps_facing_url_needs_https_unless_it_is_this_pc(tmp_path, key, 
         text = text.replace(f'{key} = "http', f'make_payment_url = "https://psp.example.com/pay"\n{key} = "http')
     with pytest.raises(ConfigError) as caught:
         load_settings(_write(tmp_path, text))
-    assert caught.value.problems == [f"config.toml: [vipps] {key} {HTTPS_ONLY}"]
+    assert str(caught.value).splitlines() == [f"config.toml: [vipps] {key} {HTTPS_ONLY}"]
 
 
 @pytest.mark.parametrize("key", ["make_payment_url", "psp_redirect_url"])
@@ -192,7 +192,7 @@ def test_max_amount_kr_is_read_exactly_as_ore(tmp_path, written, ore):
 def test_a_max_amount_that_is_not_kroner_and_ore_is_one_line(tmp_path, written):
     with pytest.raises(ConfigError) as caught:
         load_settings(_write(tmp_path, f"[kiosk]\nmax_amount_kr = {written}\n"))
-    (line,) = caught.value.problems
+    (line,) = str(caught.value).splitlines()
     assert line.startswith(
         "config.toml: [kiosk] max_amount_kr must be a number of kroner from 1, with at most two decimals, "
         "like 5000 or 4999.50 (got "
@@ -203,13 +203,13 @@ def test_several_mistakes_are_all_reported_at_once(tmp_path):
     text = GOOD.replace('"654321"', '"1"').replace("poll_interval_s = 2", "poll_interval_s = 0")
     with pytest.raises(ConfigError) as caught:
         load_settings(_write(tmp_path, text))
-    assert len(caught.value.problems) == 2
+    assert len(str(caught.value).splitlines()) == 2
 
 
 def test_broken_toml_is_one_line(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_settings(_write(tmp_path, "[vipps\nbase_url = "))
-    (line,) = caught.value.problems
+    (line,) = str(caught.value).splitlines()
     assert "is not valid TOML" in line
 
 

@@ -29,7 +29,7 @@ def test_auto_none_or_a_screen_name_is_kept_as_written(tmp_path, written):
 def test_anything_else_is_one_line_naming_the_key_and_the_choices(tmp_path, written):
     with pytest.raises(ConfigError) as caught:
         load_settings(_write(tmp_path, f"[kiosk]\ncustomer_display = {written}\n"))
-    (line,) = caught.value.problems
+    (line,) = str(caught.value).splitlines()
     assert line.startswith(
         'config.toml: [kiosk] customer_display must be "auto", "none" or the name of a screen as the settings '
         "screen lists it (got "

@@ -1,28 +1,36 @@
-"""Languages without a screen: money and dates in each language, the system's language followed, the catalogue
-of messages written below the screens, and the translations kept complete as the code changes."""
+"""Languages without a screen: money and dates in each language, the system's language followed, messages made
+below the screens shown in each language (plurals too), and the translations kept complete as the code changes."""
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QTranslator
 
-from kiosk.domain.money import format_kroner
+from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.checkout.recovery import RecoveryReport
+from kiosk.config import VippsSettings
+from kiosk.domain.message import Message, Money, Verbatim
+from kiosk.domain.money import AmountError, format_kroner, parse_kroner
+from kiosk.ledger.problems import cannot_write
 from kiosk.ui import messages
 from kiosk.ui.i18n import long_date, lrelease, lupdate_command, money, ts_files
+from kiosk.vipps.errors import ErrorDetail, VippsRejected
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "kiosk" / "i18n" / "kiosk_nb.ts"
+EN_TS = ROOT / "kiosk" / "i18n" / "kiosk_en.ts"
 
 
 def plain(text: str) -> str:
@@ -120,38 +128,92 @@ def test_a_setting_overrides_the_system(compiled_translations):
     assert _in_a_fresh_process({"LANG": "nb_NO.UTF-8"}, code) == "en nb en"
 
 
-# ---- the catalogue: messages written below the screens, translated where they are shown -------------------------
+# ---- messages made below the screens, shown in the screen's language ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        ("en", "Settled 1 sale left unfinished.", "Settled 2 sales left unfinished."),
+        ("nb", "Gjorde opp 1 uferdig salg.", "Gjorde opp 2 uferdige salg."),
+    ],
+)
+def test_a_count_of_sales_reads_in_each_languages_plural(language, lang, one, two):
+    """Start-up's notice after settling sales a crash left: "1 sale", "2 sales", and bokmål's own forms."""
+    language(lang)
+    assert messages.translated(RecoveryReport(settled=[7]).summary) == one
+    assert messages.translated(RecoveryReport(settled=[7, 8]).summary) == two
+
+
+def test_sales_that_need_checking_are_counted_in_the_plural_too(language):
+    language("en")
+    said = messages.translated(RecoveryReport(settled=[7, 8], needs_check=[9]).summary)
+    assert said == "Settled 2 sales left unfinished. 1 needs checking in the back office."
+    language("nb")
+    said = messages.translated(RecoveryReport(settled=[7], needs_check=[8, 9]).summary)
+    assert said == "Gjorde opp 1 uferdig salg. 2 må sjekkes i administrasjonen."
 
 
 def test_a_message_with_values_is_translated_as_its_template(language):
     language("nb")
-    said = messages.translated(f"Only {format_kroner(124950)} remains to refund.")
+    said = messages.translated(Message("Only {remaining} remains to refund.", remaining=Money(124950)))
     assert plain(said) == "Bare 1 249,50 kr gjenstår å refundere."
     # a nested message (the ledger's own) is translated in turn; SQLite's words for a full disk too
-    nested = "The sale could not be recorded: The ledger cannot be written: database or disk is full. Still trying."
+    full = sqlite3.OperationalError("database or disk is full")
+    nested = Message("The sale could not be recorded: {problem}. Still trying.", problem=cannot_write(full))
     assert messages.translated(nested) == (
         "Salget kunne ikke lagres: Kan ikke skrive til salgsloggen: databasen eller disken er full. Prøver fortsatt."
     )
-    # nested twice: a sale left for the manager, why, and what the settings lack
-    missing = 'the settings have no psp_id, which the PSP API needs: add psp_id = "..." to [vipps]'
-    said = messages.translated(f"Needs checking: made through Vipps' PSP v3 API, and {missing}.")
-    assert said == (
+
+
+def test_a_sale_left_for_the_manager_says_why_in_bokmal(language):
+    """Nested twice, as the checkout makes it: a sale left for the manager, why, and what the settings lack."""
+    language("nb")
+    vipps = replace(VippsSettings.for_simulator("http://127.0.0.1:9", api="epayment"), psp_id="")
+    missing = ProvidersByApi(vipps).missing_for("psp")
+    assert missing is not None
+    said = Message(
+        "Needs checking: {problem}.",
+        problem=Message("made through Vipps' {api} API, and {problem}", api="PSP v3", problem=missing),
+    )
+    assert messages.translated(said) == (
         "Må sjekkes: gjort gjennom Vipps' PSP v3-API, og innstillingene mangler psp_id, som PSP-API-et trenger: "
         'legg til psp_id = "..." i [vipps].'
     )
-    # Vipps' own words are not ours to translate; the frame around them is
-    assert messages.translated("Vipps refused to start the payment: Invalid amount") == (
-        "Vipps ville ikke starte betalingen: Invalid amount"
-    )
-    assert messages.translated("Something only Vipps says") == "Something only Vipps says"
+
+
+def test_vipps_own_words_are_never_translated(language):
+    """Vipps' words are not ours to translate, even when they happen to read like one of our messages; the
+    frame around them is."""
+    language("nb")
+    refused = VippsRejected(400, (ErrorDetail("51", "The card was refused.", None),))
+    assert messages.translated(refused.message) == ("Vipps avviste forespørselen: The card was refused. (errorCode 51)")
+    said = Message("Vipps refused to start the payment: {reason}", reason=Verbatim("Invalid amount"))
+    assert messages.translated(said) == "Vipps ville ikke starte betalingen: Invalid amount"
+    assert messages.translated(Verbatim("The card was refused.")) == "The card was refused."
+    assert messages.translated(Message("The card was refused.")) != "The card was refused."
 
 
 def test_in_english_a_message_is_as_written_but_its_money_is_in_english(language):
     language("en")
-    assert messages.translated("Waiting for the customer") == "Waiting for the customer"
-    said = messages.translated(f"That is over this till's limit of {format_kroner(1_000_000)}.")
+    assert messages.translated(Message("Waiting for the customer")) == "Waiting for the customer"
+    said = messages.translated(Message("That is over this till's limit of {limit}.", limit=Money(1_000_000)))
     assert plain(said) == "That is over this till's limit of NOK 10,000.00."
-    assert plain(messages.translated(f"Refunded {format_kroner(-500)}.")) == "Refunded -NOK 5.00."
+    assert plain(messages.translated(Message("Refunded {amount}.", amount=Money(-500)))) == "Refunded -NOK 5.00."
+
+
+def test_a_message_reads_as_english_in_logs():
+    """str() of a message (and of an error that carries one) is the English, money as the ledger writes it."""
+    message = Message("Only {remaining} remains to refund.", remaining=Money(124950))
+    assert str(message) == f"Only {format_kroner(124950)} remains to refund."
+    assert str(RecoveryReport(settled=[1, 2]).summary) == "Settled 2 sale(s) left unfinished."
+    with pytest.raises(AmountError) as refused:
+        parse_kroner("12.500")
+    assert str(refused.value) == (
+        '"12.500" is unclear: is it 12\u00a0500,00\u00a0kr? Type kroner and øre with two decimals (12.50), or '
+        "thousands without the separator (12500)."
+    )
+    assert isinstance(refused.value.message, Message)
 
 
 def test_a_translation_whose_fields_do_not_fit_falls_back_to_english(language, qapp, tmp_path):
@@ -159,7 +221,7 @@ def test_a_translation_whose_fields_do_not_fit_falls_back_to_english(language, q
     broken = tmp_path / "broken.ts"
     broken.write_text(
         '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="nb"><context>'
-        "<name>Messages</name><message><source>Refunded {amount}.</source>"
+        "<name></name><message><source>Refunded {amount}.</source>"
         "<translation>Refunderte {beløp}.</translation></message></context></TS>",
         encoding="utf-8",
     )
@@ -169,134 +231,21 @@ def test_a_translation_whose_fields_do_not_fit_falls_back_to_english(language, q
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
     try:
-        assert plain(messages.translated(f"Refunded {format_kroner(500)}.")) == "Refunded 5,00 kr."
+        assert plain(messages.translated(Message("Refunded {amount}.", amount=Money(500)))) == "Refunded 5,00 kr."
     finally:
         QCoreApplication.removeTranslator(translator)
 
 
-# Where messages meant for people are written below the screens (and by the screens' background work), and
-# the calls that carry them: each is read out of the code, so a message added later is checked too.
-MESSAGE_SOURCES = [
-    *sorted((ROOT / "kiosk" / "checkout").glob("*.py")),
-    *sorted((ROOT / "kiosk" / "domain").glob("*.py")),
-    ROOT / "kiosk" / "manager_pin.py",
-    ROOT / "kiosk" / "ledger" / "store.py",
-    ROOT / "kiosk" / "ledger" / "export_csv.py",
-    ROOT / "kiosk" / "vipps" / "http.py",
-    ROOT / "kiosk" / "vipps" / "client.py",
-    ROOT / "kiosk" / "vipps" / "epayment.py",
-    ROOT / "kiosk" / "vipps" / "models.py",
-    ROOT / "kiosk" / "ui" / "sale_worker.py",
-    ROOT / "kiosk" / "ui" / "services.py",
-    ROOT / "kiosk" / "ui" / "back_office.py",
-    ROOT / "kiosk" / "ui" / "day_export.py",
-    ROOT / "kiosk" / "ui" / "day_report_pdf.py",
-    ROOT / "kiosk" / "ui" / "checkout_flow.py",
-]
-CARRIERS = {"_update", "_finish", "emit", "Failure", "_fail", "_say", "replace"}
-# Strings those places hold that never reach a person as a message.
-NOT_MESSAGES = {
-    "Order X",  # the payment description sent to Vipps (ePayment needs one)
-    "XX,X\u00a0kr",  # format_kroner itself
-    "XX,X",  # the CSV export's amounts
-    "vipps-counter-kiosk",  # the Vipps-System-Name header's default
-    "simulator",  # names of Vipps environments in the settings
-    "test",
-    "production",
-    "other",
-    "payment events",  # what a broken answer was: part of a message, as Vipps' API names it
-    # programming errors: an id never handed out, a conflict the caller settles, a bad argument or setting
-    "no sale X in the ledger",
-    "no attempt X in the ledger",
-    "no refund X in the ledger",
-    "sale X is X, not X",
-    "attempt X is X, not X",
-    "refund X is X, not PENDING",
-    "a PspProvider made without VippsSettings cannot start payments",
-    "an Idempotency-Key has 1 to X characters",
-    "the order-id prefix may hold only letters, digits and '-'",
-    "force-approve exists only in Vipps' test environment and the simulator, not at X",
-}
-_CODE = re.compile(r"[A-Z_]+|/[\w/]+|[a-z_]+(, [a-z_]+)+")  # a state, an API path, a list of columns
-
-
-def _sample(node: ast.expr, known: dict[str, str]) -> str | None:
-    """The message a string expression makes, with a stand-in for each value (money as format_kroner writes it,
-    a variable holding a message as that message)."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return re.sub(r"\{\w+\}", "X", node.value)
-    if isinstance(node, ast.JoinedStr):
-        parts = []
-        for value in node.values:
-            if isinstance(value, ast.Constant):
-                parts.append(str(value.value))
-            elif isinstance(value, ast.FormattedValue):
-                inner = value.value
-                if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") == "format_kroner":
-                    parts.append(format_kroner(124950))
-                else:
-                    parts.append(known.get(getattr(inner, "id", ""), "X"))
-        return "".join(parts)
-    return None
-
-
-def _messages_in(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    samples: set[str | None] = set()
-    scopes = [tree, *(node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef))]
-    for scope in scopes:
-        known: dict[str, str] = {}  # what a variable holds, as the statements so far in this scope made it
-        nodes = [node for node in ast.walk(scope) if hasattr(node, "lineno")]
-        for node in sorted(nodes, key=lambda n: (n.lineno, n.col_offset)):
-            found: list[ast.expr] = []
-            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
-                found.append(node.exc.args[0])
-            elif isinstance(node, ast.Call):
-                name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
-                if name in CARRIERS:
-                    found.extend(node.args)
-                    found.extend(keyword.value for keyword in node.keywords if keyword.arg == "message")
-            elif isinstance(node, ast.Return) and node.value is not None:
-                found.extend(node.value.elts if isinstance(node.value, ast.Tuple) else [node.value])
-            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                name, value = node.targets[0].id, node.value
-                if isinstance(value, ast.Dict) and name.lstrip("_").isupper():
-                    found.extend(v for v in value.values if v is not None)
-                elif (sample := _sample(value, known)) is not None:
-                    known[name] = sample
-                    if name.lstrip("_").isupper() or name in ("message", "text"):
-                        samples.add(sample)
-            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-                added = _sample(node.value, known)
-                if node.target.id in known and added is not None:  # text += "…": the two together
-                    known[node.target.id] += added
-                    samples.add(known[node.target.id])
-            samples.update(_sample(expr, known) for expr in found)
-    messages_found = {s.strip() for s in samples if s and re.search(r"[A-Za-z]{2}", s)}
-    return {s for s in messages_found if not _CODE.fullmatch(s)} - NOT_MESSAGES
-
-
-def test_every_message_written_below_the_screens_is_in_the_catalogue():
-    """A message the catalogue does not know is shown in English on a Norwegian screen: so a new one fails here
-    until it is added to kiosk/ui/messages.py (or marked where it is written, in a UI module) and translated."""
-    marked = {source for context, source, _ in ts_messages(TS) if context == messages.CONTEXT}
-    unknown = {}
-    for path in MESSAGE_SOURCES:
-        for sample in _messages_in(path):
-            if sample not in marked and messages.template_of(sample) is None:
-                unknown[sample] = path.relative_to(ROOT).as_posix()
-    assert not unknown, unknown
-    # and the scan does find them (a scan that found nothing would pass too)
-    assert "The card has expired." in _messages_in(ROOT / "kiosk" / "checkout" / "psp_provider.py")
-    assert f"Only {format_kroner(124950)} remains to refund." in _messages_in(ROOT / "kiosk" / "ledger" / "store.py")
+_FIELD = re.compile(r"\{(\w+)\}")
 
 
 def test_every_template_keeps_its_fields_in_translation():
-    for context, source, translation in ts_messages(TS):
-        forms = [form.text or "" for form in translation.iter("numerusform")] or [translation.text or ""]
-        for form in forms:
-            assert messages.fields_of(form) == messages.fields_of(source), (context, source, form)
-            assert form.count("%n") == source.count("%n"), (context, source, form)
+    for ts in ts_files():
+        for context, source, translation in ts_messages(ts):
+            forms = [form.text or "" for form in translation.iter("numerusform")] or [translation.text or ""]
+            for form in forms:
+                assert set(_FIELD.findall(form)) == set(_FIELD.findall(source)), (context, source, form)
+                assert form.count("%n") == source.count("%n"), (context, source, form)
 
 
 # ---- the translations are complete, and stay so ---------------------------------------------------------------
@@ -313,35 +262,54 @@ def _unfinished(path: Path) -> list[tuple[str, str, str]]:
 
 
 def test_the_committed_translations_are_complete():
-    assert ts_files() == [TS]
+    assert ts_files() == [EN_TS, TS]
     assert len(ts_messages(TS)) > 200
     assert _unfinished(TS) == []
+    assert _unfinished(EN_TS) == []
 
 
-def test_the_translations_cover_every_text_in_the_code(tmp_path):
+@pytest.mark.parametrize("ts", [TS, EN_TS], ids=["bokmål", "English plurals"])
+def test_the_translations_cover_every_text_in_the_code(tmp_path, ts):
     """lupdate run over the code into a copy of the .ts: a text added to the code without its translation
-    comes out "unfinished", one removed from the code "vanished". Either fails until kiosk_nb.ts is updated
-    (`python -m kiosk.ui.i18n update`, then translate what is unfinished)."""
-    copy = tmp_path / TS.name
-    shutil.copy(TS, copy)
+    comes out "unfinished", one removed from the code "vanished". Either fails until the .ts is updated
+    (`python -m kiosk.ui.i18n update`, then translate what is unfinished). English, the source language, holds
+    only the plural forms of counted messages."""
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
     subprocess.run(lupdate_command(copy), check=True, capture_output=True)
     assert _unfinished(copy) == []
-    committed = {(context, source) for context, source, _ in ts_messages(TS)}
+    committed = {(context, source) for context, source, _ in ts_messages(ts)}
     assert {(context, source) for context, source, _ in ts_messages(copy)} == committed
 
 
 def test_lupdate_finds_a_new_text_without_a_translation(tmp_path):
-    """The check above can fail: a new tr() text comes out unfinished."""
+    """The check above can fail: a new tr() text comes out unfinished, and so do a new message made below the
+    screens and a new counted one (in English too, which needs its plural forms)."""
     module = tmp_path / "new_screen.py"
     module.write_text(
         "from PySide6.QtWidgets import QWidget\n\n\nclass NewScreen(QWidget):\n"
         "    def build(self):\n        self.tr('A text nobody translated')\n",
         encoding="utf-8",
     )
+    below = tmp_path / "new_rule.py"
+    below.write_text(
+        "from kiosk.domain.message import Message\n\n\ndef why(n):\n"
+        "    return Message('A rule nobody translated: {rule}', rule='x'), "
+        "Message.counted('%n thing(s) nobody translated', None, n)\n",
+        encoding="utf-8",
+    )
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    subprocess.run(lupdate_command(copy, [module]), check=True, capture_output=True)
-    assert ("NewScreen", "A text nobody translated", "unfinished") in _unfinished(copy)
+    subprocess.run(lupdate_command(copy, [module, below]), check=True, capture_output=True)
+    unfinished = _unfinished(copy)
+    assert ("NewScreen", "A text nobody translated", "unfinished") in unfinished
+    assert (messages.MESSAGE_CONTEXT, "A rule nobody translated: {rule}", "unfinished") in unfinished
+    assert (messages.MESSAGE_CONTEXT, "%n thing(s) nobody translated", "unfinished") in unfinished
+    english = tmp_path / EN_TS.name
+    shutil.copy(EN_TS, english)
+    subprocess.run(lupdate_command(english, [module, below]), check=True, capture_output=True)
+    unfinished = [problem for problem in _unfinished(english) if problem[2] == "unfinished"]  # only new ones
+    assert unfinished == [(messages.MESSAGE_CONTEXT, "%n thing(s) nobody translated", "unfinished")]
 
 
 # ---- building the .qm: dev.py, the package, the packaged folder ---------------------------------------------------

@@ -65,7 +65,7 @@ def test_on_psp_a_scan_is_refused_in_one_line_and_the_qr_payment_stays(sim, ledg
     with provider:
         session.start_attempt()
         update = session.start_attempt(personal_qr=code_of(sim))
-        assert update.message == NEEDS_EPAYMENT
+        assert str(update.message) == NEEDS_EPAYMENT
         assert update.attempt is None
         assert [a.state for a in ledger.attempts_of(session.sale_id)] == [AttemptState.PENDING]
         assert app_requests(sim) == []
@@ -77,7 +77,7 @@ def test_a_code_vipps_does_not_know_leaves_the_qr_payment_working(sim, ledger):
         session.start_attempt()
         update = session.start_attempt(personal_qr="https://qr.vipps.no/p/nobody-has-this-one")
         assert update.outcome is None
-        assert update.message.startswith("Vipps refused that: ")
+        assert str(update.message).startswith("Vipps refused that: ")
         assert [a.state for a in ledger.attempts_of(session.sale_id)] == [
             AttemptState.PENDING,
             AttemptState.INIT_FAILED,
@@ -90,6 +90,6 @@ def test_text_that_is_no_personal_qr_is_refused_before_vipps_is_asked(sim, ledge
     with provider:
         session.start_attempt()
         update = session.start_attempt(personal_qr=code)
-        assert update.message == "That is not a customer's Vipps code."
+        assert str(update.message) == "That is not a customer's Vipps code."
         assert len(ledger.attempts_of(session.sale_id)) == 1
         assert len(sim.payments()) == 1

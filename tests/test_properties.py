@@ -191,7 +191,7 @@ def test_any_settings_document_loads_or_gives_clear_lines(raw):
         parse_settings(raw)
     except ConfigError as exc:
         assert exc.problems
-        assert all("\n" not in line and "Traceback" not in line for line in exc.problems)
+        assert all("\n" not in str(line) and "Traceback" not in str(line) for line in exc.problems)
 
 
 @given(body=json_values)

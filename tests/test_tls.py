@@ -88,7 +88,7 @@ def test_a_certificate_nobody_vouches_for_is_refused_even_on_loopback(untrusted_
 def test_plain_http_is_refused_for_any_host_but_this_pc(host):
     with pytest.raises(ConfigError) as caught:
         parse_settings({"vipps": {**VIPPS, "base_url": f"http://{host}:8765"}})
-    assert caught.value.problems == [
+    assert str(caught.value).splitlines() == [
         "settings: [vipps] base_url must start with https:// (plain http is only for a simulator on this PC, "
         'like "http://127.0.0.1:8765")'
     ]
@@ -104,4 +104,4 @@ def test_plain_http_to_a_simulator_on_this_pc_is_allowed(host):
 def test_there_is_no_setting_that_turns_verification_off(key):
     with pytest.raises(ConfigError) as caught:
         parse_settings({"vipps": {**VIPPS, "base_url": "https://apitest.vipps.no", key: False}})
-    assert f"unknown key [vipps] {key}" in caught.value.problems[0]
+    assert f"unknown key [vipps] {key}" in str(caught.value).splitlines()[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kiosk.checkout.environment import changed_since
 from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.domain.message import Message
 from kiosk.ledger import AttemptRecord, Ledger, RefundRefused
 from kiosk.ledger.report import api_title
 from kiosk.shop_ledger.cross_till import CrossTillRefund, CrossTillRefunds
@@ -17,9 +18,11 @@ from kiosk.vipps import VippsError, VippsRejected
 def check_reachable(providers: ProvidersByApi, attempt: AttemptRecord) -> None:
     """The refund goes to the API, sales unit and Vipps address the sale was paid at, never this till's own."""
     if missing := providers.missing_for(api := attempt.provider):
-        raise RefundRefused(f"This sale was paid through Vipps' {api_title(api)} API, and {missing}.")
+        raise RefundRefused(
+            Message("This sale was paid through Vipps' {api} API, and {problem}.", api=api_title(api), problem=missing)
+        )
     if changed := changed_since(attempt, providers.vipps):
-        raise RefundRefused(f"This sale was paid elsewhere: {changed}.")
+        raise RefundRefused(Message("This sale was paid elsewhere: {problem}.", problem=changed))
 
 
 def send(providers: ProvidersByApi, records: CrossTillRefunds, record: CrossTillRefund) -> CrossTillRefund:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from kiosk.config import VippsSettings
+from kiosk.domain.message import Message
 from kiosk.ledger import AttemptRecord
 from kiosk.vipps import Environment, environment_of
 
@@ -41,7 +42,7 @@ def sales_unit_of(vipps: VippsSettings) -> SalesUnit:
     return SalesUnit(vipps.merchant_serial_number, _address(vipps.base_url))
 
 
-def changed_since(attempt: AttemptRecord, vipps: VippsSettings) -> str | None:
+def changed_since(attempt: AttemptRecord, vipps: VippsSettings) -> Message | None:
     """What differs between the settings the attempt was made with and these, in words that say how to fix it;
     None when nothing did, or the attempt predates the record."""
     if attempt.merchant_serial_number is None or attempt.base_url is None:
@@ -50,17 +51,27 @@ def changed_since(attempt: AttemptRecord, vipps: VippsSettings) -> str | None:
     made_msn, made_url = attempt.merchant_serial_number, attempt.base_url
     msn, url = now.merchant_serial_number, now.base_url
     if made_msn != msn and made_url != url:
-        return (
-            f"made with merchant_serial_number {made_msn} at {made_url}, not {msn} at {url} as the settings now "
-            "say: set them back to settle the sale"
+        return Message(
+            "made with merchant_serial_number {made} at {made_address}, not {now} at {address} as the settings now "
+            "say: set them back to settle the sale",
+            made=made_msn,
+            made_address=made_url,
+            now=msn,
+            address=url,
         )
     if made_msn != msn:
-        return (
-            f"made with merchant_serial_number {made_msn}, not {msn} as the settings now say: set it back to "
-            "settle the sale"
+        return Message(
+            "made with merchant_serial_number {made}, not {now} as the settings now say: set it back to settle the "
+            "sale",
+            made=made_msn,
+            now=msn,
         )
     if made_url != url:
-        return f"made at {made_url}, not {url} as the settings now say: set base_url back to settle the sale"
+        return Message(
+            "made at {made}, not {now} as the settings now say: set base_url back to settle the sale",
+            made=made_url,
+            now=url,
+        )
     return None
 
 

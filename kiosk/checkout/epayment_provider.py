@@ -12,6 +12,7 @@ from kiosk.checkout.missing import epayment_missing, judged
 from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
 from kiosk.config import VippsSettings
+from kiosk.domain.message import Message, Shown
 from kiosk.vipps import PaymentConflict, PaymentNotFound, RetryPolicy
 from kiosk.vipps.epayment import EPaymentClient
 from kiosk.vipps.epayment_models import (
@@ -21,10 +22,10 @@ from kiosk.vipps.epayment_models import (
     State,
 )
 
-_REJECTED = "The customer rejected the payment in Vipps."
-_EXPIRED = "Nobody approved the payment in time."
+_REJECTED = Message("The customer rejected the payment in Vipps.")
+_EXPIRED = Message("Nobody approved the payment in time.")
 # ePayment's events say that a card was refused, never why (PSP's error ids have no counterpart here).
-_REFUSED = "The card was refused."
+_REFUSED = Message("The card was refused.")
 
 
 def _description(request: StartRequest) -> str:
@@ -122,6 +123,6 @@ class EPaymentProvider(ClientOwner):
         return PaymentState.UNKNOWN, ""
 
     @staticmethod
-    def _status(payment: GetPaymentResponse, state: PaymentState, reason: str) -> PaymentStatus:
+    def _status(payment: GetPaymentResponse, state: PaymentState, reason: Shown) -> PaymentStatus:
         aggregate = payment.aggregate
         return PaymentStatus(state, reason, aggregate.captured_amount.value, aggregate.refunded_amount.value)

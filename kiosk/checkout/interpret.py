@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from kiosk.checkout.provider import PaymentState, PaymentStatus
 from kiosk.checkout.states import AttemptState
+from kiosk.domain.message import Message, Shown
 
 _FAILED_AS = {
     PaymentState.REJECTED: AttemptState.REJECTED,
@@ -18,7 +19,7 @@ FAILURE_STATES = frozenset({*_FAILED_AS, PaymentState.FAILED})
 @dataclass(frozen=True)
 class Failure:
     state: AttemptState  # REJECTED, REFUSED or EXPIRED
-    reason: str
+    reason: Shown
 
 
 def explain_failure(status: PaymentStatus, past_deadline: bool) -> Failure:
@@ -26,5 +27,7 @@ def explain_failure(status: PaymentStatus, past_deadline: bool) -> Failure:
     if status.state in _FAILED_AS:
         return Failure(_FAILED_AS[status.state], status.reason)
     if past_deadline:
-        return Failure(AttemptState.EXPIRED, "Nobody approved the payment in time.")
-    return Failure(AttemptState.REFUSED, "The payment was not approved (rejected in Vipps or refused by the card).")
+        return Failure(AttemptState.EXPIRED, Message("Nobody approved the payment in time."))
+    return Failure(
+        AttemptState.REFUSED, Message("The payment was not approved (rejected in Vipps or refused by the card).")
+    )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from kiosk.checkout.provider import DoubtfulAnswer, NoSuchPayment
+from kiosk.domain.message import Message, Verbatim
 from kiosk.vipps import PaymentNotFound, VippsRejected
 
 # Anything a message could name a payment by: a run of letters and digits with a digit in it, 16 or more long
@@ -61,7 +62,7 @@ def judged(exc: VippsRejected, reference: str, missing: bool) -> NoSuchPayment |
     """The error to raise instead of `exc`: NoSuchPayment when the answer proves it, else one that says what
     was seen."""
     if missing:
-        return NoSuchPayment(exc.error_message)
+        return NoSuchPayment(Verbatim(exc.error_message))
     media = exc.content_type.split(";", 1)[0].strip() or "no media type"
-    seen = f"HTTP {exc.status} ({media}): {exc.error_message}"
-    return DoubtfulAnswer(f"Vipps' answer does not prove that it never had the payment: {seen}")
+    seen = Verbatim(f"HTTP {exc.status} ({media}): {exc.error_message}")  # what Vipps answered, as it came
+    return DoubtfulAnswer(Message("Vipps' answer does not prove that it never had the payment: {seen}", seen=seen))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from kiosk.checkout.provider import PaymentProvider
+from kiosk.domain.message import Message
 from kiosk.domain.scan import ScanKind, kind_of_scan
 
-NEEDS_EPAYMENT = 'Scanning a customer\'s code needs the ePayment API ([vipps] api = "epayment").'
-NOT_A_CODE = "That is not a customer's Vipps code."
+NEEDS_EPAYMENT = Message('Scanning a customer\'s code needs the ePayment API ([vipps] api = "epayment").')
+NOT_A_CODE = Message("That is not a customer's Vipps code.")
 
 
-def personal_qr_refusal(provider: PaymentProvider, code: str) -> str | None:
+def personal_qr_refusal(provider: PaymentProvider, code: str) -> Message | None:
     """Why `code` cannot be pushed (in one line), or None. The code is never part of the message: it may carry
     the customer's phone number, which no log or screen shows whole."""
     if not provider.takes_personal_qr:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, Self
 
+from kiosk.domain.message import Shown, Verbatim
 from kiosk.vipps.errors import VippsError
 
 if TYPE_CHECKING:
@@ -33,12 +34,16 @@ class PaymentState(StrEnum):
     UNKNOWN = "UNKNOWN"  # the answer says nothing the checkout can act on
 
 
+NO_REASON = Verbatim("")
+
+
 @dataclass(frozen=True)
 class PaymentStatus:
     """What the provider says about one payment, in the checkout's terms."""
 
     state: PaymentState
-    reason: str = ""  # for REJECTED, REFUSED and EXPIRED: in words a customer at a counter understands
+    # For REJECTED, REFUSED and EXPIRED: in words a customer at a counter understands (or Vipps' own).
+    reason: Shown = NO_REASON
     captured_ore: int = 0
     refunded_ore: int = 0
 

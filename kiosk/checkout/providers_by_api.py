@@ -13,6 +13,7 @@ from typing import Self
 
 from kiosk.checkout.provider import PaymentProvider, make_provider
 from kiosk.config import PAYMENT_APIS, VippsSettings
+from kiosk.domain.message import Message
 from kiosk.ledger.report import api_title
 from kiosk.vipps.errors import VippsError
 from kiosk.vipps.retry import RetryPolicy
@@ -39,14 +40,14 @@ class ProvidersByApi:
     def vipps(self) -> VippsSettings:
         return self._vipps
 
-    def missing_for(self, api: str) -> str | None:
+    def missing_for(self, api: str) -> Message | None:
         """What the settings lack to use `api`, in words that say what to add; None when it can be used."""
         if api in self._given or api in self._made:
             return None
         if api not in PAYMENT_APIS:
-            return f'this kiosk does not know Vipps\' "{api}" API; update the kiosk'
+            return Message('this kiosk does not know Vipps\' "{api}" API; update the kiosk', api=api)
         if api == "psp" and not self._vipps.psp_id:
-            return 'the settings have no psp_id, which the PSP API needs: add psp_id = "..." to [vipps]'
+            return Message('the settings have no psp_id, which the PSP API needs: add psp_id = "..." to [vipps]')
         return None
 
     def for_api(self, api: str) -> PaymentProvider:

@@ -10,6 +10,7 @@ from kiosk.checkout.missing import judged, psp_missing
 from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
 from kiosk.config import VippsSettings
+from kiosk.domain.message import Message, Shown, Verbatim
 from kiosk.vipps import (
     InitiateRequest,
     Operation,
@@ -45,28 +46,32 @@ def read_details(details: PaymentDetails) -> PaymentState:
 
 # PSP error ids from VIPPS-FACTS, in words a customer at a counter understands.
 _CARD_REFUSALS = {
-    "81": "The card's bank is unknown.",
-    "82": "The card's bank refused the payment.",
-    "83": "The card's bank refused the payment.",
-    "84": "The payment is over the card's limit.",
-    "86": "The card has expired.",
-    "87": "The card is not valid.",
-    "88": "Credit cards cannot be used here.",
-    "89": "There is not enough money on the card.",
-    "85": "The approval came after the payment was cancelled.",
+    "81": Message("The card's bank is unknown."),
+    "82": Message("The card's bank refused the payment."),
+    "83": Message("The card's bank refused the payment."),
+    "84": Message("The payment is over the card's limit."),
+    "86": Message("The card has expired."),
+    "87": Message("The card is not valid."),
+    "88": Message("Credit cards cannot be used here."),
+    "89": Message("There is not enough money on the card."),
+    "85": Message("The approval came after the payment was cancelled."),
 }
 
 
-def explain_outcome(outcome: PspOutcome | None) -> tuple[PaymentState, str]:
+def explain_outcome(outcome: PspOutcome | None) -> tuple[PaymentState, Shown]:
     """Why a reservation failed, from the PSP's record. Without it: FAILED, and the checkout's clock decides."""
     if outcome is None:
-        return PaymentState.FAILED, ""
+        return PaymentState.FAILED, Verbatim("")
     if outcome.payment_state == "USER_CANCEL":
-        return PaymentState.REJECTED, "The customer rejected the payment in Vipps."
+        return PaymentState.REJECTED, Message("The customer rejected the payment in Vipps.")
     if outcome.payment_state == "TIMEOUT":
-        return PaymentState.EXPIRED, "Nobody approved the payment in time."
-    reason = _CARD_REFUSALS.get(outcome.error_id or "") or outcome.error_text or "The card was refused."
-    return PaymentState.REFUSED, reason
+        return PaymentState.EXPIRED, Message("Nobody approved the payment in time.")
+    known = _CARD_REFUSALS.get(outcome.error_id or "")
+    if known is not None:
+        return PaymentState.REFUSED, known
+    if outcome.error_text:
+        return PaymentState.REFUSED, Verbatim(outcome.error_text)  # Vipps' own words: never translated
+    return PaymentState.REFUSED, Message("The card was refused.")
 
 
 class PspProvider(ClientOwner):
@@ -118,7 +123,7 @@ class PspProvider(ClientOwner):
     def status_of(self, details: PaymentDetails) -> PaymentStatus:
         """A details document in the checkout's terms. A failed one costs one more call: only the PSP knows why."""
         state = read_details(details)
-        reason = ""
+        reason: Shown = Verbatim("")
         if state is PaymentState.FAILED:
             try:
                 outcome = self.client.psp_outcome(details.psp_transaction_id)

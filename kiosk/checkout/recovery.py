@@ -17,12 +17,13 @@ from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES, AttemptState, Outcome, SaleState
 from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
+from kiosk.domain.message import Message, Shown, message_of
 from kiosk.ledger import AttemptRecord, Ledger, SaleRecord
 from kiosk.ledger.report import api_title
 from kiosk.vipps import VippsError
 
 S = AttemptState
-UNRECORDED_UNIT = (
+UNRECORDED_UNIT = Message(
     "Vipps says it has no such payment, but the attempt was made before the kiosk recorded its sales unit, so "
     "it may have been made with other settings: check it in Vipps' portal"
 )
@@ -39,13 +40,14 @@ class RecoveryReport:
     capture_pending: list[int] = field(default_factory=list)
 
     @property
-    def summary(self) -> str:
+    def summary(self) -> Message | None:
         if not self.settled and not self.needs_check:
-            return ""
-        text = f"Settled {len(self.settled)} sale(s) left unfinished."
-        if self.needs_check:
-            text += f" {len(self.needs_check)} need checking in the back office."
-        return text
+            return None
+        settled = Message.counted("Settled %n sale(s) left unfinished.", None, len(self.settled))
+        if not self.needs_check:
+            return settled
+        checks = Message.counted("%n need(s) checking in the back office.", None, len(self.needs_check))
+        return Message("{settled} {checks}", settled=settled, checks=checks)
 
 
 class ResumedSale(SaleSession):
@@ -85,7 +87,7 @@ class ResumedSale(SaleSession):
         if sale.state == SaleState.NEEDS_CHECK:
             self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.OPEN, note="re-checking with Vipps")
         unanswered = False
-        doubts: list[str] = []  # answers that looked like "no such payment" but prove nothing, as seen
+        doubts: list[Shown] = []  # answers that looked like "no such payment" but prove nothing, as seen
         for attempt in self._ledger.attempts_of(self._sale_id):
             if attempt.state in FINAL_ATTEMPT_STATES:
                 continue
@@ -97,10 +99,10 @@ class ResumedSale(SaleSession):
                 elif attempt.state in (S.CREATED, S.UNKNOWN):
                     doubts.append(UNRECORDED_UNIT)
                 elif not forgets_payments(self._vipps):  # Vipps answered its init before: it cannot be missing
-                    doubts.append("Vipps says it has no such payment, but it had answered for it before")
+                    doubts.append(Message("Vipps says it has no such payment, but it had answered for it before"))
                 continue
             except DoubtfulAnswer as exc:
-                doubts.append(str(exc))
+                doubts.append(message_of(exc))
                 continue
             except VippsError:
                 unanswered = True
@@ -112,27 +114,27 @@ class ResumedSale(SaleSession):
         unfinished = [a for a in self._ledger.attempts_of(self._sale_id) if a.state not in FINAL_ATTEMPT_STATES]
         if self._sale_open():
             if doubts:  # even if everything is final now: what was seen must be looked at
-                self._ledger.move_sale(self._sale_id, [SaleState.OPEN], SaleState.NEEDS_CHECK, note=doubts[0])
-                return self._update(f"Needs checking: {doubts[0]}.")
+                self._ledger.move_sale(self._sale_id, [SaleState.OPEN], SaleState.NEEDS_CHECK, note=str(doubts[0]))
+                return self._update(Message("Needs checking: {problem}.", problem=doubts[0]))
             if unanswered or any(a.state in (S.CANCELLING, S.REVERSING) for a in unfinished):
                 self._ledger.move_sale(
                     self._sale_id, [SaleState.OPEN], SaleState.NEEDS_CHECK, note="Vipps could not be asked"
                 )
-                return self._update("Needs checking: Vipps could not be asked after a restart.")
-            return self._finish(Outcome.CANCELLED, "The kiosk restarted before the customer paid.")
+                return self._update(Message("Needs checking: Vipps could not be asked after a restart."))
+            return self._finish(Outcome.CANCELLED, Message("The kiosk restarted before the customer paid."))
         return self._update(self._paid_message() or self._message)
 
-    def _paid_message(self) -> str | None:
+    def _paid_message(self) -> Message | None:
         """What a paid sale's re-check says: paid, and whether Vipps has applied its capture yet."""
         sale = self._ledger.sale(self._sale_id)
         if sale.state != SaleState.PAID:
             return None
-        return "Paid" if sale.captured_ore else "Paid; Vipps has not applied the capture yet."
+        return Message("Paid") if sale.captured_ore else Message("Paid; Vipps has not applied the capture yet.")
 
     def _provider_of(self, attempt: AttemptRecord) -> PaymentProvider:
         return self._providers.for_api(attempt.provider)
 
-    def _out_of_reach(self, sale: SaleRecord) -> str | None:
+    def _out_of_reach(self, sale: SaleRecord) -> Message | None:
         """Why an attempt that still matters cannot be asked about: its API (only that API knows the payment)
         lacks a setting, or it was made at another sales unit or Vipps address than the settings now name
         (whose "no such payment" would prove nothing). None when every such attempt can be asked."""
@@ -141,17 +143,19 @@ class ResumedSale(SaleSession):
             if attempt.state in FINAL_ATTEMPT_STATES and not rechecked:
                 continue
             if missing := self._providers.missing_for(attempt.provider):
-                return f"made through Vipps' {api_title(attempt.provider)} API, and {missing}"
+                return Message(
+                    "made through Vipps' {api} API, and {problem}", api=api_title(attempt.provider), problem=missing
+                )
             if changed := changed_since(attempt, self._vipps):
                 return changed
         return None
 
-    def _leave_for_the_manager(self, sale: SaleRecord, note: str) -> SaleUpdate:
+    def _leave_for_the_manager(self, sale: SaleRecord, note: Message) -> SaleUpdate:
         """Asking another API would read "no such payment" and close a payment that may hold money: leave the
         sale for the manager, untouched at Vipps, until the settings have what its API needs."""
         if sale.state in (SaleState.OPEN, SaleState.PAID):
-            self._ledger.move_sale(sale.id, [SaleState(sale.state)], SaleState.NEEDS_CHECK, note=note)
-        return self._update(f"Needs checking: {note}.")
+            self._ledger.move_sale(sale.id, [SaleState(sale.state)], SaleState.NEEDS_CHECK, note=str(note))
+        return self._update(Message("Needs checking: {problem}.", problem=note))
 
     def _recheck_capture(self, sale: SaleRecord) -> SaleUpdate:
         """A paid sale whose capture Vipps refused: read the payment again and capture it if it is still
@@ -160,7 +164,7 @@ class ResumedSale(SaleSession):
         try:
             reading = self._provider_of(attempt).read(attempt.psp_transaction_id).state
         except VippsError:
-            return self._update("Vipps could not be asked. Try again later.")
+            return self._update(Message("Vipps could not be asked. Try again later."))
         if reading in (PaymentState.RESERVED, PaymentState.CAPTURED):
             self._ledger.move_sale(sale.id, [SaleState.NEEDS_CHECK], SaleState.PAID, note="re-checked")
             if attempt.state == S.NEEDS_CHECK:
@@ -172,9 +176,15 @@ class ResumedSale(SaleSession):
                 self._capture(attempt)
             return self._update(self._paid_message() or self._message)
         if reading is PaymentState.CAPTURE_FAILED:
-            return self._update("Vipps refused the capture: settle it with the customer.")
-        said = "pending" if reading is PaymentState.WAITING else "failed" if reading in FAILURE_STATES else reading
-        return self._update(f"Vipps says the payment is {said.lower()}: settle it with the customer.")
+            return self._update(Message("Vipps refused the capture: settle it with the customer."))
+        if reading is PaymentState.WAITING:
+            return self._update(Message("Vipps says the payment is pending: settle it with the customer."))
+        if reading in FAILURE_STATES:
+            return self._update(Message("Vipps says the payment is failed: settle it with the customer."))
+        if reading is PaymentState.CANCELLED:
+            return self._update(Message("Vipps says the payment is cancelled: settle it with the customer."))
+        said = Message("Vipps says the payment is {state}: settle it with the customer.", state=reading.lower())
+        return self._update(said)
 
 
 def recover(

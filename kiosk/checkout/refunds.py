@@ -9,6 +9,7 @@ import uuid
 
 from kiosk.checkout.environment import changed_since
 from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.domain.message import Message
 from kiosk.ledger import AttemptRecord, Ledger, RefundRecord, RefundRefused
 from kiosk.ledger.report import api_title
 from kiosk.vipps import VippsError, VippsRejected
@@ -23,10 +24,12 @@ def refund(
     was taken under (kiosk.checkout.shop_refunds), else a new one."""
     paid_by = ledger.sale(sale_id).paid_attempt_id
     if paid_by is not None and (missing := providers.missing_for(api := ledger.attempt(paid_by).provider)):
-        raise RefundRefused(f"This sale was paid through Vipps' {api_title(api)} API, and {missing}.")
+        raise RefundRefused(
+            Message("This sale was paid through Vipps' {api} API, and {problem}.", api=api_title(api), problem=missing)
+        )
     if paid_by is not None and (changed := changed_since(ledger.attempt(paid_by), providers.vipps)):
         # Another sales unit or Vipps address does not have the payment: the refund would fail there.
-        raise RefundRefused(f"This sale was paid elsewhere: {changed}.")
+        raise RefundRefused(Message("This sale was paid elsewhere: {problem}.", problem=changed))
     record = ledger.begin_refund(sale_id, amount_ore, idempotency_key or uuid.uuid4().hex)
     return _send(providers, ledger, record)
 

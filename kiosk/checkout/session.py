@@ -32,6 +32,7 @@ from kiosk.checkout.updates import AttemptView, SaleUpdate, attempt_view, window
 from kiosk.checkout.writes import WritesToVipps
 from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
+from kiosk.domain.message import Message, Shown, Verbatim
 from kiosk.domain.phone import mask_phone
 from kiosk.ledger import AttemptRecord, Ledger, SaleRecord
 from kiosk.vipps import (
@@ -79,7 +80,7 @@ class SaleSession(WritesToVipps):
         self._requests_by_tx: dict[str, StartRequest] = {}  # in memory only: phone numbers are never stored
         self._current_tx: str | None = None
         self._expiry_unanswered = False  # the window passed while Vipps could not be asked
-        self._message = "Waiting for the customer"
+        self._message: Shown = Message("Waiting for the customer")
 
     @classmethod
     def begin(
@@ -106,7 +107,7 @@ class SaleSession(WritesToVipps):
         customer's QR code working."""
         sale = self._ledger.sale(self._sale_id)
         if sale.state != SaleState.OPEN:
-            return self._update("This sale has already ended.")
+            return self._update(Message("This sale has already ended."))
         if personal_qr is not None and (refused := personal_qr_refusal(self._provider, personal_qr)):
             return self._update(refused)  # nothing sent, nothing recorded: the attempt on show stays
         pushed = phone is not None or personal_qr is not None
@@ -141,29 +142,29 @@ class SaleSession(WritesToVipps):
                 # Only a re-send gets this (the first answer was lost): Vipps has it. Its details decide.
                 self._ledger.move_attempt(attempt.id, [S.CREATED], S.UNKNOWN, note=f"init: {exc.error_message}")
                 self._current_tx = attempt.psp_transaction_id
-                return self._update("No answer from Vipps yet. Still trying.")
+                return self._update(Message("No answer from Vipps yet. Still trying."))
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=exc.error_message)
             if self._open_attempts():
-                return self._update(f"Vipps refused that: {exc.error_message}")
-            return self._finish(Outcome.NOT_STARTED, f"Vipps refused to start the payment: {exc.error_message}")
+                return self._update(Message("Vipps refused that: {reason}", reason=Verbatim(exc.error_message)))
+            return self._finish(Outcome.NOT_STARTED, _refused_to_start(exc))
         except VippsAuthError as exc:
             # Refused at the door: Vipps created nothing. The settings need fixing, not a retry.
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=str(exc))
             if self._open_attempts():
-                return self._update(str(exc))
-            return self._finish(Outcome.NOT_STARTED, str(exc))
+                return self._update(exc.message)
+            return self._finish(Outcome.NOT_STARTED, exc.message)
         except VippsError as exc:
             # No usable answer (none at all, a garbled one, or the call was cut off): Vipps may have created
             # the payment, so it is watched and asked again with the same key, never forgotten.
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.UNKNOWN, note=f"init: {type(exc).__name__}")
             self._current_tx = attempt.psp_transaction_id
-            return self._update("No answer from Vipps yet. Still trying.")
+            return self._update(Message("No answer from Vipps yet. Still trying."))
         attempt = self._ledger.move_attempt(attempt.id, [S.CREATED], S.PENDING, redirect_url=started.landing_url)
         self._current_tx = attempt.psp_transaction_id
         for older in self._open_attempts():
             if older.id != attempt.id:
                 self._give_up(older, S.CANCELLED, "superseded by a newer attempt")
-        self._message = "Waiting for the customer"
+        self._message = Message("Waiting for the customer")
         return self._update(self._message, attempt=self._view(attempt, request))
 
     def observe(self, psp_transaction_id: str, status: PaymentStatus) -> SaleUpdate:
@@ -196,7 +197,7 @@ class SaleSession(WritesToVipps):
         for attempt in self._open_attempts():
             self._give_up(attempt, S.CANCELLED, "cancelled by staff")
         if self._sale_open():
-            return self._finish(Outcome.CANCELLED, "Payment cancelled.")
+            return self._finish(Outcome.CANCELLED, Message("Payment cancelled."))
         return self._update(self._message)
 
     def expire(self, psp_transaction_id: str) -> SaleUpdate:
@@ -209,7 +210,7 @@ class SaleSession(WritesToVipps):
         except VippsError:
             if attempt.state in OPEN_ATTEMPT_STATES and self._is_current(attempt) and self._sale_open():
                 self._expiry_unanswered = True
-                return self._update("No answer from Vipps yet. Still trying.")
+                return self._update(Message("No answer from Vipps yet. Still trying."))
             return self._update(self._message)
         update = self.observe(psp_transaction_id, status)
         attempt = self._ledger.attempt(attempt.id)
@@ -221,7 +222,7 @@ class SaleSession(WritesToVipps):
         self._expiry_unanswered = False
         self._give_up(attempt, S.EXPIRED, "the approval window passed")
         if self._is_current(attempt) and self._sale_open():
-            return self._finish(Outcome.EXPIRED, "Nobody approved the payment in time.")
+            return self._finish(Outcome.EXPIRED, Message("Nobody approved the payment in time."))
         return self._update(self._message)
 
     def _past_deadline(self, attempt: AttemptRecord) -> bool:
@@ -265,12 +266,12 @@ class SaleSession(WritesToVipps):
         sale = self._ledger.sale(self._sale_id)
         if sale.state == SaleState.OPEN and state in OPEN_ATTEMPT_STATES:
             self._ledger.reserve_and_mark_paid(attempt.id, [state], note="approved by the customer")
-            self._message = "Paid"
-            self.announce(self._update("Paid"))  # the customer sees it now; the capture is bookkeeping
+            self._message = Message("Paid")
+            self.announce(self._update(Message("Paid")))  # the customer sees it now; the capture is bookkeeping
             for other in self._open_attempts():
                 self._give_up(other, S.CANCELLED, "another attempt was paid")
             self._capture(self._ledger.attempt(attempt.id))
-            return self._update("Paid")
+            return self._update(Message("Paid"))
         # Approved after it was given up, or after the sale ended another way: reverse, never capture.
         self._ledger.move_attempt(attempt.id, [state], S.REVERSING, note="approved late; reversing")
         self._send_cancel(self._ledger.attempt(attempt.id), S.REVERSING, S.REVERSED)
@@ -285,7 +286,7 @@ class SaleSession(WritesToVipps):
             final = self._give_up_as.get(tx, S.CANCELLED)
             self._ledger.move_attempt(attempt.id, [state], final, note=f"failed at Vipps: {failure.reason}")
             return self._update(self._message)
-        self._ledger.move_attempt(attempt.id, [state], failure.state, reason=failure.reason)
+        self._ledger.move_attempt(attempt.id, [state], failure.state, reason=str(failure.reason))
         if self._is_current(attempt) and self._sale_open():
             return self._finish(_FAILURE_OUTCOMES[failure.state], failure.reason)
         return self._update(self._message)
@@ -300,7 +301,7 @@ class SaleSession(WritesToVipps):
         elif state in OPEN_ATTEMPT_STATES:
             self._ledger.move_attempt(attempt.id, [state], S.CANCELLED, note="cancelled at Vipps")
             if self._is_current(attempt) and self._sale_open():
-                return self._finish(Outcome.CANCELLED, "The payment was cancelled.")
+                return self._finish(Outcome.CANCELLED, Message("The payment was cancelled."))
         return self._update(self._message)
 
     def _retry_init(self, attempt: AttemptRecord) -> AttemptView | None:
@@ -322,7 +323,7 @@ class SaleSession(WritesToVipps):
                 if not isinstance(exc, ALREADY_CREATED):  # it exists: its details below say what it is
                     self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note=exc.error_message)
                     if self._is_current(attempt) and self._sale_open():
-                        self._finish(Outcome.NOT_STARTED, f"Vipps refused to start the payment: {exc.error_message}")
+                        self._finish(Outcome.NOT_STARTED, _refused_to_start(exc))
                     return None
             else:
                 self._ledger.move_attempt(
@@ -331,7 +332,7 @@ class SaleSession(WritesToVipps):
                 for older in self._open_attempts():
                     if older.id != attempt.id:
                         self._give_up(older, S.CANCELLED, "superseded by a newer attempt")
-                self._message = "Waiting for the customer"
+                self._message = Message("Waiting for the customer")
                 return self._view(self._ledger.attempt(attempt.id), request)
         try:
             status = self._provider_of(attempt).read(tx)
@@ -340,7 +341,7 @@ class SaleSession(WritesToVipps):
                 return None  # stays UNKNOWN: a person must look
             self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note="Vipps says it never had this payment")
             if self._is_current(attempt) and self._sale_open():
-                self._finish(Outcome.NOT_STARTED, "Vipps did not start the payment. Try again.")
+                self._finish(Outcome.NOT_STARTED, Message("Vipps did not start the payment. Try again."))
             return None
         except VippsError:
             return None
@@ -349,15 +350,15 @@ class SaleSession(WritesToVipps):
             # It exists and waits for a customer who never saw it: give it up cleanly.
             self._give_up(self._ledger.attempt(attempt.id), S.CANCELLED, "started without an answer; given up")
             if self._is_current(attempt) and self._sale_open():
-                self._finish(Outcome.NOT_STARTED, "Vipps answered too late. Start the payment again.")
+                self._finish(Outcome.NOT_STARTED, Message("Vipps answered too late. Start the payment again."))
         return None
 
-    def _finish(self, outcome: Outcome, message: str) -> SaleUpdate:
+    def _finish(self, outcome: Outcome, message: Shown) -> SaleUpdate:
         """End the sale unpaid. Nothing of it may stay payable: every attempt still open is given up too."""
         for attempt in self._open_attempts():
             self._give_up(attempt, S.CANCELLED, f"the sale ended: {outcome.value.lower()}")
         self._expiry_unanswered = False
-        self._ledger.move_sale(self._sale_id, [SaleState.OPEN], SaleState.NOT_PAID, outcome=outcome, note=message)
+        self._ledger.move_sale(self._sale_id, [SaleState.OPEN], SaleState.NOT_PAID, outcome=outcome, note=str(message))
         self._message = message
         return self._update(message)
 
@@ -389,7 +390,7 @@ class SaleSession(WritesToVipps):
     def _is_current(self, attempt: AttemptRecord) -> bool:
         return attempt.psp_transaction_id == self._current_tx
 
-    def _update(self, message: str, attempt: AttemptView | None = None) -> SaleUpdate:
+    def _update(self, message: Shown, attempt: AttemptView | None = None) -> SaleUpdate:
         sale = self._ledger.sale(self._sale_id)
         attempts = self._ledger.attempts_of(self._sale_id)
         # A capture Vipps accepted is not watched: its batch may take the night. Start-up reads it again (and so
@@ -400,3 +401,7 @@ class SaleSession(WritesToVipps):
         unknown = self._expiry_unanswered or any(a.state == S.UNKNOWN and self._is_current(a) for a in attempts)
         outcome = Outcome(sale.outcome) if sale.outcome else (Outcome.NO_ANSWER if unknown else None)
         return SaleUpdate(sale.id, SaleState(sale.state), outcome, message, attempt, watch, pending, sale.amount_ore)
+
+
+def _refused_to_start(exc: VippsRejected) -> Message:
+    return Message("Vipps refused to start the payment: {reason}", reason=Verbatim(exc.error_message))

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from kiosk.checkout.cross_till_resend import check_reachable, send
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.refunds import refund
+from kiosk.domain.message import Message
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
@@ -36,10 +37,14 @@ BOUND_S = 5.0  # the longest a refund waits on the shop database, each time it a
 # A claim this old whose key is in neither of the till's refund tables was never sent (the till records a refund
 # before it calls Vipps, within seconds of the claim): it is released. Far longer than any claim-to-record step.
 UNRECORDED_CLAIM_S = 600.0
-ONLY_OWN_SALES = (
-    "The shop database cannot be reached, so this till can refund only its own sales until it is back; this "
-    "sale was made at till {till}."
-)
+
+
+def only_own_sales(till: str) -> Message:
+    return Message(
+        "The shop database cannot be reached, so this till can refund only its own sales until it is back; this "
+        "sale was made at till {till}.",
+        till=till,
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ def refund_shop_sale(
     except ShopUnreachable as exc:
         if not own:
             log.warning("refund of till %s's sale %s refused: %s", sale_till_id, sale_id, exc)
-            raise RefundRefused(ONLY_OWN_SALES.format(till=sale_till_id)) from None
+            raise RefundRefused(only_own_sales(sale_till_id)) from None
         log.info("refund of sale %s from this till's own ledger only: %s", sale_id, exc)
         return _own(providers, ledger, None, sale_id, amount_ore, bound_s)
     try:
@@ -142,7 +147,7 @@ def _other_tills(
         with deadline(db, bound_s):
             attempt = paid_attempt_in_shop(db, target.shop_id, sale_till_id, sale_id)
             if attempt is None:
-                raise RefundRefused("Only a paid sale can be refunded.")
+                raise RefundRefused(Message("Only a paid sale can be refunded."))
             check_reachable(providers, attempt)
             key = uuid.uuid4().hex
             claim = claim_refund(
@@ -156,7 +161,7 @@ def _other_tills(
             )
     except ShopUnreachable as exc:
         log.warning("refund of till %s's sale %s refused: %s", sale_till_id, sale_id, exc)
-        raise RefundRefused(ONLY_OWN_SALES.format(till=sale_till_id)) from None
+        raise RefundRefused(only_own_sales(sale_till_id)) from None
     with CrossTillRefunds(ledger.path) as records:
         record = send(providers, records, records.begin(sale_till_id, attempt, amount_ore, key))
     if record.state != "PENDING":

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.checkout.states import Outcome, SaleState
+from kiosk.domain.message import Shown
 
 if TYPE_CHECKING:
     from kiosk.checkout.provider import StartRequest
@@ -32,7 +33,7 @@ class SaleUpdate:
     sale_id: int
     sale_state: SaleState
     outcome: Outcome | None
-    message: str
+    message: Shown
     attempt: AttemptView | None = None  # a newly started attempt to show
     watch: frozenset[str] = frozenset()  # attempts whose details still matter
     pending_writes: bool = False  # a capture, cancel, reversal or init waits for Vipps

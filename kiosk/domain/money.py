@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kiosk.domain.message import Message, MessageError, Money
+
 ORE_PER_KRONE = 100
 # Vipps refuses less than 1 kr.
 MINIMUM_ORE = 100
@@ -17,8 +19,8 @@ _PREFIXES = ("NOK", "kr")
 _SUFFIXES = ("kr", "NOK", ",-", ".-")
 
 
-class AmountError(ValueError):
-    """Text that is not an amount the kiosk can charge. The message is meant for staff, as it is."""
+class AmountError(MessageError, ValueError):
+    """Text that is not an amount the kiosk can charge. The message is meant for staff."""
 
 
 def parse_kroner(text: str, *, ceiling_ore: int | None = None) -> int:
@@ -35,21 +37,21 @@ def parse_kroner(text: str, *, ceiling_ore: int | None = None) -> int:
     # No-break spaces arrive from copied receipts and from our own formatting.
     cleaned = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
     if not cleaned:
-        raise AmountError("Type the amount to charge.")
+        raise AmountError(Message("Type the amount to charge."))
     if cleaned.startswith("-"):
-        raise AmountError("The amount cannot be negative.")
+        raise AmountError(Message("The amount cannot be negative."))
     cleaned = _undecorated(cleaned)
     if cleaned.startswith("-"):
-        raise AmountError("The amount cannot be negative.")
+        raise AmountError(Message("The amount cannot be negative."))
     if not cleaned.isascii():
-        raise AmountError("Use the digits 0-9 only.")
+        raise AmountError(Message("Use the digits 0-9 only."))
     ore = _read(cleaned)
     if ore == 0:
-        raise AmountError("The amount must be more than 0 kr.")
+        raise AmountError(Message("The amount must be more than 0 kr."))
     if ore < MINIMUM_ORE:
-        raise AmountError("Vipps takes payments of 1 kr or more.")
+        raise AmountError(Message("Vipps takes payments of 1 kr or more."))
     if ceiling_ore is not None and ore > ceiling_ore:
-        raise AmountError(f"That is over this till's limit of {format_kroner(ceiling_ore)}.")
+        raise AmountError(Message("That is over this till's limit of {limit}.", limit=Money(ceiling_ore)))
     return ore
 
 
@@ -69,8 +71,12 @@ def _read(text: str) -> int:
     if either is not None:
         thousands = int(either["kroner"] + either["thousands"]) * ORE_PER_KRONE
         raise AmountError(
-            f'"{text}" is unclear: is it {format_kroner(thousands)}? Type kroner and øre with two decimals '
-            "(12.50), or thousands without the separator (12500)."
+            Message(
+                '"{typed}" is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or '
+                "thousands without the separator (12500).",
+                typed=text,
+                thousands=Money(thousands),
+            )
         )
     plain = _PLAIN.fullmatch(text)
     if plain is not None and (plain["kroner"] or plain["ore"]):
@@ -78,14 +84,11 @@ def _read(text: str) -> int:
     else:
         grouped = _GROUPED.fullmatch(text)
         if grouped is None or grouped["mark"] == grouped["sep"]:
-            raise AmountError("That is not an amount. Type it like 149,50.")
+            raise AmountError(Message("That is not an amount. Type it like 149,50."))
         kroner, ore = grouped["kroner"].replace(grouped["sep"], ""), grouped["ore"]
     return int(kroner) * ORE_PER_KRONE + int((ore or "0").ljust(2, "0"))
 
 
 def format_kroner(ore: int) -> str:
     """1249 50 øre -> `1 249,50 kr` (Norwegian style, with a no-break space between thousands)."""
-    sign = "-" if ore < 0 else ""
-    kroner, rest = divmod(abs(ore), ORE_PER_KRONE)
-    grouped = f"{kroner:,}".replace(",", "\u00a0")
-    return f"{sign}{grouped},{rest:02d}\u00a0kr"
+    return str(Money(ore))

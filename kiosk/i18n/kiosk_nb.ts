@@ -2,6 +2,846 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb">
 <context>
+    <name></name>
+    <message>
+        <source>Still connecting to Vipps. One moment.</source>
+        <translation>Kobler fortsatt til Vipps. Et øyeblikk.</translation>
+    </message>
+    <message>
+        <source>Refunding…</source>
+        <translation>Refunderer …</translation>
+    </message>
+    <message>
+        <source>Checking with Vipps…</source>
+        <translation>Sjekker med Vipps …</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer …</translation>
+    </message>
+    <message>
+        <source>Something went wrong. It is recorded in the log.</source>
+        <translation>Noe gikk galt. Det er skrevet i loggen.</translation>
+    </message>
+    <message>
+        <source>No answer from Vipps yet. Still trying.</source>
+        <translation>Ikke svar fra Vipps ennå. Prøver fortsatt.</translation>
+    </message>
+    <message>
+        <source>Ready. Type the amount and press Enter.</source>
+        <translation>Klar. Skriv inn beløpet og trykk Enter.</translation>
+    </message>
+    <message>
+        <source>Starting the payment…</source>
+        <translation>Starter betalingen …</translation>
+    </message>
+    <message>
+        <source>Sending the payment to the customer&apos;s phone…</source>
+        <translation>Sender betalingen til kundens mobil …</translation>
+    </message>
+    <message>
+        <source>Sending the payment to the customer&apos;s app…</source>
+        <translation>Sender betalingen til kundens Vipps-app …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter …</translation>
+    </message>
+    <message>
+        <source>Time is up. Checking with Vipps…</source>
+        <translation>Tiden er ute. Sjekker med Vipps …</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer</source>
+        <translation>Venter på kunden</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betalt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starter …</translation>
+    </message>
+    <message>
+        <source>Manager PIN needed</source>
+        <translation>Leder-PIN trengs</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>Administrasjon</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>Leser innstillingene …</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>This sale has already ended.</source>
+        <translation>Dette salget er allerede avsluttet.</translation>
+    </message>
+    <message>
+        <source>Vipps refused that: {reason}</source>
+        <translation>Vipps avviste det: {reason}</translation>
+    </message>
+    <message>
+        <source>Vipps refused to start the payment: {reason}</source>
+        <translation>Vipps ville ikke starte betalingen: {reason}</translation>
+    </message>
+    <message>
+        <source>Payment cancelled.</source>
+        <translation>Betalingen er kansellert.</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled.</source>
+        <translation>Betalingen ble kansellert.</translation>
+    </message>
+    <message>
+        <source>Nobody approved the payment in time.</source>
+        <translation>Ingen godkjente betalingen i tide.</translation>
+    </message>
+    <message>
+        <source>Vipps did not start the payment. Try again.</source>
+        <translation>Vipps startet ikke betalingen. Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Vipps answered too late. Start the payment again.</source>
+        <translation>Vipps svarte for sent. Start betalingen på nytt.</translation>
+    </message>
+    <message>
+        <source>The payment was not approved (rejected in Vipps or refused by the card).</source>
+        <translation>Betalingen ble ikke godkjent (avvist i Vipps eller av kortet).</translation>
+    </message>
+    <message>
+        <source>The customer rejected the payment in Vipps.</source>
+        <translation>Kunden avviste betalingen i Vipps.</translation>
+    </message>
+    <message>
+        <source>The card was refused.</source>
+        <translation>Kortet ble avvist.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s bank is unknown.</source>
+        <translation>Banken til kortet er ukjent.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s bank refused the payment.</source>
+        <translation>Banken til kortet avviste betalingen.</translation>
+    </message>
+    <message>
+        <source>The payment is over the card&apos;s limit.</source>
+        <translation>Betalingen er over grensen på kortet.</translation>
+    </message>
+    <message>
+        <source>The card has expired.</source>
+        <translation>Kortet er utløpt.</translation>
+    </message>
+    <message>
+        <source>The card is not valid.</source>
+        <translation>Kortet er ikke gyldig.</translation>
+    </message>
+    <message>
+        <source>Credit cards cannot be used here.</source>
+        <translation>Kredittkort kan ikke brukes her.</translation>
+    </message>
+    <message>
+        <source>There is not enough money on the card.</source>
+        <translation>Det er ikke dekning på kortet.</translation>
+    </message>
+    <message>
+        <source>The approval came after the payment was cancelled.</source>
+        <translation>Godkjenningen kom etter at betalingen var kansellert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settled %n sale(s) left unfinished.</source>
+        <translation>
+            <numerusform>Gjorde opp %n uferdig salg.</numerusform>
+            <numerusform>Gjorde opp %n uferdige salg.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) checking in the back office.</source>
+        <translation>
+            <numerusform>%n må sjekkes i administrasjonen.</numerusform>
+            <numerusform>%n må sjekkes i administrasjonen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{settled} {checks}</source>
+        <translation>{settled} {checks}</translation>
+    </message>
+    <message>
+        <source>Needs checking: Vipps could not be asked after a restart.</source>
+        <translation>Må sjekkes: Vipps kunne ikke spørres etter omstarten.</translation>
+    </message>
+    <message>
+        <source>The kiosk restarted before the customer paid.</source>
+        <translation>Kiosken startet på nytt før kunden betalte.</translation>
+    </message>
+    <message>
+        <source>Vipps could not be asked. Try again later.</source>
+        <translation>Vipps kunne ikke spørres. Prøv igjen senere.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is pending: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen venter: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is failed: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen mislyktes: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is cancelled: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen er kansellert: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Vipps says the payment is {state}: settle it with the customer.</source>
+        <translation>Vipps sier at betalingen har status «{state}»: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Needs checking: {problem}.</source>
+        <translation>Må sjekkes: {problem}.</translation>
+    </message>
+    <message>
+        <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
+        <translation>Skanning av kundens kode krever ePayment-API-et ([vipps] api = &quot;epayment&quot;).</translation>
+    </message>
+    <message>
+        <source>made through Vipps&apos; {api} API, and {problem}</source>
+        <translation>gjort gjennom Vipps&apos; {api}-API, og {problem}</translation>
+    </message>
+    <message>
+        <source>the settings have no psp_id, which the PSP API needs: add psp_id = &quot;...&quot; to [vipps]</source>
+        <translation>innstillingene mangler psp_id, som PSP-API-et trenger: legg til psp_id = &quot;...&quot; i [vipps]</translation>
+    </message>
+    <message>
+        <source>this kiosk does not know Vipps&apos; &quot;{api}&quot; API; update the kiosk</source>
+        <translation>denne kiosken kjenner ikke Vipps&apos; «{api}»-API; oppdater kiosken</translation>
+    </message>
+    <message>
+        <source>This sale was paid through Vipps&apos; {api} API, and {problem}.</source>
+        <translation>Dette salget ble betalt gjennom Vipps&apos; {api}-API, og {problem}.</translation>
+    </message>
+    <message>
+        <source>This sale was paid elsewhere: {problem}.</source>
+        <translation>Dette salget ble betalt et annet sted: {problem}.</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; answer does not prove that it never had the payment: {seen}</source>
+        <translation>Svaret fra Vipps beviser ikke at Vipps aldri hadde betalingen: {seen}</translation>
+    </message>
+    <message>
+        <source>Vipps says it has no such payment, but it had answered for it before</source>
+        <translation>Vipps sier at betalingen ikke finnes, men Vipps har svart om den tidligere</translation>
+    </message>
+    <message>
+        <source>Vipps says it has no such payment, but the attempt was made before the kiosk recorded its sales unit, so it may have been made with other settings: check it in Vipps&apos; portal</source>
+        <translation>Vipps sier at betalingen ikke finnes, men forsøket ble gjort før kiosken begynte å lagre salgsenheten, så det kan være gjort med andre innstillinger: sjekk det i Vipps-portalen</translation>
+    </message>
+    <message>
+        <source>made with merchant_serial_number {made} at {made_address}, not {now} at {address} as the settings now say: set them back to settle the sale</source>
+        <translation>gjort med merchant_serial_number {made} på {made_address}, ikke {now} på {address} slik innstillingene sier nå: sett dem tilbake for å gjøre opp salget</translation>
+    </message>
+    <message>
+        <source>made with merchant_serial_number {made}, not {now} as the settings now say: set it back to settle the sale</source>
+        <translation>gjort med merchant_serial_number {made}, ikke {now} slik innstillingene sier nå: sett det tilbake for å gjøre opp salget</translation>
+    </message>
+    <message>
+        <source>made at {made}, not {now} as the settings now say: set base_url back to settle the sale</source>
+        <translation>gjort på {made}, ikke {now} slik innstillingene sier nå: sett base_url tilbake for å gjøre opp salget</translation>
+    </message>
+    <message>
+        <source>Vipps refused the capture: settle it with the customer.</source>
+        <translation>Vipps avviste belastningen: gjør den opp med kunden.</translation>
+    </message>
+    <message>
+        <source>Paid; Vipps has not applied the capture yet.</source>
+        <translation>Betalt; Vipps har ikke gjennomført belastningen ennå.</translation>
+    </message>
+    <message>
+        <source>Only a paid sale can be refunded.</source>
+        <translation>Bare et betalt salg kan refunderes.</translation>
+    </message>
+    <message>
+        <source>A refund must be more than 0 kr.</source>
+        <translation>En refusjon må være mer enn 0 kr.</translation>
+    </message>
+    <message>
+        <source>Only {remaining} remains to refund.</source>
+        <translation>Bare {remaining} gjenstår å refundere.</translation>
+    </message>
+    <message>
+        <source>The shop database cannot be reached, so this till can refund only its own sales until it is back; this sale was made at till {till}.</source>
+        <translation>Butikkdatabasen kan ikke nås, så denne kassen kan bare refundere sine egne salg til den er tilbake; dette salget ble gjort i kasse {till}.</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be written: {problem}</source>
+        <translation>Kan ikke skrive til salgsloggen: {problem}</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>databasen eller disken er full</translation>
+    </message>
+    <message>
+        <source>There is no ledger at {path}.</source>
+        <translation>Det finnes ingen salgslogg i {path}.</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} cannot be opened: {problem}</source>
+        <translation>Salgsloggen i {path} kan ikke åpnes: {problem}</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and keep it for the manager, then start the kiosk again.</source>
+        <translation>Salgsloggen i {path} er skadet eller kan ikke leses ({problem}). Den er ikke endret: flytt den til et annet sted og ta vare på den for lederen, og start så kiosken igjen.</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be read from here. Start the kiosk once (it saves them), then export again.</source>
+        <translation>Salgsloggen i {path} har salg fra før et krasj som ikke er lagret i den ennå, og de kan ikke leses herfra. Start kiosken én gang (da lagres de), og eksporter så på nytt.</translation>
+    </message>
+    <message>
+        <source>it is from a newer kiosk (schema {version}); update the kiosk to open it</source>
+        <translation>den er fra en nyere kiosk (skjema {version}); oppdater kiosken for å åpne den</translation>
+    </message>
+    <message>
+        <source>The export could not be written to {path}: {problem}</source>
+        <translation>Eksporten kunne ikke skrives til {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {path}: {problem}</source>
+        <translation>Rapporten kunne ikke skrives til {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>the file cannot be created there</source>
+        <translation>filen kan ikke opprettes der</translation>
+    </message>
+    <message>
+        <source>nothing was written (is the disk full?)</source>
+        <translation>ingenting ble skrevet (er disken full?)</translation>
+    </message>
+    <message>
+        <source>Type the amount to charge.</source>
+        <translation>Skriv inn beløpet du vil ta betalt.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Beløpet kan ikke være negativt.</translation>
+    </message>
+    <message>
+        <source>Use the digits 0-9 only.</source>
+        <translation>Bruk bare sifrene 0–9.</translation>
+    </message>
+    <message>
+        <source>That is not an amount. Type it like 149,50.</source>
+        <translation>Det er ikke et beløp. Skriv det slik: 149,50.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0 kr.</source>
+        <translation>Beløpet må være mer enn 0 kr.</translation>
+    </message>
+    <message>
+        <source>Vipps takes payments of 1 kr or more.</source>
+        <translation>Vipps tar bare betalinger på 1 kr eller mer.</translation>
+    </message>
+    <message>
+        <source>That is over this till&apos;s limit of {limit}.</source>
+        <translation>Det er over grensen for denne kassen, som er {limit}.</translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
+        <translation>«{typed}» er uklart: er det {thousands}? Skriv kroner og øre med to desimaler (12,50), eller tusener uten skilletegnet (12500).</translation>
+    </message>
+    <message>
+        <source>Type your mobile number.</source>
+        <translation>Skriv inn mobilnummeret ditt.</translation>
+    </message>
+    <message>
+        <source>Only Norwegian numbers (+47) can pay with Vipps here.</source>
+        <translation>Bare norske numre (+47) kan betale med Vipps her.</translation>
+    </message>
+    <message>
+        <source>A Norwegian mobile number has 8 digits.</source>
+        <translation>Et norsk mobilnummer har 8 sifre.</translation>
+    </message>
+    <message>
+        <source>Norwegian mobile numbers start with 4 or 9.</source>
+        <translation>Norske mobilnumre begynner med 4 eller 9.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits (0-9).</source>
+        <translation>En PIN-kode har 4 til 8 sifre (0–9).</translation>
+    </message>
+    <message>
+        <source>No manager PIN is set yet.</source>
+        <translation>Ingen leder-PIN er valgt ennå.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries. Try again in {seconds} s.</source>
+        <translation>For mange feil forsøk. Prøv igjen om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The PIN file {path} cannot be read ({problem}); remove it to set a new PIN.</source>
+        <translation>PIN-filen {path} kan ikke leses ({problem}); fjern den for å velge en ny PIN-kode.</translation>
+    </message>
+    <message>
+        <source>Vipps refused the credentials: check client_id, client_secret and subscription_key</source>
+        <translation>Vipps avviste påloggingsopplysningene: sjekk client_id, client_secret og subscription_key</translation>
+    </message>
+    <message>
+        <source>Vipps answered {status}: {hint}</source>
+        <translation>Vipps svarte {status}: {hint}</translation>
+    </message>
+    <message>
+        <source>check subscription_key and merchant_serial_number</source>
+        <translation>sjekk subscription_key og merchant_serial_number</translation>
+    </message>
+    <message>
+        <source>check subscription_key, psp_id and merchant_serial_number</source>
+        <translation>sjekk subscription_key, psp_id og merchant_serial_number</translation>
+    </message>
+    <message>
+        <source>check subscription_key and merchant_serial_number, and that the sales unit may use ePayment</source>
+        <translation>sjekk subscription_key og merchant_serial_number, og at salgsenheten har tilgang til ePayment</translation>
+    </message>
+    <message>
+        <source>Vipps answered {status}</source>
+        <translation>Vipps svarte {status}</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; certificate is not trusted: {problem}</source>
+        <translation>Sertifikatet til Vipps er ikke klarert: {problem}</translation>
+    </message>
+    <message>
+        <source>cannot reach Vipps: {error}</source>
+        <translation>får ikke kontakt med Vipps: {error}</translation>
+    </message>
+    <message>
+        <source>Vipps did not accept the connection in time</source>
+        <translation>Vipps godtok ikke tilkoblingen i tide</translation>
+    </message>
+    <message>
+        <source>Vipps did not answer {method} in time</source>
+        <translation>Vipps svarte ikke på {method} i tide</translation>
+    </message>
+    <message>
+        <source>the connection to Vipps failed: {error}</source>
+        <translation>tilkoblingen til Vipps brøt: {error}</translation>
+    </message>
+    <message>
+        <source>Vipps asks us to slow down (429)</source>
+        <translation>Vipps ber oss sende færre forespørsler (429)</translation>
+    </message>
+    <message>
+        <source>the call was cancelled</source>
+        <translation>kallet ble avbrutt</translation>
+    </message>
+    <message>
+        <source>Vipps allows {count} {operation} calls a minute for one payment; the next is allowed in {seconds} s</source>
+        <translation>Vipps tillater {count} {operation}-kall i minuttet for én betaling; det neste er tillatt om {seconds} s</translation>
+    </message>
+    <message>
+        <source>Vipps refused the request: {reason} (errorCode {code})</source>
+        <translation>Vipps avviste forespørselen: {reason} (errorCode {code})</translation>
+    </message>
+    <message>
+        <source>Vipps sent {what} that breaks the contract at {where}: {problem}</source>
+        <translation>Vipps sendte {what} som bryter kontrakten ved {where}: {problem}</translation>
+    </message>
+    <message>
+        <source>Vipps answered updatestatus with HTTP {status} and no responseInfo, so the update is not known to be accepted</source>
+        <translation>Vipps svarte på updatestatus med HTTP {status} uten responseInfo, så det er ikke kjent at oppdateringen ble godtatt</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; address answered with a redirect (HTTP {status}), which the kiosk does not follow</source>
+        <translation>Vipps-adressen svarte med en videresending (HTTP {status}), som kiosken ikke følger</translation>
+    </message>
+    <message>
+        <source>Ready. Type the amount and press Enter. {notice}</source>
+        <translation>Klar. Skriv inn beløpet og trykk Enter. {notice}</translation>
+    </message>
+    <message>
+        <source>The demo simulator could not start on {host}:{port}: {problem}</source>
+        <translation>Demosimulatoren kunne ikke starte på {host}:{port}: {problem}</translation>
+    </message>
+    <message>
+        <source>Unfinished sales could not be settled: {problem}</source>
+        <translation>Uferdige salg kunne ikke gjøres opp: {problem}</translation>
+    </message>
+    <message>
+        <source>The sale could not be recorded: {problem}</source>
+        <translation>Salget kunne ikke lagres: {problem}</translation>
+    </message>
+    <message>
+        <source>The sale could not be recorded: {problem}. Still trying.</source>
+        <translation>Salget kunne ikke lagres: {problem}. Prøver fortsatt.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount}.</source>
+        <translation>Refunderte {amount}.</translation>
+    </message>
+    <message>
+        <source>Vipps refused the refund: {reason}</source>
+        <translation>Vipps avviste refusjonen: {reason}</translation>
+    </message>
+    <message>
+        <source>No answer from Vipps yet. The refund is recorded and will be sent again.</source>
+        <translation>Ikke svar fra Vipps ennå. Refusjonen er lagret og blir sendt på nytt.</translation>
+    </message>
+    <message>
+        <source>Checked with Vipps: {message}</source>
+        <translation>Sjekket med Vipps: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n sale(s) to {path}</source>
+        <translation>
+            <numerusform>Eksporterte %n salg til {path}</numerusform>
+            <numerusform>Eksporterte %n salg til {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote the end-of-day report to {path}</source>
+        <translation>Skrev dagsoppgjøret til {path}</translation>
+    </message>
+    <message>
+        <source>The kiosk could not start. The reason is in the log in the data folder.</source>
+        <translation>Kiosken kunne ikke starte. Årsaken står i loggen i datamappen.</translation>
+    </message>
+    <message>
+        <source>No sale is waiting for the customer. Charge the amount first, then scan the customer&apos;s code.</source>
+        <translation>Ingen betaling venter på kunden. Slå inn beløpet først, og skann så kundens kode.</translation>
+    </message>
+    <message>
+        <source>That is not a customer&apos;s Vipps code.</source>
+        <translation>Det er ikke en Vipps-kode fra en kunde.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({problem}); check that the file is readable</source>
+        <translation>{path}: kan ikke leses ({problem}); sjekk at filen kan leses</translation>
+    </message>
+    <message>
+        <source>{path}: is not UTF-8 text; save it as UTF-8</source>
+        <translation>{path}: er ikke UTF-8-tekst; lagre den som UTF-8</translation>
+    </message>
+    <message>
+        <source>{path}: is not valid TOML ({problem}); fix the syntax there</source>
+        <translation>{path}: er ikke gyldig TOML ({problem}); rett opp syntaksen der</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] api must be &quot;psp&quot; or &quot;epayment&quot; (got {got})</source>
+        <translation>{where}: [vipps] api må være &quot;psp&quot; eller &quot;epayment&quot; (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [{name}] must be a table; write it as a [{name}] section</source>
+        <translation>{where}: [{name}] må være en tabell; skriv den som en [{name}]-seksjon</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key {label}; did you mean {guess}?</source>
+        <translation>{where}: ukjent nøkkel {label}; mente du {guess}?</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key {label}; known keys: {known}</source>
+        <translation>{where}: ukjent nøkkel {label}; kjente nøkler: {known}</translation>
+    </message>
+    <message>
+        <source>the value given</source>
+        <translation>verdien som ble oppgitt</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} is missing; add {key} = &quot;...&quot; to the [vipps] section</source>
+        <translation>{where}: [vipps] {key} mangler; legg til {key} = &quot;...&quot; i [vipps]-seksjonen</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} must be a non-empty text in quotes (got {got})</source>
+        <translation>{where}: [vipps] {key} må være en tekst i anførselstegn som ikke er tom (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} must be at most {max_len} characters</source>
+        <translation>{where}: [vipps] {key} kan ha høyst {max_len} tegn</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] merchant_serial_number is missing; add your 6-digit MSN, like &quot;123456&quot;</source>
+        <translation>{where}: [vipps] merchant_serial_number mangler; legg til det sekssifrede MSN-nummeret deres, for eksempel &quot;123456&quot;</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] merchant_serial_number must be exactly 6 digits, like &quot;123456&quot; (got {got})</source>
+        <translation>{where}: [vipps] merchant_serial_number må være nøyaktig 6 sifre, for eksempel &quot;123456&quot; (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] skip_landing_page must be true or false (got {got})</source>
+        <translation>{where}: [vipps] skip_landing_page må være true eller false (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} must start with https:// (plain http is only for a simulator on this PC, like &quot;http://127.0.0.1:8765&quot;)</source>
+        <translation>{where}: [vipps] {key} må begynne med https:// (vanlig http er bare for en simulator på denne PC-en, for eksempel &quot;http://127.0.0.1:8765&quot;)</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} is missing; add {key} = &quot;https://...&quot; to the [vipps] section</source>
+        <translation>{where}: [vipps] {key} mangler; legg til {key} = &quot;https://...&quot; i [vipps]-seksjonen</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] {key} must be a web address like &quot;https://apitest.vipps.no&quot; (got {got})</source>
+        <translation>{where}: [vipps] {key} må være en nettadresse, for eksempel &quot;https://apitest.vipps.no&quot; (fikk {got})</translation>
+    </message>
+    <message>
+        <source>0 or more</source>
+        <translation>0 eller flere</translation>
+    </message>
+    <message>
+        <source>more than 0</source>
+        <translation>flere enn 0</translation>
+    </message>
+    <message>
+        <source>{where}: [{table}] {key} must be a number of seconds, {lowest} (got {got})</source>
+        <translation>{where}: [{table}] {key} må være et antall sekunder, {lowest} (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [{table}] {key} must be {lowest} seconds (got {got})</source>
+        <translation>{where}: [{table}] {key} må være {lowest} sekunder (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] kiosk_mode must be true or false (got {got})</source>
+        <translation>{where}: [kiosk] kiosk_mode må være true eller false (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] approval_window_s ({approval}) must be at least landing_window_s ({landing}): the app window follows the landing page</source>
+        <translation>{where}: [kiosk] approval_window_s ({approval}) må være minst like stor som landing_window_s ({landing}): vinduet i appen kommer etter landingssiden</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] customer_display must be &quot;auto&quot;, &quot;none&quot; or the name of a screen as the settings screen lists it (got {got})</source>
+        <translation>{where}: [kiosk] customer_display må være &quot;auto&quot;, &quot;none&quot; eller navnet på en skjerm slik innstillingene viser det (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
+        <translation>{where}: [kiosk] {key} må være et kronebeløp fra 1, med høyst to desimaler, for eksempel 5000 eller 4999.50 (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [simulator] host must be an address like &quot;127.0.0.1&quot; or &quot;0.0.0.0&quot;</source>
+        <translation>{where}: [simulator] host må være en adresse, for eksempel &quot;127.0.0.1&quot; eller &quot;0.0.0.0&quot;</translation>
+    </message>
+    <message>
+        <source>{where}: [simulator] port must be a whole number from 0 (any free port) to 65535</source>
+        <translation>{where}: [simulator] port må være et heltall fra 0 (en hvilken som helst ledig port) til 65535</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] name must be text of at most 60 characters, like &quot;Corner Café&quot;</source>
+        <translation>{where}: [shop] name må være en tekst på høyst 60 tegn, for eksempel &quot;Hjørnekafeen&quot;</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] {key} must be one of {allowed} (got {got})</source>
+        <translation>{where}: [shop] {key} må være en av {allowed} (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] sounds must be true or false (got {got})</source>
+        <translation>{where}: [shop] sounds må være true eller false (fikk {got})</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Tilgangstoken</translation>
+    </message>
+    <message>
+        <source>Sales unit</source>
+        <translation>Salgsenhet</translation>
+    </message>
+    <message>
+        <source>PSP access</source>
+        <translation>PSP-tilgang</translation>
+    </message>
+    <message>
+        <source>ePayment access</source>
+        <translation>ePayment-tilgang</translation>
+    </message>
+    <message>
+        <source>Shop database</source>
+        <translation>Butikkdatabase</translation>
+    </message>
+    <message>
+        <source>Shop schema</source>
+        <translation>Butikkskjema</translation>
+    </message>
+    <message>
+        <source>Till id</source>
+        <translation>Kasse-id</translation>
+    </message>
+    <message>
+        <source>{address} accepted the client id and secret</source>
+        <translation>{address} godtok klient-id-en og hemmeligheten</translation>
+    </message>
+    <message>
+        <source>Vipps does not know merchant serial number {msn} for these credentials, or it is not active: check the MSN in the Vipps portal</source>
+        <translation>Vipps kjenner ikke salgsenhetsnummer (MSN) {msn} for disse påloggingsopplysningene, eller det er ikke aktivt: sjekk MSN-nummeret i Vipps-portalen</translation>
+    </message>
+    <message>
+        <source>Vipps refused the PSP-Id: check psp_id (Vipps gives it with the PSP credentials)</source>
+        <translation>Vipps avviste PSP-Id-en: sjekk psp_id (Vipps gir den sammen med PSP-påloggingsopplysningene)</translation>
+    </message>
+    <message>
+        <source>merchant serial number {msn} and the PSP-Id are accepted</source>
+        <translation>salgsenhetsnummer (MSN) {msn} og PSP-Id-en er godtatt</translation>
+    </message>
+    <message>
+        <source>Vipps does not let merchant serial number {msn} take ePayment payments with these credentials: check merchant_serial_number, and that the sales unit has the ePayment API in the Vipps portal</source>
+        <translation>Vipps lar ikke salgsenhetsnummer (MSN) {msn} ta imot ePayment-betalinger med disse påloggingsopplysningene: sjekk merchant_serial_number, og at salgsenheten har ePayment-API-et i Vipps-portalen</translation>
+    </message>
+    <message>
+        <source>merchant serial number {msn} may use the ePayment API</source>
+        <translation>salgsenhetsnummer (MSN) {msn} kan bruke ePayment-API-et</translation>
+    </message>
+    <message>
+        <source>Vipps refused the call (HTTP {status}): check the subscription key</source>
+        <translation>Vipps avviste kallet (HTTP {status}): sjekk abonnementsnøkkelen (subscription key)</translation>
+    </message>
+    <message>
+        <source>Vipps refused the credentials (HTTP {status}): check client_id, client_secret and the subscription key (Ocp-Apim-Subscription-Key) for this environment</source>
+        <translation>Vipps avviste påloggingsopplysningene (HTTP {status}): sjekk client_id, client_secret og abonnementsnøkkelen (Ocp-Apim-Subscription-Key) for dette miljøet</translation>
+    </message>
+    <message>
+        <source>{address} did not answer within {seconds} s: check the network</source>
+        <translation>{address} svarte ikke innen {seconds} s: sjekk nettverket</translation>
+    </message>
+    <message>
+        <source>{address}&apos;s certificate is not trusted: check base_url, or the PC&apos;s date and time</source>
+        <translation>Sertifikatet til {address} er ikke klarert: sjekk base_url, eller datoen og klokken på PC-en</translation>
+    </message>
+    <message>
+        <source>cannot reach {address}: check base_url and the shop&apos;s internet connection</source>
+        <translation>får ikke kontakt med {address}: sjekk base_url og butikkens internettforbindelse</translation>
+    </message>
+    <message>
+        <source>Vipps asks to slow down (HTTP 429): try again in a minute</source>
+        <translation>Vipps ber oss om å ta det roligere (HTTP 429): prøv igjen om et minutt</translation>
+    </message>
+    <message>
+        <source>Vipps had a problem of its own (HTTP {status}): try again later</source>
+        <translation>Vipps hadde et problem hos seg (HTTP {status}): prøv igjen senere</translation>
+    </message>
+    <message>
+        <source>Vipps gave an answer the kiosk does not understand: {error}</source>
+        <translation>Vipps ga et svar kiosken ikke forstår: {error}</translation>
+    </message>
+    <message>
+        <source>{place}: {reason}: check [shop] database, the password and the network</source>
+        <translation>{place}: {reason}: sjekk [shop] database, passordet og nettverket</translation>
+    </message>
+    <message>
+        <source>{place} answered in {seconds} s</source>
+        <translation>{place} svarte på {seconds} s</translation>
+    </message>
+    <message>
+        <source>{place}: {reason}</source>
+        <translation>{place}: {reason}</translation>
+    </message>
+    <message>
+        <source>empty: the first till to start sets it up (version {shipped})</source>
+        <translation>tom: den første kassen som starter, setter det opp (versjon {shipped})</translation>
+    </message>
+    <message>
+        <source>version {version}, newer than this kiosk knows ({shipped}): update this till&apos;s kiosk</source>
+        <translation>versjon {version}, nyere enn denne kiosken kjenner ({shipped}): oppdater kiosken i denne kassen</translation>
+    </message>
+    <message>
+        <source>version {version}: this till brings it to {shipped} when it starts (its role needs CREATE for that once)</source>
+        <translation>versjon {version}: denne kassen oppgraderer det til {shipped} når den starter (rollen dens trenger CREATE for det én gang)</translation>
+    </message>
+    <message>
+        <source>version {version}, as this kiosk&apos;s</source>
+        <translation>versjon {version}, som denne kiosken</translation>
+    </message>
+    <message>
+        <source>till {till} of shop {shop} is free: this till takes it with its first copy</source>
+        <translation>kasse {till} i butikk {shop} er ledig: denne kassen tar den i bruk ved første kopiering</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldri</translation>
+    </message>
+    <message>
+        <source>till {till} of shop {shop} is already used by another PC&apos;s ledger (last copied {when}): give this till a [kiosk] till_id of its own</source>
+        <translation>kasse {till} i butikk {shop} brukes allerede av salgsloggen på en annen PC (sist kopiert {when}): gi denne kassen en egen [kiosk] till_id</translation>
+    </message>
+    <message>
+        <source>till {till} of shop {shop} belongs to database role {role}, not {user}: log in as {role} in [shop] database</source>
+        <translation>kasse {till} i butikk {shop} tilhører databaserollen {role}, ikke {user}: logg inn som {role} i [shop] database</translation>
+    </message>
+    <message>
+        <source>till {till} of shop {shop} is this PC&apos;s</source>
+        <translation>kasse {till} i butikk {shop} er denne PC-ens</translation>
+    </message>
+    <message>
+        <source>{path}: other users can read it, and it holds Vipps secrets ({secrets}); run chmod 600 on it, then change those secrets in the Vipps portal, as they may have been seen</source>
+        <translation>{path}: andre brukere kan lese den, og den inneholder Vipps-hemmeligheter ({secrets}); kjør chmod 600 på den, og bytt så disse hemmelighetene i Vipps-portalen, for de kan ha blitt sett</translation>
+    </message>
+    <message>
+        <source>the system keyring is locked, so the Vipps secrets cannot be read; unlock it (log in to the desktop, or open the keyring app) and start the kiosk again, or start it with --demo</source>
+        <translation>systemets nøkkelring er låst, så Vipps-hemmelighetene kan ikke leses; lås den opp (logg inn på skrivebordet, eller åpne nøkkelring-appen) og start kiosken på nytt, eller start den med --demo</translation>
+    </message>
+    <message>
+        <source>the system keyring refused the secrets ({error})</source>
+        <translation>systemets nøkkelring avviste hemmelighetene ({error})</translation>
+    </message>
+    <message>
+        <source>the system keyring cannot be read ({error}), so the Vipps secrets cannot be read; check that it is running and unlocked, then start the kiosk again, or start it with --demo</source>
+        <translation>systemets nøkkelring kan ikke leses ({error}), så Vipps-hemmelighetene kan ikke leses; sjekk at den kjører og er låst opp, og start så kiosken på nytt, eller start den med --demo</translation>
+    </message>
+    <message>
+        <source>the system keyring cannot be read ({error}), so the shop database&apos;s password cannot be read; check that it is running and unlocked, then start the kiosk again</source>
+        <translation>systemets nøkkelring kan ikke leses ({error}), så passordet til butikkdatabasen kan ikke leses; sjekk at den kjører og er låst opp, og start så kiosken på nytt</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({problem})</source>
+        <translation>{path}: kan ikke leses ({problem})</translation>
+    </message>
+    <message>
+        <source>{path}: other users can read it; run chmod 600 on it, then change the Vipps secrets in the portal, as they may have been seen</source>
+        <translation>{path}: andre brukere kan lese den; kjør chmod 600 på den, og bytt så Vipps-hemmelighetene i portalen, for de kan ha blitt sett</translation>
+    </message>
+    <message>
+        <source>{path}: is damaged; enter the Vipps secrets again in Settings</source>
+        <translation>{path}: er skadet; skriv inn Vipps-hemmelighetene på nytt under Innstillinger</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be written ({problem}); check the disk and its permissions</source>
+        <translation>{path}: kan ikke skrives ({problem}); sjekk disken og tilgangene til den</translation>
+    </message>
+    <message>
+        <source>must be a PostgreSQL address like &quot;{example}&quot;</source>
+        <translation>må være en PostgreSQL-adresse, for eksempel &quot;{example}&quot;</translation>
+    </message>
+    <message>
+        <source>must not hold the password; remove it from the address: the kiosk takes it from the secret store (where it keeps the Vipps secrets) or from PostgreSQL&apos;s own ~/.pgpass</source>
+        <translation>kan ikke inneholde passordet; fjern det fra adressen: kiosken henter det fra hemmelighetslageret (der den har Vipps-hemmelighetene) eller fra PostgreSQLs egen ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>must name the database after the host, like &quot;postgresql://kiosk@127.0.0.1/shop&quot;</source>
+        <translation>må oppgi databasen etter verten, for eksempel &quot;postgresql://kiosk@127.0.0.1/shop&quot;</translation>
+    </message>
+    <message>
+        <source>must use TLS with certificate verification for a server on another PC: add ?sslmode=verify-full to the address</source>
+        <translation>må bruke TLS med sertifikatkontroll for en server på en annen PC: legg til ?sslmode=verify-full i adressen</translation>
+    </message>
+    <message>
+        <source>must be 1 to {longest} lower-case letters, digits or &apos;-&apos;, starting with a letter or digit, like &quot;{example}&quot; (got {got})</source>
+        <translation>må være 1 til {longest} små bokstaver, sifre eller «-», og begynne med en bokstav eller et siffer, for eksempel &quot;{example}&quot; (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] till_id {problem}</source>
+        <translation>{where}: [kiosk] till_id {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] shop_id {problem}</source>
+        <translation>{where}: [shop] shop_id {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: [shop] database {problem}</source>
+        <translation>{where}: [shop] database {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] till_id is missing; a shop database needs each till named, like till_id = &quot;kasse-1&quot;</source>
+        <translation>{where}: [kiosk] till_id mangler; en butikkdatabase trenger et navn på hver kasse, for eksempel till_id = &quot;kasse-1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>AmountScreen</name>
     <message>
         <source>Amount to charge, in kroner</source>
@@ -389,509 +1229,6 @@
     <message>
         <source>Closing…</source>
         <translation>Avslutter …</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <source>Still connecting to Vipps. One moment.</source>
-        <translation>Kobler fortsatt til Vipps. Et øyeblikk.</translation>
-    </message>
-    <message>
-        <source>Refunding…</source>
-        <translation>Refunderer …</translation>
-    </message>
-    <message>
-        <source>Checking with Vipps…</source>
-        <translation>Sjekker med Vipps …</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Eksporterer …</translation>
-    </message>
-    <message>
-        <source>Something went wrong. It is recorded in the log.</source>
-        <translation>Noe gikk galt. Det er skrevet i loggen.</translation>
-    </message>
-    <message>
-        <source>No answer from Vipps yet. Still trying.</source>
-        <translation>Ikke svar fra Vipps ennå. Prøver fortsatt.</translation>
-    </message>
-    <message>
-        <source>Ready. Type the amount and press Enter.</source>
-        <translation>Klar. Skriv inn beløpet og trykk Enter.</translation>
-    </message>
-    <message>
-        <source>Starting the payment…</source>
-        <translation>Starter betalingen …</translation>
-    </message>
-    <message>
-        <source>Sending the payment to the customer&apos;s phone…</source>
-        <translation>Sender betalingen til kundens mobil …</translation>
-    </message>
-    <message>
-        <source>Sending the payment to the customer&apos;s app…</source>
-        <translation>Sender betalingen til kundens Vipps-app …</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Avbryter …</translation>
-    </message>
-    <message>
-        <source>Time is up. Checking with Vipps…</source>
-        <translation>Tiden er ute. Sjekker med Vipps …</translation>
-    </message>
-    <message>
-        <source>Waiting for the customer</source>
-        <translation>Venter på kunden</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Betalt</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>Starter …</translation>
-    </message>
-    <message>
-        <source>Manager PIN needed</source>
-        <translation>Leder-PIN trengs</translation>
-    </message>
-    <message>
-        <source>Back office</source>
-        <translation>Administrasjon</translation>
-    </message>
-    <message>
-        <source>Reading the settings…</source>
-        <translation>Leser innstillingene …</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Innstillinger</translation>
-    </message>
-    <message>
-        <source>This sale has already ended.</source>
-        <translation>Dette salget er allerede avsluttet.</translation>
-    </message>
-    <message>
-        <source>Vipps refused that: {reason}</source>
-        <translation>Vipps avviste det: {reason}</translation>
-    </message>
-    <message>
-        <source>Vipps refused to start the payment: {reason}</source>
-        <translation>Vipps ville ikke starte betalingen: {reason}</translation>
-    </message>
-    <message>
-        <source>Payment cancelled.</source>
-        <translation>Betalingen er kansellert.</translation>
-    </message>
-    <message>
-        <source>The payment was cancelled.</source>
-        <translation>Betalingen ble kansellert.</translation>
-    </message>
-    <message>
-        <source>Nobody approved the payment in time.</source>
-        <translation>Ingen godkjente betalingen i tide.</translation>
-    </message>
-    <message>
-        <source>Vipps did not start the payment. Try again.</source>
-        <translation>Vipps startet ikke betalingen. Prøv igjen.</translation>
-    </message>
-    <message>
-        <source>Vipps answered too late. Start the payment again.</source>
-        <translation>Vipps svarte for sent. Start betalingen på nytt.</translation>
-    </message>
-    <message>
-        <source>The payment was not approved (rejected in Vipps or refused by the card).</source>
-        <translation>Betalingen ble ikke godkjent (avvist i Vipps eller av kortet).</translation>
-    </message>
-    <message>
-        <source>The customer rejected the payment in Vipps.</source>
-        <translation>Kunden avviste betalingen i Vipps.</translation>
-    </message>
-    <message>
-        <source>The card was refused.</source>
-        <translation>Kortet ble avvist.</translation>
-    </message>
-    <message>
-        <source>The card&apos;s bank is unknown.</source>
-        <translation>Banken til kortet er ukjent.</translation>
-    </message>
-    <message>
-        <source>The card&apos;s bank refused the payment.</source>
-        <translation>Banken til kortet avviste betalingen.</translation>
-    </message>
-    <message>
-        <source>The payment is over the card&apos;s limit.</source>
-        <translation>Betalingen er over grensen på kortet.</translation>
-    </message>
-    <message>
-        <source>The card has expired.</source>
-        <translation>Kortet er utløpt.</translation>
-    </message>
-    <message>
-        <source>The card is not valid.</source>
-        <translation>Kortet er ikke gyldig.</translation>
-    </message>
-    <message>
-        <source>Credit cards cannot be used here.</source>
-        <translation>Kredittkort kan ikke brukes her.</translation>
-    </message>
-    <message>
-        <source>There is not enough money on the card.</source>
-        <translation>Det er ikke dekning på kortet.</translation>
-    </message>
-    <message>
-        <source>The approval came after the payment was cancelled.</source>
-        <translation>Godkjenningen kom etter at betalingen var kansellert.</translation>
-    </message>
-    <message>
-        <source>Settled {count} sale(s) left unfinished.</source>
-        <translation>Gjorde opp {count} uferdige salg.</translation>
-    </message>
-    <message>
-        <source>Settled {count} sale(s) left unfinished. {checks} need checking in the back office.</source>
-        <translation>Gjorde opp {count} uferdige salg. {checks} må sjekkes i administrasjonen.</translation>
-    </message>
-    <message>
-        <source>Needs checking: Vipps could not be asked after a restart.</source>
-        <translation>Må sjekkes: Vipps kunne ikke spørres etter omstarten.</translation>
-    </message>
-    <message>
-        <source>The kiosk restarted before the customer paid.</source>
-        <translation>Kiosken startet på nytt før kunden betalte.</translation>
-    </message>
-    <message>
-        <source>Vipps could not be asked. Try again later.</source>
-        <translation>Vipps kunne ikke spørres. Prøv igjen senere.</translation>
-    </message>
-    <message>
-        <source>Vipps says the payment is pending: settle it with the customer.</source>
-        <translation>Vipps sier at betalingen venter: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Vipps says the payment is failed: settle it with the customer.</source>
-        <translation>Vipps sier at betalingen mislyktes: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Vipps says the payment is cancelled: settle it with the customer.</source>
-        <translation>Vipps sier at betalingen er kansellert: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Vipps says the payment is {state}: settle it with the customer.</source>
-        <translation>Vipps sier at betalingen har status «{state}»: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Needs checking: {problem}.</source>
-        <translation>Må sjekkes: {problem}.</translation>
-    </message>
-    <message>
-        <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
-        <translation>Skanning av kundens kode krever ePayment-API-et ([vipps] api = &quot;epayment&quot;).</translation>
-    </message>
-    <message>
-        <source>made through Vipps&apos; {api} API, and {problem}</source>
-        <translation>gjort gjennom Vipps&apos; {api}-API, og {problem}</translation>
-    </message>
-    <message>
-        <source>the settings have no psp_id, which the PSP API needs: add psp_id = &quot;...&quot; to [vipps]</source>
-        <translation>innstillingene mangler psp_id, som PSP-API-et trenger: legg til psp_id = &quot;...&quot; i [vipps]</translation>
-    </message>
-    <message>
-        <source>this kiosk does not know Vipps&apos; &quot;{api}&quot; API; update the kiosk</source>
-        <translation>denne kiosken kjenner ikke Vipps&apos; «{api}»-API; oppdater kiosken</translation>
-    </message>
-    <message>
-        <source>This sale was paid through Vipps&apos; {api} API, and {problem}.</source>
-        <translation>Dette salget ble betalt gjennom Vipps&apos; {api}-API, og {problem}.</translation>
-    </message>
-    <message>
-        <source>This sale was paid elsewhere: {problem}.</source>
-        <translation>Dette salget ble betalt et annet sted: {problem}.</translation>
-    </message>
-    <message>
-        <source>Vipps&apos; answer does not prove that it never had the payment: {seen}</source>
-        <translation>Svaret fra Vipps beviser ikke at Vipps aldri hadde betalingen: {seen}</translation>
-    </message>
-    <message>
-        <source>Vipps says it has no such payment, but it had answered for it before</source>
-        <translation>Vipps sier at betalingen ikke finnes, men Vipps har svart om den tidligere</translation>
-    </message>
-    <message>
-        <source>Vipps says it has no such payment, but the attempt was made before the kiosk recorded its sales unit, so it may have been made with other settings: check it in Vipps&apos; portal</source>
-        <translation>Vipps sier at betalingen ikke finnes, men forsøket ble gjort før kiosken begynte å lagre salgsenheten, så det kan være gjort med andre innstillinger: sjekk det i Vipps-portalen</translation>
-    </message>
-    <message>
-        <source>made with merchant_serial_number {made} at {made_address}, not {now} at {address} as the settings now say: set them back to settle the sale</source>
-        <translation>gjort med merchant_serial_number {made} på {made_address}, ikke {now} på {address} slik innstillingene sier nå: sett dem tilbake for å gjøre opp salget</translation>
-    </message>
-    <message>
-        <source>made with merchant_serial_number {made}, not {now} as the settings now say: set it back to settle the sale</source>
-        <translation>gjort med merchant_serial_number {made}, ikke {now} slik innstillingene sier nå: sett det tilbake for å gjøre opp salget</translation>
-    </message>
-    <message>
-        <source>made at {made}, not {now} as the settings now say: set base_url back to settle the sale</source>
-        <translation>gjort på {made}, ikke {now} slik innstillingene sier nå: sett base_url tilbake for å gjøre opp salget</translation>
-    </message>
-    <message>
-        <source>Vipps refused the capture: settle it with the customer.</source>
-        <translation>Vipps avviste belastningen: gjør den opp med kunden.</translation>
-    </message>
-    <message>
-        <source>Paid; Vipps has not applied the capture yet.</source>
-        <translation>Betalt; Vipps har ikke gjennomført belastningen ennå.</translation>
-    </message>
-    <message>
-        <source>Only a paid sale can be refunded.</source>
-        <translation>Bare et betalt salg kan refunderes.</translation>
-    </message>
-    <message>
-        <source>A refund must be more than 0 kr.</source>
-        <translation>En refusjon må være mer enn 0 kr.</translation>
-    </message>
-    <message>
-        <source>Only {remaining} remains to refund.</source>
-        <translation>Bare {remaining} gjenstår å refundere.</translation>
-    </message>
-    <message>
-        <source>The shop database cannot be reached, so this till can refund only its own sales until it is back; this sale was made at till {till}.</source>
-        <translation>Butikkdatabasen kan ikke nås, så denne kassen kan bare refundere sine egne salg til den er tilbake; dette salget ble gjort i kasse {till}.</translation>
-    </message>
-    <message>
-        <source>The ledger cannot be written: {problem}</source>
-        <translation>Kan ikke skrive til salgsloggen: {problem}</translation>
-    </message>
-    <message>
-        <source>database or disk is full</source>
-        <translation>databasen eller disken er full</translation>
-    </message>
-    <message>
-        <source>There is no ledger at {path}.</source>
-        <translation>Det finnes ingen salgslogg i {path}.</translation>
-    </message>
-    <message>
-        <source>The ledger at {path} cannot be opened: {problem}</source>
-        <translation>Salgsloggen i {path} kan ikke åpnes: {problem}</translation>
-    </message>
-    <message>
-        <source>The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and keep it for the manager, then start the kiosk again.</source>
-        <translation>Salgsloggen i {path} er skadet eller kan ikke leses ({problem}). Den er ikke endret: flytt den til et annet sted og ta vare på den for lederen, og start så kiosken igjen.</translation>
-    </message>
-    <message>
-        <source>The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be read from here. Start the kiosk once (it saves them), then export again.</source>
-        <translation>Salgsloggen i {path} har salg fra før et krasj som ikke er lagret i den ennå, og de kan ikke leses herfra. Start kiosken én gang (da lagres de), og eksporter så på nytt.</translation>
-    </message>
-    <message>
-        <source>it is from a newer kiosk (schema {version}); update the kiosk to open it</source>
-        <translation>den er fra en nyere kiosk (skjema {version}); oppdater kiosken for å åpne den</translation>
-    </message>
-    <message>
-        <source>The export could not be written to {path}: {problem}</source>
-        <translation>Eksporten kunne ikke skrives til {path}: {problem}</translation>
-    </message>
-    <message>
-        <source>The report could not be written to {path}: {problem}</source>
-        <translation>Rapporten kunne ikke skrives til {path}: {problem}</translation>
-    </message>
-    <message>
-        <source>the file cannot be created there</source>
-        <translation>filen kan ikke opprettes der</translation>
-    </message>
-    <message>
-        <source>nothing was written (is the disk full?)</source>
-        <translation>ingenting ble skrevet (er disken full?)</translation>
-    </message>
-    <message>
-        <source>Type the amount to charge.</source>
-        <translation>Skriv inn beløpet du vil ta betalt.</translation>
-    </message>
-    <message>
-        <source>The amount cannot be negative.</source>
-        <translation>Beløpet kan ikke være negativt.</translation>
-    </message>
-    <message>
-        <source>Use the digits 0-9 only.</source>
-        <translation>Bruk bare sifrene 0–9.</translation>
-    </message>
-    <message>
-        <source>That is not an amount. Type it like 149,50.</source>
-        <translation>Det er ikke et beløp. Skriv det slik: 149,50.</translation>
-    </message>
-    <message>
-        <source>The amount must be more than 0 kr.</source>
-        <translation>Beløpet må være mer enn 0 kr.</translation>
-    </message>
-    <message>
-        <source>Vipps takes payments of 1 kr or more.</source>
-        <translation>Vipps tar bare betalinger på 1 kr eller mer.</translation>
-    </message>
-    <message>
-        <source>That is over this till&apos;s limit of {limit}.</source>
-        <translation>Det er over grensen for denne kassen, som er {limit}.</translation>
-    </message>
-    <message>
-        <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
-        <translation>«{typed}» er uklart: er det {thousands}? Skriv kroner og øre med to desimaler (12,50), eller tusener uten skilletegnet (12500).</translation>
-    </message>
-    <message>
-        <source>Type your mobile number.</source>
-        <translation>Skriv inn mobilnummeret ditt.</translation>
-    </message>
-    <message>
-        <source>Only Norwegian numbers (+47) can pay with Vipps here.</source>
-        <translation>Bare norske numre (+47) kan betale med Vipps her.</translation>
-    </message>
-    <message>
-        <source>A Norwegian mobile number has 8 digits.</source>
-        <translation>Et norsk mobilnummer har 8 sifre.</translation>
-    </message>
-    <message>
-        <source>Norwegian mobile numbers start with 4 or 9.</source>
-        <translation>Norske mobilnumre begynner med 4 eller 9.</translation>
-    </message>
-    <message>
-        <source>A PIN is 4 to 8 digits (0-9).</source>
-        <translation>En PIN-kode har 4 til 8 sifre (0–9).</translation>
-    </message>
-    <message>
-        <source>No manager PIN is set yet.</source>
-        <translation>Ingen leder-PIN er valgt ennå.</translation>
-    </message>
-    <message>
-        <source>Too many wrong tries. Try again in {seconds} s.</source>
-        <translation>For mange feil forsøk. Prøv igjen om {seconds} s.</translation>
-    </message>
-    <message>
-        <source>The PIN file {path} cannot be read ({problem}); remove it to set a new PIN.</source>
-        <translation>PIN-filen {path} kan ikke leses ({problem}); fjern den for å velge en ny PIN-kode.</translation>
-    </message>
-    <message>
-        <source>Vipps refused the credentials: check client_id, client_secret and subscription_key</source>
-        <translation>Vipps avviste påloggingsopplysningene: sjekk client_id, client_secret og subscription_key</translation>
-    </message>
-    <message>
-        <source>Vipps answered {status}: {hint}</source>
-        <translation>Vipps svarte {status}: {hint}</translation>
-    </message>
-    <message>
-        <source>check subscription_key and merchant_serial_number</source>
-        <translation>sjekk subscription_key og merchant_serial_number</translation>
-    </message>
-    <message>
-        <source>check subscription_key, psp_id and merchant_serial_number</source>
-        <translation>sjekk subscription_key, psp_id og merchant_serial_number</translation>
-    </message>
-    <message>
-        <source>check subscription_key and merchant_serial_number, and that the sales unit may use ePayment</source>
-        <translation>sjekk subscription_key og merchant_serial_number, og at salgsenheten har tilgang til ePayment</translation>
-    </message>
-    <message>
-        <source>Vipps answered {status}</source>
-        <translation>Vipps svarte {status}</translation>
-    </message>
-    <message>
-        <source>Vipps&apos; certificate is not trusted: {problem}</source>
-        <translation>Sertifikatet til Vipps er ikke klarert: {problem}</translation>
-    </message>
-    <message>
-        <source>cannot reach Vipps: {error}</source>
-        <translation>får ikke kontakt med Vipps: {error}</translation>
-    </message>
-    <message>
-        <source>Vipps did not accept the connection in time</source>
-        <translation>Vipps godtok ikke tilkoblingen i tide</translation>
-    </message>
-    <message>
-        <source>Vipps did not answer {method} in time</source>
-        <translation>Vipps svarte ikke på {method} i tide</translation>
-    </message>
-    <message>
-        <source>the connection to Vipps failed: {error}</source>
-        <translation>tilkoblingen til Vipps brøt: {error}</translation>
-    </message>
-    <message>
-        <source>Vipps asks us to slow down (429)</source>
-        <translation>Vipps ber oss sende færre forespørsler (429)</translation>
-    </message>
-    <message>
-        <source>the call was cancelled</source>
-        <translation>kallet ble avbrutt</translation>
-    </message>
-    <message>
-        <source>Vipps allows {count} {operation} calls a minute for one payment; the next is allowed in {seconds} s</source>
-        <translation>Vipps tillater {count} {operation}-kall i minuttet for én betaling; det neste er tillatt om {seconds} s</translation>
-    </message>
-    <message>
-        <source>Vipps refused the request: {reason} (errorCode {code})</source>
-        <translation>Vipps avviste forespørselen: {reason} (errorCode {code})</translation>
-    </message>
-    <message>
-        <source>Vipps sent {what} that breaks the contract at {where}: {problem}</source>
-        <translation>Vipps sendte {what} som bryter kontrakten ved {where}: {problem}</translation>
-    </message>
-    <message>
-        <source>Vipps answered updatestatus with HTTP {status} and no responseInfo, so the update is not known to be accepted</source>
-        <translation>Vipps svarte på updatestatus med HTTP {status} uten responseInfo, så det er ikke kjent at oppdateringen ble godtatt</translation>
-    </message>
-    <message>
-        <source>Vipps&apos; address answered with a redirect (HTTP {status}), which the kiosk does not follow</source>
-        <translation>Vipps-adressen svarte med en videresending (HTTP {status}), som kiosken ikke følger</translation>
-    </message>
-    <message>
-        <source>Ready. Type the amount and press Enter. {notice}</source>
-        <translation>Klar. Skriv inn beløpet og trykk Enter. {notice}</translation>
-    </message>
-    <message>
-        <source>The demo simulator could not start on {host}:{port}: {problem}</source>
-        <translation>Demosimulatoren kunne ikke starte på {host}:{port}: {problem}</translation>
-    </message>
-    <message>
-        <source>Unfinished sales could not be settled: {problem}</source>
-        <translation>Uferdige salg kunne ikke gjøres opp: {problem}</translation>
-    </message>
-    <message>
-        <source>The sale could not be recorded: {problem}</source>
-        <translation>Salget kunne ikke lagres: {problem}</translation>
-    </message>
-    <message>
-        <source>The sale could not be recorded: {problem}. Still trying.</source>
-        <translation>Salget kunne ikke lagres: {problem}. Prøver fortsatt.</translation>
-    </message>
-    <message>
-        <source>Refunded {amount}.</source>
-        <translation>Refunderte {amount}.</translation>
-    </message>
-    <message>
-        <source>Vipps refused the refund: {reason}</source>
-        <translation>Vipps avviste refusjonen: {reason}</translation>
-    </message>
-    <message>
-        <source>No answer from Vipps yet. The refund is recorded and will be sent again.</source>
-        <translation>Ikke svar fra Vipps ennå. Refusjonen er lagret og blir sendt på nytt.</translation>
-    </message>
-    <message>
-        <source>Checked with Vipps: {message}</source>
-        <translation>Sjekket med Vipps: {message}</translation>
-    </message>
-    <message>
-        <source>Exported {count} sales to {path}</source>
-        <translation>Eksporterte {count} salg til {path}</translation>
-    </message>
-    <message>
-        <source>Wrote the end-of-day report to {path}</source>
-        <translation>Skrev dagsoppgjøret til {path}</translation>
-    </message>
-    <message>
-        <source>The kiosk could not start. The reason is in the log in the data folder.</source>
-        <translation>Kiosken kunne ikke starte. Årsaken står i loggen i datamappen.</translation>
-    </message>
-    <message>
-        <source>No sale is waiting for the customer. Charge the amount first, then scan the customer&apos;s code.</source>
-        <translation>Ingen betaling venter på kunden. Slå inn beløpet først, og skann så kundens kode.</translation>
-    </message>
-    <message>
-        <source>That is not a customer&apos;s Vipps code.</source>
-        <translation>Det er ikke en Vipps-kode fra en kunde.</translation>
     </message>
 </context>
 <context>

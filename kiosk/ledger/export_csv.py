@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from kiosk.domain.message import Message, Verbatim
 from kiosk.ledger.report import api_title, day_bounds, status_of
 from kiosk.ledger.store import Ledger, LedgerError
 
@@ -37,6 +38,13 @@ _NOTHING = "0,00"  # kroner(0)
 
 class ExportError(LedgerError):
     """The export could not be written. The message says where and why; nothing half-written is left."""
+
+
+def cannot_write_export(output: Path, exc: OSError) -> ExportError:
+    problem = Verbatim(str(exc.strerror or exc))  # the system's words
+    return ExportError(
+        Message("The export could not be written to {path}: {problem}", path=str(output), problem=problem)
+    )
 
 
 def kroner(ore: int) -> str:
@@ -104,7 +112,7 @@ def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | 
         partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise ExportError(f"The export could not be written to {output}: {exc.strerror or exc}") from None
+        raise cannot_write_export(output, exc) from None
     if progress is not None:
         progress(len(rows), len(rows))
     return len(rows)

@@ -12,15 +12,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from kiosk.domain.money import format_kroner
+from kiosk.domain.message import Message, MessageError, Money, Verbatim
+from kiosk.ledger.problems import cannot_open, cannot_write, damaged, sqlite_problem, unsaved_wal
 from kiosk.ledger.records import AttemptRecord, RefundRecord, SaleRecord, Transition
 from kiosk.ledger.schema import MIGRATIONS, migrate
 
 CAPTURED = "CAPTURED"  # the attempt state that means money was taken
 
 
-class LedgerError(Exception):
-    """The ledger cannot be used or written. The message is meant for staff or the manager, as it is."""
+class LedgerError(MessageError):
+    """The ledger cannot be used or written. The message is meant for staff or the manager."""
 
 
 class LedgerConflict(LedgerError):
@@ -31,16 +32,6 @@ class RefundRefused(LedgerError):
     """A refund that cannot be: more than remains, or nothing captured. The message says why, for staff."""
 
 
-_DAMAGED = (
-    "The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and "
-    "keep it for the manager, then start the kiosk again."
-)
-
-
-_UNSAVED_WAL = (
-    "The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be "
-    "read from here. Start the kiosk once (it saves them), then export again."
-)
 _WAL_HEADER, _FRAME_HEADER = 32, 24  # bytes: sqlite.org/fileformat.html#the_write_ahead_log
 
 
@@ -74,7 +65,7 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
         return connection
     except sqlite3.OperationalError:
         if _wal_has_frames(path):
-            raise LedgerError(_UNSAVED_WAL.format(path=path)) from None
+            raise LedgerError(unsaved_wal(path)) from None
         return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
@@ -95,24 +86,24 @@ def _sale_in(db: sqlite3.Connection, sale_id: int, expected: tuple[str, ...]) ->
     return row[0]
 
 
-def _check_read_only(path: Path) -> str | None:
+def _check_read_only(path: Path) -> Message | Verbatim | None:
     """PRAGMA quick_check through a read-only connection, so a damaged file is never written to.
     Returns the problem, or None when the file is sound."""
     try:
         probe = _read_only_connection(path)
     except sqlite3.Error as exc:
-        return str(exc)
+        return sqlite_problem(exc)
     try:
         (check,) = probe.execute("PRAGMA quick_check").fetchone()
         (version,) = probe.execute("PRAGMA user_version").fetchone()
     except sqlite3.Error as exc:
-        return str(exc)
+        return sqlite_problem(exc)
     finally:
         probe.close()
     if check != "ok":
-        return check
+        return Verbatim(check)
     if version > len(MIGRATIONS):
-        return f"it is from a newer kiosk (schema {version}); update the kiosk to open it"
+        return Message("it is from a newer kiosk (schema {version}); update the kiosk to open it", version=version)
     return None
 
 
@@ -136,16 +127,16 @@ class Ledger:
         if (verify or read_only) and path.exists():
             problem = _check_read_only(path)
             if problem:
-                raise LedgerError(_DAMAGED.format(path=path, problem=problem))
+                raise LedgerError(damaged(path, problem))
         if read_only:
             if not path.exists():
-                raise LedgerError(f"There is no ledger at {path}.")
+                raise LedgerError(Message("There is no ledger at {path}.", path=str(path)))
             return cls(_read_only_connection(path), path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=True)
         except (OSError, sqlite3.Error) as exc:
-            raise LedgerError(f"The ledger at {path} cannot be opened: {exc}") from None
+            raise LedgerError(cannot_open(path, exc)) from None
         try:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")
@@ -155,10 +146,10 @@ class Ledger:
             # A full disk, an I/O error, a lock: SQLite could not get at the file, which says nothing about its
             # contents. Calling it damaged would have staff move a sound ledger aside.
             connection.close()
-            raise LedgerError(f"The ledger at {path} cannot be opened: {exc}") from None
+            raise LedgerError(cannot_open(path, exc)) from None
         except (sqlite3.Error, RuntimeError) as exc:
             connection.close()
-            raise LedgerError(_DAMAGED.format(path=path, problem=exc)) from None
+            raise LedgerError(damaged(path, Verbatim(str(exc)))) from None
         return cls(connection, path)
 
     def close(self) -> None:
@@ -178,7 +169,7 @@ class Ledger:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise LedgerError(f"The ledger cannot be written: {exc}") from None
+            raise LedgerError(cannot_write(exc)) from None
         try:
             yield self._db
             self._db.execute("COMMIT")
@@ -186,7 +177,7 @@ class Ledger:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise LedgerError(f"The ledger cannot be written: {exc}") from None
+                raise LedgerError(cannot_write(exc)) from None
             raise
 
     # ---- writes ------------------------------------------------------------------------------------------------
@@ -325,15 +316,15 @@ class Ledger:
                 "SELECT captured_ore, refunded_ore, paid_attempt_id FROM sales WHERE id = ?", (sale_id,)
             ).fetchone()
             if row is None or not row[0] or row[2] is None:
-                raise RefundRefused("Only a paid sale can be refunded.")
+                raise RefundRefused(Message("Only a paid sale can be refunded."))
             (pending,) = db.execute(
                 "SELECT COALESCE(sum(amount_ore), 0) FROM refunds WHERE sale_id = ? AND state = 'PENDING'", (sale_id,)
             ).fetchone()
             remaining = row[0] - row[1] - pending
             if amount_ore <= 0:
-                raise RefundRefused("A refund must be more than 0 kr.")
+                raise RefundRefused(Message("A refund must be more than 0 kr."))
             if amount_ore > remaining:
-                raise RefundRefused(f"Only {format_kroner(remaining)} remains to refund.")
+                raise RefundRefused(Message("Only {remaining} remains to refund.", remaining=Money(remaining)))
             cursor = db.execute(
                 "INSERT INTO refunds (sale_id, attempt_id, amount_ore, state, idempotency_key, created_at, updated_at)"
                 " VALUES (?, ?, ?, 'PENDING', ?, ?, ?)",

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
+from kiosk.domain.message import Message
+
 TILL_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,15}")  # short: it is in the header, the back office and every key
 SHOP_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
 DEFAULT_SHOP_ID = "shop"
@@ -37,65 +39,71 @@ def _is_this_pc(host: str) -> bool:
         return False
 
 
-def database_problem(url: object) -> str | None:
+def database_problem(url: object) -> Message | None:
     """What is wrong with a [shop] database value, as the end of a sentence that starts "[shop] database", or
     None. The value itself is never quoted back: it may hold a password."""
     parts = urlsplit(url) if isinstance(url, str) else None
     if parts is None or parts.scheme not in ("postgresql", "postgres") or parts.fragment:
-        return f'must be a PostgreSQL address like "{EXAMPLE}"'
+        return Message('must be a PostgreSQL address like "{example}"', example=EXAMPLE)
     query = parse_qs(parts.query)
     if parts.password is not None or "password" in query:
-        return (
+        return Message(
             "must not hold the password; remove it from the address: the kiosk takes it from the secret store "
             "(where it keeps the Vipps secrets) or from PostgreSQL's own ~/.pgpass"
         )
     if not parts.path.strip("/") and "dbname" not in query:
-        return 'must name the database after the host, like "postgresql://kiosk@127.0.0.1/shop"'
+        return Message('must name the database after the host, like "postgresql://kiosk@127.0.0.1/shop"')
     hosts = [parts.hostname or ""] + [
         h for value in query.get("host", []) + query.get("hostaddr", []) for h in value.split(",")
     ]
     if all(_is_this_pc(h) for h in hosts if h):  # no host named at all is the local socket too
         return None
     if query.get("sslmode", [""])[-1] != "verify-full":
-        return (
+        return Message(
             "must use TLS with certificate verification for a server on another PC: add ?sslmode=verify-full to "
             "the address"
         )
     return None
 
 
-def id_problem(value: object, pattern: re.Pattern[str], longest: int, example: str) -> str | None:
+def id_problem(value: object, pattern: re.Pattern[str], longest: int, example: str) -> Message | None:
     if isinstance(value, str) and pattern.fullmatch(value):
         return None
     shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-    return (
-        f"must be 1 to {longest} lower-case letters, digits or '-', starting with a letter or digit, like "
-        f'"{example}" (got {shown})'
+    return Message(
+        "must be 1 to {longest} lower-case letters, digits or '-', starting with a letter or digit, like "
+        '"{example}" (got {got})',
+        longest=longest,
+        example=example,
+        got=shown,
     )
 
 
-def till_id_of(raw: dict[str, object], where: str, problems: list[str]) -> str:
+def till_id_of(raw: dict[str, object], where: str, problems: list[Message]) -> str:
     """[kiosk] till_id, or "" when none is set (one till on its own needs no name)."""
     if "till_id" not in raw:
         return ""
     problem = id_problem(raw["till_id"], TILL_ID, 16, "kasse-1")
     if problem:
-        problems.append(f"{where}: [kiosk] till_id {problem}")
+        problems.append(Message("{where}: [kiosk] till_id {problem}", where=where, problem=problem))
         return ""
     return str(raw["till_id"])
 
 
 def check_shop_database(
-    shop_raw: dict[str, object], kiosk_raw: dict[str, object], where: str, problems: list[str]
+    shop_raw: dict[str, object], kiosk_raw: dict[str, object], where: str, problems: list[Message]
 ) -> None:
     """[shop] database and shop_id, and the till_id a shop database needs. Only read when a database is set."""
     if "shop_id" in shop_raw and (problem := id_problem(shop_raw["shop_id"], SHOP_ID, 32, "sentrum")):
-        problems.append(f"{where}: [shop] shop_id {problem}")
+        problems.append(Message("{where}: [shop] shop_id {problem}", where=where, problem=problem))
     if "database" not in shop_raw:
         return
     if problem := database_problem(shop_raw["database"]):
-        problems.append(f"{where}: [shop] database {problem}")
+        problems.append(Message("{where}: [shop] database {problem}", where=where, problem=problem))
     if "till_id" not in kiosk_raw:
         problems.append(
-            f'{where}: [kiosk] till_id is missing; a shop database needs each till named, like till_id = "kasse-1"'
+            Message(
+                '{where}: [kiosk] till_id is missing; a shop database needs each till named, like till_id = "kasse-1"',
+                where=where,
+            )
         )

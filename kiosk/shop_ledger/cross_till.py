@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from kiosk.ledger import AttemptRecord, LedgerError
+from kiosk.ledger.problems import cannot_open, cannot_write
 from kiosk.ledger.store import utc_now
 from kiosk.shop_ledger.journal import COLUMNS
 
@@ -74,7 +75,7 @@ class CrossTillRefunds:
             self._db.execute("PRAGMA busy_timeout = 10000")
             self._db.execute("PRAGMA synchronous = FULL")  # as the ledger's own writes: a refund survives a crash
         except sqlite3.Error as exc:
-            raise LedgerError(f"The ledger at {ledger_file} cannot be opened: {exc}") from None
+            raise LedgerError(cannot_open(ledger_file, exc)) from None
 
     def close(self) -> None:
         self._db.close()
@@ -109,7 +110,7 @@ class CrossTillRefunds:
                 ),
             )
         except sqlite3.Error as exc:
-            raise LedgerError(f"The ledger cannot be written: {exc}") from None
+            raise LedgerError(cannot_write(exc)) from None
         return self.get(int(cursor.lastrowid or 0))
 
     def finish(self, refund_id: int, done: bool, reason: str = "") -> CrossTillRefund:
@@ -121,7 +122,7 @@ class CrossTillRefunds:
                 ("DONE" if done else "FAILED", reason or None, utc_now(), refund_id),
             )
         except sqlite3.Error as exc:
-            raise LedgerError(f"The ledger cannot be written: {exc}") from None
+            raise LedgerError(cannot_write(exc)) from None
         return self.get(refund_id)
 
     def get(self, refund_id: int) -> CrossTillRefund:

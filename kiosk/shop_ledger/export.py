@@ -13,7 +13,7 @@ from pathlib import Path
 
 import psycopg
 
-from kiosk.ledger.export_csv import HEADER, ExportError
+from kiosk.ledger.export_csv import HEADER, cannot_write_export
 from kiosk.ledger.report import day_bounds
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
@@ -104,7 +104,7 @@ def write_shop_day_csv(target: ShopDatabase, day: date, output: Path, till: str 
         partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise ExportError(f"The export could not be written to {output}: {exc.strerror or exc}") from None
+        raise cannot_write_export(output, exc) from None
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import psycopg
 
-from kiosk.domain.money import format_kroner
+from kiosk.domain.message import Message, Money
 from kiosk.ledger.store import RefundRefused
 from kiosk.shop_ledger.connection import ShopUnreachable
 
@@ -32,7 +32,7 @@ def claim_refund(
     """Claim `amount_ore` of a sale; returns the claim's id. Raises RefundRefused (the message for staff, the
     ledger's own words) or ShopUnreachable. Commits before it returns: Vipps is called only after."""
     if amount_ore <= 0:
-        raise RefundRefused("A refund must be more than 0 kr.")
+        raise RefundRefused(Message("A refund must be more than 0 kr."))
     try:
         with db.transaction():
             row = db.execute(
@@ -42,10 +42,10 @@ def claim_refund(
     except psycopg.errors.RaiseException as exc:
         text = exc.diag.message_primary or ""
         if text == "KIOSK_NOT_PAID":
-            raise NotPaidInShop("Only a paid sale can be refunded.") from None
+            raise NotPaidInShop(Message("Only a paid sale can be refunded.")) from None
         if text.startswith("KIOSK_TOO_MUCH:"):
             remaining = int(text.split(":", 1)[1])
-            raise RefundRefused(f"Only {format_kroner(remaining)} remains to refund.") from None
+            raise RefundRefused(Message("Only {remaining} remains to refund.", remaining=Money(remaining))) from None
         raise
     except psycopg.Error as exc:
         raise ShopUnreachable(f"The shop database failed: {str(exc).splitlines()[0] if str(exc) else exc}") from None

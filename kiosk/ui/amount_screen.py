@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.domain.message import Message
 from kiosk.domain.money import AmountError, parse_kroner
 from kiosk.ui.i18n import current_language
 from kiosk.ui.messages import translated
@@ -34,7 +35,7 @@ class AmountScreen(QWidget):
         self.charge_button.setEnabled(False)
         self.amount_label = QLabel(self)
         self.text_label = QLabel(self)
-        self._error_source = ""  # the message on show, in English: said again in a new language
+        self._error_source: Message | str = ""  # the message on show: said again in a new language
 
         form = QFormLayout()
         form.addRow(self.amount_label, self.amount_input)
@@ -65,7 +66,7 @@ class AmountScreen(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: Message | str) -> None:
         self._error_source = message
         self.error.setText(translated(message) if message else "")
 
@@ -87,12 +88,12 @@ class AmountScreen(QWidget):
 
     def _on_charge(self) -> None:
         if not self.charge_button.isEnabled():
-            self._show_error(QT_TRANSLATE_NOOP("Messages", "Still connecting to Vipps. One moment."))
+            self._show_error(Message("Still connecting to Vipps. One moment."))
             return
         try:
             amount = parse_kroner(self.amount_input.text(), ceiling_ore=self._ceiling_ore)
         except AmountError as exc:
-            self._show_error(str(exc))
+            self._show_error(exc.message)
             self.amount_input.setFocus()
             self.amount_input.selectAll()
             return

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings, data_dir, ledger_path
+from kiosk.domain.message import Message
 from kiosk.ui.i18n import use_language
 from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
 from kiosk.ui.main_window import MainWindow
@@ -41,7 +42,7 @@ def run_gui(settings: Settings, demo: bool) -> int:
     services: Services | None = None
     exit_code = 0
 
-    def on_failed(message: str) -> None:
+    def on_failed(message: Message | str) -> None:
         nonlocal exit_code
         exit_code = 2
         window.show_fatal(message)

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import KioskSettings, ShopSettings, VippsSettings
-from kiosk.domain.money import AmountError, format_kroner, parse_kroner
+from kiosk.domain.message import Message, Money, Verbatim
+from kiosk.domain.money import AmountError, parse_kroner
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.export_csv import ExportError
 from kiosk.ledger.report import DaySummary
@@ -77,7 +78,7 @@ class BackOffice(QWidget):
         self.model = SalesTableModel()
         self.model.set_here(self._shop_db.shop_id if self._shop_db else "", kiosk.till_id)
         self._summary: DaySummary | None = None
-        self._message_source = ""  # what the message line says, in English: said again in a new language
+        self._message_source: Message | str = ""  # what the message line says: said again in a new language
         self._build()
         self._connect_signals()
 
@@ -283,8 +284,8 @@ class BackOffice(QWidget):
         else:
             self.model.add_page(request, rows)
 
-    @Slot(str)
-    def _on_page_failed(self, _message: str) -> None:
+    @Slot(object)
+    def _on_page_failed(self, _message: object) -> None:
         if self._page_request is not None:
             self.model.page_failed(self._page_request)
 
@@ -326,28 +327,28 @@ class BackOffice(QWidget):
         try:
             amount = parse_kroner(text) if text else remaining
         except AmountError as exc:
-            self._say(str(exc))
+            self._say(exc.message)
             return
         vipps, ledger_file, target, sale_till = self._vipps, self._ledger_file, self._shop_db, identity.till_id
 
-        def send(_progress: Progress) -> str:
+        def send(_progress: Progress) -> Message:
             from kiosk.checkout.providers_by_api import ProvidersByApi
             from kiosk.checkout.shop_refunds import refund_shop_sale
 
             # With a shop database the amount is claimed there first, so no two tills refund more than remains.
             with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
                 record = refund_shop_sale(providers, ledger, target, sale_till, sale_id, amount)
-            if record.state == "DONE":  # in English; the message line writes the amount in the language on screen
-                return f"Refunded {format_kroner(amount)}."
-            if record.state == "FAILED":
-                return f"Vipps refused the refund: {record.reason}"
-            return "No answer from Vipps yet. The refund is recorded and will be sent again."
+            if record.state == "DONE":  # the message line writes the amount in the language on screen
+                return Message("Refunded {amount}.", amount=Money(amount))
+            if record.state == "FAILED":  # Vipps' own words
+                return Message("Vipps refused the refund: {reason}", reason=Verbatim(record.reason or ""))
+            return Message("No answer from Vipps yet. The refund is recorded and will be sent again.")
 
         from kiosk.vipps import VippsError  # loaded by the kiosk's start-up already
 
         job = BackgroundJob(send, expected=(RefundRefused, VippsError))
         job.done.connect(self._on_action_done)
-        self._say(QT_TRANSLATE_NOOP("Messages", "Refunding…"))
+        self._say(Message("Refunding…"))
         self._start(job, action=True)
         self._update_actions()
 
@@ -357,19 +358,19 @@ class BackOffice(QWidget):
             return
         sale_id, vipps, kiosk, ledger_file = sale[0], self._vipps, self._kiosk, self._ledger_file
 
-        def recheck(_progress: Progress) -> str:
+        def recheck(_progress: Progress) -> Message:
             from kiosk.checkout.providers_by_api import ProvidersByApi
             from kiosk.checkout.recovery import ResumedSale
 
             with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
                 update = ResumedSale.resume(providers, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
-            return f"Checked with Vipps: {update.message}"
+            return Message("Checked with Vipps: {message}", message=update.message)
 
         from kiosk.vipps import VippsError  # loaded by the kiosk's start-up already
 
         job = BackgroundJob(recheck, expected=(VippsError,))
         job.done.connect(self._on_action_done)
-        self._say(QT_TRANSLATE_NOOP("Messages", "Checking with Vipps…"))
+        self._say(Message("Checking with Vipps…"))
         self._start(job, action=True)
         self._update_actions()
 
@@ -384,7 +385,7 @@ class BackOffice(QWidget):
         job.done.connect(self._on_action_done)
         self.progress.setValue(0)
         self.progress.show()
-        self._say(QT_TRANSLATE_NOOP("Messages", "Exporting…"))
+        self._say(Message("Exporting…"))
         self._start(job, action=True)
         self._update_actions()
 
@@ -394,19 +395,19 @@ class BackOffice(QWidget):
         self.progress.setValue(done)
 
     @Slot(object)
-    def _on_action_done(self, message: str) -> None:
+    def _on_action_done(self, message: Message) -> None:
         self.progress.hide()
         self._say(message)
         self._load(refresh=True)
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_failed(self, message: Message | str) -> None:
         self.progress.hide()
         self._say(message)
         self._update_actions()
 
-    def _say(self, message: str) -> None:
-        """Show `message`, written in English by a job or below the screens, in the language on screen."""
+    def _say(self, message: Message | str) -> None:
+        """Show `message`, made by a job or below the screens, in the language on screen."""
         self._message_source = message
         self.message.setText(translated(message) if message else "")
 

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from kiosk.domain.message import Message, message_of
 from kiosk.ledger import LedgerError
 from kiosk.ui.closing import Deadline
 
@@ -55,10 +56,10 @@ def wait_for_jobs(deadline: Deadline) -> bool:
 
 
 class BackgroundJob(QObject):
-    """Signals: done(object result), failed(str message), progress(int done, int total)."""
+    """Signals: done(object result), failed(object Message), progress(int done, int total)."""
 
     done = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
     progress = Signal(int, int)
 
     def __init__(self, job: Job, expected: tuple[type[Exception], ...] = (), kind: JobKind = JobKind.NETWORK) -> None:
@@ -84,11 +85,11 @@ class BackgroundJob(QObject):
         try:
             result = self._job(self.progress.emit)
         except self._expected as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(message_of(exc))
             return
         except Exception:  # a thread boundary: log the bug, tell the person plainly
             log.exception("background job failed")
-            self.failed.emit(QT_TRANSLATE_NOOP("Messages", "Something went wrong. It is recorded in the log."))
+            self.failed.emit(Message("Something went wrong. It is recorded in the log."))
             return
         self.done.emit(result)
 

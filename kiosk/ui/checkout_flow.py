@@ -7,11 +7,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.checkout.states import Outcome
 from kiosk.config import KioskSettings, VippsSettings
+from kiosk.domain.message import Message
 from kiosk.ui.amount_screen import AmountScreen
 from kiosk.ui.closing import CLOSE_S, Deadline
 from kiosk.ui.countdown import Countdown
@@ -25,9 +26,9 @@ if TYPE_CHECKING:  # the network stack loads after the first frame (see kiosk.ui
     from kiosk.ui.sale_run import SaleRun
     from kiosk.ui.staff_sale_screen import StaffSaleScreen
 
-# The status line is said in English and translated where it is shown (see kiosk.ui.messages).
-NO_ANSWER_TEXT = QT_TRANSLATE_NOOP("Messages", "No answer from Vipps yet. Still trying.")
-READY_TEXT = QT_TRANSLATE_NOOP("Messages", "Ready. Type the amount and press Enter.")
+# The status line says Messages, shown in the language on screen (see kiosk.ui.messages).
+NO_ANSWER_TEXT = Message("No answer from Vipps yet. Still trying.")
+READY_TEXT = Message("Ready. Type the amount and press Enter.")
 # The share of the closing deadline the runs get to finish by themselves (the open sale's cancel reaching
 # Vipps, say) before they are cut off.
 GRACE_SHARE = 0.5
@@ -35,12 +36,12 @@ log = logging.getLogger(__name__)
 
 
 class CheckoutFlow(QObject):
-    """Signals: status_changed(str): the one line that says what is happening now (screen readers hear it), in
-    English, to be shown translated; runs_changed(int): how many sale runs are still at work in the background.
+    """Signals: status_changed(object Message): the one line that says what is happening now (screen readers
+    hear it), to be shown translated; runs_changed(int): how many sale runs are still at work in the background.
 
     A customer may switch the screen to the other language for their sale; the next sale starts in the shop's."""
 
-    status_changed = Signal(str)
+    status_changed = Signal(object)
     runs_changed = Signal(int)
 
     def __init__(
@@ -64,8 +65,8 @@ class CheckoutFlow(QObject):
         self._run: SaleRun | None = None  # the sale on screen
         self._runs: set[SaleRun] = set()  # every run still at work, the one on screen included
         self._shown_tx: str | None = None
-        self._notice = ""
-        self._status = ""  # what the status line says now
+        self._notice: Message | None = None
+        self._status: Message | str = ""  # what the status line says now
         self._qr_matrix: tuple[str, list[list[bool]] | None] = ("", None)
         self._countdown = Countdown(self)
         self._closing: Deadline | None = None
@@ -91,7 +92,10 @@ class CheckoutFlow(QObject):
     def connect_vipps(self, vipps: VippsSettings) -> None:
         self._vipps = vipps
         self._amount.set_ready(True)
-        self.status_changed.emit(f"{READY_TEXT} {self._notice}".strip())
+        if self._notice is None:
+            self.status_changed.emit(READY_TEXT)
+        else:
+            self.status_changed.emit(Message("Ready. Type the amount and press Enter. {notice}", notice=self._notice))
 
     def use_customer_display(self, display: CustomerDisplay, staff_view: StaffSaleScreen) -> None:
         """Two screens: each sale's customer screen goes to `display` while it has a screen, and the staff
@@ -142,7 +146,7 @@ class CheckoutFlow(QObject):
         if self._display is not None and self._run is None and self._stack.currentWidget() is self._amount:
             self._display.place()
 
-    def set_startup_notice(self, notice: str) -> None:
+    def set_startup_notice(self, notice: Message | None) -> None:
         """What start-up settled from before (a crash, a power cut), said once with the first "Ready"."""
         self._notice = notice
 
@@ -227,13 +231,13 @@ class CheckoutFlow(QObject):
         if self._staff_view is not None:
             self._staff_view.start_sale(amount_ore)
         self._show_customer()
-        self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Starting the payment…"))
+        self.status_changed.emit(Message("Starting the payment…"))
         run.start()
 
     @Slot(str)
     def _on_phone(self, phone: str) -> None:
         if self._run is not None:
-            self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Sending the payment to the customer's phone…"))
+            self.status_changed.emit(Message("Sending the payment to the customer's phone…"))
             self._run.send_to_phone(phone)
 
     def scan_personal_qr(self, code: str) -> bool:
@@ -242,14 +246,14 @@ class CheckoutFlow(QObject):
         customer (none open, or its first attempt not yet shown)."""
         if self._run is None or self._shown_tx is None:
             return False
-        self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Sending the payment to the customer's app…"))
+        self.status_changed.emit(Message("Sending the payment to the customer's app…"))
         self._run.send_personal_qr(code)
         return True
 
     @Slot()
     def _on_cancel(self) -> None:
         if self._run is not None:
-            self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Cancelling…"))
+            self.status_changed.emit(Message("Cancelling…"))
             self._countdown.stop()
             self._run.cancel()
 
@@ -267,7 +271,7 @@ class CheckoutFlow(QObject):
     @Slot()
     def _on_countdown_expired(self) -> None:
         if self._run is not None and self._shown_tx is not None:
-            self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Time is up. Checking with Vipps…"))
+            self.status_changed.emit(Message("Time is up. Checking with Vipps…"))
             self._run.expire(self._shown_tx)
 
     # ---- reports from the run --------------------------------------------------------------------------------
@@ -315,18 +319,18 @@ class CheckoutFlow(QObject):
         # A read that worked again ends "no answer". Only that: other news on the line (the ledger cannot be
         # written, Vipps refused a phone number) stays until the sale's worker says otherwise.
         if self._about_shown_attempt(tx) and self._countdown.running and self._status == NO_ANSWER_TEXT:
-            self.status_changed.emit(QT_TRANSLATE_NOOP("Messages", "Waiting for the customer"))
+            self.status_changed.emit(Message("Waiting for the customer"))
 
-    @Slot(str)
-    def _on_status_said(self, text: str) -> None:
+    @Slot(object)
+    def _on_status_said(self, text: Message | str) -> None:
         self._status = text
 
     def _about_shown_attempt(self, tx: str) -> bool:
         """Only the attempt on screen may change the status line; the others are background work."""
         return self.sender() is self._run and tx == self._shown_tx and self.sale_on_screen
 
-    @Slot(str)
-    def _on_broken(self, message: str) -> None:
+    @Slot(object)
+    def _on_broken(self, message: Message | str) -> None:
         if self.sender() is self._run:
             self._countdown.stop()
             self._outcome.show_outcome(Outcome.NOT_STARTED, self._run.amount_ore, message, None)
@@ -349,9 +353,7 @@ class CheckoutFlow(QObject):
         self._outcome.show_outcome(update.outcome, update.amount_ore, update.message, self._kiosk.outcome_display_s)
         self._show_outcome_to_customer(update.outcome, update.amount_ore, update.message)
         self._stack.setCurrentWidget(self._outcome)
-        self.status_changed.emit(
-            update.message if update.outcome is not Outcome.PAID else QT_TRANSLATE_NOOP("Messages", "Paid")
-        )
+        self.status_changed.emit(update.message if update.outcome is not Outcome.PAID else Message("Paid"))
 
     def _show_outcome_to_customer(self, outcome: str, amount_ore: int, message: str) -> None:
         """The customer's own screen says how it ended too, until the next sale brings the idle view."""

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.domain.message import Message
 from kiosk.ui.idle_view import IdleView
 from kiosk.ui.outcome_screen import OutcomeScreen
 from kiosk.ui.screens import customer_screen, describe
@@ -126,7 +127,7 @@ class CustomerDisplay(QWidget):
         self.stack.removeWidget(sale_screen)
         return True
 
-    def show_outcome(self, outcome: str, amount_ore: int, message: str) -> None:
+    def show_outcome(self, outcome: str, amount_ore: int, message: Message | str) -> None:
         self.outcome_view.show_outcome(outcome, amount_ore, message, None)
         self.stack.setCurrentWidget(self.outcome_view)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.domain.message import Message
 from kiosk.domain.phone import PhoneError, normalise_phone
 from kiosk.ui.countdown import clock_text
 from kiosk.ui.i18n import LANGUAGE_NAMES, is_available, money, other_language
@@ -63,7 +64,7 @@ class CustomerScreen(QWidget):
         # What is on screen, kept as the means to say it: a language switch says it all again.
         self._amount_ore: int | None = None
         self._hint: Callable[[], str] = lambda: ""
-        self._phone_error = ""
+        self._phone_error: Message | str = ""
         self._in_landing_phase = True
         self._layout()
         self._retranslate()
@@ -190,7 +191,7 @@ class CustomerScreen(QWidget):
         self._hint = hint
         self.qr_hint.setText(hint())
 
-    def _show_phone_error(self, message: str) -> None:
+    def _show_phone_error(self, message: Message | str) -> None:
         self._phone_error = message
         self.phone_error.setText(translated(message) if message else "")
 
@@ -204,7 +205,7 @@ class CustomerScreen(QWidget):
         try:
             phone = normalise_phone(self.phone_input.text())
         except PhoneError as exc:
-            self._show_phone_error(str(exc))
+            self._show_phone_error(exc.message)
             return
         self._show_phone_error("")
         self.set_phone_entry_enabled(False)

@@ -1,5 +1,5 @@
 """The back office's exports of this till's day, as a job for its background pool: the CSV or the end-of-day PDF,
-written to the data folder's exports/. Returns what to say, in English (the message line translates it)."""
+written to the data folder's exports/. Returns what to say (the message line translates it)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.config import data_dir
+from kiosk.domain.message import Message
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import write_day_csv
 from kiosk.ui.background import Progress
@@ -16,14 +17,14 @@ def export_target(day: date, fmt: str) -> Path:
     return data_dir() / "exports" / f"kiosk-{day.isoformat()}.{fmt}"
 
 
-def export_day(ledger_file: Path, day: date, fmt: str, target: Path, progress: Progress) -> str:
+def export_day(ledger_file: Path, day: date, fmt: str, target: Path, progress: Progress) -> Message:
     """Write the day as `fmt` ("csv" or "pdf") to `target`. Raises ExportError or OSError for the person."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with Ledger.open(ledger_file) as ledger:
         if fmt == "csv":
             count = write_day_csv(ledger, day, target, progress)
-            return f"Exported {count} sales to {target}"
+            return Message.counted("Exported %n sale(s) to {path}", None, count, path=str(target))
         from kiosk.ui.day_report_pdf import write_day_pdf
 
         write_day_pdf(ledger, day, target)
-        return f"Wrote the end-of-day report to {target}"
+        return Message("Wrote the end-of-day report to {path}", path=str(target))

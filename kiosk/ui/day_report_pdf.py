@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from kiosk.domain.message import Message, Verbatim
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import ExportError
 from kiosk.ledger.report import DayTotals, day_summary
@@ -39,18 +40,27 @@ def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str | None
     painter = QPainter()
     if not painter.begin(writer):
         partial.unlink(missing_ok=True)
-        raise ExportError(f"The report could not be written to {output}: the file cannot be created there")
+        raise _not_written(output, Message("the file cannot be created there"))
     try:
         _draw(painter, writer.width(), shop_name, day, totals, hours)
     finally:
         painter.end()
     try:
-        if partial.stat().st_size == 0:
-            raise OSError("nothing was written (is the disk full?)")
-        partial.replace(output)
+        empty = partial.stat().st_size == 0
+        if not empty:
+            partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise ExportError(f"The report could not be written to {output}: {exc.strerror or exc}") from None
+        raise _not_written(output, Verbatim(str(exc.strerror or exc))) from None
+    if empty:
+        partial.unlink(missing_ok=True)
+        raise _not_written(output, Message("nothing was written (is the disk full?)"))
+
+
+def _not_written(output: Path, problem: Message | Verbatim) -> ExportError:
+    return ExportError(
+        Message("The report could not be written to {path}: {problem}", path=str(output), problem=problem)
+    )
 
 
 def _draw(

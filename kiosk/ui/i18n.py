@@ -1,6 +1,7 @@
 """Languages: Norwegian bokmål and English through Qt's own translation system, and money in the language's way.
 
-English is the source language; `kiosk/i18n/kiosk_nb.ts` holds the bokmål texts. The `.qm` file Qt loads is
+English is the source language; `kiosk/i18n/kiosk_nb.ts` holds the bokmål texts, `kiosk_en.ts` only English's
+plural forms (a count, `%n`, in "1 sale" and "2 sales"). The `.qm` file Qt loads is
 built from it at install (`dev.py`) or by the package build (`packaging/build.py`), never committed; see
 `compile_translations`. Without it the kiosk runs in English and says so in its log.
 
@@ -95,12 +96,17 @@ def _install(language: str) -> str:
             app.removeTranslator(translator)
     _installed.clear()
     _current = language
-    if language == "en" or app is None:
+    if app is None:
         return _current
     from PySide6.QtCore import QTranslator
 
     ours = QTranslator()
     qm = _qm_file(language)
+    if language == "en":  # the source language: its file holds only the plural forms of counted messages
+        if qm is not None and ours.load(str(qm)):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        return _current
     if qm is None or not ours.load(str(qm)):
         log.warning("no compiled %s translations (kiosk_%s.qm); showing English", language, language)
         _current = "en"
@@ -162,8 +168,15 @@ def ts_files(folder: Path | None = None) -> list[Path]:
 
 
 def translated_sources() -> list[Path]:
-    """The files lupdate reads: every module of the UI layer, where all translatable text is marked."""
-    return sorted(Path(__file__).resolve().parent.glob("*.py"))
+    """The files lupdate reads: every module of the kiosk but the simulator (which is not the kiosk's and shows
+    nothing of it): the UI marks its texts with tr(), the layers below make `Message`s (kiosk.domain.message)."""
+    package = Path(__file__).resolve().parent.parent
+    return sorted(path for path in package.rglob("*.py") if "simulator" not in path.relative_to(package).parts)
+
+
+# A `Message(...)` is read as Qt's QT_TR_NOOP and a `Message.counted(...)` as tr() with a count: both land in the
+# context without a name, which is where kiosk.ui.messages looks them up.
+MESSAGE_MARKERS = "QT_TR_NOOP+=Message,tr+=counted"
 
 
 def qt_tool(name: str) -> str:
@@ -185,6 +198,7 @@ def lupdate_command(ts: Path, sources: list[Path] | None = None) -> list[str]:
     """Read the marked texts out of `sources` into `ts`, keeping its translations. Without locations, so a
     moved line does not change the file; obsolete messages stay in it, marked, for a check to find."""
     files = [str(path) for path in sources or translated_sources()]
+    language = ts.stem.removeprefix("kiosk_")
     return [
         qt_tool("pyside6-lupdate"),
         *files,
@@ -192,8 +206,11 @@ def lupdate_command(ts: Path, sources: list[Path] | None = None) -> list[str]:
         str(ts),
         "-locations",
         "none",
+        "-tr-function-alias",
+        MESSAGE_MARKERS,
         "-target-language",
-        ts.stem.removeprefix("kiosk_"),
+        language,
+        *(["-pluralonly"] if language == "en" else []),  # English, the source, needs only its plural forms
     ]
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import KioskSettings, Settings, ShopSettings, VippsSettings
+from kiosk.domain.message import Message
 from kiosk.ui.status_line import StatusLine
 from kiosk.ui.theme import stylesheet, use_palette
 
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
         self.build_screens()
         self._ask_pin("back office", QT_TRANSLATE_NOOP("PinScreen", "choose one"))
 
-    def set_startup_notice(self, notice: str) -> None:
+    def set_startup_notice(self, notice: Message | None) -> None:
         self.build_screens()
         self.flow.set_startup_notice(notice)
 
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
     def _ask_pin(self, unlock_for: str, why: str) -> None:
         self._unlock_for = unlock_for
         self.pin_screen.ask(why)
-        self.status.say_on(self.pin_screen, QT_TRANSLATE_NOOP("Messages", "Manager PIN needed"))
+        self.status.say_on(self.pin_screen, Message("Manager PIN needed"))
         self.stack.setCurrentWidget(self.pin_screen)
 
     @Slot()
@@ -286,8 +287,8 @@ class MainWindow(QMainWindow):
     def _on_back_to_till(self) -> None:
         self.flow.new_sale()
 
-    @Slot(str)
-    def _on_status(self, text: str) -> None:
+    @Slot(object)
+    def _on_status(self, text: Message | str) -> None:
         self.status.say_for_till(text)  # the flow's news: about the till's screens (see StatusLine)
 
     @Slot()
@@ -338,14 +339,14 @@ class MainWindow(QMainWindow):
         from kiosk.config import ConfigError, config_path, load_settings
         from kiosk.ui.background import BackgroundJob, JobKind
 
-        self.status.say_on(self.back_office, QT_TRANSLATE_NOOP("Messages", "Reading the settings…"))
+        self.status.say_on(self.back_office, Message("Reading the settings…"))
         job = BackgroundJob(lambda _progress: load_settings(), expected=(ConfigError,), kind=JobKind.PERSON)
         job.done.connect(lambda settings: self._show_settings(settings, config_path()))
         job.failed.connect(self._on_settings_unread)
         job.start()
 
-    @Slot(str)
-    def _on_settings_unread(self, message: str) -> None:
+    @Slot(object)
+    def _on_settings_unread(self, message: Message | str) -> None:
         self.status.say_on(self.back_office, message)
 
     def _show_settings(self, settings: Settings, config_file: Path) -> None:
@@ -361,7 +362,7 @@ class MainWindow(QMainWindow):
             self.keys.add(settings_screen, settings_screen.environment, settings_screen.back_requested.emit)
         else:
             self.settings_screen.show_settings(settings)
-        self.status.say_on(self.settings_screen, QT_TRANSLATE_NOOP("Messages", "Settings"))
+        self.status.say_on(self.settings_screen, Message("Settings"))
         self.stack.setCurrentWidget(self.settings_screen)
 
     @Slot()
@@ -371,10 +372,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _back_to_back_office(self) -> None:
-        self.status.say_on(self.back_office, QT_TRANSLATE_NOOP("Messages", "Back office"))
+        self.status.say_on(self.back_office, Message("Back office"))
         self.stack.setCurrentWidget(self.back_office)
 
-    def show_fatal(self, message: str) -> None:
+    def show_fatal(self, message: Message | str) -> None:
         if self._screens_built:
             self.amount_screen.set_ready(False)
             self.kiosk_lock.allow_close()  # the program ends: nothing is left to guard

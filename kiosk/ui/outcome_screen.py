@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.domain.message import Message
 from kiosk.ui.i18n import money
 from kiosk.ui.messages import translated
 from kiosk.ui.theme import palette
@@ -52,7 +53,7 @@ class OutcomeScreen(QWidget):
         layout.addStretch(1)
         self.outcome = ""
         self._amount_ore = 0
-        self._message = ""  # in English, as the checkout wrote it: said again in a new language
+        self._message: Message | str = ""  # as the checkout made it: said again in a new language
         self._return_timer = QTimer(self)
         self._return_timer.setSingleShot(True)
         self._return_timer.timeout.connect(lambda: self.new_sale_requested.emit(""))
@@ -71,7 +72,7 @@ class OutcomeScreen(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
-    def show_outcome(self, outcome: str, amount_ore: int, message: str, return_after_s: float | None) -> None:
+    def show_outcome(self, outcome: str, amount_ore: int, message: Message | str, return_after_s: float | None) -> None:
         """`return_after_s` None keeps the screen until staff act (an outcome nobody may miss). `message` is in
         English, as the checkout wrote it; it is shown in the language on screen."""
         icon, _title = _LOOK[outcome]
@@ -96,7 +97,7 @@ class OutcomeScreen(QWidget):
         else:
             self.title.setText(self.tr(title))
         # A message that only repeats the title ("Paid") is not said twice.
-        self.detail.setText(translated(self._message) if self._message not in ("", title) else "")
+        self.detail.setText(translated(self._message) if str(self._message) not in ("", title) else "")
 
     def stop_timer(self) -> None:
         self._return_timer.stop()

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.domain.message import Message, message_of
 from kiosk.manager_pin import ManagerPin, PinError, check_new_pin
 from kiosk.ui.background import BackgroundJob, JobKind
 from kiosk.ui.messages import translated
@@ -122,7 +123,7 @@ class PinScreen(QWidget):
         try:
             check_new_pin(typed)
         except PinError as exc:
-            self._say(lambda problem=str(exc): translated(problem))
+            self._say(lambda problem=exc.message: translated(problem))
             return
         if typed != repeated:
             self._say(lambda: self.tr("The two PINs differ. Type the same PIN twice."))
@@ -130,7 +131,8 @@ class PinScreen(QWidget):
         try:
             self._pin.set(typed)
         except (PinError, OSError) as exc:
-            self._say(lambda problem=str(exc): self.tr("The PIN could not be saved: {problem}").format(problem=problem))
+            problem = message_of(exc)
+            self._say(lambda: self.tr("The PIN could not be saved: {problem}").format(problem=translated(problem)))
             return
         self.unlocked.emit()
 
@@ -149,8 +151,8 @@ class PinScreen(QWidget):
         else:
             self._say(lambda: self.tr("Wrong PIN."))
 
-    @Slot(str)
-    def _on_check_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_check_failed(self, message: Message | str) -> None:
         self._job = None
         self.unlock_button.setEnabled(True)
         self._say(lambda: translated(message))

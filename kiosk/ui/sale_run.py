@@ -22,7 +22,7 @@ from kiosk.ui.sale_worker import SaleWorker
 class SaleRun(QObject):
     """Signals: updated(object SaleUpdate), qr_made(str url, object matrix), poll_failed(str tx, str message),
     polled(str tx),
-    broken(str message), ended().
+    broken(object Message), ended().
 
     Requests to the worker go through this object's own signals, so they are queued into the worker's thread.
     """
@@ -31,7 +31,7 @@ class SaleRun(QObject):
     qr_made = Signal(str, object)
     poll_failed = Signal(str, str)
     polled = Signal(str)
-    broken = Signal(str)
+    broken = Signal(object)
     ended = Signal()
 
     _phone_requested = Signal(str)

@@ -14,6 +14,7 @@ from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import SaleState
 from kiosk.checkout.updates import SaleUpdate
 from kiosk.config import KioskSettings, VippsSettings
+from kiosk.domain.message import Message
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError
 from kiosk.ui.qr_widget import qr_matrix
 from kiosk.vipps import RetryPolicy
@@ -32,7 +33,7 @@ def _ignore(_update: SaleUpdate) -> None:
 
 class SaleWorker(QObject):
     """Signals: updated(object SaleUpdate), qr_made(str landing_url, object matrix) just before the update that
-    shows it (the code is made here, off the GUI thread), broken(str message) when the ledger cannot be used
+    shows it (the code is made here, off the GUI thread), broken(object Message) when the ledger cannot be used
     before anything was sent to Vipps (later, a refused write is said in an update and tried again), done().
 
     It ends itself (`done`) once the sale has an outcome and nothing about it can change any more: every
@@ -41,7 +42,7 @@ class SaleWorker(QObject):
 
     updated = Signal(object)
     qr_made = Signal(str, object)
-    broken = Signal(str)
+    broken = Signal(object)
     done = Signal()
 
     def __init__(
@@ -89,7 +90,7 @@ class SaleWorker(QObject):
             )
             self._session.announce = self.updated.emit
         except LedgerError as exc:
-            self._fail(str(exc))
+            self._fail(exc.message)
             return
         self._run(lambda session: session.start_attempt())
 
@@ -185,16 +186,17 @@ class SaleWorker(QObject):
         step again once the ledger takes writes. Without an attempt nothing is at Vipps: the sale cannot start
         (None)."""
         assert self._session is not None
-        message = f"The sale could not be recorded: {exc}"
+        message = Message("The sale could not be recorded: {problem}", problem=exc.message)
         log.error("%s", message)
         try:
             if self._session.has_attempts():
-                return replace(self._session.refresh(), message=f"{message}. Still trying.")
+                still = Message("The sale could not be recorded: {problem}. Still trying.", problem=exc.message)
+                return replace(self._session.refresh(), message=still)
         except LedgerError:
             pass  # not even readable: nothing more this run can do
         self._fail(message)
         return None
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: Message | str) -> None:
         self.broken.emit(message)
         self.shutdown()

@@ -21,16 +21,15 @@ import time
 from collections.abc import Callable, Iterable
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from kiosk.domain.message import Message
 from kiosk.domain.scan import ScanKind, ScanReader, kind_of_scan
 
-NO_SALE = QT_TRANSLATE_NOOP(
-    "Messages", "No sale is waiting for the customer. Charge the amount first, then scan the customer's code."
-)
-NOT_A_CODE = QT_TRANSLATE_NOOP("Messages", "That is not a customer's Vipps code.")
+NO_SALE = Message("No sale is waiting for the customer. Charge the amount first, then scan the customer's code.")
+NOT_A_CODE = Message("That is not a customer's Vipps code.")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _EDITING = (
     Qt.Key.Key_Backspace,
@@ -59,13 +58,13 @@ _COMMAND_MODIFIERS = (
 
 class ScanInput(QObject):
     """`push(code)` is asked to push a scanned personal QR and answers whether a sale was waiting for it;
-    `say(text)` puts an English message (catalogued in kiosk/ui/messages.py) on the till's status line."""
+    `say(message)` puts a message (kiosk.domain.message) on the till's status line."""
 
     def __init__(
         self,
         screens: Iterable[QWidget],
         push: Callable[[str], bool],
-        say: Callable[[str], None],
+        say: Callable[[Message], None],
         parent: QObject | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:

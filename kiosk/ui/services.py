@@ -12,9 +12,10 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from kiosk.config import Settings, VippsSettings
+from kiosk.domain.message import Message, Verbatim
 from kiosk.ui.closing import CLOSE_S, Deadline
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ PRELOADED = ("kiosk.ui.sale_run", "kiosk.ui.qr_widget", "qrcode")
 
 
 class ServiceStarter(QObject):
-    """Signals: ready(object VippsSettings), recovered(str summary), failed(str message). Lives on its own thread.
+    """Signals: ready(object VippsSettings), recovered(object Message or None), failed(object Message). Lives
+    on its own thread.
 
     Order: the ledger is checked, the simulator started (demo), then every sale a crash left unsettled is
     settled against Vipps (`recovered`), and only then is the kiosk `ready` for a new sale. `stop_recovery()`
@@ -33,8 +35,8 @@ class ServiceStarter(QObject):
     """
 
     ready = Signal(object)
-    recovered = Signal(str)
-    failed = Signal(str)
+    recovered = Signal(object)
+    failed = Signal(object)
 
     def __init__(self, settings: Settings, demo: bool, ledger_file: Path) -> None:
         super().__init__()
@@ -51,9 +53,7 @@ class ServiceStarter(QObject):
             self._start()
         except Exception:  # a thread boundary: the kiosk must say it cannot start, not hang on "Starting…"
             log.exception("start-up failed")
-            self.failed.emit(
-                QT_TRANSLATE_NOOP("Messages", "The kiosk could not start. The reason is in the log in the data folder.")
-            )
+            self.failed.emit(Message("The kiosk could not start. The reason is in the log in the data folder."))
 
     def _start(self) -> None:
         from kiosk.ledger import Ledger, LedgerError
@@ -61,7 +61,7 @@ class ServiceStarter(QObject):
         try:
             Ledger.open(self._ledger_file, verify=True).close()
         except LedgerError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(exc.message)
             return
         for module in PRELOADED:
             importlib.import_module(module)
@@ -72,7 +72,13 @@ class ServiceStarter(QObject):
             try:
                 server = SimulatorServer(place.host, place.port).start()
             except (OSError, RuntimeError) as exc:
-                self.failed.emit(f"The demo simulator could not start on {place.host}:{place.port}: {exc}")
+                said = Message(
+                    "The demo simulator could not start on {host}:{port}: {problem}",
+                    host=place.host,
+                    port=place.port,
+                    problem=Verbatim(str(exc)),
+                )
+                self.failed.emit(said)
                 return
             self.simulator = server
             vipps = VippsSettings.for_simulator(server.base_url, api=self._settings.api)
@@ -86,7 +92,7 @@ class ServiceStarter(QObject):
         log.info("the kiosk is ready")
         self.ready.emit(vipps)
 
-    def _recover(self, vipps: VippsSettings) -> str:
+    def _recover(self, vipps: VippsSettings) -> Message | None:
         from kiosk.checkout.providers_by_api import ProvidersByApi
         from kiosk.checkout.recovery import recover
         from kiosk.ledger import Ledger, LedgerError
@@ -99,7 +105,7 @@ class ServiceStarter(QObject):
                     providers.cancel_calls()
                 return recover(providers, ledger, vipps, self._settings.kiosk, stop=self._stopping.is_set).summary
         except LedgerError as exc:
-            return f"Unfinished sales could not be settled: {exc}"
+            return Message("Unfinished sales could not be settled: {problem}", problem=exc.message)
 
     def stop_recovery(self) -> None:
         """From any thread: settle no further sale, and cut off the call under way."""
@@ -117,12 +123,12 @@ class ServiceStarter(QObject):
 
 
 class Services(QObject):
-    """Owns the starter and its thread for the kiosk's lifetime. Signals: ready(object), recovered(str),
-    failed(str)."""
+    """Owns the starter and its thread for the kiosk's lifetime. Signals: ready(object), recovered(object),
+    failed(object)."""
 
     ready = Signal(object)
-    recovered = Signal(str)
-    failed = Signal(str)
+    recovered = Signal(object)
+    failed = Signal(object)
 
     def __init__(self, settings: Settings, demo: bool, ledger_file: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)

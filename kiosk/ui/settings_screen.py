@@ -33,7 +33,9 @@ from kiosk.config import (
     max_amount_kr,
     parse_settings,
 )
+from kiosk.domain.message import Message
 from kiosk.ui.background import BackgroundJob
+from kiosk.ui.messages import translated
 from kiosk.ui.shop_database_box import ShopDatabaseBox
 
 ENVIRONMENTS = {
@@ -353,7 +355,7 @@ class SettingsScreen(QWidget):
         try:
             settings = parse_settings(self.raw_settings())
         except ConfigError as exc:
-            self.message.setText("\n".join(exc.problems))
+            self.message.setText(translated(exc.message))
             return
         if (settings.vipps is None and settings.shop_database is None) or self._job is not None:
             return
@@ -374,15 +376,15 @@ class SettingsScreen(QWidget):
     def _on_tested(self, results: list) -> None:
         self._job = None
         self.test_button.setEnabled(True)
-        lines = [("✓ " if r.ok else "✗ ") + f"{r.name}: {r.detail}" for r in results]
+        lines = [("✓ " if r.ok else "✗ ") + f"{translated(r.name)}: {translated(r.detail)}" for r in results]
         verdict = self.tr("The connection works.") if all(r.ok for r in results) else self.tr("Not working yet.")
         self.message.setText("\n".join([verdict, *lines]))
 
-    @Slot(str)
-    def _on_test_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_test_failed(self, message: Message | str) -> None:
         self._job = None
         self.test_button.setEnabled(True)
-        self.message.setText(message)
+        self.message.setText(translated(message))
 
     @Slot()
     def _on_save(self) -> None:
@@ -395,10 +397,10 @@ class SettingsScreen(QWidget):
             self.shop_database.store_password(self._config_file)
             saved = save_settings(self._config_file, raw)
         except ConfigError as exc:
-            self.message.setText("\n".join(exc.problems))
+            self.message.setText(translated(exc.message))
             return
         except SecretStoreError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(translated(exc.message))
             return
         self.shop_database.remember()
         self._settings = saved

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import httpx
 
+from kiosk.domain.message import Message
 from kiosk.vipps.errors import (
     ErrorDetail,
     ForceApproveNotAllowed,
@@ -67,8 +68,11 @@ class VippsClient(VippsHttp):
         info = answer.response_info
         if info is None or self._last_status != 200:
             raise MalformedResponse(
-                f"Vipps answered updatestatus with HTTP {self._last_status} and no responseInfo, "
-                "so the update is not known to be accepted"
+                Message(
+                    "Vipps answered updatestatus with HTTP {status} and no responseInfo, so the update is not known "
+                    "to be accepted",
+                    status=self._last_status,
+                )
             )
         code, message = info.response_code or "", info.response_message or "no responseMessage"
         raise StatusUpdateRefused(200, (ErrorDetail(code, message, None),))
@@ -104,8 +108,8 @@ class VippsClient(VippsHttp):
     def _api_headers(self) -> dict[str, str]:
         return {**super()._api_headers(), "Psp-Id": self._settings.psp_id}
 
-    def _auth_error_hint(self) -> str:
-        return "check subscription_key, psp_id and merchant_serial_number"
+    def _auth_error_hint(self) -> Message:
+        return Message("check subscription_key, psp_id and merchant_serial_number")
 
     def _error_details(self, content: bytes) -> tuple[ErrorDetail, ...]:
         return parse_errors(content)

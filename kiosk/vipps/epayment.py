@@ -24,6 +24,7 @@ import httpx
 from pydantic import ValidationError
 
 from kiosk.config import VippsSettings
+from kiosk.domain.message import Message
 from kiosk.vipps.epayment_models import (
     PAYMENT_EVENTS,
     Amount,
@@ -247,15 +248,18 @@ class EPaymentClient(VippsHttp):
             longest = self._retry.longest_retry_after_s
         while (wait := CALL_BUDGET.take(key, limit)) > 0:
             if wait > longest:
-                raise VippsRateLimited(
-                    f"Vipps allows {limit.calls} {operation} calls a minute for one payment; "
-                    f"the next is allowed in {wait:.0f} s",
-                    wait,
+                said = Message(
+                    "Vipps allows {count} {operation} calls a minute for one payment; the next is allowed in "
+                    "{seconds} s",
+                    count=limit.calls,
+                    operation=operation,
+                    seconds=f"{wait:.0f}",
                 )
+                raise VippsRateLimited(said, wait)
             self._sleep(wait)
 
-    def _auth_error_hint(self) -> str:
-        return "check subscription_key and merchant_serial_number, and that the sales unit may use ePayment"
+    def _auth_error_hint(self) -> Message:
+        return Message("check subscription_key and merchant_serial_number, and that the sales unit may use ePayment")
 
     def _error_details(self, content: bytes) -> tuple[ErrorDetail, ...]:
         problem = parse_problem(0, content)

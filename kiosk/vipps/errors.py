@@ -25,9 +25,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.domain.message import Message, MessageError, Verbatim
 
-class VippsError(Exception):
-    """Anything that went wrong with a Vipps call."""
+
+class VippsError(MessageError):
+    """Anything that went wrong with a Vipps call. Its `message` is for staff (kiosk.domain.message)."""
 
 
 class VippsUnavailable(VippsError):
@@ -43,14 +45,14 @@ class VippsConnectionError(VippsUnavailable):
 
 
 class VippsServerError(VippsUnavailable):
-    def __init__(self, message: str, status: int, errors: tuple[ErrorDetail, ...] = ()) -> None:
+    def __init__(self, message: Message, status: int, errors: tuple[ErrorDetail, ...] = ()) -> None:
         super().__init__(message)
         self.status = status
         self.errors = errors
 
 
 class VippsRateLimited(VippsUnavailable):
-    def __init__(self, message: str, retry_after_s: float | None) -> None:
+    def __init__(self, message: Message, retry_after_s: float | None) -> None:
         super().__init__(message)
         self.retry_after_s = retry_after_s
 
@@ -60,7 +62,7 @@ class VippsCancelled(VippsUnavailable):
 
 
 class VippsAuthError(VippsError):
-    def __init__(self, message: str, status: int) -> None:
+    def __init__(self, message: Message, status: int) -> None:
         super().__init__(message)
         self.status = status
 
@@ -74,7 +76,12 @@ class UnexpectedRedirect(MalformedResponse):
     proxy, a captive portal), is never followed (the client does not follow redirects), and proves nothing."""
 
     def __init__(self, status: int) -> None:
-        super().__init__(f"Vipps' address answered with a redirect (HTTP {status}), which the kiosk does not follow")
+        super().__init__(
+            Message(
+                "Vipps' address answered with a redirect (HTTP {status}), which the kiosk does not follow",
+                status=status,
+            )
+        )
         self.status = status
 
 
@@ -96,7 +103,10 @@ class VippsRejected(VippsError):
 
     def __init__(self, status: int, errors: tuple[ErrorDetail, ...]) -> None:
         first = errors[0] if errors else ErrorDetail("", "no error details given", None)
-        super().__init__(f"Vipps refused the request: {first.error_message} (errorCode {first.error_code})")
+        reason = Verbatim(first.error_message)  # Vipps' own words
+        super().__init__(
+            Message("Vipps refused the request: {reason} (errorCode {code})", reason=reason, code=first.error_code)
+        )
         self.status = status
         self.errors = errors
         self.error_code = first.error_code

@@ -29,6 +29,7 @@ from pydantic import BaseModel
 
 from kiosk import __version__
 from kiosk.config import VippsSettings, is_loopback_host
+from kiosk.domain.message import Message, Verbatim
 from kiosk.vipps.errors import (
     ErrorDetail,
     VippsAuthError,
@@ -206,7 +207,7 @@ class VippsHttp:
         response = self._send("POST", "/accesstoken/get", headers=headers, json=None, retry_on_doubt=True)
         if response.status_code in (401, 403):
             raise VippsAuthError(
-                "Vipps refused the credentials: check client_id, client_secret and subscription_key",
+                Message("Vipps refused the credentials: check client_id, client_secret and subscription_key"),
                 response.status_code,
             )
         self._raise_for_status(response)
@@ -222,8 +223,8 @@ class VippsHttp:
             "Merchant-Serial-Number": self._settings.merchant_serial_number,
         }
 
-    def _auth_error_hint(self) -> str:
-        return "check subscription_key and merchant_serial_number"
+    def _auth_error_hint(self) -> Message:
+        return Message("check subscription_key and merchant_serial_number")
 
     def _error_details(self, content: bytes) -> tuple[ErrorDetail, ...]:
         """The error body read as error details (for 5xx); never raises."""
@@ -265,9 +266,8 @@ class VippsHttp:
                 continue
             break
         if response.status_code in (401, 403):
-            raise VippsAuthError(
-                f"Vipps answered {response.status_code}: {self._auth_error_hint()}", response.status_code
-            )
+            said = Message("Vipps answered {status}: {hint}", status=response.status_code, hint=self._auth_error_hint())
+            raise VippsAuthError(said, response.status_code)
         self._raise_for_status(response)
         if parse_body is not None:
             return parse_body(response.content)
@@ -284,14 +284,16 @@ class VippsHttp:
             return
         if status == 429:
             raise VippsRateLimited(
-                "Vipps asks us to slow down (429)", retry_after_s(response.headers.get("retry-after"))
+                Message("Vipps asks us to slow down (429)"), retry_after_s(response.headers.get("retry-after"))
             )
         if 400 <= status < 500:
             rejection = self._rejection(status, response.content)
             if isinstance(rejection, VippsRejected):
                 rejection.content_type = response.headers.get("content-type", "")
             raise rejection
-        raise VippsServerError(f"Vipps answered {status}", status, self._error_details(response.content))
+        raise VippsServerError(
+            Message("Vipps answered {status}", status=status), status, self._error_details(response.content)
+        )
 
     def _send(
         self, method: str, path: str, *, headers: dict[str, str], json: Any, retry_on_doubt: bool
@@ -313,15 +315,24 @@ class VippsHttp:
                 untrusted = _certificate_failure(exc)
                 if untrusted is not None:
                     # Not a hiccup: the server is not who it claims to be (or the PC's clock is wrong).
-                    raise VippsConnectionError(f"Vipps' certificate is not trusted: {untrusted}") from None
-                failure: VippsUnavailable = VippsConnectionError(f"cannot reach Vipps: {type(exc).__name__}")
+                    raise VippsConnectionError(
+                        Message("Vipps' certificate is not trusted: {problem}", problem=Verbatim(str(untrusted)))
+                    ) from None
+                failure: VippsUnavailable = VippsConnectionError(
+                    Message("cannot reach Vipps: {error}", error=type(exc).__name__)
+                )
                 may_retry = True
             except httpx.ConnectTimeout:
-                failure, may_retry = VippsTimeout("Vipps did not accept the connection in time"), True
+                failure, may_retry = VippsTimeout(Message("Vipps did not accept the connection in time")), True
             except httpx.TimeoutException:
-                failure, may_retry = VippsTimeout(f"Vipps did not answer {method} in time"), retry_on_doubt
+                failure, may_retry = (
+                    VippsTimeout(Message("Vipps did not answer {method} in time", method=method)),
+                    retry_on_doubt,
+                )
             except httpx.TransportError as exc:
-                failure = VippsConnectionError(f"the connection to Vipps failed: {type(exc).__name__}")
+                failure = VippsConnectionError(
+                    Message("the connection to Vipps failed: {error}", error=type(exc).__name__)
+                )
                 may_retry = retry_on_doubt
             else:
                 log.info(
@@ -348,7 +359,7 @@ class VippsHttp:
             return self._http.request(method, path, headers=headers, json=json)
         except httpx.TransportError:
             if self._cancelled.is_set():  # the connection was cut by cancel(), not by Vipps or the network
-                raise VippsCancelled("the call was cancelled") from None
+                raise VippsCancelled(Message("the call was cancelled")) from None
             raise
 
     def _wait_before_retry(self, response: httpx.Response, retry_number: int, retry_on_doubt: bool) -> float | None:
@@ -366,11 +377,11 @@ class VippsHttp:
 
     def _sleep(self, seconds: float) -> None:
         if self._cancelled.wait(seconds):
-            raise VippsCancelled("the call was cancelled")
+            raise VippsCancelled(Message("the call was cancelled"))
 
     def _check_cancelled(self) -> None:
         if self._cancelled.is_set():
-            raise VippsCancelled("the call was cancelled")
+            raise VippsCancelled(Message("the call was cancelled"))
 
 
 def _certificate_failure(exc: BaseException) -> str | None:

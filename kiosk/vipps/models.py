@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic.alias_generators import to_camel
 
+from kiosk.domain.message import Message, Verbatim
 from kiosk.vipps.errors import ErrorDetail, MalformedResponse
 
 Ore = Annotated[int, Field(ge=0, le=2**31 - 1)]
@@ -161,7 +162,12 @@ def contract_broken(what: str, exc: ValidationError) -> MalformedResponse:
     """The one way a body that breaks the contract is described: what it was, and where it first broke."""
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "body"
-    return MalformedResponse(f"Vipps sent {what} that breaks the contract at {where}: {first['msg']}")
+    problem = Verbatim(first["msg"])  # pydantic's words
+    return MalformedResponse(
+        Message(
+            "Vipps sent {what} that breaks the contract at {where}: {problem}", what=what, where=where, problem=problem
+        )
+    )
 
 
 def parse_errors(content: bytes) -> tuple[ErrorDetail, ...]:

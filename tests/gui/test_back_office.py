@@ -257,7 +257,7 @@ def test_exports_land_in_the_data_folder(qtbot, window, sim):
     _open_back_office(qtbot, window)
     office = window.back_office
     qtbot.mouseClick(office.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: office.message.text().startswith("Exported 1 sales to"))
+    qtbot.waitUntil(lambda: office.message.text().startswith("Exported 1 sale to"))
     (csv_file,) = (data_dir() / "exports").glob("*.csv")
     assert "******67" in csv_file.read_text(encoding="utf-8-sig")
     qtbot.waitUntil(office.export_pdf_button.isEnabled)  # the CSV's job is done with a moment after its message

@@ -10,8 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
+from kiosk.config import Settings, config_path
+from kiosk.simulator.demo import DEMO_SALES_UNIT
 from kiosk.ui.i18n import restore_shop_language, show_language
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.settings_screen import SettingsScreen
 from tests.conftest import TEST_API
 from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
@@ -265,3 +268,64 @@ def test_why_a_sale_failed_is_said_in_bokmal_though_the_checkout_writes_english(
     assert window.outcome_screen.title.text() == "Avvist i Vipps"
     assert window.outcome_screen.detail.text() == "Kunden avviste betalingen i Vipps."
     assert window.status.text() == "Kunden avviste betalingen i Vipps."
+
+
+# ---- the settings: what is wrong with them, and what Vipps and the shop database said, in the shop's language ----
+
+
+def _settings_screen(qtbot, sim) -> SettingsScreen:
+    screen = SettingsScreen(Settings(), config_path())
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.environment.setCurrentIndex(screen.environment.findData("other"))
+    screen.base_url.setText(sim.base_url)
+    unit = DEMO_SALES_UNIT
+    for name in ("client_id", "client_secret", "subscription_key", "merchant_serial_number", "psp_id"):
+        screen.fields[name].setText(getattr(unit, name))
+    screen.fields["make_payment_token"].setText(unit.make_payment_token)
+    return screen
+
+
+def test_a_mistake_in_the_settings_is_said_in_bokmal(qtbot, sim, language):
+    language("nb")
+    screen = _settings_screen(qtbot, sim)
+    screen.fields["merchant_serial_number"].setText("12ab")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == (
+        f"{config_path().name}: [vipps] merchant_serial_number må være nøyaktig 6 sifre, for eksempel "
+        "\"123456\" (fikk '12ab')"
+    )
+    assert not config_path().exists()
+
+
+def test_test_connection_says_each_step_in_bokmal(qtbot, sim, language):
+    language("nb")
+    screen = _settings_screen(qtbot, sim)
+    screen.fields["client_secret"].setText("not-the-secret")
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text().startswith("Virker ikke ennå."), timeout=15_000)
+    assert screen.message.text().splitlines()[1] == (
+        "✗ Tilgangstoken: Vipps avviste påloggingsopplysningene (HTTP 401): sjekk client_id, client_secret og "
+        "abonnementsnøkkelen (Ocp-Apim-Subscription-Key) for dette miljøet"
+    )
+    screen.fields["client_secret"].setText(DEMO_SALES_UNIT.client_secret)
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text().startswith("Tilkoblingen virker."), timeout=15_000)
+    lines = screen.message.text().splitlines()
+    assert lines[1] == f"✓ Tilgangstoken: {sim.base_url} godtok klient-id-en og hemmeligheten"
+    assert lines[2].startswith("✓ PSP-tilgang: salgsenhetsnummer (MSN)" if TEST_API == "psp" else "✓ ePayment-tilgang")
+
+
+def test_a_settings_file_the_back_office_cannot_read_is_said_in_bokmal(qtbot, make_window, language):
+    language("nb")
+    config_path().write_text("[vipps\n", encoding="utf-8")
+    window = make_window()
+    qtbot.waitUntil(lambda: window.flow.active_runs == 0, timeout=10_000)
+    qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, "1234")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.back_office)
+    qtbot.mouseClick(window.back_office.settings_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "er ikke gyldig TOML" in window.status.text())
+    assert window.status.text().startswith(f"{config_path()}: er ikke gyldig TOML (")
+    assert window.status.text().endswith("); rett opp syntaksen der")

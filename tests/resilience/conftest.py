@@ -19,13 +19,15 @@ from kiosk.config import ShopSettings, VippsSettings
 from kiosk.ledger.records import AttemptRecord, SaleRecord
 from kiosk.ledger.store import Ledger
 from kiosk.manager_pin import ManagerPin
-from kiosk.ui.checkout_flow import NO_ANSWER_TEXT
+from kiosk.ui.checkout_flow import NO_ANSWER_TEXT as NO_ANSWER_MESSAGE
 from kiosk.ui.i18n import money
 from kiosk.ui.main_window import MainWindow
 from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.conftest import FAST_KIOSK
 from tests.gui.steps import open_requests
 from tests.helpers import SimControl
+
+NO_ANSWER_TEXT = str(NO_ANSWER_MESSAGE)  # as the status line says it in English
 
 # Every path the kiosk uses to ask Vipps (and the simulator's PSP record): "the network" in these rows. The
 # customer's side (/_sim/landing, /_sim/app) and the simulator's own makePayment call stay reachable.
@@ -47,8 +49,8 @@ class ScreenLog:
         return NO_ANSWER_TEXT in self.texts
 
     def listen_to(self, window: MainWindow) -> None:
-        def on_status(text: str) -> None:
-            self.statuses.append((time.monotonic(), text))
+        def on_status(text: object) -> None:
+            self.statuses.append((time.monotonic(), str(text)))  # the English, as a log would have it
 
         def on_screen(_index: int) -> None:
             if window.stack.currentWidget() is window.outcome_screen:

@@ -16,7 +16,7 @@ from kiosk.checkout.cross_till_resend import resend_pending_cross_till_refunds
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.recovery import recover
 from kiosk.checkout.session import SaleSession
-from kiosk.checkout.shop_refunds import ONLY_OWN_SALES, refund_shop_sale
+from kiosk.checkout.shop_refunds import only_own_sales, refund_shop_sale
 from kiosk.config import KioskSettings
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.shop_ledger.copier import ShopCopier
@@ -183,7 +183,7 @@ def test_with_the_shop_database_away_a_till_refunds_only_its_own_sales_and_says_
     away = target(pg, shop_db, "kasse-2", port=nothing_there)
     with pytest.raises(RefundRefused) as refused:
         _refund(vipps_settings, files["kasse-2"], away, "kasse-1", sale_id, 1_000)
-    assert str(refused.value) == ONLY_OWN_SALES.format(till="kasse-1")
+    assert str(refused.value) == str(only_own_sales("kasse-1"))
     assert "\n" not in str(refused.value)
     assert sim.payments()[0]["refundedAmount"] == 0
     with CrossTillRefunds(files["kasse-2"]) as records:

@@ -1,0 +1,28 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name></name>
+    <message numerus="yes">
+        <source>Settled %n sale(s) left unfinished.</source>
+        <translation>
+            <numerusform>Settled %n sale left unfinished.</numerusform>
+            <numerusform>Settled %n sales left unfinished.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) checking in the back office.</source>
+        <translation>
+            <numerusform>%n needs checking in the back office.</numerusform>
+            <numerusform>%n need checking in the back office.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n sale(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %n sale to {path}</numerusform>
+            <numerusform>Exported %n sales to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
