@@ -16,7 +16,6 @@ from kiosk.checkout.session import SaleSession
 from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.ledger import Ledger
 from kiosk.manager_pin import ManagerPin
-from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.ui.i18n import money
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import FAST_RETRY
@@ -24,7 +23,7 @@ from tests.gui.keyboard import press, type_text
 from tests.gui.test_back_office import _refunded_at_vipps
 from tests.helpers import approve
 from tests.shop.pg_server import TILL_PASSWORD, _free_port
-from tests.shop.tills import target
+from tests.shop.tills import copy_till
 
 KIOSK = KioskSettings(poll_start_delay_s=0.05, poll_interval_s=0.1, outcome_display_s=60, till_id="kasse-1")
 
@@ -66,14 +65,6 @@ def _paid_sale(sim, path, amount: int) -> int:
         return session.sale_id
 
 
-def _copy(pg, shop_db, path, till: str) -> None:
-    copier = ShopCopier(path, target(pg, shop_db, till))
-    try:
-        copier.catch_up()
-    finally:
-        copier.close()
-
-
 def _open_back_office(qtbot, window) -> None:
     qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
     type_text(qtbot, "1234")
@@ -96,8 +87,8 @@ def test_another_tills_sale_is_refunded_from_the_whole_shop_view(qtbot, till_win
     here, there = tmp_path / "ledger.sqlite3", tmp_path / "kasse-2.sqlite3"
     _paid_sale(sim, here, 4990)
     far_sale = _paid_sale(sim, there, 10_000)
-    _copy(pg, shop_db, here, "kasse-1")
-    _copy(pg, shop_db, there, "kasse-2")
+    copy_till(pg, shop_db, here, "kasse-1")
+    copy_till(pg, shop_db, there, "kasse-2")
     window = till_window()
     _open_back_office(qtbot, window)
     office = window.back_office
@@ -123,7 +114,7 @@ def test_another_tills_sale_is_refunded_from_the_whole_shop_view(qtbot, till_win
 
 def test_this_tills_own_sale_is_claimed_in_the_shop_database_too(qtbot, till_window, sim, pg, shop_db, tmp_path):
     _paid_sale(sim, tmp_path / "ledger.sqlite3", 14950)
-    _copy(pg, shop_db, tmp_path / "ledger.sqlite3", "kasse-1")
+    copy_till(pg, shop_db, tmp_path / "ledger.sqlite3", "kasse-1")
     window = till_window()
     _open_back_office(qtbot, window)
     _refund(qtbot, window.back_office, 0, "49,50")

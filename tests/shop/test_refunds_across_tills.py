@@ -19,13 +19,12 @@ from kiosk.checkout.session import SaleSession
 from kiosk.checkout.shop_refunds import only_own_sales, refund_shop_sale
 from kiosk.config import KioskSettings
 from kiosk.ledger import Ledger, RefundRefused
-from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.cross_till import CrossTillRefunds
 from kiosk.shop_ledger.export import write_shop_day_csv
 from tests.conftest import FAST_RETRY
 from tests.helpers import FAULT_PATHS, approve
 from tests.shop.pg_server import _free_port
-from tests.shop.tills import assert_copied_once, target
+from tests.shop.tills import assert_copied_once, copy_till, target
 
 
 def _paid_sale(vipps_settings, ledger: Ledger, amount: int = 10_000) -> int:
@@ -41,14 +40,6 @@ def _paid_sale(vipps_settings, ledger: Ledger, amount: int = 10_000) -> int:
     return session.sale_id
 
 
-def _copy(pg, shop_db: str, till: str, path: Path) -> None:
-    copier = ShopCopier(path, target(pg, shop_db, till))
-    try:
-        copier.catch_up()
-    finally:
-        copier.close()
-
-
 @pytest.fixture
 def shop(pg, shop_db, tmp_path, vipps_settings):
     """Two tills of one shop: kasse-1 sold a 100 kr sale, both have copied to the shop database."""
@@ -57,7 +48,7 @@ def shop(pg, shop_db, tmp_path, vipps_settings):
         sale_id = _paid_sale(vipps_settings, ledger)
     Ledger.open(files["kasse-2"]).close()
     for till, path in files.items():
-        _copy(pg, shop_db, till, path)
+        copy_till(pg, shop_db, path, till)
     return files, sale_id
 
 
@@ -102,7 +93,7 @@ def test_two_tills_refunding_one_sale_at_the_same_moment_refund_what_remains_onc
     winner = next(iter(done))
     assert _claims(pg, shop_db) == [("kasse-1", 3_000, "DONE"), (winner, 7_000, "DONE")]
     for till, path in files.items():  # the sale's own till learns of a refund made at the other
-        _copy(pg, shop_db, till, path)
+        copy_till(pg, shop_db, path, till)
     with Ledger.open(files["kasse-1"]) as ledger:
         assert ledger.sale(sale_id).refunded_ore == 10_000
         assert [(r.amount_ore, r.state) for r in ledger.refunds_of(sale_id)] == [(3_000, "DONE"), (7_000, "DONE")]
@@ -128,7 +119,7 @@ def test_another_tills_sale_is_refunded_through_its_own_api_and_its_till_learns_
     with Ledger.open(files["kasse-2"]) as ledger:  # the refunding till's own sales are untouched
         assert ledger.sales() == []
     for till, path in files.items():
-        _copy(pg, shop_db, till, path)
+        copy_till(pg, shop_db, path, till)
     with Ledger.open(files["kasse-1"]) as ledger:
         assert ledger.sale(sale_id).refunded_ore == 2_500
         assert "refunded at till kasse-2" in ledger.history(sale_id)[-1].note
@@ -157,9 +148,9 @@ def test_a_refund_whose_answer_is_lost_keeps_its_claim_and_is_sent_again_with_th
         (sent_again,) = resend_pending_cross_till_refunds(providers, ledger)
     assert sent_again.state == "DONE"
     assert sim.payments()[0]["refundedAmount"] == 10_000  # the same key: refunded once, not twice
-    _copy(pg, shop_db, "kasse-2", files["kasse-2"])  # the copy of the refund's record settles its claim
+    copy_till(pg, shop_db, files["kasse-2"], "kasse-2")  # the copy of the refund's record settles its claim
     assert _claims(pg, shop_db) == [("kasse-2", 10_000, "DONE")]
-    _copy(pg, shop_db, "kasse-1", files["kasse-1"])
+    copy_till(pg, shop_db, files["kasse-1"], "kasse-1")
     with Ledger.open(files["kasse-1"]) as ledger:
         assert ledger.sale(sale_id).refunded_ore == 10_000
 
@@ -232,8 +223,8 @@ def test_the_shop_export_counts_another_tills_refund_at_once_and_once(pg, shop_d
         return row["refunded (kr)"], row["status"]
 
     assert refunded_in_the_export() == ("25,00", "PART REFUNDED")  # kasse-1 has not learned of it yet
-    _copy(pg, shop_db, "kasse-1", files["kasse-1"])  # now it has, and copied it back as its own
-    _copy(pg, shop_db, "kasse-1", files["kasse-1"])
+    copy_till(pg, shop_db, files["kasse-1"], "kasse-1")  # now it has, and copied it back as its own
+    copy_till(pg, shop_db, files["kasse-1"], "kasse-1")
     assert refunded_in_the_export() == ("25,00", "PART REFUNDED")
 
 

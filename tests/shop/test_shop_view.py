@@ -22,7 +22,7 @@ from kiosk.ui.main_window import MainWindow
 from tests.gui.keyboard import press, type_text
 from tests.shop.pg_server import TILL_PASSWORD
 from tests.shop.proxy import StallingProxy
-from tests.shop.tills import ring_up, target
+from tests.shop.tills import copy_till, ring_up, target
 
 KIOSK = KioskSettings(poll_start_delay_s=0.05, poll_interval_s=0.1, outcome_display_s=60, till_id="kasse-1")
 AWAY = (
@@ -60,14 +60,6 @@ def shop_window(qtbot, sim, pg, shop_db, tmp_path):
         window.deleteLater()
 
 
-def _copy(pg, shop_db, ledger_file: Path, till_id: str) -> None:
-    copier = ShopCopier(ledger_file, target(pg, shop_db, till_id))
-    try:
-        copier.catch_up()
-    finally:
-        copier.close()
-
-
 def _open_back_office(qtbot, window) -> None:
     qtbot.mouseClick(window.manager_button, Qt.MouseButton.LeftButton)
     type_text(qtbot, "1234")
@@ -91,8 +83,8 @@ def test_the_whole_shop_shows_every_tills_sales_with_its_till_and_the_shops_tota
         far_sale = ring_up(ledger, 2500)
         ring_up(ledger, 12000)
         (far_attempt,) = ledger.attempts_of(far_sale)
-    _copy(pg, shop_db, here, "kasse-1")
-    _copy(pg, shop_db, there, "kasse-2")
+    copy_till(pg, shop_db, here, "kasse-1")
+    copy_till(pg, shop_db, there, "kasse-2")
     window = shop_window()
     _open_back_office(qtbot, window)
     office = window.back_office
@@ -183,7 +175,7 @@ def test_a_till_that_lags_is_named_with_when_it_last_copied(qtbot, shop_window, 
     for ledger_file, till in ((here, "kasse-1"), (there, "kasse-2")):
         with Ledger.open(ledger_file) as ledger:
             ring_up(ledger)
-        _copy(pg, shop_db, ledger_file, till)
+        copy_till(pg, shop_db, ledger_file, till)
     with pg.admin(shop_db) as db:  # kasse-2 went quiet at 14:02, say: its PC lost the network
         (copied,) = db.execute(
             "UPDATE tills SET last_copied_at = now() - interval '10 minutes' WHERE till_id = 'kasse-2'"
@@ -204,7 +196,7 @@ def test_with_the_shop_database_away_the_shop_view_says_so_and_this_till_still_w
 ):
     with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
         ring_up(ledger, 4990)
-    _copy(pg, shop_db, tmp_path / "ledger.sqlite3", "kasse-1")
+    copy_till(pg, shop_db, tmp_path / "ledger.sqlite3", "kasse-1")
     window = shop_window()
     _open_back_office(qtbot, window)
     office = window.back_office
@@ -229,7 +221,7 @@ def test_a_hanging_shop_database_never_holds_up_the_screen_and_is_given_up_withi
     monkeypatch.setattr(shop_day, "BOUND_S", 2.0)  # the bound a person waits at most, shrunk for the test
     with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
         ring_up(ledger, 4990)
-    _copy(pg, shop_db, tmp_path / "ledger.sqlite3", "kasse-1")
+    copy_till(pg, shop_db, tmp_path / "ledger.sqlite3", "kasse-1")
     proxy = StallingProxy(pg.port)
     try:
         window = shop_window(port=proxy.port)

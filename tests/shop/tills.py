@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kiosk.ledger import Ledger
 from kiosk.shop_ledger.address import ShopDatabase
+from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.journal import COLUMNS
 from tests.shop.pg_server import TILL_PASSWORD, PgServer
 
@@ -20,6 +21,15 @@ _serial = itertools.count(1)
 
 def target(pg: PgServer, dbname: str, till_id: str, *, port: int | None = None, shop_id: str = "shop") -> ShopDatabase:
     return ShopDatabase(pg.url(dbname, port=port), till_id, shop_id, TILL_PASSWORD)
+
+
+def copy_till(pg: PgServer, dbname: str, ledger_file: Path, till_id: str) -> None:
+    """One till's ledger copied to the shop database, all of it, as its copy thread would."""
+    copier = ShopCopier(ledger_file, target(pg, dbname, till_id))
+    try:
+        copier.catch_up()
+    finally:
+        copier.close()
 
 
 def ring_up(ledger: Ledger, amount_ore: int = 4990, *, refund_ore: int = 0, at: datetime | None = None) -> int:
