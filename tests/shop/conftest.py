@@ -6,7 +6,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.shop.pg_server import PgServer, PgUnavailable
+from kiosk.config import KioskSettings, ShopSettings, VippsSettings
+from kiosk.manager_pin import ManagerPin
+from kiosk.ui.main_window import MainWindow
+from tests.shop.pg_server import TILL_PASSWORD, PgServer, PgUnavailable
+
+# Till kasse-1's schedule, shrunk as the GUI tests shrink Vipps' (a poll every 0.1 s).
+TILL_KIOSK = KioskSettings(poll_start_delay_s=0.05, poll_interval_s=0.1, outcome_display_s=60, till_id="kasse-1")
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +49,33 @@ def _answers(server: PgServer) -> bool:
 def shop_db(pg: PgServer) -> str:
     """A new empty database for this test; its name."""
     return pg.database()
+
+
+@pytest.fixture
+def shop_window(qtbot, sim, pg, shop_db, tmp_path):
+    """Till kasse-1's window with the shop database set and the manager PIN 1234. Calling it builds one;
+    `port=` points it elsewhere (where nothing listens, or a proxy)."""
+    windows: list[MainWindow] = []
+
+    def build(port: int | None = None, **shop_changes) -> MainWindow:
+        pin = ManagerPin(tmp_path / "pin.json")
+        if not pin.is_set():
+            pin.set("1234")
+        shop = ShopSettings(
+            sounds=False, database=pg.url(shop_db, port=port), database_password=TILL_PASSWORD, **shop_changes
+        )
+        window = MainWindow(TILL_KIOSK, tmp_path / "ledger.sqlite3", demo=False, pin=pin, shop=shop)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        window.connect_vipps(VippsSettings.for_simulator(sim.base_url))
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:
+        window.flow.cancel_open_sale()
+        qtbot.waitUntil(lambda w=window: w.flow.active_runs == 0, timeout=15_000)
+        qtbot.waitUntil(lambda w=window: not w.back_office._jobs, timeout=15_000)
+        window.close()
+        window.deleteLater()

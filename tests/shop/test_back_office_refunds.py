@@ -7,50 +7,20 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.session import SaleSession
-from kiosk.config import KioskSettings, ShopSettings, VippsSettings
+from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger
-from kiosk.manager_pin import ManagerPin
 from kiosk.ui.i18n import money
-from kiosk.ui.main_window import MainWindow
 from tests.conftest import FAST_RETRY
 from tests.gui.keyboard import press, type_text
 from tests.gui.test_back_office import _refunded_at_vipps
 from tests.helpers import approve
-from tests.shop.pg_server import TILL_PASSWORD, _free_port
+from tests.shop.pg_server import _free_port
 from tests.shop.tills import copy_till
-
-KIOSK = KioskSettings(poll_start_delay_s=0.05, poll_interval_s=0.1, outcome_display_s=60, till_id="kasse-1")
-
-
-@pytest.fixture
-def till_window(qtbot, sim, pg, shop_db, tmp_path):
-    """Till kasse-1's window with the shop database set (or `port` where nothing listens), manager PIN 1234."""
-    windows: list[MainWindow] = []
-
-    def build(port: int | None = None) -> MainWindow:
-        pin = ManagerPin(tmp_path / "pin.json")
-        if not pin.is_set():
-            pin.set("1234")
-        shop = ShopSettings(sounds=False, database=pg.url(shop_db, port=port), database_password=TILL_PASSWORD)
-        window = MainWindow(KIOSK, tmp_path / "ledger.sqlite3", demo=False, pin=pin, shop=shop)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        window.connect_vipps(VippsSettings.for_simulator(sim.base_url))
-        windows.append(window)
-        return window
-
-    yield build
-    for window in windows:
-        qtbot.waitUntil(lambda w=window: not w.back_office._jobs, timeout=15_000)
-        window.close()
-        window.deleteLater()
 
 
 def _paid_sale(sim, path, amount: int) -> int:
@@ -83,13 +53,13 @@ def _refund(qtbot, office, row: int, amount_text: str) -> None:
     qtbot.mouseClick(office.refund_button, Qt.MouseButton.LeftButton)
 
 
-def test_another_tills_sale_is_refunded_from_the_whole_shop_view(qtbot, till_window, sim, pg, shop_db, tmp_path):
+def test_another_tills_sale_is_refunded_from_the_whole_shop_view(qtbot, shop_window, sim, pg, shop_db, tmp_path):
     here, there = tmp_path / "ledger.sqlite3", tmp_path / "kasse-2.sqlite3"
     _paid_sale(sim, here, 4990)
     far_sale = _paid_sale(sim, there, 10_000)
     copy_till(pg, shop_db, here, "kasse-1")
     copy_till(pg, shop_db, there, "kasse-2")
-    window = till_window()
+    window = shop_window()
     _open_back_office(qtbot, window)
     office = window.back_office
     qtbot.mouseClick(office.scope.whole_shop, Qt.MouseButton.LeftButton)
@@ -112,10 +82,10 @@ def test_another_tills_sale_is_refunded_from_the_whole_shop_view(qtbot, till_win
     assert _refunded_at_vipps(sim) == 2500
 
 
-def test_this_tills_own_sale_is_claimed_in_the_shop_database_too(qtbot, till_window, sim, pg, shop_db, tmp_path):
+def test_this_tills_own_sale_is_claimed_in_the_shop_database_too(qtbot, shop_window, sim, pg, shop_db, tmp_path):
     _paid_sale(sim, tmp_path / "ledger.sqlite3", 14950)
     copy_till(pg, shop_db, tmp_path / "ledger.sqlite3", "kasse-1")
-    window = till_window()
+    window = shop_window()
     _open_back_office(qtbot, window)
     _refund(qtbot, window.back_office, 0, "49,50")
     qtbot.waitUntil(lambda: window.back_office.message.text() == f"Refunded {money(4950)}.", timeout=10_000)
@@ -126,9 +96,9 @@ def test_this_tills_own_sale_is_claimed_in_the_shop_database_too(qtbot, till_win
         ]
 
 
-def test_with_the_shop_database_away_the_till_refunds_its_own_sale(qtbot, till_window, sim, tmp_path):
+def test_with_the_shop_database_away_the_till_refunds_its_own_sale(qtbot, shop_window, sim, tmp_path):
     _paid_sale(sim, tmp_path / "ledger.sqlite3", 14950)
-    window = till_window(port=_free_port())  # nothing listens there
+    window = shop_window(port=_free_port())  # nothing listens there
     _open_back_office(qtbot, window)
     started = time.monotonic()
     _refund(qtbot, window.back_office, 0, "100")

@@ -12,52 +12,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.config import KioskSettings, ShopSettings, VippsSettings
 from kiosk.ledger import Ledger
-from kiosk.manager_pin import ManagerPin
 from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.shop_rows import SaleIdentity
 from kiosk.ui.i18n import money
-from kiosk.ui.main_window import MainWindow
 from tests.gui.keyboard import press, type_text
-from tests.shop.pg_server import TILL_PASSWORD
 from tests.shop.proxy import StallingProxy
 from tests.shop.tills import copy_till, ring_up, target
 
-KIOSK = KioskSettings(poll_start_delay_s=0.05, poll_interval_s=0.1, outcome_display_s=60, till_id="kasse-1")
 AWAY = (
     "The shop database cannot be reached, so the whole shop cannot be shown now. "
     "“This till” shows this till's own sales."
 )
-
-
-@pytest.fixture
-def shop_window(qtbot, sim, pg, shop_db, tmp_path):
-    """Till kasse-1's window with the shop database set, the manager PIN 1234; `open(port=...)` builds it."""
-    windows: list[MainWindow] = []
-
-    def build(port: int | None = None, **shop_changes) -> MainWindow:
-        pin = ManagerPin(tmp_path / "pin.json")
-        if not pin.is_set():
-            pin.set("1234")
-        shop = ShopSettings(
-            sounds=False, database=pg.url(shop_db, port=port), database_password=TILL_PASSWORD, **shop_changes
-        )
-        window = MainWindow(KIOSK, tmp_path / "ledger.sqlite3", demo=False, pin=pin, shop=shop)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        window.connect_vipps(VippsSettings.for_simulator(sim.base_url))
-        windows.append(window)
-        return window
-
-    yield build
-    for window in windows:
-        window.flow.cancel_open_sale()
-        qtbot.waitUntil(lambda w=window: w.flow.active_runs == 0, timeout=15_000)
-        qtbot.waitUntil(lambda w=window: not w.back_office._jobs, timeout=15_000)
-        window.close()
-        window.deleteLater()
 
 
 def _open_back_office(qtbot, window) -> None:
