@@ -104,7 +104,7 @@ def ensure_venv(extra: str | None) -> Path:
 
 def build_translations(python: Path) -> None:
     """The .qm files Qt loads, next to their .ts sources in the (editable) install; never committed."""
-    subprocess.run([python, "-m", "kiosk.ui.i18n"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([python, "-m", "kiosk.ui.language.i18n"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 def missing_debian_packages(packages: list[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from benchmarks.figures import Figure, median_ms
-from kiosk.config import VippsSettings
+from kiosk.settings.model import VippsSettings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps import VippsClient
 from tests.helpers import psp_headers, start_payment

@@ -22,7 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.figures import Figure, median_ms
-from kiosk.config import KioskSettings, VippsSettings
+from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.simulator.server import SimulatorServer
 from tests.helpers import SimControl, initiate_request
 from tests.process_state import memory_mb, spin, thread_count
@@ -49,7 +49,7 @@ class Counter:
     def __init__(self, kiosk: KioskSettings, request_timeout_s: float = 10.0, separate_simulator: bool = False) -> None:
         """`separate_simulator`: run Vipps' stand-in as a process of its own, so the kiosk's own footprint is
         measured without the simulator's memory of every payment."""
-        from kiosk.manager_pin import ManagerPin
+        from kiosk.settings.manager_pin import ManagerPin
         from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
         from kiosk.ui.main_window import MainWindow
 
@@ -78,7 +78,7 @@ class Counter:
         self.window.show()
         self.window.connect_vipps(self.vipps)
         spin(lambda: self.window.isVisible())
-        from kiosk.heap import return_freed_memory_to_the_system
+        from kiosk.host.heap import return_freed_memory_to_the_system
         from kiosk.ui.services import PRELOADED
 
         for module in PRELOADED:  # what the kiosk's start-up loads off the GUI thread

@@ -36,7 +36,7 @@ def main(which: str) -> None:
         window.show()
         app.exec()
         return
-    from kiosk.cli import main as kiosk_main
+    from kiosk.commands.cli import main as kiosk_main
     from kiosk.ui.main_window import MainWindow
 
     show = MainWindow.show

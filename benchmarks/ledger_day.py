@@ -94,8 +94,8 @@ def day_view_ms(path: Path, day: date, rounds: int = 3) -> tuple[float, float, f
 
     import kiosk.vipps  # noqa: F401 - the kiosk's start-up has loaded it before any manager opens a day
     from benchmarks.counter import PaintClock, spin
-    from kiosk.config import KioskSettings
-    from kiosk.ui.back_office import BackOffice
+    from kiosk.settings.model import KioskSettings
+    from kiosk.ui.screens.back_office import BackOffice
 
     app = QApplication.instance() or QApplication([])
     office = BackOffice(path, KioskSettings())

@@ -13,7 +13,7 @@ def measure(rounds: int = 50) -> list[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.qr_widget import QrCodeWidget, qr_matrix
+    from kiosk.ui.screens.qr_widget import QrCodeWidget, qr_matrix
 
     _app = QApplication.instance() or QApplication([])
     widget = QrCodeWidget()

@@ -4,7 +4,7 @@ till with no shop database, all in one run.
 Real counter windows (benchmarks/counter.py's Counter), each with a ledger of its own, so the baseline's
 ledger never had the copy enabled (its outbox triggers stay idle, as on a till without [shop] database). The
 cases take turns in blocks, in a shuffled order each round, so the machine's noise falls on all of them alike.
-Each shop block starts the copy through the app's own hook (kiosk.ui.shop_copy.start_shop_copy), waits until it
+Each shop block starts the copy through the app's own hook (kiosk.ui.workers.shop_copy.start_shop_copy), waits until it
 is in its state, measures a few sales, and stops it. The copy is only ever running in its own case's block.
 
 - up: the copy has sent the ledger and copies every sale of the block as it is recorded;
@@ -36,8 +36,8 @@ from PySide6.QtTest import QTest
 from benchmarks.counter import FAST, Counter, PaintClock, spin
 from benchmarks.figures import Figure
 from benchmarks.proxy_process import ProxyProcess
-from kiosk.config import KioskSettings, Settings, ShopSettings
-from kiosk.ui.shop_copy import IDLE_S, ShopCopy, start_shop_copy
+from kiosk.settings.model import KioskSettings, Settings, ShopSettings
+from kiosk.ui.workers.shop_copy import IDLE_S, ShopCopy, start_shop_copy
 from tests.shop.pg_server import TILL_PASSWORD, PgServer
 
 BASELINE = "no shop database"
@@ -103,7 +103,7 @@ def _close_windows(cases: list[Case]) -> None:
 def _quiet_retries() -> Iterator[None]:
     """The copy logs each failed round as a warning: while the database is down or hanging on purpose, that is
     hundreds of lines on the table's stderr."""
-    log = logging.getLogger("kiosk.ui.shop_copy")
+    log = logging.getLogger("kiosk.ui.workers.shop_copy")
     level = log.level
     log.setLevel(logging.ERROR)
     try:

@@ -41,7 +41,7 @@ def copy_lag(server: PgServer, work: Path, sales: int) -> list[Figure]:
     running on its QThread as the kiosk runs it (an idle look at the outbox every 0.2 s)."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.shop_copy import ShopCopy
+    from kiosk.ui.workers.shop_copy import ShopCopy
 
     # A QApplication, not a bare QCoreApplication: the shop suite's next benchmark builds counter windows.
     _app = QApplication.instance() or QApplication([])

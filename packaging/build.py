@@ -103,10 +103,10 @@ def ensure_binutils() -> None:
 
 
 def build_translations() -> None:
-    """The kiosk's .qm files are built from the .ts sources, never committed (see kiosk.ui.i18n)."""
+    """The kiosk's .qm files are built from the .ts sources, never committed (see kiosk.ui.language.i18n)."""
     if not list((ROOT / "kiosk" / "i18n").glob("*.ts")):
         return
-    run([sys.executable, "-m", "kiosk.ui.i18n"], cwd=ROOT)
+    run([sys.executable, "-m", "kiosk.ui.language.i18n"], cwd=ROOT)
 
 
 def build(epoch: int) -> None:

@@ -1,5 +1,5 @@
 """The frozen kiosk's entry point (PyInstaller runs this file as __main__); the same as `python -m kiosk`."""
 
-from kiosk.cli import main
+from kiosk.commands.cli import main
 
 raise SystemExit(main())

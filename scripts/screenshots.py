@@ -27,8 +27,8 @@ OUT = ROOT / "docs" / "screenshots"
 from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.config import KioskSettings, VippsSettings  # noqa: E402
-from kiosk.manager_pin import ManagerPin  # noqa: E402
+from kiosk.settings.manager_pin import ManagerPin  # noqa: E402
+from kiosk.settings.model import KioskSettings, VippsSettings  # noqa: E402
 from kiosk.simulator.server import SimulatorServer  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 from kiosk.vipps import VippsClient  # noqa: E402
@@ -146,7 +146,7 @@ def two_screens(sim: SimControl, vipps: VippsSettings) -> None:
     tests/gui/offscreen_screens.py)."""
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from kiosk.config import ShopSettings
+    from kiosk.settings.model import ShopSettings
     from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen
 
     ledger = Path(os.environ["KIOSK_DATA_DIR"]) / "ledger-two-screens.sqlite3"
@@ -184,8 +184,8 @@ def shop_view(vipps: VippsSettings) -> None:
     """Till kasse-1's back office showing the whole shop: two tills' day, one of them lagging."""
     from datetime import date, datetime, timedelta
 
-    from kiosk.config import ShopSettings
     from kiosk.ledger import Ledger
+    from kiosk.settings.model import ShopSettings
     from kiosk.shop_ledger.copier import ShopCopier
     from tests.shop.pg_server import TILL_PASSWORD, PgServer
     from tests.shop.tills import ring_up, target

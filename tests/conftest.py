@@ -14,8 +14,8 @@ import pytest
 
 from kiosk.checkout.provider import PaymentProvider, make_provider
 from kiosk.checkout.providers_by_api import ProvidersByApi
-from kiosk.config import PAYMENT_APIS, VippsSettings
 from kiosk.ledger import Ledger
+from kiosk.settings.model import PAYMENT_APIS, VippsSettings
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps import RetryPolicy, VippsClient
@@ -91,7 +91,7 @@ def isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 def compiled_translations() -> list[Path]:
     """The .qm files built from the committed .ts sources, as dev.py builds them before every run (a test run
     started with plain pytest has not been through dev.py)."""
-    from kiosk.ui.i18n import compile_translations, ts_files
+    from kiosk.ui.language.i18n import compile_translations, ts_files
 
     stale = [
         ts
@@ -109,7 +109,7 @@ def language(compiled_translations, qapp) -> Iterator[Callable[[str], str]]:
     afterwards, so no other test meets a translated kiosk."""
     from PySide6.QtCore import QLocale
 
-    from kiosk.ui.i18n import use_language
+    from kiosk.ui.language.i18n import use_language
 
     default = QLocale()
     yield use_language

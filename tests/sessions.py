@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 from kiosk.checkout.provider import PaymentProvider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.updates import SaleUpdate
-from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger
+from kiosk.settings.model import KioskSettings, VippsSettings
 
 # Polls at once, and windows long enough that no test meets them unless it says so.
 KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05, landing_window_s=300, approval_window_s=600)

@@ -26,8 +26,8 @@ from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHan
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import KioskSettings, ShopSettings, VippsSettings
-from kiosk.logs import setup_logging
+from kiosk.host.logs import setup_logging
+from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
 from tests.helpers import SimControl
 from tests.process_state import memory_mb, spin, thread_count
 from tests.soak_check import DrivenSale, check_day
@@ -130,7 +130,7 @@ class SoakCounter:
     process of its own (so the kiosk's footprint is not the simulator's memory of every payment)."""
 
     def __init__(self, api: str = "psp") -> None:
-        from kiosk.manager_pin import ManagerPin
+        from kiosk.settings.manager_pin import ManagerPin
         from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
         from kiosk.ui.main_window import MainWindow
 

@@ -16,7 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kiosk.domain.money import AmountError, format_kroner, parse_kroner
-from kiosk.ui.i18n import money
+from kiosk.ui.language.i18n import money
 
 _GROUPS = re.compile(r"\d{1,3}(?:(?P<sep>[ .,])\d{3}(?:(?P=sep)\d{3})*)?")
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from kiosk.config import VippsSettings
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps import Operation, VippsClient
 from tests.conftest import FAST_RETRY
 from tests.helpers import start_payment

@@ -19,9 +19,9 @@ from kiosk.checkout.recovery import ResumedSale, recover
 from kiosk.checkout.refunds import refund, resend_pending_refunds
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
-from kiosk.config import ConfigError, VippsSettings, parse_settings
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.schema import MIGRATIONS
+from kiosk.settings.model import ConfigError, VippsSettings, parse_settings
 from kiosk.vipps import VippsError
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl, approve
@@ -317,7 +317,7 @@ def test_an_approval_unseen_when_the_attempt_was_superseded_is_released_not_char
 
 
 def test_the_connection_check_asks_the_configured_api(vipps_settings):
-    from kiosk.connection_check import check_connection
+    from kiosk.diagnostics.connection_check import check_connection
 
     results = check_connection(vipps_settings)
     assert [(str(r.name), r.ok) for r in results] == [

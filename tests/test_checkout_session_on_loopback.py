@@ -14,7 +14,7 @@ import pytest
 
 from kiosk.checkout.psp_provider import PspProvider
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
-from kiosk.config import VippsSettings
+from kiosk.settings.model import VippsSettings
 from tests.conftest import FAST_RETRY
 from tests.helpers import FAULT_PATHS, SimControl, approve
 from tests.sessions import PHONE, attempt_states, new_session, poll

@@ -17,9 +17,9 @@ from kiosk.checkout.provider import make_provider
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.recovery import ResumedSale, recover
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
-from kiosk.config import VippsSettings
 from kiosk.ledger import Ledger
 from kiosk.ledger.report import status_of
+from kiosk.settings.model import VippsSettings
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from tests.conftest import FAST_RETRY

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.config import VippsSettings
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps import (
     AmountTooSmall,
     CurrencyInvalid,

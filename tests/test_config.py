@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, KioskSettings, config_path, data_dir, load_settings, parse_settings
+from kiosk.settings.model import ConfigError, KioskSettings, config_path, data_dir, load_settings, parse_settings
 
 GOOD = """
 [vipps]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, load_settings
+from kiosk.settings.model import ConfigError, load_settings
 
 
 def _write(tmp_path: Path, text: str) -> Path:

@@ -10,8 +10,8 @@ from datetime import datetime
 
 import pytest
 
-from kiosk.config import VippsSettings
 from kiosk.domain.ids import new_merchant_order_id
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps import (
     ForceApproveNotAllowed,
     MalformedResponse,

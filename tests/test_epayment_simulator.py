@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.config import VippsSettings
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps import PaymentNotFound, VippsClient
 from kiosk.vipps.epayment import EPaymentClient
 from kiosk.vipps.epayment_models import CreatePaymentRequest, State

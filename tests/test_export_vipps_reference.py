@@ -11,9 +11,9 @@ import pytest
 
 from kiosk.checkout.provider import make_provider
 from kiosk.checkout.session import SaleSession
-from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import write_day_csv
+from kiosk.settings.model import KioskSettings, VippsSettings
 from tests.conftest import FAST_RETRY
 from tests.helpers import approve, record_paid_sale
 from tests.vipps_apis import API_NAMES, VippsRecord

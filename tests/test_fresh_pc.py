@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.doctor import run_checks
+from kiosk.commands.doctor import run_checks
 from tests.fresh_pc import ROOT, load_script, need_linux_tools, pyside_without, wait_for_file, without_a_screen
 
 pytestmark = pytest.mark.slow  # the kiosk, ldd or Xvfb in processes of their own

@@ -20,12 +20,12 @@ from PySide6.QtCore import QCoreApplication, QDate, QTranslator
 
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.recovery import RecoveryReport
-from kiosk.config import VippsSettings
 from kiosk.domain.message import Message, Money, Verbatim
 from kiosk.domain.money import AmountError, format_kroner, parse_kroner
 from kiosk.ledger.problems import cannot_write
-from kiosk.ui import messages
-from kiosk.ui.i18n import long_date, lrelease, lupdate_command, money, ts_files
+from kiosk.settings.model import VippsSettings
+from kiosk.ui.language import messages
+from kiosk.ui.language.i18n import long_date, lrelease, lupdate_command, money, ts_files
 from kiosk.vipps.errors import ErrorDetail, VippsRejected
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,7 +105,7 @@ def _in_a_fresh_process(env_changes: dict[str, str], code: str) -> str:
     ],
 )
 def test_language_system_follows_the_pcs_locale(env, expected):
-    code = "from kiosk.ui.i18n import resolve; print(resolve('system'))"
+    code = "from kiosk.ui.language.i18n import resolve; print(resolve('system'))"
     assert _in_a_fresh_process(env, code) == expected
 
 
@@ -115,7 +115,7 @@ def test_a_norwegian_pc_with_language_system_starts_in_bokmal(compiled_translati
         "from PySide6.QtCore import QCoreApplication\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from kiosk.ui.i18n import use_language, money\n"
+        "from kiosk.ui.language.i18n import use_language, money\n"
         "print(use_language('system'))\n"
         "print(QCoreApplication.translate('OutcomeScreen', 'Paid'))\n"
         "print(money(-124950).replace('\\u2212', '-').replace('\\u00a0', ' '))\n"
@@ -124,7 +124,7 @@ def test_a_norwegian_pc_with_language_system_starts_in_bokmal(compiled_translati
 
 
 def test_a_setting_overrides_the_system(compiled_translations):
-    code = "from kiosk.ui.i18n import resolve; print(resolve('en'), resolve('nb'), resolve('klingon'))"
+    code = "from kiosk.ui.language.i18n import resolve; print(resolve('en'), resolve('nb'), resolve('klingon'))"
     assert _in_a_fresh_process({"LANG": "nb_NO.UTF-8"}, code) == "en nb en"
 
 
@@ -272,7 +272,7 @@ def test_the_committed_translations_are_complete():
 def test_the_translations_cover_every_text_in_the_code(tmp_path, ts):
     """lupdate run over the code into a copy of the .ts: a text added to the code without its translation
     comes out "unfinished", one removed from the code "vanished". Either fails until the .ts is updated
-    (`python -m kiosk.ui.i18n update`, then translate what is unfinished). English, the source language, holds
+    (`python -m kiosk.ui.language.i18n update`, then translate what is unfinished). English, the source language, holds
     only the plural forms of counted messages."""
     copy = tmp_path / ts.name
     shutil.copy(ts, copy)

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from kiosk.manager_pin import DEMO_PIN, LONGEST_WAIT_S, ManagerPin, PinError
+from kiosk.settings.manager_pin import DEMO_PIN, LONGEST_WAIT_S, ManagerPin, PinError
 
 
 class Clock:

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from kiosk.checkout.payment_text import PAYMENT_TEXT_MAX, payment_text
 from kiosk.checkout.provider import make_provider
 from kiosk.checkout.session import SaleSession
-from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.ids import MERCHANT_ORDER_ID
+from kiosk.settings.model import KioskSettings, VippsSettings
 from tests.conftest import FAST_RETRY
 from tests.vipps_apis import API_NAMES
 

@@ -10,7 +10,7 @@ import pytest
 from kiosk.checkout.provider import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
-from kiosk.config import KioskSettings, VippsSettings
+from kiosk.settings.model import KioskSettings, VippsSettings
 from tests.conftest import FAST_RETRY
 
 KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05, landing_window_s=300, approval_window_s=600)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.config import ConfigError, parse_settings
-from kiosk.logs import RedactingFilter
+from kiosk.host.logs import RedactingFilter
+from kiosk.settings.model import ConfigError, parse_settings
 from kiosk.simulator import validation
 from kiosk.simulator.faults import FaultRule, RuleError
 from kiosk.vipps import MalformedResponse, PaymentDetails
@@ -232,7 +232,7 @@ def test_the_simulator_answers_any_init_body_with_a_vipps_answer(sim_http, body)
 
 @pytest.fixture(scope="module")
 def sim_http(sim_server):
-    from kiosk.config import VippsSettings
+    from kiosk.settings.model import VippsSettings
     from kiosk.vipps import VippsClient
 
     settings = VippsSettings.for_simulator(sim_server.base_url)

@@ -10,9 +10,9 @@ import pytest
 
 from kiosk.checkout.refunds import refund, resend_pending_refunds
 from kiosk.checkout.session import SaleSession
-from kiosk.config import KioskSettings
 from kiosk.ledger import RefundRefused
 from kiosk.ledger.export_csv import ExportError, write_day_csv
+from kiosk.settings.model import KioskSettings
 from tests.helpers import FAULT_PATHS, approve, mounted_small_disk, reference_of
 
 

@@ -41,7 +41,7 @@ def test_selftest_rings_up_a_paid_sale_and_leaves_no_files(tmp_path, api, title)
 
 def test_a_failed_selftest_is_one_plain_line_and_exit_1(tmp_path):
     refused = (  # 31,00 kr is the simulator's "card not eligible": the sale is refused, not paid
-        "import kiosk.selftest as s; s.AMOUNT_TEXT, s.AMOUNT_ORE = '31,00', 3100; raise SystemExit(s.run_selftest())"
+        "import kiosk.ui.selftest as s; s.AMOUNT_TEXT, s.AMOUNT_ORE = '31,00', 3100; raise SystemExit(s.run_selftest())"
     )
     result = _selftest(tmp_path, "-c", refused)
 

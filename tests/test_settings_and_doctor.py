@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, config_path, load_settings
-from kiosk.doctor import run_checks
-from kiosk.secret_store import FILE_NAME
-from kiosk.settings_file import save_settings
+from kiosk.commands.doctor import run_checks
+from kiosk.settings.file import save_settings
+from kiosk.settings.model import ConfigError, config_path, load_settings
+from kiosk.settings.secrets import FILE_NAME
 from kiosk.simulator.demo import DEMO_SALES_UNIT
 
 

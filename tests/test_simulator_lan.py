@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from kiosk.config import VippsSettings
+from kiosk.settings.model import VippsSettings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps import VippsClient
 from tests.conftest import FAST_RETRY

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk.config import VippsSettings
+from kiosk.settings.model import VippsSettings
 from kiosk.simulator.access import is_control
 from kiosk.vipps import VippsClient
 from tests.helpers import psp_headers

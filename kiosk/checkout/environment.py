@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from kiosk.config import VippsSettings
 from kiosk.domain.message import Message
 from kiosk.ledger import AttemptRecord
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps import Environment, environment_of
 
 

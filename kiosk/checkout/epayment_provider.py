@@ -11,8 +11,8 @@ import contextlib
 from kiosk.checkout.missing import epayment_missing, judged
 from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
-from kiosk.config import VippsSettings
 from kiosk.domain.message import Message, Shown
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps import PaymentConflict, PaymentNotFound, RetryPolicy
 from kiosk.vipps.epayment import EPaymentClient
 from kiosk.vipps.epayment_models import (

@@ -16,7 +16,7 @@ from kiosk.domain.message import Shown, Verbatim
 from kiosk.vipps.errors import VippsError
 
 if TYPE_CHECKING:
-    from kiosk.config import VippsSettings
+    from kiosk.settings.model import VippsSettings
     from kiosk.vipps.http import VippsHttp
     from kiosk.vipps.retry import RetryPolicy
 

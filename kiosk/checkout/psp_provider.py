@@ -9,8 +9,8 @@ from __future__ import annotations
 from kiosk.checkout.missing import judged, psp_missing
 from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
-from kiosk.config import VippsSettings
 from kiosk.domain.message import Message, Shown, Verbatim
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps import (
     InitiateRequest,
     Operation,

@@ -30,11 +30,11 @@ from kiosk.checkout.states import (
 )
 from kiosk.checkout.updates import AttemptView, SaleUpdate, attempt_view, window_s
 from kiosk.checkout.writes import WritesToVipps
-from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.domain.message import Message, Shown, Verbatim
 from kiosk.domain.phone import mask_phone
 from kiosk.ledger import AttemptRecord, Ledger, SaleRecord
+from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.vipps import (
     OrderIdExists,
     TransactionIdExists,

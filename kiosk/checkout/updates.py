@@ -10,8 +10,8 @@ from kiosk.domain.message import Shown
 
 if TYPE_CHECKING:
     from kiosk.checkout.provider import StartRequest
-    from kiosk.config import KioskSettings
     from kiosk.ledger import AttemptRecord
+    from kiosk.settings.model import KioskSettings
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from kiosk.checkout.environment import may_conclude_missing
 from kiosk.checkout.provider import NoSuchPayment, PaymentProvider, PaymentStatus
 from kiosk.checkout.states import AttemptState, SaleState
 from kiosk.checkout.updates import SaleUpdate
-from kiosk.config import VippsSettings
 from kiosk.ledger import AttemptRecord, Ledger, LedgerConflict
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps import VippsError, VippsRejected, VippsUnavailable
 
 S = AttemptState

@@ -2,10 +2,10 @@
 
 The checkout, the ledger, the domain values and the Vipps clients stay free of Qt (DESIGN.md), so they cannot
 translate; they make a `Message` where the message arises and the screen that shows it translates it
-(kiosk.ui.messages.render). The template is the message's id in the translations, so it is written out as a
+(kiosk.ui.language.messages.render). The template is the message's id in the translations, so it is written out as a
 literal at the site: `Message("Only {remaining} remains to refund.", remaining=Money(ore))`, or for a count
 `Message.counted("Settled %n sale(s) left unfinished.", None, n)` (Qt's `%n`, read in the language's plural).
-lupdate finds both spellings (kiosk.ui.i18n tells it they are Qt's QT_TR_NOOP and tr).
+lupdate finds both spellings (kiosk.ui.language.i18n tells it they are Qt's QT_TR_NOOP and tr).
 
 The values are typed, so the screen knows what each one is without reading it back out of English:
 - `Money(øre)`: written the language's way where it is shown;

@@ -4,7 +4,7 @@ Each round reads the outbox past the till's high-water mark (kept in the shop da
 till's row), upserts the current rows idempotently and moves the mark, all in one PostgreSQL transaction; then
 trims the local outbox. A kill at any point loses nothing and copies nothing twice: before the commit nothing
 moved, after it the mark skips what was sent. Order is the till's own outbox sequence, never a clock. Plain
-Python: kiosk/ui/shop_copy.py runs it on a thread of its own, so a sale never waits on it.
+Python: kiosk/ui/workers/shop_copy.py runs it on a thread of its own, so a sale never waits on it.
 """
 
 from __future__ import annotations

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings, data_dir, ledger_path
 from kiosk.domain.message import Message
-from kiosk.ui.i18n import use_language
+from kiosk.settings.model import Settings, data_dir, ledger_path
+from kiosk.ui.language.i18n import use_language
+from kiosk.ui.language.messages import translated
 from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.messages import translated
 
 if TYPE_CHECKING:
-    from kiosk.manager_pin import ManagerPin
+    from kiosk.settings.manager_pin import ManagerPin
     from kiosk.ui.services import Services
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ def run_gui(settings: Settings, demo: bool) -> int:
     pin_file = data_dir() / ("manager-pin-demo.json" if demo else "manager-pin.json")
 
     def manager_pin() -> ManagerPin:
-        from kiosk.manager_pin import DEMO_PIN, ManagerPin
+        from kiosk.settings.manager_pin import DEMO_PIN, ManagerPin
 
         return ManagerPin(pin_file, default_pin=DEMO_PIN if demo else None)
 
@@ -88,7 +88,7 @@ def run_gui(settings: Settings, demo: bool) -> int:
         # One deadline for all of closing, set when closing began (the window's close, or here after a quit):
         # every step below asks its work to stop, then waits only for what is left of it.
         deadline = window.close_sales()
-        from kiosk.ui.background import wait_for_jobs  # not before the first frame: it loads the ledger
+        from kiosk.ui.workers.background import wait_for_jobs  # not before the first frame: it loads the ledger
 
         finished = window.flow.left_running == 0 if hasattr(window, "flow") else True
         finished = wait_for_jobs(deadline) and finished
@@ -127,18 +127,18 @@ def relaunch_command() -> tuple[str, list[str]]:
 
 
 def _start_shop_copy(settings: Settings, ledger_file: Path, demo: bool, window: MainWindow) -> None:
-    from kiosk.ui.shop_copy import start_shop_copy  # only a till with [shop] database runs it
+    from kiosk.ui.workers.shop_copy import start_shop_copy  # only a till with [shop] database runs it
 
     start_shop_copy(settings, ledger_file, demo, window)
 
 
 def _return_freed_memory() -> None:
-    from kiosk.heap import return_freed_memory_to_the_system  # a kiosk runs all day: see kiosk.heap
+    from kiosk.host.heap import return_freed_memory_to_the_system  # a kiosk runs all day: see kiosk.host.heap
 
     return_freed_memory_to_the_system()
 
 
 def _start_logging(settings: Settings) -> None:
-    from kiosk.logs import setup_logging
+    from kiosk.host.logs import setup_logging
 
     setup_logging(data_dir(), settings.secrets())  # the Vipps secrets and the shop database's password

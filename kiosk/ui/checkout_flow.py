@@ -11,22 +11,22 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.checkout.states import Outcome
-from kiosk.config import KioskSettings, VippsSettings
 from kiosk.domain.message import Message
-from kiosk.ui.amount_screen import AmountScreen
+from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.ui.closing import CLOSE_S, Deadline
 from kiosk.ui.countdown import Countdown
-from kiosk.ui.customer_screen import CustomerScreen
-from kiosk.ui.i18n import restore_shop_language, show_language
-from kiosk.ui.outcome_screen import OutcomeScreen
+from kiosk.ui.language.i18n import restore_shop_language, show_language
+from kiosk.ui.screens.amount_screen import AmountScreen
+from kiosk.ui.screens.customer_screen import CustomerScreen
+from kiosk.ui.screens.outcome_screen import OutcomeScreen
 
 if TYPE_CHECKING:  # the network stack loads after the first frame (see kiosk.ui.services)
     from kiosk.checkout.updates import SaleUpdate
-    from kiosk.ui.customer_display import CustomerDisplay
-    from kiosk.ui.sale_run import SaleRun
-    from kiosk.ui.staff_sale_screen import StaffSaleScreen
+    from kiosk.ui.screens.customer_display import CustomerDisplay
+    from kiosk.ui.screens.staff_sale_screen import StaffSaleScreen
+    from kiosk.ui.workers.sale_run import SaleRun
 
-# The status line says Messages, shown in the language on screen (see kiosk.ui.messages).
+# The status line says Messages, shown in the language on screen (see kiosk.ui.language.messages).
 NO_ANSWER_TEXT = Message("No answer from Vipps yet. Still trying.")
 READY_TEXT = Message("Ready. Type the amount and press Enter.")
 # The share of the closing deadline the runs get to finish by themselves (the open sale's cancel reaching
@@ -71,8 +71,8 @@ class CheckoutFlow(QObject):
         self._countdown = Countdown(self)
         self._closing: Deadline | None = None
         self._left_running: list[SaleRun] = []  # at the deadline: kept referenced, never destroyed running
-        # The customer's own screen, when there is one (kiosk.ui.customer_display); the staff then watch the sale
-        # on `_staff_view`.
+        # The customer's own screen, when there is one (kiosk.ui.screens.customer_display); the staff then watch the
+        # sale on `_staff_view`.
         self._display: CustomerDisplay | None = None
         self._staff_view: StaffSaleScreen | None = None
         self._connect_signals()
@@ -213,7 +213,7 @@ class CheckoutFlow(QObject):
     def _on_charge(self, amount_ore: int, payment_text: str) -> None:
         if self._vipps is None or self._run is not None:
             return
-        from kiosk.ui.sale_run import SaleRun  # already imported off the GUI thread by the service start-up
+        from kiosk.ui.workers.sale_run import SaleRun  # already imported off the GUI thread by the service start-up
 
         run = SaleRun(
             self._vipps, self._kiosk, self._ledger_file, amount_ore, payment_text, self, shop_name=self.shop_name

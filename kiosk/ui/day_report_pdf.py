@@ -13,7 +13,7 @@ from kiosk.domain.message import Message, Verbatim
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import ExportError
 from kiosk.ledger.report import DayTotals, day_summary
-from kiosk.ui.i18n import long_date, money
+from kiosk.ui.language.i18n import long_date, money
 
 # Called from a background job's thread too: QCoreApplication.translate is thread-safe. (lupdate reads the calls.)
 translate = QCoreApplication.translate

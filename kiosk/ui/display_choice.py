@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from kiosk.ui.screens import AUTO, NONE, describe
+from kiosk.ui.monitors import AUTO, NONE, describe
 
 
 class CustomerDisplayChoice(QComboBox):

@@ -8,7 +8,7 @@ collection is off from the application's start, and a timer on the GUI thread co
 The schedule is the clock's, not the allocation counts': `gc.get_count()` and the generations' thresholds mean
 different things under the incremental collector of Python 3.14, so copying CPython's own trigger would break
 there. `gc.collect(0)` (the young objects) and a full `gc.collect()` mean the same on 3.11 to 3.14. Little is
-left to a tick (a finished sale's worker lets go of its session itself: see kiosk.ui.sale_worker): a young
+left to a tick (a finished sale's worker lets go of its session itself: see kiosk.ui.workers.sale_worker): a young
 collection costs tens of microseconds, a full one ~14 ms on the kiosk's heap (README, "Performance").
 """
 

@@ -9,29 +9,29 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.config import KioskSettings, Settings, ShopSettings, VippsSettings
 from kiosk.domain.message import Message
-from kiosk.ui.status_line import StatusLine
-from kiosk.ui.theme import stylesheet, use_palette
+from kiosk.settings.model import KioskSettings, Settings, ShopSettings, VippsSettings
+from kiosk.ui.look.theme import stylesheet, use_palette
+from kiosk.ui.screens.status_line import StatusLine
 
 LEAVE_KIOSK_MODE = QT_TRANSLATE_NOOP("PinScreen", "leave kiosk mode")
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from kiosk.manager_pin import ManagerPin
-    from kiosk.ui.amount_screen import AmountScreen
-    from kiosk.ui.back_office import BackOffice
+    from kiosk.settings.manager_pin import ManagerPin
     from kiosk.ui.checkout_flow import CheckoutFlow
     from kiosk.ui.closing import Deadline
-    from kiosk.ui.customer_display import CustomerDisplay
-    from kiosk.ui.customer_screen import CustomerScreen
     from kiosk.ui.idle_watch import IdleWatch
     from kiosk.ui.kiosk_lock import KioskLock
-    from kiosk.ui.outcome_screen import OutcomeScreen
-    from kiosk.ui.pin_screen import PinScreen
     from kiosk.ui.screen_keys import ScreenKeys
-    from kiosk.ui.settings_screen import SettingsScreen
+    from kiosk.ui.screens.amount_screen import AmountScreen
+    from kiosk.ui.screens.back_office import BackOffice
+    from kiosk.ui.screens.customer_display import CustomerDisplay
+    from kiosk.ui.screens.customer_screen import CustomerScreen
+    from kiosk.ui.screens.outcome_screen import OutcomeScreen
+    from kiosk.ui.screens.pin_screen import PinScreen
+    from kiosk.ui.screens.settings_screen import SettingsScreen
 
 
 class MainWindow(QMainWindow):
@@ -139,11 +139,11 @@ class MainWindow(QMainWindow):
         if self._screens_built:
             return
         self._screens_built = True
-        from kiosk.ui.amount_screen import AmountScreen
         from kiosk.ui.checkout_flow import CheckoutFlow
-        from kiosk.ui.customer_screen import CustomerScreen
-        from kiosk.ui.outcome_screen import OutcomeScreen
-        from kiosk.ui.pin_screen import PinScreen
+        from kiosk.ui.screens.amount_screen import AmountScreen
+        from kiosk.ui.screens.customer_screen import CustomerScreen
+        from kiosk.ui.screens.outcome_screen import OutcomeScreen
+        from kiosk.ui.screens.pin_screen import PinScreen
 
         kiosk = self._kiosk
         self.amount_screen = AmountScreen(kiosk.max_amount_ore, self.stack)
@@ -177,8 +177,8 @@ class MainWindow(QMainWindow):
             till.append(self.staff_sale_screen)
         self.scan_input = ScanInput(till, self.flow.scan_personal_qr, self.status.say_for_till, self)
         self._connect_signals()
-        from kiosk.config import data_dir
-        from kiosk.ui.sounds import SoundCues
+        from kiosk.settings.model import data_dir
+        from kiosk.ui.look.sounds import SoundCues
 
         self.sounds = SoundCues(data_dir() / "sounds", enabled=self._shop.sounds)
         self.outcome_screen.outcome_shown.connect(self._on_outcome_shown)
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def _build_customer_display(self) -> None:
         """The customer's own window for a second screen ([kiosk] customer_display), unless it says "none"."""
-        from kiosk.ui.customer_display import attach_customer_display
+        from kiosk.ui.screens.customer_display import attach_customer_display
 
         self.customer_display = attach_customer_display(self, self._kiosk.customer_display, self._shop.name)
 
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
     @property
     def back_office(self) -> BackOffice:
         if self._back_office is None:
-            from kiosk.ui.back_office import BackOffice
+            from kiosk.ui.screens.back_office import BackOffice
 
             # A demo shows its own ledger only: it never copies to the shop's database (README).
             shop = None if self._demo else self._shop
@@ -336,8 +336,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _open_settings(self) -> None:
         """The settings as the file has them now (read off the GUI thread: a keyring can take a moment)."""
-        from kiosk.config import ConfigError, config_path, load_settings
-        from kiosk.ui.background import BackgroundJob, JobKind
+        from kiosk.settings.model import ConfigError, config_path, load_settings
+        from kiosk.ui.workers.background import BackgroundJob, JobKind
 
         self.status.say_on(self.back_office, Message("Reading the settings…"))
         job = BackgroundJob(lambda _progress: load_settings(), expected=(ConfigError,), kind=JobKind.PERSON)
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         self.status.say_on(self.back_office, message)
 
     def _show_settings(self, settings: Settings, config_file: Path) -> None:
-        from kiosk.ui.settings_screen import SettingsScreen
+        from kiosk.ui.screens.settings_screen import SettingsScreen
 
         if self.settings_screen is None:
             self.settings_screen = SettingsScreen(settings, config_file, self.stack)

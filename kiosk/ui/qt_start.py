@@ -4,7 +4,7 @@ that started it ends the kiosk (as closing it does) instead of printing a Keyboa
 Without a platform plugin Qt calls qFatal inside QApplication's constructor, prints a paragraph that names no
 package ("Could not load the Qt platform plugin xcb ... Reinstalling the application may fix this problem") and
 aborts the process. qFatal goes through the message handler first, so one installed for the constructor's
-length sees the failure coming: it says instead what to install (kiosk.qt_libraries asks ldd) or that there is
+length sees the failure coming: it says instead what to install (kiosk.host.qt_libraries asks ldd) or that there is
 no display, and ends the process with status 2. Nothing is checked before the constructor: asking ldd took
 19-22 ms here, which a start that works would pay every time; the handler costs ~0.1 ms.
 """
@@ -56,7 +56,7 @@ def _give_up(qt_said: list[str]) -> None:
 
 
 def _why(qt_said: list[str]) -> str:
-    from kiosk.qt_libraries import check_qt_display
+    from kiosk.host.qt_libraries import check_qt_display
 
     found = check_qt_display()
     if found is not None and not found.ok:

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from kiosk.config import Settings, VippsSettings
 from kiosk.domain.message import Message, Verbatim
+from kiosk.settings.model import Settings, VippsSettings
 from kiosk.ui.closing import CLOSE_S, Deadline
 
 if TYPE_CHECKING:
     from kiosk.checkout.providers_by_api import ProvidersByApi
 
 log = logging.getLogger(__name__)
-PRELOADED = ("kiosk.ui.sale_run", "kiosk.ui.qr_widget", "qrcode")
+PRELOADED = ("kiosk.ui.workers.sale_run", "kiosk.ui.screens.qr_widget", "qrcode")
 
 
 class ServiceStarter(QObject):

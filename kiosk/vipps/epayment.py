@@ -23,8 +23,8 @@ from urllib.parse import quote
 import httpx
 from pydantic import ValidationError
 
-from kiosk.config import VippsSettings
 from kiosk.domain.message import Message
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps.epayment_models import (
     PAYMENT_EVENTS,
     Amount,

@@ -28,8 +28,8 @@ import httpx
 from pydantic import BaseModel
 
 from kiosk import __version__
-from kiosk.config import VippsSettings, is_loopback_host
 from kiosk.domain.message import Message, Verbatim
+from kiosk.settings.model import VippsSettings, is_loopback_host
 from kiosk.vipps.errors import (
     ErrorDetail,
     VippsAuthError,

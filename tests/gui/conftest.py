@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.config import KioskSettings, ShopSettings, VippsSettings
-from kiosk.manager_pin import ManagerPin
+from kiosk.settings.manager_pin import ManagerPin
+from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import TEST_API
 from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen

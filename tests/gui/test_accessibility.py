@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ShopSettings
-from kiosk.ui.sounds import CUES, RATE, SoundCues
-from kiosk.ui.theme import HIGH_CONTRAST, PALETTES, contrast_ratio, stylesheet, use_palette
+from kiosk.settings.model import ShopSettings
+from kiosk.ui.look.sounds import CUES, RATE, SoundCues
+from kiosk.ui.look.theme import HIGH_CONTRAST, PALETTES, contrast_ratio, stylesheet, use_palette
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
 
 

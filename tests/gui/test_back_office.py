@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from kiosk.config import data_dir
 from kiosk.ledger import Ledger
-from kiosk.ui.i18n import money
+from kiosk.settings.model import data_dir
+from kiosk.ui.language.i18n import money
 from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
 
@@ -289,8 +289,8 @@ def test_enter_pressed_twice_sends_one_refund(qtbot, window, sim):
 
 
 def test_the_first_pin_must_be_chosen_and_cannot_be_skipped(qtbot, sim, tmp_path):
-    from kiosk.config import VippsSettings
-    from kiosk.manager_pin import ManagerPin
+    from kiosk.settings.manager_pin import ManagerPin
+    from kiosk.settings.model import VippsSettings
     from kiosk.ui.main_window import MainWindow
     from tests.gui.conftest import FAST_KIOSK
 

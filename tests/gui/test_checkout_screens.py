@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.config import VippsSettings
 from kiosk.ledger import Ledger
+from kiosk.settings.model import VippsSettings
 from tests.conftest import TEST_API
 from tests.gui.keyboard import press
 from tests.gui.steps import charge, landing_token, open_requests, type_phone, wait_outcome

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.config import VippsSettings
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
 from tests.vipps_apis import EPAYMENT_PATHS
@@ -54,8 +54,8 @@ def test_the_customer_rejects(qtbot, window, sim):
 
 
 def test_saving_the_settings_screen_keeps_the_api(qtbot, sim):
-    from kiosk.config import Settings, config_path
-    from kiosk.ui.settings_screen import SettingsScreen
+    from kiosk.settings.model import Settings, config_path
+    from kiosk.ui.screens.settings_screen import SettingsScreen
 
     vipps = replace(VippsSettings.for_simulator(sim.base_url), base_url="https://apitest.vipps.no", api="epayment")
     screen = SettingsScreen(Settings(vipps=vipps), config_path())

@@ -7,8 +7,8 @@ import time
 from dataclasses import replace
 
 from kiosk.checkout.recovery import recover
-from kiosk.config import VippsSettings
 from kiosk.ledger import Ledger
+from kiosk.settings.model import VippsSettings
 from tests.conftest import FAST_RETRY, TEST_API
 from tests.gui.conftest import FAST_KIOSK
 from tests.gui.keyboard import press, type_text
@@ -61,7 +61,7 @@ def test_closing_while_vipps_hangs_is_prompt_and_the_next_start_settles_the_sale
 
 
 def test_closing_during_start_up_recovery_is_prompt_and_the_next_start_resumes(qtbot, sim, tmp_path):
-    from kiosk.config import Settings
+    from kiosk.settings.model import Settings
     from kiosk.ui.closing import Deadline
     from kiosk.ui.services import Services
 
@@ -101,7 +101,7 @@ def test_two_refunds_that_vipps_sits_on_do_not_hold_up_the_pin(qtbot, window, si
     from PySide6.QtWidgets import QApplication
 
     from kiosk.checkout.provider import make_provider
-    from kiosk.ui.background import BackgroundJob
+    from kiosk.ui.workers.background import BackgroundJob
     from kiosk.vipps import VippsError
 
     global_pool = QThreadPool.globalInstance()

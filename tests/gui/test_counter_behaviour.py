@@ -191,7 +191,7 @@ def test_the_demo_is_marked_on_screen(window):
 
 
 def test_outcomes_differ_by_icon_and_words_not_colour_alone(qtbot, window):
-    from kiosk.ui.outcome_screen import _LOOK
+    from kiosk.ui.screens.outcome_screen import _LOOK
 
     assert len({icon for icon, _ in _LOOK.values()} - {"✖"}) >= 5
     assert len({title for _, title in _LOOK.values()}) == len(_LOOK)
@@ -222,8 +222,8 @@ def test_a_finished_sale_leaves_no_worker_objects_behind(qtbot, window, sim):
     """Each sale's worker and poller are freed with it (a deleteLater posted to a finished thread never runs)."""
     import gc
 
-    from kiosk.ui.details_poller import DetailsPoller
-    from kiosk.ui.sale_worker import SaleWorker
+    from kiosk.ui.workers.details_poller import DetailsPoller
+    from kiosk.ui.workers.sale_worker import SaleWorker
 
     for _ in range(3):
         charge(qtbot, window, "100")

@@ -12,8 +12,8 @@ from PySide6.QtGui import QGuiApplication, QInputDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.config import ShopSettings
-from kiosk.ui.qr_widget import QrCodeWidget
+from kiosk.settings.model import ShopSettings
+from kiosk.ui.screens.qr_widget import QrCodeWidget
 from tests.gui.keyboard import press, type_text
 from tests.gui.offscreen_screens import CUSTOMER, plug_in_customer_screen, pull_out_customer_screen
 from tests.gui.steps import charge, open_requests, wait_outcome

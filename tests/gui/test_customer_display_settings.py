@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kiosk.config import KioskSettings, Settings, config_path, load_settings
-from kiosk.settings_file import save_settings
-from kiosk.ui.settings_screen import SettingsScreen
+from kiosk.settings.file import save_settings
+from kiosk.settings.model import KioskSettings, Settings, config_path, load_settings
+from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.gui.offscreen_screens import CUSTOMER
 
 

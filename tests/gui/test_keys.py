@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import VippsSettings
+from kiosk.settings.model import VippsSettings
 from tests.conftest import TEST_API
 from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, wait_outcome
@@ -154,7 +154,7 @@ def test_esc_leaves_the_pin_prompt_the_settings_and_the_back_office(qtbot, windo
 
 
 def test_esc_does_not_skip_choosing_the_first_manager_pin(qtbot, sim, tmp_path):
-    from kiosk.manager_pin import ManagerPin
+    from kiosk.settings.manager_pin import ManagerPin
     from kiosk.ui.main_window import MainWindow
     from tests.gui.conftest import FAST_KIOSK
 
@@ -171,7 +171,7 @@ def test_esc_does_not_skip_choosing_the_first_manager_pin(qtbot, sim, tmp_path):
 def test_the_status_line_follows_the_screen_it_sits_on(qtbot, sim, tmp_path):
     """The first start with real credentials: the services get ready (and the flow says "Ready") while the
     manager is choosing the PIN."""
-    from kiosk.manager_pin import ManagerPin
+    from kiosk.settings.manager_pin import ManagerPin
     from kiosk.ui.main_window import MainWindow
     from tests.gui.conftest import FAST_KIOSK
 

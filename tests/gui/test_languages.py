@@ -10,11 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
-from kiosk.config import Settings, config_path
+from kiosk.settings.model import Settings, config_path
 from kiosk.simulator.demo import DEMO_SALES_UNIT
-from kiosk.ui.i18n import restore_shop_language, show_language
+from kiosk.ui.language.i18n import restore_shop_language, show_language
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.settings_screen import SettingsScreen
+from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.conftest import TEST_API
 from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
@@ -229,7 +229,7 @@ def test_an_english_shop_offers_bokmal_to_its_customer(qtbot, make_window, sim, 
 
 
 def test_without_the_other_languages_translations_there_is_no_switch(qtbot, make_window, sim, monkeypatch):
-    import kiosk.ui.customer_screen as customer_screen
+    import kiosk.ui.screens.customer_screen as customer_screen
 
     monkeypatch.setattr(customer_screen, "is_available", lambda language: language == "en")
     window = make_window()

@@ -25,8 +25,8 @@ import psutil
 import pytest
 
 import kiosk
-from kiosk.config import config_path, data_dir, ledger_path
 from kiosk.ledger import Ledger, LedgerError
+from kiosk.settings.model import config_path, data_dir, ledger_path
 from tests.fresh_pc import load_script
 
 pytestmark = pytest.mark.xserver

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import ShopSettings, VippsSettings
 from kiosk.domain.scan import SCAN_GAP_S
+from kiosk.settings.model import ShopSettings, VippsSettings
 from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.keyboard import keyboard_target, press, type_text
 from tests.gui.steps import charge, landing_token, open_requests, wait_outcome

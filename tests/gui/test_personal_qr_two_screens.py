@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import ShopSettings, VippsSettings
+from kiosk.settings.model import ShopSettings, VippsSettings
 from tests.gui.steps import charge, open_requests
 from tests.gui.test_personal_qr_scan import PHONE, code_of, scan
 

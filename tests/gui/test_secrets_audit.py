@@ -18,8 +18,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from kiosk.config import VippsSettings, data_dir
-from kiosk.logs import setup_logging
+from kiosk.host.logs import setup_logging
+from kiosk.settings.model import VippsSettings, data_dir
 from kiosk.simulator.demo import DEMO_SALES_UNIT, SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from tests.conftest import TEST_API

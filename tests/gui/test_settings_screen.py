@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings, config_path, load_settings
+from kiosk.settings.model import Settings, config_path, load_settings
 from kiosk.simulator.demo import DEMO_SALES_UNIT
 from kiosk.simulator.server import SimulatorServer
-from kiosk.ui.settings_screen import SettingsScreen
+from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.helpers import SimControl
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from kiosk.config import Settings, config_path, load_settings
-from kiosk.ui.messages import translated
+from kiosk.settings.model import Settings, config_path, load_settings
+from kiosk.ui.language.messages import translated
 from kiosk.ui.services import Services
 from tests.conftest import TEST_API
 from tests.helpers import sale_left_open_by_a_crash

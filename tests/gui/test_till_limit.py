@@ -6,8 +6,8 @@ from dataclasses import asdict
 
 from PySide6.QtCore import Qt
 
-from kiosk.config import config_path, load_settings
-from kiosk.ui.settings_screen import SettingsScreen
+from kiosk.settings.model import config_path, load_settings
+from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.gui.keyboard import press, type_text
 
 FAST = "poll_start_delay_s = 0.05\npoll_interval_s = 0.1\nlanding_window_s = 30\napproval_window_s = 60\n"

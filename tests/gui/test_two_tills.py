@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 
 import kiosk
-from kiosk.config import ledger_path
 from kiosk.ledger import Ledger, LedgerError
-from kiosk.manager_pin import ManagerPin
-from kiosk.secret_store import SecretStore
+from kiosk.settings.manager_pin import ManagerPin
+from kiosk.settings.model import ledger_path
+from kiosk.settings.secrets import SecretStore
 from kiosk.simulator.demo import DEMO_SALES_UNIT
 from tests.conftest import TEST_API
 from tests.gui.test_on_a_real_x_server import _wait_for, x_display  # noqa: F401 - the fixture

@@ -17,8 +17,8 @@ from pathlib import Path
 from kiosk.checkout.provider import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import SaleState
-from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger
+from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.vipps import RetryPolicy, VippsError
 
 KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05)

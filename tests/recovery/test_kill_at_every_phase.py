@@ -36,8 +36,8 @@ import pytest
 from kiosk.checkout.provider import make_provider
 from kiosk.checkout.recovery import recover
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
-from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger
+from kiosk.settings.model import KioskSettings, VippsSettings
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl
 

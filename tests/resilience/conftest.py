@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
-from kiosk.config import ShopSettings, VippsSettings
 from kiosk.ledger.records import AttemptRecord, SaleRecord
 from kiosk.ledger.store import Ledger
-from kiosk.manager_pin import ManagerPin
+from kiosk.settings.manager_pin import ManagerPin
+from kiosk.settings.model import ShopSettings, VippsSettings
 from kiosk.ui.checkout_flow import NO_ANSWER_TEXT as NO_ANSWER_MESSAGE
-from kiosk.ui.i18n import money
+from kiosk.ui.language.i18n import money
 from kiosk.ui.main_window import MainWindow
 from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.conftest import FAST_KIOSK

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from kiosk.config import KioskSettings, ShopSettings, VippsSettings
-from kiosk.manager_pin import ManagerPin
+from kiosk.settings.manager_pin import ManagerPin
+from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
 from kiosk.ui.main_window import MainWindow
 from tests.shop.pg_server import TILL_PASSWORD, PgServer, PgUnavailable
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.session import SaleSession
-from kiosk.config import KioskSettings, VippsSettings
 from kiosk.ledger import Ledger
-from kiosk.ui.i18n import money
+from kiosk.settings.model import KioskSettings, VippsSettings
+from kiosk.ui.language.i18n import money
 from tests.conftest import FAST_RETRY
 from tests.gui.keyboard import press, type_text
 from tests.gui.test_back_office import _refunded_at_vipps

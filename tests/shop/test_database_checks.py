@@ -8,12 +8,12 @@ import time
 
 import pytest
 
-from kiosk.config import config_path, data_dir, ledger_path
-from kiosk.connection_check import check_shop_database
-from kiosk.doctor import main, run_checks
+from kiosk.commands.doctor import main, run_checks
+from kiosk.diagnostics.connection_check import check_shop_database
 from kiosk.ledger import Ledger
-from kiosk.secret_store import SecretStore
-from kiosk.settings_file import save_settings
+from kiosk.settings.file import save_settings
+from kiosk.settings.model import config_path, data_dir, ledger_path
+from kiosk.settings.secrets import SecretStore
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.schema import migrations

@@ -17,8 +17,8 @@ from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.recovery import recover
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.shop_refunds import only_own_sales, refund_shop_sale
-from kiosk.config import KioskSettings
 from kiosk.ledger import Ledger, RefundRefused
+from kiosk.settings.model import KioskSettings
 from kiosk.shop_ledger.cross_till import CrossTillRefunds
 from kiosk.shop_ledger.export import write_shop_day_csv
 from tests.conftest import FAST_RETRY

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kiosk.config import config_path, load_settings
-from kiosk.secret_store import SecretStore
-from kiosk.ui.settings_screen import SettingsScreen
+from kiosk.settings.model import config_path, load_settings
+from kiosk.settings.secrets import SecretStore
+from kiosk.ui.screens.settings_screen import SettingsScreen
 
 URL = "postgresql://kiosk@127.0.0.1:5432/shop"
 

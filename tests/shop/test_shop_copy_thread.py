@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from kiosk.config import KioskSettings, Settings, ShopSettings
 from kiosk.ledger import Ledger
-from kiosk.ui.shop_copy import ShopCopy, start_shop_copy
+from kiosk.settings.model import KioskSettings, Settings, ShopSettings
+from kiosk.ui.workers.shop_copy import ShopCopy, start_shop_copy
 from tests.shop.pg_server import TILL_PASSWORD
 from tests.shop.proxy import StallingProxy
 from tests.shop.tills import assert_copied_once, ring_up, target

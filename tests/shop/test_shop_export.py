@@ -17,7 +17,7 @@ import pytest
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import HEADER, kroner, write_day_csv
 from kiosk.ledger.report import api_title, status_of
-from kiosk.secret_store import SecretStore
+from kiosk.settings.secrets import SecretStore
 from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.export import local_offsets
 from tests.helpers import record_paid_sale

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ConfigError, load_settings
-from kiosk.secret_store import SecretStore
+from kiosk.settings.model import ConfigError, load_settings
+from kiosk.settings.secrets import SecretStore
 
 
 def _load(tmp_path: Path, text: str):

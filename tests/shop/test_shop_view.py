@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from kiosk.ledger import Ledger
 from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.shop_rows import SaleIdentity
-from kiosk.ui.i18n import money
+from kiosk.ui.language.i18n import money
 from tests.gui.keyboard import press, type_text
 from tests.shop.proxy import StallingProxy
 from tests.shop.tills import copy_till, ring_up, target
