@@ -27,7 +27,8 @@ def test_a_short_soak_with_many_faults_loses_duplicates_and_mismatches_nothing(q
     assert len({sale.behaviour for sale in result.driven}) >= 5  # it really mixed the customers
     assert sum(sale.fault is not None for sale in result.driven) >= 6  # and met faults
     assert result.counts["lost"] == result.counts["duplicated"] == result.counts["mismatched"] == 0
-    assert result.threads_end == result.threads_warm
+    # No thread is left behind; fewer is fine (a pool's idle thread expires after 30 s on a loaded machine).
+    assert result.threads_end <= result.threads_warm
     assert result.api == api
 
 
