@@ -94,7 +94,7 @@ class Counter:
 
     def approve(self, landing_url: str) -> None:
         (payment,) = [p for p in self.sim.payments() if p["landingUrl"] == landing_url]
-        from kiosk.vipps import VippsClient
+        from kiosk.vipps.client import VippsClient
 
         with VippsClient(self.vipps) as client:
             client.force_approve(payment["pspTransactionId"], "48123456", landing_url.split("token=")[1])
@@ -137,7 +137,7 @@ def charge_to_qr(rounds: int = 15) -> list[Figure]:
         counter.window.flow.cancel_open_sale()
         counter.wait_outcome("CANCELLED")
         counter.next_sale()
-    from kiosk.vipps import VippsClient
+    from kiosk.vipps.client import VippsClient
 
     with VippsClient(counter.vipps) as client:
         client.access_token()

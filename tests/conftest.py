@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.checkout.provider import PaymentProvider, make_provider
-from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.checkout.provider import PaymentProvider
+from kiosk.checkout.providers_by_api import ProvidersByApi, make_provider
 from kiosk.ledger import Ledger
 from kiosk.settings.model import PAYMENT_APIS, VippsSettings
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
-from kiosk.vipps import RetryPolicy, VippsClient
+from kiosk.vipps import RetryPolicy
+from kiosk.vipps.client import VippsClient
 from tests.helpers import SimControl
 from tests.memory_vipps import MemoryProvider, MemoryVipps
 from tests.vipps_apis import API_NAMES, PATHS, ApiPaths

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from kiosk.settings.model import VippsSettings
-from kiosk.vipps import Operation, VippsClient
+from kiosk.vipps.client import VippsClient
+from kiosk.vipps.models import Operation
 from tests.conftest import FAST_RETRY
 from tests.helpers import start_payment
 

@@ -13,8 +13,8 @@ from kiosk.host.logs import RedactingFilter
 from kiosk.settings.model import ConfigError, parse_settings
 from kiosk.simulator import validation
 from kiosk.simulator.faults import FaultRule, RuleError
-from kiosk.vipps import MalformedResponse, PaymentDetails
-from kiosk.vipps.models import AccessToken, InitiateResponse, StatusUpdateResponse, parse, parse_errors
+from kiosk.vipps import MalformedResponse
+from kiosk.vipps.models import AccessToken, InitiateResponse, PaymentDetails, StatusUpdateResponse, parse, parse_errors
 from kiosk.vipps.retry import retry_after_s
 
 json_scalars = (
@@ -233,7 +233,7 @@ def test_the_simulator_answers_any_init_body_with_a_vipps_answer(sim_http, body)
 @pytest.fixture(scope="module")
 def sim_http(sim_server):
     from kiosk.settings.model import VippsSettings
-    from kiosk.vipps import VippsClient
+    from kiosk.vipps.client import VippsClient
 
     settings = VippsSettings.for_simulator(sim_server.base_url)
     with VippsClient(settings) as client:

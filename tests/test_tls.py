@@ -13,7 +13,7 @@ import pytest
 import trustme
 
 from kiosk.settings.model import ConfigError, VippsSettings, parse_settings
-from kiosk.vipps import VippsClient
+from kiosk.vipps.client import VippsClient
 from kiosk.vipps.errors import VippsConnectionError
 from tests.conftest import FAST_RETRY
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the network stack loads only when a check runs
     import psycopg
 
     from kiosk.shop_ledger.address import ShopDatabase
-    from kiosk.vipps import VippsClient
+    from kiosk.vipps.client import VippsClient
     from kiosk.vipps.epayment import EPaymentClient
     from kiosk.vipps.http import VippsHttp
 
@@ -68,7 +68,7 @@ def check_connection(vipps: VippsSettings) -> list[CheckResult]:
 
         with EPaymentClient(vipps, retry=ONE_TRY) as epayment:
             return _check(epayment, vipps, _check_epayment_access)
-    from kiosk.vipps import VippsClient
+    from kiosk.vipps.client import VippsClient
 
     with VippsClient(vipps, retry=ONE_TRY) as psp:
         return _check(psp, vipps, _check_psp_access)

@@ -4,7 +4,7 @@ The ePayment API v1 client is `kiosk.vipps.epayment.EPaymentClient` (imported fr
 start-up does not pay for it); both share the transport in `kiosk.vipps.http` and the errors here.
 """
 
-from kiosk.vipps.client import Environment, VippsClient, environment_of
+from kiosk.vipps.environment import Environment, environment_of
 from kiosk.vipps.errors import (
     AmountTooSmall,
     CurrencyInvalid,
@@ -33,17 +33,6 @@ from kiosk.vipps.errors import (
     VippsTimeout,
     VippsUnavailable,
 )
-from kiosk.vipps.models import (
-    InitiateRequest,
-    InitiateResponse,
-    LogEntry,
-    Operation,
-    PaymentDetails,
-    PspOutcome,
-    StatusUpdate,
-    StatusUpdateResponse,
-    TransactionSummary,
-)
 from kiosk.vipps.retry import RetryPolicy
 
 __all__ = [
@@ -52,32 +41,22 @@ __all__ = [
     "Environment",
     "ErrorDetail",
     "ForceApproveNotAllowed",
-    "InitiateRequest",
-    "InitiateResponse",
     "InvalidMakePaymentUrl",
     "InvalidPaymentModel",
     "InvalidRequest",
-    "LogEntry",
     "MalformedResponse",
     "MerchantNotAvailable",
-    "Operation",
     "OrderIdExists",
     "PaymentConflict",
-    "PaymentDetails",
     "PaymentNotFound",
     "Problem",
     "ProblemRejected",
-    "PspOutcome",
     "RetryPolicy",
-    "StatusUpdate",
     "StatusUpdateRefused",
-    "StatusUpdateResponse",
     "TransactionIdExists",
-    "TransactionSummary",
     "UnexpectedRedirect",
     "VippsAuthError",
     "VippsCancelled",
-    "VippsClient",
     "VippsConnectionError",
     "VippsError",
     "VippsRateLimited",

@@ -1,0 +1,44 @@
+"""Where start-up's imports go (kiosk.ui.app, "Where imports go"): what the first frame loads, and the network
+stack behind the provider. Each probe is a fresh Python, since a module once imported stays imported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.slow  # a Python process of its own per probe
+
+NETWORK_STACK = ("httpx", "pydantic", "kiosk.vipps.client", "kiosk.vipps.epayment")
+
+
+def _loaded_after(code: str) -> set[str]:
+    probe = f"import sys\n{code}\nimport json; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_the_first_frame_loads_neither_the_screens_behind_it_nor_the_ledger_nor_the_network():
+    loaded = _loaded_after("import kiosk.commands.cli, kiosk.ui.app, kiosk.ui.qt_start")
+    assert "kiosk.ui.main_window" in loaded
+    behind = {"kiosk.ui.after_first_frame", "kiosk.ui.checkout_flow", "kiosk.ledger", "kiosk.simulator", "qrcode"}
+    assert loaded.isdisjoint({*behind, *NETWORK_STACK}), sorted(loaded & {*behind, *NETWORK_STACK})
+
+
+def test_the_checkout_and_the_till_behind_the_first_frame_load_without_the_network_stack():
+    loaded = _loaded_after("import kiosk.ui.after_first_frame, kiosk.checkout.recovery, kiosk.ui.workers.sale_run")
+    assert "kiosk.checkout.providers_by_api" in loaded
+    assert loaded.isdisjoint(NETWORK_STACK), sorted(loaded & set(NETWORK_STACK))
+    assert "kiosk.simulator.server" not in loaded  # a demo's service thread loads it, a shop's kiosk never
+
+
+def test_making_a_provider_loads_its_own_api_only():
+    psp = _loaded_after(
+        "from kiosk.checkout.providers_by_api import make_provider\n"
+        "from kiosk.settings.model import VippsSettings\n"
+        "make_provider(VippsSettings.for_simulator('http://127.0.0.1:9', api='psp')).close()"
+    )
+    assert {"httpx", "kiosk.vipps.client", "kiosk.checkout.psp_provider"} <= psp
+    assert "kiosk.checkout.epayment_provider" not in psp
