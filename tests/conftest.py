@@ -92,7 +92,7 @@ def isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 def compiled_translations() -> list[Path]:
     """The .qm files built from the committed .ts sources, as dev.py builds them before every run (a test run
     started with plain pytest has not been through dev.py)."""
-    from kiosk.ui.language.i18n import compile_translations, ts_files
+    from kiosk.ui.language.catalogue import compile_translations, ts_files
 
     stale = [
         ts

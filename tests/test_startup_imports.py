@@ -27,8 +27,8 @@ def test_the_first_frame_loads_neither_the_screens_behind_it_nor_the_ledger_nor_
     assert loaded.isdisjoint({*behind, *NETWORK_STACK}), sorted(loaded & {*behind, *NETWORK_STACK})
 
 
-def test_the_checkout_and_the_till_behind_the_first_frame_load_without_the_network_stack():
-    loaded = _loaded_after("import kiosk.ui.after_first_frame, kiosk.checkout.recovery, kiosk.ui.workers.sale_run")
+def test_the_checkout_and_the_sale_runs_load_without_the_network_stack():
+    loaded = _loaded_after("import kiosk.ui.checkout_flow, kiosk.ui.services, kiosk.checkout.recovery")
     assert "kiosk.checkout.providers_by_api" in loaded
     assert loaded.isdisjoint(NETWORK_STACK), sorted(loaded & set(NETWORK_STACK))
     assert "kiosk.simulator.server" not in loaded  # a demo's service thread loads it, a shop's kiosk never

@@ -32,6 +32,7 @@ from kiosk.ui.manager_screens import ManagerScreens
 from kiosk.ui.scan_input import ScanInput
 from kiosk.ui.screen_keys import ScreenKeys
 from kiosk.ui.screens.amount_screen import AmountScreen
+from kiosk.ui.screens.announce import announce_change
 from kiosk.ui.screens.customer_display import attach_customer_display
 from kiosk.ui.screens.customer_screen import CustomerScreen
 from kiosk.ui.screens.outcome_screen import OutcomeScreen
@@ -39,7 +40,6 @@ from kiosk.ui.screens.pin_screen import PinScreen
 from kiosk.ui.services import Services
 from kiosk.ui.stop_signal import StopSignal
 from kiosk.ui.workers.background import wait_for_jobs
-from kiosk.ui.workers.shop_copy import start_shop_copy
 
 if TYPE_CHECKING:
     from kiosk.ui.closing import Deadline
@@ -52,6 +52,7 @@ def build_till(window: MainWindow) -> None:
     """The till's screens on the window's stack, its flow, its keys and its guards. The window connects its own
     slots to them (MainWindow.build_screens)."""
     kiosk, stack = window.kiosk, window.stack
+    window.status.announce = announce_change
     window.amount_screen = AmountScreen(kiosk.max_amount_ore, stack)
     window.customer_screen = CustomerScreen(stack)
     window.outcome_screen = OutcomeScreen(stack)
@@ -93,6 +94,14 @@ def manager_pin(pin_file: Path, demo: bool) -> ManagerPin:
     return ManagerPin(pin_file, default_pin=DEMO_PIN if demo else None)
 
 
+def _start_shop_copy(settings: Settings, ledger_file: Path, window: MainWindow) -> None:
+    # The shop's seam (see kiosk.ui.app): the copy's modules load psycopg (~110 ms), so only a till with a shop
+    # database imports them, once it is ready to sell.
+    from kiosk.ui.workers.shop_copy import start_shop_copy
+
+    start_shop_copy(settings, ledger_file, False, window)
+
+
 class RunningKiosk(QObject):
     """The kiosk's start once its first frame is on screen (logging, the till, SIGTERM, the services, the shop
     copy, the first PIN), and its stop at closing. Made by kiosk.ui.app.run_gui."""
@@ -112,8 +121,8 @@ class RunningKiosk(QObject):
         self.services = Services(settings, demo, ledger_file, window)
         self.services.recovered.connect(window.set_startup_notice)
         self.services.ready.connect(window.connect_vipps)
-        # Only a till with [shop] database copies to it.
-        self.services.ready.connect(lambda _vipps: start_shop_copy(settings, ledger_file, demo, window))
+        if settings.shop_database is not None and not demo:  # a demo's ledger never joins a shop
+            self.services.ready.connect(lambda _vipps: _start_shop_copy(settings, ledger_file, window))
         self.services.failed.connect(self._on_failed)
         self.services.start()
         if not demo and not pin_file.exists():

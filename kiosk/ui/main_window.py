@@ -13,7 +13,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -141,12 +141,12 @@ class MainWindow(QMainWindow):
         if not defer_screens:
             self.build_screens()
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.Paint and not self._first_frame:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # paintEvent, not event(): only the paints then cross into Python, not every event of the window.
+        super().paintEvent(event)
+        if not self._first_frame:
             self._first_frame = True
             QTimer.singleShot(0, self.first_frame_shown)  # once this frame is on screen
-        return handled
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

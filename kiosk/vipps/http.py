@@ -22,6 +22,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
+import certifi
 import httpx
 from pydantic import BaseModel
 
@@ -75,8 +76,6 @@ def _ssl_context() -> ssl.SSLContext:
     global _SSL_CONTEXT
     with _SSL_LOCK:
         if _SSL_CONTEXT is None:
-            import certifi
-
             _SSL_CONTEXT = ssl.create_default_context(cafile=certifi.where())
         return _SSL_CONTEXT
 
