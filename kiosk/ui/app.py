@@ -1,25 +1,28 @@
 """Start the GUI: the window first, then, once its first frame is on screen, the rest behind it.
 
-Where imports go. At the top of each module, always: the imports of a module are its dependency graph, and an
-import that fails does so at once, on every path, not later on one. Three named seams defer imports, each for
-a reason a shop would notice, each with its comment; nothing else does (a TYPE_CHECKING block imports nothing
-when the kiosk runs):
+Where imports go. At the top of each module: a module's imports are its dependency graph, and an import that
+fails fails at once, on every path, not later on one. (A `TYPE_CHECKING` block is for annotations only.) Imports
+are deferred only at these named seams, each for a cost a shop would feel, each marked with its comment:
 
-1. The command line (kiosk.commands.cli): each command imports its own modules when it runs, so `kiosk export`
-   never loads Qt and the window never waits for the exporter, the doctor or the simulator.
-2. After the first frame (`kiosk.ui.main_window.the_rest()`, the module kiosk.ui.after_first_frame): the first
-   frame is the window's shell (header, status line, an empty stack), built from the settings, the palette and
-   the status line only. Everything else of the GUI (the screens, the checkout flow, the back office, the
-   services that check the ledger, start the simulator and settle unfinished sales, logging, SIGTERM) is
-   imported at the top of after_first_frame, which loads once the first frame is painted. The start-up
-   benchmark (benchmarks/startup.py, README "Performance") holds the first frame to 1.3x a bare PySide6 window;
-   a module that costs first-frame time when imported at the top belongs behind this seam, not in a function.
-3. The network stack behind the provider (kiosk.checkout.providers_by_api): kiosk.checkout.provider is the
-   interface only; the Vipps API implementations, and with them the clients, httpx and the pydantic models,
-   are imported when the first provider is made, on a worker thread.
+1. The first frame's seam: `kiosk.ui.main_window.the_rest()` imports kiosk.ui.after_first_frame once the window
+   has painted. The first frame is the window's shell (header, status line, an empty stack), built from the
+   settings, the palette and the status line; after_first_frame imports at its top everything else of the GUI:
+   the screens, the checkout flow, the manager's screens, the services, logging, SIGTERM. A module that costs
+   first-frame time when imported at the top of a first-frame module belongs behind this seam (the start-up
+   benchmark, benchmarks/startup.py, holds the first frame to 1.3x a bare PySide6 window).
+2. The network seam: kiosk.checkout.provider is the interface only; `kiosk.checkout.providers_by_api.
+   make_provider` imports the API's implementation, and with it the Vipps client, httpx and pydantic, when the
+   first provider is made, on the worker thread that owns it. (kiosk.vipps re-exports only its errors and
+   RetryPolicy, so naming an error loads no client.)
+3. The command seam: kiosk.commands.cli imports a command's modules when that command runs (`kiosk export`
+   loads no Qt; the window waits for no exporter, doctor or simulator), as does `python -m
+   kiosk.ui.language.i18n` its build tools.
+4. Two that only some kiosks need: the demo's embedded simulator (an ASGI server, ~170 ms) on the service
+   thread in demo mode only (kiosk.ui.services), and the shop copy with psycopg (~110 ms) only for a till with
+   a shop database (kiosk.ui.after_first_frame).
 
-Beside those, only imports that exist on one platform (winsound) or are optional (the Qt tools of the
-translation build) sit inside functions, since importing them at the top would fail where they are missing.
+Beside the seams, an import sits in a function only where it cannot sit at the top: a module that exists on one
+platform (winsound), or the diagnosis that runs only when Qt cannot start at all (kiosk.ui.qt_start).
 """
 
 from __future__ import annotations
