@@ -78,11 +78,10 @@ class Counter:
         self.window.show()
         self.window.connect_vipps(self.vipps)
         spin(lambda: self.window.isVisible())
+        from kiosk.checkout.providers_by_api import make_provider
         from kiosk.host.heap import return_freed_memory_to_the_system
-        from kiosk.ui.services import PRELOADED
 
-        for module in PRELOADED:  # what the kiosk's start-up loads off the GUI thread
-            __import__(module)
+        make_provider(self.vipps).close()  # as the kiosk's start-up does off the GUI thread (kiosk.ui.services)
         return_freed_memory_to_the_system()  # as the kiosk's start-up does after its first frame
 
     def charge(self, amount: str = "149,50") -> str:

@@ -42,3 +42,23 @@ def test_making_a_provider_loads_its_own_api_only():
     )
     assert {"httpx", "kiosk.vipps.client", "kiosk.checkout.psp_provider"} <= psp
     assert "kiosk.checkout.epayment_provider" not in psp
+
+
+def test_a_ready_kiosk_has_made_its_provider_so_the_first_sale_does_not_load_the_network_stack(tmp_path):
+    ledger_file = tmp_path / "ledger.sqlite3"
+    loaded = _loaded_after(
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QCoreApplication, QTimer\n"
+        "from kiosk.settings.model import Settings\n"
+        "from kiosk.ui.services import Services\n"
+        "app = QCoreApplication([])\n"
+        f"services = Services(Settings(demo_api='epayment'), True, Path({str(ledger_file)!r}))\n"
+        "services.ready.connect(lambda _vipps: app.exit(0))\n"
+        "services.failed.connect(lambda _message: app.exit(1))\n"
+        "QTimer.singleShot(30_000, lambda: app.exit(2))\n"
+        "services.start()\n"
+        "code = app.exec()\n"
+        "services.stop()\n"
+        "assert code == 0, code\n"
+    )
+    assert {"httpx", "kiosk.vipps.epayment", "kiosk.checkout.epayment_provider"} <= loaded

@@ -99,7 +99,12 @@ class ServiceStarter(QObject):
                 self._providers = providers
                 if self._stopping.is_set():  # stopped before this line: stop_recovery() saw no providers
                     providers.cancel_calls()
-                return recover(providers, ledger, vipps, self._settings.kiosk, stop=self._stopping.is_set).summary
+                summary = recover(providers, ledger, vipps, self._settings.kiosk, stop=self._stopping.is_set).summary
+                if not self._stopping.is_set() and providers.missing_for(vipps.api) is None:
+                    # The new sales' provider made once, here: its client, httpx, pydantic and the TLS context
+                    # load on this thread at start-up, not on the first customer's sale (no call is made).
+                    providers.current()
+                return summary
         except LedgerError as exc:
             return Message("Unfinished sales could not be settled: {problem}", problem=exc.message)
 
