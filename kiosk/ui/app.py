@@ -12,8 +12,9 @@ are deferred only at these named seams, each for a cost a shop would feel, each 
    benchmark, benchmarks/startup.py, holds the first frame to 1.3x a bare PySide6 window).
 2. The network seam: kiosk.checkout.provider is the interface only; `kiosk.checkout.providers_by_api.
    make_provider` imports the API's implementation, and with it the Vipps client, httpx and pydantic, when the
-   first provider is made, on the worker thread that owns it. (kiosk.vipps re-exports only its errors and
-   RetryPolicy, so naming an error loads no client.)
+   first provider is made, on a worker thread: the services make the new sales' provider once at start-up,
+   so the first sale waits for none of it. (kiosk.vipps re-exports only its errors, RetryPolicy and the
+   environments, so naming an error loads no client.)
 3. The command seam: kiosk.commands.cli imports a command's modules when that command runs (`kiosk export`
    loads no Qt; the window waits for no exporter, doctor or simulator), as does `python -m
    kiosk.ui.language.i18n` its build tools.
@@ -21,8 +22,8 @@ are deferred only at these named seams, each for a cost a shop would feel, each 
    thread in demo mode only (kiosk.ui.services), and the shop copy with psycopg (~110 ms) only for a till with
    a shop database (kiosk.ui.after_first_frame).
 
-Beside the seams, an import sits in a function only where it cannot sit at the top: a module that exists on one
-platform (winsound), or the diagnosis that runs only when Qt cannot start at all (kiosk.ui.qt_start).
+Beside the seams, an import sits in a function only for a module that exists on one platform (winsound), and
+for the diagnosis that runs only when Qt cannot start at all (kiosk.ui.qt_start: ~6 ms no good start pays).
 """
 
 from __future__ import annotations
