@@ -104,7 +104,9 @@ def test_a_danish_payment_of_49_95_dkk_is_created_and_its_landing_page_knows_the
     assert sim.epayment(reference)["merchantSerialNumber"] == "234567"
 
 
-@pytest.mark.parametrize(("country", "wrong"), [("NO", "DKK"), ("DK", "NOK"), ("FI", "DKK"), ("DK", "EUR")])
+@pytest.mark.parametrize(
+    ("country", "wrong"), [("NO", "DKK"), ("DK", "NOK"), ("FI", "DKK"), ("DK", "EUR"), ("DK", "SEK"), ("FI", "eur")]
+)
 def test_a_currency_of_another_country_is_refused_as_a_problem(units, sim, country, wrong):
     problem = _problem(units[country].create(4995, wrong), "invalid-currency")
     assert problem["title"] == "Invalid currency for this sales unit"
@@ -112,9 +114,10 @@ def test_a_currency_of_another_country_is_refused_as_a_problem(units, sim, count
     assert sim.payments() == []
 
 
-def test_a_currency_no_market_has_is_a_validation_problem(units, sim):
-    problem = _problem(units["DK"].create(4995, "SEK"), "validation-error")
-    assert [d["name"] for d in problem["extraDetails"]] == ["amount.currency"]
+def test_a_wrong_currency_beside_other_breaks_is_one_of_the_validation_problems_details(units, sim):
+    problem = _problem(units["DK"].create(4995, "NOK", paymentDescription="ab"), "validation-error")
+    details = {d["name"]: d["reason"] for d in problem["extraDetails"]}
+    assert details == {"amount.currency": "must be DKK", "paymentDescription": "text of 3 to 100 characters"}
     assert sim.payments() == []
 
 

@@ -12,9 +12,10 @@ What it does, by the contract (and where the contract is silent, by Vipps' API g
   puts the request in the app of that customer at once (`/_sim/app?phone=XXXXXXXX`, markets.py says which key).
   A code no customer has, or a customer of another market's, is a 400 problem.
 - Markets (kiosk/simulator/markets.py): the Merchant-Serial-Number's sales unit is in Norway (NOK), Denmark (DKK)
-  or Finland (EUR). Another currency than its country's is a 400 `invalid-currency` problem; an amount below the
-  market's minimum (NOK 100 øre, DKK 1 øre, EUR 1 cent) a 400 `amount-below-minimum`; a phone number of another
-  market a 400 `validation-error` naming `customer.phoneNumber`.
+  or Finland (EUR). Another currency than its country's is a 400 `invalid-currency` problem ("Invalid currency
+  for this sales unit"; beside other breaks, one of the `validation-error`'s extraDetails, `amount.currency`); an
+  amount below the market's minimum (NOK 100 øre, DKK 1 øre, EUR 1 cent) a 400 `amount-below-minimum`; a phone
+  number of another market a 400 `validation-error` naming `customer.phoneNumber`.
 - Windows: the landing page's, then the app's (`SimulatorSettings`); a payment nobody acts on becomes EXPIRED.
   A rejection in the app makes it ABORTED; a merchant's cancel before approval makes it TERMINATED and takes the
   request out of the app, so a later approval is refused (409).
@@ -89,14 +90,11 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _amount_problem(raw: Any, field: str, currency: str | None = None) -> tuple[str, str] | None:
-    """`currency` None: any the API takes (whether the sales unit takes it is asked after the contract)."""
+def _amount_problem(raw: Any, field: str, currency: str) -> tuple[str, str] | None:
     if not isinstance(raw, dict) or not _is_int(raw.get("value")) or not 0 <= raw["value"] <= MAX_AMOUNT:
         return f"{field}.value", f"an integer number of minor units from 0 to {MAX_AMOUNT}"
-    if currency is not None and raw.get("currency") != currency:
+    if raw.get("currency") != currency:
         return f"{field}.currency", f"must be {currency}"
-    if raw.get("currency") not in markets.CURRENCIES:
-        return f"{field}.currency", f"must be one of {', '.join(markets.CURRENCIES)}"
     return None
 
 
@@ -132,7 +130,7 @@ def check_create(body: Any, market: markets.Market = markets.NORWAY) -> list[tup
     """Every way `body` breaks the contract's CreatePaymentRequest (or what the simulator supports)."""
     if not isinstance(body, dict):
         return [("body", "must be a JSON object")]
-    found: list[tuple[str, str] | None] = [_amount_problem(body.get("amount"), "amount")]
+    found: list[tuple[str, str] | None] = [_amount_problem(body.get("amount"), "amount", market.currency)]
     reference = body.get("reference")
     if not isinstance(reference, str) or not REFERENCE.fullmatch(reference):
         found.append(("reference", "must match ^[a-zA-Z0-9-]{8,50}$"))
@@ -163,15 +161,19 @@ def check_create(body: Any, market: markets.Market = markets.NORWAY) -> list[tup
     return [item for item in found if item is not None]
 
 
-def market_problem(amount: dict[str, Any], unit: SalesUnit, market: markets.Market) -> Answer | None:
-    """The sales unit's own rules for a payment that keeps the contract: its country's currency and minimum."""
-    if amount["currency"] != market.currency:
+def invalid_problem(body: Any, broken: list[tuple[str, str]], unit: SalesUnit, market: markets.Market) -> Answer:
+    """A wrong currency alone is Vipps' own refusal, with a title that says so; with other breaks it is one of
+    the validation problem's extraDetails, all reported at once."""
+    if [name for name, _ in broken] == ["amount.currency"]:
         detail = (
             f"Sales unit {unit.merchant_serial_number} is in {market.country} and takes {market.currency}, "
-            f"not {amount['currency']}"
+            f"not {body['amount'].get('currency')}"
         )
-        extra = [("amount.currency", f"must be {market.currency}")]
-        return problem(400, "invalid-currency", detail, PAYMENTS, extra, "Invalid currency for this sales unit")
+        return problem(400, "invalid-currency", detail, PAYMENTS, broken, "Invalid currency for this sales unit")
+    return problem(400, "validation-error", "The request breaks the contract", PAYMENTS, broken)
+
+
+def minimum_problem(amount: dict[str, Any], market: markets.Market) -> Answer | None:
     if amount["value"] < market.minimum_amount:
         detail = f"The smallest payment in {market.currency} is {market.minimum_amount} (minor units)"
         extra = [("amount.value", f"at least {market.minimum_amount}")]
@@ -189,10 +191,10 @@ class EPaymentApi:
         market = markets.MARKETS[unit.country]
         broken = check_create(body, market)
         if broken:
-            return problem(400, "validation-error", "The request breaks the contract", PAYMENTS, broken)
-        refused = market_problem(body["amount"], unit, market)
-        if refused:
-            return refused
+            return invalid_problem(body, broken, unit, market)
+        too_low = minimum_problem(body["amount"], market)
+        if too_low:
+            return too_low
         if body["reference"] in self.sim.epayments:
             return problem(409, "reference-already-used", "A payment with this reference exists", PAYMENTS)
         landing_token = secrets.token_urlsafe(24)

@@ -79,7 +79,6 @@ FINLAND = Market(
     example="0401234567",
 )
 MARKETS = {market.country: market for market in (NORWAY, DENMARK, FINLAND)}
-CURRENCIES = tuple(market.currency for market in MARKETS.values())
 _NORWEGIAN_KEY = re.compile(r"^[0-9]{8}$")
 
 
