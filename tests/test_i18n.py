@@ -31,6 +31,9 @@ from kiosk.vipps.errors import ErrorDetail, VippsRejected
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "kiosk" / "i18n" / "kiosk_nb.ts"
 EN_TS = ROOT / "kiosk" / "i18n" / "kiosk_en.ts"
+DA_TS = ROOT / "kiosk" / "i18n" / "kiosk_da.ts"
+FI_TS = ROOT / "kiosk" / "i18n" / "kiosk_fi.ts"
+TRANSLATED = [TS, DA_TS, FI_TS]
 
 
 def plain(text: str) -> str:
@@ -262,13 +265,14 @@ def _unfinished(path: Path) -> list[tuple[str, str, str]]:
 
 
 def test_the_committed_translations_are_complete():
-    assert ts_files() == [EN_TS, TS]
-    assert len(ts_messages(TS)) > 200
-    assert _unfinished(TS) == []
+    assert ts_files() == [DA_TS, EN_TS, FI_TS, TS]
+    for ts in TRANSLATED:
+        assert len(ts_messages(ts)) > 200
+        assert _unfinished(ts) == []
     assert _unfinished(EN_TS) == []
 
 
-@pytest.mark.parametrize("ts", [TS, EN_TS], ids=["bokmål", "English plurals"])
+@pytest.mark.parametrize("ts", [TS, DA_TS, FI_TS, EN_TS], ids=["bokmål", "Danish", "Finnish", "English plurals"])
 def test_the_translations_cover_every_text_in_the_code(tmp_path, ts):
     """lupdate run over the code into a copy of the .ts: a text added to the code without its translation
     comes out "unfinished", one removed from the code "vanished". Either fails until the .ts is updated
