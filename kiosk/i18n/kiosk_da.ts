@@ -334,6 +334,14 @@
         <translation>Brug kun cifrene 0–9.</translation>
     </message>
     <message>
+        <source>The amount must be more than 0.</source>
+        <translation>Beløbet skal være mere end 0.</translation>
+    </message>
+    <message>
+        <source>{brand} takes payments of {minimum} or more.</source>
+        <translation>{brand} tager kun imod betalinger på {minimum} eller mere.</translation>
+    </message>
+    <message>
         <source>That is not an amount. Type it like 149,50.</source>
         <translation>Det er ikke et beløb. Skriv det sådan: 149,50.</translation>
     </message>
@@ -348,6 +356,10 @@
     <message>
         <source>That is over this till&apos;s limit of {limit}.</source>
         <translation>Det er over denne kasses beløbsgrænse på {limit}.</translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type euros and cents with two decimals (12.50), or thousands without the separator (12500).</source>
+        <translation>»{typed}« er uklart: er det {thousands}? Skriv euro og cent med to decimaler (12,50) eller tusinder uden tusindtalsseparator (12500).</translation>
     </message>
     <message>
         <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
@@ -368,6 +380,30 @@
     <message>
         <source>Norwegian mobile numbers start with 4 or 9.</source>
         <translation>Norske mobilnumre begynder med 4 eller 9.</translation>
+    </message>
+    <message>
+        <source>Only Danish numbers (+45) can pay with MobilePay here.</source>
+        <translation>Kun danske numre (+45) kan betale med MobilePay her.</translation>
+    </message>
+    <message>
+        <source>A Danish mobile number has 8 digits.</source>
+        <translation>Et dansk mobilnummer har 8 cifre.</translation>
+    </message>
+    <message>
+        <source>Danish numbers do not start with 0 or 1.</source>
+        <translation>Danske numre begynder ikke med 0 eller 1.</translation>
+    </message>
+    <message>
+        <source>Only Finnish numbers (+358) can pay with MobilePay here.</source>
+        <translation>Kun finske numre (+358) kan betale med MobilePay her.</translation>
+    </message>
+    <message>
+        <source>Finnish mobile numbers start with 04 or 050.</source>
+        <translation>Finske mobilnumre begynder med 04 eller 050.</translation>
+    </message>
+    <message>
+        <source>A Finnish mobile number has 10 or 11 digits, the 0 in front included.</source>
+        <translation>Et finsk mobilnummer har 10 eller 11 cifre, medregnet 0 foran.</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits (0-9).</source>
@@ -839,6 +875,10 @@
     <message>
         <source>{where}: [kiosk] till_id is missing; a shop database needs each till named, like till_id = &quot;kasse-1&quot;</source>
         <translation>{where}: [kiosk] till_id mangler; en butiksdatabase kræver, at hver kasse har et navn, f.eks. till_id = &quot;kasse-1&quot;</translation>
+    </message>
+    <message>
+        <source>Vipps MobilePay takes payments in Norway (&quot;NO&quot;), Denmark (&quot;DK&quot;) and Finland (&quot;FI&quot;), not &quot;{country}&quot;.</source>
+        <translation>Vipps MobilePay tager imod betalinger i Norge (»NO«), Danmark (»DK«) og Finland (»FI«), ikke »{country}«.</translation>
     </message>
 </context>
 <context>

@@ -334,6 +334,14 @@
         <translation>Käytä vain numeroita 0–9.</translation>
     </message>
     <message>
+        <source>The amount must be more than 0.</source>
+        <translation>Summan on oltava yli 0.</translation>
+    </message>
+    <message>
+        <source>{brand} takes payments of {minimum} or more.</source>
+        <translation>{brand}: pienin mahdollinen maksu on {minimum}.</translation>
+    </message>
+    <message>
         <source>That is not an amount. Type it like 149,50.</source>
         <translation>Tämä ei ole summa. Kirjoita se muodossa 149,50.</translation>
     </message>
@@ -348,6 +356,10 @@
     <message>
         <source>That is over this till&apos;s limit of {limit}.</source>
         <translation>Summa ylittää tämän kassan ylärajan, joka on {limit}.</translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type euros and cents with two decimals (12.50), or thousands without the separator (12500).</source>
+        <translation>”{typed}” on epäselvä: tarkoitatko {thousands}? Kirjoita eurot ja sentit kahdella desimaalilla (12,50) tai tuhannet ilman erotinta (12500).</translation>
     </message>
     <message>
         <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
@@ -368,6 +380,30 @@
     <message>
         <source>Norwegian mobile numbers start with 4 or 9.</source>
         <translation>Norjalaiset puhelinnumerot alkavat numerolla 4 tai 9.</translation>
+    </message>
+    <message>
+        <source>Only Danish numbers (+45) can pay with MobilePay here.</source>
+        <translation>Täällä voi maksaa MobilePaylla vain tanskalaisella numerolla (+45).</translation>
+    </message>
+    <message>
+        <source>A Danish mobile number has 8 digits.</source>
+        <translation>Tanskalaisessa puhelinnumerossa on 8 numeroa.</translation>
+    </message>
+    <message>
+        <source>Danish numbers do not start with 0 or 1.</source>
+        <translation>Tanskalaiset numerot eivät ala numerolla 0 tai 1.</translation>
+    </message>
+    <message>
+        <source>Only Finnish numbers (+358) can pay with MobilePay here.</source>
+        <translation>Täällä voi maksaa MobilePaylla vain suomalaisella numerolla (+358).</translation>
+    </message>
+    <message>
+        <source>Finnish mobile numbers start with 04 or 050.</source>
+        <translation>Suomalaiset matkapuhelinnumerot alkavat 04:llä tai 050:llä.</translation>
+    </message>
+    <message>
+        <source>A Finnish mobile number has 10 or 11 digits, the 0 in front included.</source>
+        <translation>Suomalaisessa matkapuhelinnumerossa on 10 tai 11 numeroa alun 0 mukaan lukien.</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits (0-9).</source>
@@ -839,6 +875,10 @@
     <message>
         <source>{where}: [kiosk] till_id is missing; a shop database needs each till named, like till_id = &quot;kasse-1&quot;</source>
         <translation>{where}: asetus [kiosk] till_id puuttuu; myymälän tietokanta vaatii jokaiselle kassalle nimen, esimerkiksi till_id = &quot;kassa-1&quot;</translation>
+    </message>
+    <message>
+        <source>Vipps MobilePay takes payments in Norway (&quot;NO&quot;), Denmark (&quot;DK&quot;) and Finland (&quot;FI&quot;), not &quot;{country}&quot;.</source>
+        <translation>Vipps MobilePay ottaa vastaan maksuja Norjassa (”NO”), Tanskassa (”DK”) ja Suomessa (”FI”), ei maassa ”{country}”.</translation>
     </message>
 </context>
 <context>
