@@ -22,6 +22,8 @@ from kiosk.domain.message import Message, MessageError
 
 # Finland's mobile ranges, without the leading 0: 40-46, 49 and 50.
 _FINNISH_MOBILE = re.compile(r"4[0-69]|50")
+# Their lengths without the 0.
+_FINNISH_LENGTHS = (9, 10)
 
 
 class PhoneError(MessageError, ValueError):
@@ -45,14 +47,18 @@ def normalise_phone(text: str, market: Market = NORWAY) -> str:
 
 def msisdn(number: str, market: Market = NORWAY) -> str:
     """A customer's number as the ePayment API wants it: `91234567` -> `4791234567`, `20123456` -> `4520123456`,
-    `0401234567` -> `358401234567`. An MSISDN already (`4520123456`) is checked and given back. Raises PhoneError."""
+    `0401234567` -> `358401234567`. It takes what `normalise_phone` gave (in Finland the number without its 0,
+    `401234567`), anything `normalise_phone` takes, and an MSISDN (`4520123456`), which is checked and given back.
+    Raises PhoneError."""
     compact = "".join(number.split())
     code = str(market.calling_code)
-    national_lengths = (9, 10) if market is FINLAND else (8,)
+    national_lengths = _FINNISH_LENGTHS if market is FINLAND else (8,)
     # Without a + or 00 a country code cannot be told from the number, except by its length: none of the
     # markets' own numbers is as long as its country code and a number together.
     if compact.startswith(code) and len(compact) - len(code) in national_lengths:
         compact = "+" + compact
+    elif market is FINLAND and _FINNISH_MOBILE.match(compact) and len(compact) in national_lengths:
+        compact = "+" + code + compact  # normalise_phone's own answer: a Finnish number typed never starts so
     return code + normalise_phone(compact, market)
 
 
@@ -98,7 +104,7 @@ def _finnish(compact: str) -> str:
         raise PhoneError(Message("Finnish mobile numbers start with 04 or 050."))
     if not _FINNISH_MOBILE.match(national):
         raise PhoneError(Message("Finnish mobile numbers start with 04 or 050."))
-    if len(national) not in (9, 10):
+    if len(national) not in _FINNISH_LENGTHS:
         raise PhoneError(Message("A Finnish mobile number has 10 or 11 digits, the 0 in front included."))
     return national
 
