@@ -7,13 +7,15 @@ customer's number is taken in exactly the forms that market's people type it, ea
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kiosk.domain.market import DENMARK, FINLAND, MARKETS, NORWAY, Market
 from kiosk.domain.money import AmountError, format_amount, parse_amount
-from kiosk.domain.phone import PhoneError, mask_phone, msisdn, normalise_phone
+from kiosk.domain.phone import PhoneError, mask_phone, mask_phone_numbers, msisdn, normalise_phone
 
 markets = pytest.mark.parametrize("market", MARKETS.values(), ids=MARKETS.keys())
 spaces = st.sampled_from(["", " ", "\u00a0"])
@@ -175,3 +177,26 @@ def test_a_masked_number_keeps_two_digits_in_every_form(market, data):
     national = data.draw(NATIONAL_NUMBERS[market.country])
     for form in (national, msisdn(national, market), *typed_forms(national, market)):
         assert mask_phone(form) == "******" + national[-2:]
+
+
+@markets
+@given(
+    data=st.data(),
+    before=st.text(max_size=15).filter(lambda s: not s[-1:].isalnum() and not s.endswith("+")),
+    after=st.text(max_size=15).filter(lambda s: not s[:1].isalnum()),
+)
+def test_no_form_of_a_number_can_be_read_in_a_line_of_text(market, data, before, after):
+    national = data.draw(NATIONAL_NUMBERS[market.country])
+    form = data.draw(st.sampled_from(sorted({msisdn(national, market), *typed_forms(national, market)})))
+    form = spaced(form, data.draw(st.lists(st.integers(2, len(form) - 1), max_size=3)))
+    masked = mask_phone_numbers(before + form + after)
+    assert national not in "".join(masked.split())
+    assert "******" + national[-2:] in masked
+
+
+@given(text=st.text(alphabet="0123456789 ,.-:kr", max_size=40))
+@example("149,50 kr at 15:42:00, 1 249,50 kr refunded")
+def test_text_without_a_long_run_of_digits_is_left_as_it_is(text):
+    if any(len(run.replace(" ", "")) >= 8 for run in re.findall(r"[0-9](?: ?[0-9])*", text)):
+        return
+    assert mask_phone_numbers(text) == text
