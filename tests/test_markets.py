@@ -280,3 +280,14 @@ def test_every_markets_numbers_are_masked_to_their_last_two_digits(number):
     masked = mask_phone(number)
     assert masked == "******" + number[-2:]
     assert not any(c.isdigit() for c in masked[:-2])
+
+
+def test_a_market_with_one_fact_changed_keeps_its_countrys_rules():
+    # Settings or tests may make a copy with one fact changed; the number and amount rules follow its country.
+    finland = replace(FINLAND, capture_days=30)
+    assert msisdn("040 123 4567", finland) == "358401234567"
+    with pytest.raises(PhoneError, match="Finnish"):
+        normalise_phone("91234567", finland)
+    with pytest.raises(AmountError) as refused:
+        parse_amount("0,50", replace(NORWAY, capture_days=90))
+    assert str(refused.value) == "Vipps takes payments of 1 kr or more."

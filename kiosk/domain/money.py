@@ -68,7 +68,7 @@ def parse_amount(text: str, market: Market, *, ceiling: int | None = None) -> in
 
 
 def _too_small(minor: int, market: Market) -> Message:
-    if market is NORWAY:  # Norway's words, kept as they were: "1 kr" reads better than "1,00 kr"
+    if market.country == "NO":  # Norway's words, kept as they were: "1 kr" reads better than "1,00 kr"
         if minor == 0:
             return Message("The amount must be more than 0 kr.")
         return Message("Vipps takes payments of 1 kr or more.")

@@ -43,9 +43,9 @@ def normalise_phone(text: str, market: Market = NORWAY) -> str:
         raise PhoneError(Message("Type your mobile number."))
     if not all(c.isascii() and (c.isdigit() or c == "+") for c in compact):
         raise PhoneError(Message("Use the digits 0-9 only."))
-    if market is FINLAND:
+    if market.country == "FI":
         return _finnish(compact)
-    if market is DENMARK:
+    if market.country == "DK":
         return _danish(compact)
     return _norwegian(compact)
 
@@ -57,12 +57,12 @@ def msisdn(number: str, market: Market = NORWAY) -> str:
     Raises PhoneError."""
     compact = "".join(number.split())
     code = str(market.calling_code)
-    national_lengths = _FINNISH_LENGTHS if market is FINLAND else (8,)
+    national_lengths = _FINNISH_LENGTHS if market.country == "FI" else (8,)
     # Without a + or 00 a country code cannot be told from the number, except by its length: none of the
     # markets' own numbers is as long as its country code and a number together.
     if compact.startswith(code) and len(compact) - len(code) in national_lengths:
         compact = "+" + compact
-    elif market is FINLAND and _FINNISH_MOBILE.match(compact) and len(compact) in national_lengths:
+    elif market.country == "FI" and _FINNISH_MOBILE.match(compact) and len(compact) in national_lengths:
         compact = "+" + code + compact  # normalise_phone's own answer: a Finnish number typed never starts so
     return code + normalise_phone(compact, market)
 
