@@ -1489,90 +1489,6 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <source>Client id</source>
-        <translation>Asiakastunnus (Client ID)</translation>
-    </message>
-    <message>
-        <source>Client secret</source>
-        <translation>Asiakassalaisuus (Client secret)</translation>
-    </message>
-    <message>
-        <source>Subscription key</source>
-        <translation>Tilausavain (Subscription key)</translation>
-    </message>
-    <message>
-        <source>Merchant serial number (MSN)</source>
-        <translation>Myyntipisteen numero (MSN)</translation>
-    </message>
-    <message>
-        <source>PSP-Id</source>
-        <translation>PSP-tunnus (PSP-Id)</translation>
-    </message>
-    <message>
-        <source>makePayment URL</source>
-        <translation>makePayment-URL</translation>
-    </message>
-    <message>
-        <source>makePayment token</source>
-        <translation>makePayment-tunnus</translation>
-    </message>
-    <message>
-        <source>Vipps environment</source>
-        <translation>Vipps-ympäristö</translation>
-    </message>
-    <message>
-        <source>Simulator (demo, no real money)</source>
-        <translation>Simulaattori (demo, ei oikeaa rahaa)</translation>
-    </message>
-    <message>
-        <source>Vipps test (apitest.vipps.no)</source>
-        <translation>Vipps-testiympäristö (apitest.vipps.no)</translation>
-    </message>
-    <message>
-        <source>Vipps production (api.vipps.no)</source>
-        <translation>Vipps-tuotantoympäristö (api.vipps.no)</translation>
-    </message>
-    <message>
-        <source>Other address</source>
-        <translation>Muu osoite</translation>
-    </message>
-    <message>
-        <source>Address of the Vipps API</source>
-        <translation>Vipps-rajapinnan osoite</translation>
-    </message>
-    <message>
-        <source>Vipps API for payments</source>
-        <translation>Maksujen Vipps-rajapinta</translation>
-    </message>
-    <message>
-        <source>ePayment v1 (for new shops)</source>
-        <translation>ePayment v1 (uusille myymälöille)</translation>
-    </message>
-    <message>
-        <source>PSP v3 (existing PSP integrations)</source>
-        <translation>PSP v3 (olemassa olevat PSP-integraatiot)</translation>
-    </message>
-    <message>
-        <source>Skip the landing page when a number is typed</source>
-        <translation>Ohita laskeutumissivu, kun numero on syötetty</translation>
-    </message>
-    <message>
-        <source>Vipps</source>
-        <translation>Vipps</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Ympäristö</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Osoite</translation>
-    </message>
-    <message>
-        <source>Vipps API</source>
-        <translation>Vipps-rajapinta</translation>
-    </message>
-    <message>
         <source>First check after (s)</source>
         <translation>Ensimmäisen tarkistuksen viive (s)</translation>
     </message>
@@ -1651,14 +1567,6 @@
     <message>
         <source>The customer&apos;s screen</source>
         <translation>Asiakasnäyttö</translation>
-    </message>
-    <message>
-        <source>stored; type to replace</source>
-        <translation>tallennettu; kirjoita uusi korvataksesi</translation>
-    </message>
-    <message>
-        <source>The stored secrets are for {address}; type the secrets for the new address.</source>
-        <translation>Tallennetut salaiset avaimet koskevat osoitetta {address}; kirjoita uuden osoitteen salaiset avaimet.</translation>
     </message>
     <message>
         <source>Asking Vipps…</source>
@@ -1807,6 +1715,101 @@
     <message>
         <source>The kiosk cannot start</source>
         <translation>Kioski ei voi käynnistyä</translation>
+    </message>
+</context>
+<context>
+    <name>VippsBox</name>
+    <message>
+        <source>Vipps</source>
+        <translation>Vipps</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Asiakastunnus (Client ID)</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Asiakassalaisuus (Client secret)</translation>
+    </message>
+    <message>
+        <source>Subscription key</source>
+        <translation>Tilausavain (Subscription key)</translation>
+    </message>
+    <message>
+        <source>Merchant serial number (MSN)</source>
+        <translation>Myyntipisteen numero (MSN)</translation>
+    </message>
+    <message>
+        <source>PSP-Id</source>
+        <translation>PSP-tunnus (PSP-Id)</translation>
+    </message>
+    <message>
+        <source>makePayment URL</source>
+        <translation>makePayment-URL</translation>
+    </message>
+    <message>
+        <source>makePayment token</source>
+        <translation>makePayment-tunnus</translation>
+    </message>
+    <message>
+        <source>Vipps environment</source>
+        <translation>Vipps-ympäristö</translation>
+    </message>
+    <message>
+        <source>Simulator (demo, no real money)</source>
+        <translation>Simulaattori (demo, ei oikeaa rahaa)</translation>
+    </message>
+    <message>
+        <source>Vipps test (apitest.vipps.no)</source>
+        <translation>Vipps-testiympäristö (apitest.vipps.no)</translation>
+    </message>
+    <message>
+        <source>Vipps production (api.vipps.no)</source>
+        <translation>Vipps-tuotantoympäristö (api.vipps.no)</translation>
+    </message>
+    <message>
+        <source>Other address</source>
+        <translation>Muu osoite</translation>
+    </message>
+    <message>
+        <source>Address of the Vipps API</source>
+        <translation>Vipps-rajapinnan osoite</translation>
+    </message>
+    <message>
+        <source>Vipps API for payments</source>
+        <translation>Maksujen Vipps-rajapinta</translation>
+    </message>
+    <message>
+        <source>ePayment v1 (for new shops)</source>
+        <translation>ePayment v1 (uusille myymälöille)</translation>
+    </message>
+    <message>
+        <source>PSP v3 (existing PSP integrations)</source>
+        <translation>PSP v3 (olemassa olevat PSP-integraatiot)</translation>
+    </message>
+    <message>
+        <source>Skip the landing page when a number is typed</source>
+        <translation>Ohita laskeutumissivu, kun numero on syötetty</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Ympäristö</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <source>Vipps API</source>
+        <translation>Vipps-rajapinta</translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <translation>tallennettu; kirjoita uusi korvataksesi</translation>
+    </message>
+    <message>
+        <source>The stored secrets are for {address}; type the secrets for the new address.</source>
+        <translation>Tallennetut salaiset avaimet koskevat osoitetta {address}; kirjoita uuden osoitteen salaiset avaimet.</translation>
     </message>
 </context>
 </TS>

@@ -1489,90 +1489,6 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <source>Client id</source>
-        <translation>Klient-ID</translation>
-    </message>
-    <message>
-        <source>Client secret</source>
-        <translation>Klienthemmelighet</translation>
-    </message>
-    <message>
-        <source>Subscription key</source>
-        <translation>Abonnementsnøkkel</translation>
-    </message>
-    <message>
-        <source>Merchant serial number (MSN)</source>
-        <translation>Salgsenhetsnummer (MSN)</translation>
-    </message>
-    <message>
-        <source>PSP-Id</source>
-        <translation>PSP-ID</translation>
-    </message>
-    <message>
-        <source>makePayment URL</source>
-        <translation>makePayment-URL</translation>
-    </message>
-    <message>
-        <source>makePayment token</source>
-        <translation>makePayment-token</translation>
-    </message>
-    <message>
-        <source>Vipps environment</source>
-        <translation>Vipps-miljø</translation>
-    </message>
-    <message>
-        <source>Simulator (demo, no real money)</source>
-        <translation>Simulator (demo, ingen ekte penger)</translation>
-    </message>
-    <message>
-        <source>Vipps test (apitest.vipps.no)</source>
-        <translation>Vipps testmiljø (apitest.vipps.no)</translation>
-    </message>
-    <message>
-        <source>Vipps production (api.vipps.no)</source>
-        <translation>Vipps produksjon (api.vipps.no)</translation>
-    </message>
-    <message>
-        <source>Other address</source>
-        <translation>Annen adresse</translation>
-    </message>
-    <message>
-        <source>Address of the Vipps API</source>
-        <translation>Adressen til Vipps-API-et</translation>
-    </message>
-    <message>
-        <source>Vipps API for payments</source>
-        <translation>Vipps-API for betalinger</translation>
-    </message>
-    <message>
-        <source>ePayment v1 (for new shops)</source>
-        <translation>ePayment v1 (for nye butikker)</translation>
-    </message>
-    <message>
-        <source>PSP v3 (existing PSP integrations)</source>
-        <translation>PSP v3 (eksisterende PSP-integrasjoner)</translation>
-    </message>
-    <message>
-        <source>Skip the landing page when a number is typed</source>
-        <translation>Hopp over landingssiden når et nummer er skrevet inn</translation>
-    </message>
-    <message>
-        <source>Vipps</source>
-        <translation>Vipps</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Miljø</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Vipps API</source>
-        <translation>Vipps-API</translation>
-    </message>
-    <message>
         <source>First check after (s)</source>
         <translation>Første sjekk etter (s)</translation>
     </message>
@@ -1651,14 +1567,6 @@
     <message>
         <source>The customer&apos;s screen</source>
         <translation>Kundens skjerm</translation>
-    </message>
-    <message>
-        <source>stored; type to replace</source>
-        <translation>lagret; skriv for å erstatte</translation>
-    </message>
-    <message>
-        <source>The stored secrets are for {address}; type the secrets for the new address.</source>
-        <translation>De lagrede hemmelighetene gjelder for {address}; skriv inn hemmelighetene for den nye adressen.</translation>
     </message>
     <message>
         <source>Asking Vipps…</source>
@@ -1807,6 +1715,101 @@
     <message>
         <source>The kiosk cannot start</source>
         <translation>Kiosken kan ikke starte</translation>
+    </message>
+</context>
+<context>
+    <name>VippsBox</name>
+    <message>
+        <source>Vipps</source>
+        <translation>Vipps</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Klient-ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Klienthemmelighet</translation>
+    </message>
+    <message>
+        <source>Subscription key</source>
+        <translation>Abonnementsnøkkel</translation>
+    </message>
+    <message>
+        <source>Merchant serial number (MSN)</source>
+        <translation>Salgsenhetsnummer (MSN)</translation>
+    </message>
+    <message>
+        <source>PSP-Id</source>
+        <translation>PSP-ID</translation>
+    </message>
+    <message>
+        <source>makePayment URL</source>
+        <translation>makePayment-URL</translation>
+    </message>
+    <message>
+        <source>makePayment token</source>
+        <translation>makePayment-token</translation>
+    </message>
+    <message>
+        <source>Vipps environment</source>
+        <translation>Vipps-miljø</translation>
+    </message>
+    <message>
+        <source>Simulator (demo, no real money)</source>
+        <translation>Simulator (demo, ingen ekte penger)</translation>
+    </message>
+    <message>
+        <source>Vipps test (apitest.vipps.no)</source>
+        <translation>Vipps testmiljø (apitest.vipps.no)</translation>
+    </message>
+    <message>
+        <source>Vipps production (api.vipps.no)</source>
+        <translation>Vipps produksjon (api.vipps.no)</translation>
+    </message>
+    <message>
+        <source>Other address</source>
+        <translation>Annen adresse</translation>
+    </message>
+    <message>
+        <source>Address of the Vipps API</source>
+        <translation>Adressen til Vipps-API-et</translation>
+    </message>
+    <message>
+        <source>Vipps API for payments</source>
+        <translation>Vipps-API for betalinger</translation>
+    </message>
+    <message>
+        <source>ePayment v1 (for new shops)</source>
+        <translation>ePayment v1 (for nye butikker)</translation>
+    </message>
+    <message>
+        <source>PSP v3 (existing PSP integrations)</source>
+        <translation>PSP v3 (eksisterende PSP-integrasjoner)</translation>
+    </message>
+    <message>
+        <source>Skip the landing page when a number is typed</source>
+        <translation>Hopp over landingssiden når et nummer er skrevet inn</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Miljø</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Vipps API</source>
+        <translation>Vipps-API</translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <translation>lagret; skriv for å erstatte</translation>
+    </message>
+    <message>
+        <source>The stored secrets are for {address}; type the secrets for the new address.</source>
+        <translation>De lagrede hemmelighetene gjelder for {address}; skriv inn hemmelighetene for den nye adressen.</translation>
     </message>
 </context>
 </TS>
