@@ -11,7 +11,7 @@ Its packages are layers; each imports only the ones below it (tests/test_archite
     kiosk.ledger        the till's own SQLite ledger
     kiosk.vipps         the Vipps clients
     kiosk.host          the PC the kiosk runs on: logs, memory, the system libraries Qt needs
-    kiosk.domain        plain values at the bottom: money in minor units, phone numbers, ids, messages
+    kiosk.domain        plain values at the bottom: markets, money in minor units, phone numbers, messages
 
     kiosk.simulator     apart: a stand-in for Vipps that imports nothing else of the kiosk
 
