@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date
+from functools import partial
 
 from kiosk.ledger.connection import LedgerConnection
 from kiosk.ledger.report import DayRow, DaySummary, DayTotals, ExportRow, day_bounds, hour_bounds
@@ -34,6 +35,11 @@ _EXPORT_ROWS = (
     " (SELECT max(id) FROM attempts WHERE attempts.sale_id = sales.id))"
     " WHERE sales.created_at >= ? AND sales.created_at < ? ORDER BY sales.created_at, sales.id"
 )  # in the order of ExportRow's fields
+
+
+# Each row made by tuple.__new__ straight from SQLite's tuple, in C: ExportRow._make would be a Python call per
+# row, ~10% of a busy day's export.
+_export_row = partial(tuple.__new__, ExportRow)
 
 
 class DayQueries(LedgerConnection):
@@ -66,4 +72,4 @@ class DayQueries(LedgerConnection):
 
     def export_rows(self, day: date) -> list[ExportRow]:
         """Every sale of the day as the CSV export writes it, oldest first."""
-        return [ExportRow._make(row) for row in self._db.execute(_EXPORT_ROWS, day_bounds(day))]
+        return list(map(_export_row, self._db.execute(_EXPORT_ROWS, day_bounds(day))))
