@@ -335,3 +335,19 @@ def test_verified_opens_beside_a_busy_writer_never_cry_damage(tmp_path):
         for number in range(200):
             writer.new_sale(100 + number)
             Ledger.open(path, verify=True).close()
+
+
+def test_a_refund_without_an_answer_is_pending_and_found_by_its_key_until_it_is_finished(ledger):
+    sale_id = _paid_sale(ledger)
+    assert (ledger.pending_refunds(), ledger.has_pending_refunds(), ledger.refund_with_key("claim-1")) == (
+        [],
+        False,
+        None,
+    )
+    refund = ledger.begin_refund(sale_id, 2500, "claim-1")
+    assert [(r.id, r.amount_ore, r.state) for r in ledger.pending_refunds()] == [(refund.id, 2500, "PENDING")]
+    assert ledger.has_pending_refunds()
+    assert ledger.refund_with_key("claim-1") == refund
+    ledger.finish_refund(refund.id, done=True)
+    assert (ledger.pending_refunds(), ledger.has_pending_refunds()) == ([], False)
+    assert ledger.refund_with_key("claim-1").state == "DONE"
