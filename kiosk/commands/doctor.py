@@ -26,7 +26,7 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
         yield CheckResult("Settings", False, f"{path}: " + "; ".join(str(problem) for problem in exc.problems))
         settings = None
     else:
-        from kiosk.ledger.report import api_title
+        from kiosk.domain.apis import api_title
 
         through = f"payments through Vipps' {api_title(settings.api)} API"
         if settings.source is None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPaint
 from kiosk.domain.message import Message, Verbatim
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import ExportError
-from kiosk.ledger.report import DayTotals, day_summary
+from kiosk.ledger.report import DayTotals
 from kiosk.ui.language.i18n import long_date, money, use_language
 
 # Called from a background job's thread too: QCoreApplication.translate is thread-safe. (lupdate reads the calls.)
@@ -22,7 +22,7 @@ translate = QCoreApplication.translate
 
 def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str | None = None) -> None:
     """Totals, counts per outcome and an hour-by-hour table on one A4 page. Needs a QGuiApplication."""
-    summary = day_summary(ledger, day)
+    summary = ledger.day_summary(day)
     totals, hours = summary.totals, summary.hours
     shop_name = shop_name or translate("DayReport", "Vipps kiosk")
     partial = output.with_name(output.name + ".partial")

@@ -314,7 +314,7 @@ class SaleDriver:
 
     @property
     def _api_title(self) -> str:
-        from kiosk.ledger.report import api_title
+        from kiosk.domain.apis import api_title
 
         return api_title(self._api)
 

@@ -252,7 +252,8 @@ def test_re_checking_a_sale_whose_capture_is_pending_learns_that_vipps_applied_i
     assert sim.payment(tx)["capturedAmount"] == 14950  # captured once, by Vipps' batch: nothing sent again
 
 
-def test_exports_land_in_the_data_folder(qtbot, window, sim):
+def test_exports_land_in_the_data_folder(qtbot, window, sim, language):
+    language("en")  # as start-up sets it: English's plural forms ("1 sale") are in its .qm
     _sell(qtbot, window, sim, "149,50")
     _open_back_office(qtbot, window)
     office = window.back_office
