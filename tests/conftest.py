@@ -48,12 +48,15 @@ def pytest_report_header() -> str:
 
 
 @pytest.fixture(scope="session")
-def qapp(qapp):
+def qapp(qapp, compiled_translations):
     """pytest-qt's application, with what the kiosk's own start gives it: garbage collection on the GUI thread
-    only (kiosk.ui.main_thread_gc), so the GUI tests run as the kiosk does."""
+    only (kiosk.ui.main_thread_gc), and a language installed (English, whose catalogue holds the plural forms:
+    "1 sale", "4 sales"), so the GUI tests run as the kiosk does whichever test comes first."""
+    from kiosk.ui.language.i18n import use_language
     from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
 
     collect_on_the_gui_thread(qapp)
+    use_language("en")
     return qapp
 
 
