@@ -15,6 +15,7 @@ import pytest
 from kiosk.checkout.provider import PaymentProvider, make_provider
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.ledger import Ledger
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import PAYMENT_APIS, VippsSettings
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
@@ -156,7 +157,7 @@ def memory_provider(request: pytest.FixtureRequest, memory_vipps: MemoryVipps) -
 @pytest.fixture
 def memory_settings(memory_provider: MemoryProvider) -> VippsSettings:
     """Settings as for the simulator's demo sales unit, on the in-memory provider's API (no server behind)."""
-    return VippsSettings.for_simulator("http://in-memory.vipps.invalid", api=memory_provider.name)
+    return demo_vipps_settings("http://in-memory.vipps.invalid", api=memory_provider.name)
 
 
 @pytest.fixture(scope="session")
@@ -176,7 +177,7 @@ def sim(sim_server: SimulatorServer) -> Iterator[SimControl]:
 @pytest.fixture
 def vipps_settings(sim: SimControl) -> VippsSettings:
     """The simulator's demo sales unit, taking payments through TEST_API."""
-    return VippsSettings.for_simulator(sim.base_url, api=TEST_API)
+    return demo_vipps_settings(sim.base_url, api=TEST_API)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.demo import DEMO_SALES_UNITS
 from kiosk.vipps import Operation, VippsClient
 from tests.conftest import FAST_RETRY
@@ -96,7 +96,7 @@ def test_a_card_refused_by_the_psp_shows_failed_with_the_reason(page, client, vi
 
 
 def test_the_landing_page_shows_expiry(page, short_windows):
-    settings = VippsSettings.for_simulator(short_windows.base_url)
+    settings = demo_vipps_settings(short_windows.base_url)
     with VippsClient(settings, retry=FAST_RETRY) as client:
         started = start_payment(client, settings)
         page.goto(started.vipps_redirect_url)

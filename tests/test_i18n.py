@@ -23,7 +23,7 @@ from kiosk.checkout.recovery import RecoveryReport
 from kiosk.domain.message import Message, Money, Verbatim
 from kiosk.domain.money import AmountError, format_kroner, parse_kroner
 from kiosk.ledger.problems import cannot_write
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.ui.language import messages
 from kiosk.ui.language.i18n import long_date, lrelease, lupdate_command, money, ts_files
 from kiosk.vipps.errors import ErrorDetail, VippsRejected
@@ -172,7 +172,7 @@ def test_a_message_with_values_is_translated_as_its_template(language):
 def test_a_sale_left_for_the_manager_says_why_in_bokmal(language):
     """Nested twice, as the checkout makes it: a sale left for the manager, why, and what the settings lack."""
     language("nb")
-    vipps = replace(VippsSettings.for_simulator("http://127.0.0.1:9", api="epayment"), psp_id="")
+    vipps = replace(demo_vipps_settings("http://127.0.0.1:9", api="epayment"), psp_id="")
     missing = ProvidersByApi(vipps).missing_for("psp")
     assert missing is not None
     said = Message(

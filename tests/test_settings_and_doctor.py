@@ -13,7 +13,9 @@ import pytest
 
 from kiosk.commands.doctor import run_checks
 from kiosk.settings.file import save_settings
-from kiosk.settings.model import ConfigError, config_path, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError
+from kiosk.settings.paths import config_path
 from kiosk.settings.secrets import FILE_NAME
 from kiosk.simulator.demo import DEMO_SALES_UNIT
 

@@ -99,7 +99,8 @@ def _run_simulator(args: argparse.Namespace) -> int:
 
 
 def _run_kiosk(args: argparse.Namespace) -> int:
-    from kiosk.settings.model import ConfigError, load_settings
+    from kiosk.settings.loading import load_settings
+    from kiosk.settings.model import ConfigError
 
     try:
         settings = load_settings()

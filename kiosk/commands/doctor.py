@@ -9,7 +9,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kiosk.diagnostics.connection_check import CheckResult
-from kiosk.settings.model import ConfigError, Settings, config_path, data_dir, ledger_path, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError, Settings
+from kiosk.settings.paths import config_path, data_dir, ledger_path
 
 LOW_DISK_BYTES = 200 * 1024 * 1024
 

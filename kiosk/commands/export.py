@@ -8,7 +8,9 @@ from kiosk.commands.export_files import ExportFailed, export_target
 from kiosk.commands.shop_export import export_shop_day
 from kiosk.ledger import Ledger, LedgerError, ledger_path
 from kiosk.ledger.export_csv import write_day_csv
-from kiosk.settings.model import ConfigError, data_dir, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError
+from kiosk.settings.paths import data_dir
 
 __all__ = ["ExportFailed", "run_export"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.settings.model import data_dir
+from kiosk.settings.paths import data_dir
 
 
 class ExportFailed(Exception):

@@ -6,7 +6,8 @@ import sys
 from datetime import date
 
 from kiosk.commands.export_files import ExportFailed, export_target
-from kiosk.settings.model import ConfigError, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError
 from kiosk.shop_ledger.address import TILL_ID, id_problem
 from kiosk.shop_ledger.connection import ShopUnreachable
 from kiosk.shop_ledger.export import write_shop_day_csv

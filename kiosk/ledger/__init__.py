@@ -16,7 +16,7 @@ problems.py (what it raises, and says), stamps.py (its UTC time stamps).
 from kiosk.ledger.errors import LedgerConflict, LedgerError, RefundRefused
 from kiosk.ledger.records import AttemptRecord, RefundRecord, SaleRecord, Transition
 from kiosk.ledger.store import Ledger
-from kiosk.settings.model import ledger_path
+from kiosk.settings.paths import ledger_path
 
 __all__ = [
     "AttemptRecord",

@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.message import Message
-from kiosk.settings.model import Settings, data_dir, ledger_path
+from kiosk.settings.model import Settings
+from kiosk.settings.paths import data_dir, ledger_path
 from kiosk.ui.language.i18n import use_language
 from kiosk.ui.language.messages import translated
 from kiosk.ui.main_thread_gc import collect_on_the_gui_thread

@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
             till.append(self.staff_sale_screen)
         self.scan_input = ScanInput(till, self.flow.scan_personal_qr, self.status.say_for_till, self)
         self._connect_signals()
-        from kiosk.settings.model import data_dir
+        from kiosk.settings.paths import data_dir
         from kiosk.ui.look.sounds import SoundCues
 
         self.sounds = SoundCues(data_dir() / "sounds", enabled=self._shop.sounds)
@@ -336,7 +336,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def _open_settings(self) -> None:
         """The settings as the file has them now (read off the GUI thread: a keyring can take a moment)."""
-        from kiosk.settings.model import ConfigError, config_path, load_settings
+        from kiosk.settings.loading import load_settings
+        from kiosk.settings.model import ConfigError
+        from kiosk.settings.paths import config_path
         from kiosk.ui.workers.background import BackgroundJob, JobKind
 
         self.status.say_on(self.back_office, Message("Reading the settings…"))

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.domain.money import format_kroner
-from kiosk.settings.model import KioskSettings, Settings, ledger_path
+from kiosk.settings.model import KioskSettings, Settings
+from kiosk.settings.paths import ledger_path
 
 if TYPE_CHECKING:
     import httpx

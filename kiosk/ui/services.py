@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from kiosk.domain.message import Message, Verbatim
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import Settings, VippsSettings
 from kiosk.ui.closing import CLOSE_S, Deadline
 
@@ -81,7 +82,7 @@ class ServiceStarter(QObject):
                 self.failed.emit(said)
                 return
             self.simulator = server
-            vipps = VippsSettings.for_simulator(server.base_url, api=self._settings.api)
+            vipps = demo_vipps_settings(server.base_url, api=self._settings.api)
         else:
             assert self._settings.vipps is not None
             vipps = self._settings.vipps

@@ -29,7 +29,8 @@ from pydantic import BaseModel
 
 from kiosk import __version__
 from kiosk.domain.message import Message, Verbatim
-from kiosk.settings.model import VippsSettings, is_loopback_host
+from kiosk.settings.addresses import is_loopback_host
+from kiosk.settings.model import VippsSettings
 from kiosk.vipps.errors import (
     ErrorDetail,
     VippsAuthError,

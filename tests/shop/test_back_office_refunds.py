@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.session import SaleSession
 from kiosk.ledger import Ledger
-from kiosk.settings.model import KioskSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import KioskSettings
 from kiosk.ui.language.i18n import money
 from tests.conftest import FAST_RETRY
 from tests.gui.keyboard import press, type_text
@@ -25,7 +26,7 @@ from tests.shop.tills import copy_till, ledger_sql
 
 def _paid_sale(sim, path, amount: int) -> int:
     """A sale paid at the simulator's Vipps and captured, in the ledger at `path`."""
-    vipps = VippsSettings.for_simulator(sim.base_url)
+    vipps = demo_vipps_settings(sim.base_url)
     with Ledger.open(path) as ledger, ProvidersByApi(vipps, FAST_RETRY) as providers:
         provider = providers.current()
         session = SaleSession.begin(provider, ledger, vipps, KioskSettings(), amount, "Kaffe")

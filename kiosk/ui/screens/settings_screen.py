@@ -26,16 +26,11 @@ from PySide6.QtWidgets import (
 from kiosk.diagnostics.connection_check import check_settings
 from kiosk.domain.message import Message
 from kiosk.settings.file import save_settings
-from kiosk.settings.model import (
-    MAX_AMOUNT_KEY,
-    ConfigError,
-    Settings,
-    data_dir,
-    ledger_path,
-    max_amount_kr,
-    parse_settings,
-)
+from kiosk.settings.model import MAX_AMOUNT_KEY, ConfigError, Settings
+from kiosk.settings.paths import data_dir, ledger_path
+from kiosk.settings.reading import parse_settings
 from kiosk.settings.secrets import SecretStoreError
+from kiosk.settings.values import max_amount_kr
 from kiosk.ui.display_choice import CustomerDisplayChoice
 from kiosk.ui.language.messages import translated
 from kiosk.ui.screens.shop_database_box import ShopDatabaseBox

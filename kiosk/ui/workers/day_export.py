@@ -9,7 +9,7 @@ from pathlib import Path
 from kiosk.domain.message import Message
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import write_day_csv
-from kiosk.settings.model import data_dir
+from kiosk.settings.paths import data_dir
 from kiosk.ui.day_report_pdf import write_day_pdf
 from kiosk.ui.workers.background import Progress
 
