@@ -4,6 +4,7 @@ saying exactly what is wrong, against the real simulator."""
 from __future__ import annotations
 
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -131,8 +132,6 @@ def test_the_doctor_names_the_wrong_setting_for_epayment(sim, change, failing, s
 
 
 def test_the_doctor_says_when_vipps_cannot_be_reached(sim):
-    import socket
-
     with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))
         port = unused.getsockname()[1]

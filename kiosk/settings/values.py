@@ -207,11 +207,8 @@ class Seconds(_NeverRequired):
             line = Message("{where}: [{table}] {key} must be a number of seconds, {lowest} (got {got})")
             raise Wrong(filled(line, spot, value, lowest=lowest))
         if value < 0 or (value == 0 and not self.allow_zero) or value != value or value == float("inf"):
-            raise Wrong(
-                filled(
-                    Message("{where}: [{table}] {key} must be {lowest} seconds (got {got})"), spot, value, lowest=lowest
-                )
-            )
+            line = Message("{where}: [{table}] {key} must be {lowest} seconds (got {got})")
+            raise Wrong(filled(line, spot, value, lowest=lowest))
         return float(value)
 
 
@@ -230,8 +227,8 @@ class Kroner(_NeverRequired):
                 kroner = Decimal(repr(value))
             except InvalidOperation:
                 kroner = None
-        # Decimals are counted from the exponent: `kroner * 100 % 1`, as it was, asked 1e30 for more digits
-        # than Decimal's precision has and raised instead of saying what was wrong.
+        # The decimals are read off the exponent: `kroner * 100 % 1` needed more digits than Decimal's 28 for
+        # 1e30, and raised.
         if kroner is None or not kroner.is_finite() or kroner < 1 or -kroner.as_tuple().exponent > 2:
             raise Wrong(filled(self.fix, spot, value))
         return int(kroner * 100)
