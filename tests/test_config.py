@@ -285,6 +285,7 @@ port = 8765
 [shop]
 name = "Corner Café"
 language = "nb"
+country = "DK"
 theme = "high-contrast"
 sounds = false
 database = "postgresql://kiosk@127.0.0.1/shop"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.domain.market import Market, market_of
 from kiosk.domain.message import Message
 from kiosk.shop_ledger.address import ShopDatabase
 
@@ -22,6 +23,7 @@ from kiosk.shop_ledger.address import ShopDatabase
 SECRET_KEYS = frozenset({"client_secret", "subscription_key", "make_payment_token"})
 PAYMENT_APIS = ("psp", "epayment")  # [vipps] api: the PSP API v3 or the ePayment API v1
 LANGUAGES = ("system", "nb", "en")  # [shop] language
+COUNTRIES = ("NO", "DK", "FI")  # [shop] country: Vipps MobilePay's markets (kiosk.domain.market)
 THEMES = ("standard", "high-contrast")  # [shop] theme
 SIMULATOR_MAKE_PAYMENT_PATH = "/_sim/psp/makepayment"  # the simulator's built-in PSP backend
 MAX_AMOUNT_KEY = "max_amount_kr"  # the file says kroner (a documented setting); the kiosk holds øre
@@ -88,12 +90,18 @@ class ShopSettings:
 
     name: str = ""
     language: str = "system"  # "system" follows the PC's locale; "nb" or "en" picks one
+    # Vipps MobilePay's market the shop sells in: its currency, brand, phone rules (kiosk.domain.market).
+    country: str = "NO"
     theme: str = "standard"
     sounds: bool = True
     # The shop's shared PostgreSQL ledger (kiosk.shop_ledger): empty for one till on its own SQLite ledger.
     database: str = ""
     shop_id: str = "shop"  # a chain's shops share one database, each under its own id
     database_password: str = field(default="", repr=False)  # from the secret store, never from the file
+
+    @property
+    def market(self) -> Market:
+        return market_of(self.country)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Any
 from kiosk.domain.message import Message, Verbatim
 from kiosk.settings.addresses import is_plain_http, web_address
 from kiosk.settings.model import (
+    COUNTRIES,
     LANGUAGES,
     MAX_AMOUNT_KEY,
     PAYMENT_APIS,
@@ -174,6 +175,7 @@ SHOP = Table(
             ),
         ),
         Key("language", OneOf(LANGUAGES, _ONE_OF)),
+        Key("country", OneOf(COUNTRIES, _ONE_OF)),
         Key("theme", OneOf(THEMES, _ONE_OF)),
         Key("sounds", Flag(Message("{where}: [shop] sounds must be true or false (got {got})"))),
         # Checked together, and with [kiosk] till_id, by kiosk.shop_ledger.address when either is set.
