@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from benchmarks.figures import Figure, median_ms
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps.client import VippsClient
 from tests.helpers import psp_headers, start_payment
@@ -13,7 +13,7 @@ from tests.helpers import psp_headers, start_payment
 
 def measure(rounds: int = 200) -> list[Figure]:
     with SimulatorServer() as server:
-        settings = VippsSettings.for_simulator(server.base_url)
+        settings = demo_vipps_settings(server.base_url)
         with VippsClient(settings) as client:
             tx = start_payment(client, settings).psp_transaction_id
             headers = psp_headers(settings, client.access_token())

@@ -22,7 +22,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.figures import Figure, median_ms
-from kiosk.settings.model import KioskSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import KioskSettings
 from kiosk.simulator.server import SimulatorServer
 from tests.helpers import SimControl, initiate_request
 from tests.process_state import memory_mb, spin, thread_count
@@ -71,7 +72,7 @@ class Counter:
             self.server = SimulatorServer().start()
             base_url = self.server.base_url
         self.sim = SimControl(base_url)
-        self.vipps = replace(VippsSettings.for_simulator(base_url), request_timeout_s=request_timeout_s)
+        self.vipps = replace(demo_vipps_settings(base_url), request_timeout_s=request_timeout_s)
         folder = Path(self.folder.name)
         self.window = MainWindow(kiosk, folder / "ledger.sqlite3", True, ManagerPin.for_demo(folder / "pin.json"))
         self.window.resize(1280, 800)

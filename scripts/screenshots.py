@@ -27,6 +27,7 @@ OUT = ROOT / "docs" / "screenshots"
 from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from kiosk.settings.demo import demo_vipps_settings  # noqa: E402
 from kiosk.settings.manager_pin import ManagerPin  # noqa: E402
 from kiosk.settings.model import KioskSettings, VippsSettings  # noqa: E402
 from kiosk.simulator.server import SimulatorServer  # noqa: E402
@@ -262,7 +263,7 @@ def main() -> int:
     only_shop = sys.argv[1:] == ["shop"]
     with SimulatorServer() as server:
         sim = SimControl(server.base_url)
-        vipps = VippsSettings.for_simulator(server.base_url)
+        vipps = demo_vipps_settings(server.base_url)
         if not only_shop:
             counter_screens(sim, vipps)
             landing_pages(server.base_url, vipps)

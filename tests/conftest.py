@@ -15,6 +15,7 @@ import pytest
 from kiosk.checkout.provider import PaymentProvider
 from kiosk.checkout.providers_by_api import ProvidersByApi, make_provider
 from kiosk.ledger import Ledger
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import PAYMENT_APIS, VippsSettings
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
@@ -49,12 +50,15 @@ def pytest_report_header() -> str:
 
 
 @pytest.fixture(scope="session")
-def qapp(qapp):
+def qapp(qapp, compiled_translations):
     """pytest-qt's application, with what the kiosk's own start gives it: garbage collection on the GUI thread
-    only (kiosk.ui.main_thread_gc), so the GUI tests run as the kiosk does."""
+    only (kiosk.ui.main_thread_gc), and a language installed (English, whose catalogue holds the plural forms:
+    "1 sale", "4 sales"), so the GUI tests run as the kiosk does whichever test comes first."""
+    from kiosk.ui.language.i18n import use_language
     from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
 
     collect_on_the_gui_thread(qapp)
+    use_language("en")
     return qapp
 
 
@@ -154,7 +158,7 @@ def memory_provider(request: pytest.FixtureRequest, memory_vipps: MemoryVipps) -
 @pytest.fixture
 def memory_settings(memory_provider: MemoryProvider) -> VippsSettings:
     """Settings as for the simulator's demo sales unit, on the in-memory provider's API (no server behind)."""
-    return VippsSettings.for_simulator("http://in-memory.vipps.invalid", api=memory_provider.name)
+    return demo_vipps_settings("http://in-memory.vipps.invalid", api=memory_provider.name)
 
 
 @pytest.fixture(scope="session")
@@ -174,7 +178,7 @@ def sim(sim_server: SimulatorServer) -> Iterator[SimControl]:
 @pytest.fixture
 def vipps_settings(sim: SimControl) -> VippsSettings:
     """The simulator's demo sales unit, taking payments through TEST_API."""
-    return VippsSettings.for_simulator(sim.base_url, api=TEST_API)
+    return demo_vipps_settings(sim.base_url, api=TEST_API)
 
 
 @pytest.fixture

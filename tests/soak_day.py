@@ -27,7 +27,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.host.logs import setup_logging
-from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import KioskSettings, ShopSettings
 from tests.helpers import SimControl
 from tests.process_state import memory_mb, spin, thread_count
 from tests.soak_check import DrivenSale, check_day
@@ -154,7 +155,7 @@ class SoakCounter:
         self.window = MainWindow(KIOSK, self.ledger_file, True, pin, shop=ShopSettings(sounds=False))
         self.window.show()
         self.paths = PATHS[api]
-        vipps = replace(VippsSettings.for_simulator(base_url), request_timeout_s=REQUEST_TIMEOUT_S, api=api)
+        vipps = replace(demo_vipps_settings(base_url), request_timeout_s=REQUEST_TIMEOUT_S, api=api)
         self.window.connect_vipps(vipps)
         spin(self.window.isVisible, 10)
 

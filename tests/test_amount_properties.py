@@ -1,4 +1,5 @@
-"""Property tests of the amount rule: an amount staff type is charged only when it can be read one way.
+"""Property tests of the amount rule: an amount staff type is charged only when it can be read one way, in
+every market (the currency words around the number are test_market_properties.py's).
 
 `readings` below is the judge, written apart from the parser: every way a person could have meant a text made
 of digits, dots, commas and spaces. A dot or a comma is a decimal mark (then the last mark, with one to three
@@ -15,7 +16,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kiosk.domain.money import AmountError, format_kroner, parse_kroner
+from kiosk.domain.market import MARKETS
+from kiosk.domain.money import AmountError, format_kroner, parse_amount, parse_kroner
 from kiosk.ui.language.i18n import money
 
 _GROUPS = re.compile(r"\d{1,3}(?:(?P<sep>[ .,])\d{3}(?:(?P=sep)\d{3})*)?")
@@ -49,40 +51,50 @@ def readings(text: str) -> set[Decimal]:
 typed_amounts = st.text(alphabet="0123456789., ", max_size=14) | st.from_regex(
     r"\d{0,4}(?:[ .,]\d{1,4}){0,3}", fullmatch=True
 )
+markets = pytest.mark.parametrize("market", MARKETS.values(), ids=MARKETS.keys())
 
 
+@markets
 @given(text=typed_amounts)
 @example("12.500")
 @example("1,249.50")
 @example("1.249.500")
 @example(",50")
-def test_every_accepted_amount_has_exactly_one_reading(text):
+@example("0,01")
+def test_every_accepted_amount_has_exactly_one_reading(market, text):
     try:
-        ore = parse_kroner(text, ceiling_ore=10**12)
+        minor = parse_amount(text, market, ceiling=10**12)
     except AmountError:
         return
-    assert readings(text.strip()) == {Decimal(ore) / 100}
+    assert readings(text.strip()) == {Decimal(minor) / 100}
 
 
+@markets
 @given(text=typed_amounts)
 @example("12.500")
 @example("1,500")
-def test_an_amount_that_reads_two_ways_is_always_refused(text):
+def test_an_amount_that_reads_two_ways_is_always_refused(market, text):
     if len(readings(text.strip())) < 2:
         return
     with pytest.raises(AmountError):
-        parse_kroner(text, ceiling_ore=10**12)
+        parse_amount(text, market, ceiling=10**12)
 
 
+@markets
 @given(
     kroner=st.from_regex(r"[0-9]{1,3}", fullmatch=True),
     mark=st.sampled_from(".,"),
     digits=st.from_regex(r"[0-9]{3}", fullmatch=True),
-    around=st.sampled_from(["{}", " {} ", "{} kr", "{},-", "NOK {}", "{}\u00a0kr"]),
+    data=st.data(),
 )
-def test_a_mark_followed_by_three_digits_is_refused_with_how_to_type_it(kroner, mark, digits, around):
+def test_a_mark_followed_by_three_digits_is_refused_with_how_to_type_it(market, kroner, mark, digits, data):
+    word = data.draw(st.sampled_from(market.currency_words))
+    around = data.draw(st.sampled_from(["{}", " {} ", "{} " + word, word + " {}", "{}\u00a0" + word]))
     with pytest.raises(AmountError, match="is unclear"):
-        parse_kroner(around.format(f"{kroner}{mark}{digits}"), ceiling_ore=10**12)
+        parse_amount(around.format(f"{kroner}{mark}{digits}"), market, ceiling=10**12)
+    if market.dash_for_no_decimals:
+        with pytest.raises(AmountError, match="is unclear"):
+            parse_amount(f"{kroner}{mark}{digits},-", market, ceiling=10**12)
 
 
 @given(ore=st.integers(min_value=100, max_value=10**11), language=st.sampled_from(["nb", "en"]))

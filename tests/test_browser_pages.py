@@ -7,11 +7,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.simulator.demo import DEMO_SALES_UNITS
 from kiosk.vipps.client import VippsClient
 from kiosk.vipps.models import Operation
 from tests.conftest import FAST_RETRY
 from tests.helpers import start_payment
+from tests.test_simulator_markets import UnitClient
 
 pytestmark = pytest.mark.browser
 
@@ -95,7 +97,7 @@ def test_a_card_refused_by_the_psp_shows_failed_with_the_reason(page, client, vi
 
 
 def test_the_landing_page_shows_expiry(page, short_windows):
-    settings = VippsSettings.for_simulator(short_windows.base_url)
+    settings = demo_vipps_settings(short_windows.base_url)
     with VippsClient(settings, retry=FAST_RETRY) as client:
         started = start_payment(client, settings)
         page.goto(started.vipps_redirect_url)
@@ -111,3 +113,67 @@ def test_an_unknown_landing_token_says_so(page, sim):
 def test_the_app_page_asks_for_a_valid_number(page, sim):
     page.goto(f"{sim.base_url}/_sim/app?phone=12")
     expect(page.locator("#bad-phone")).to_be_visible()
+
+
+# ---- MobilePay's markets (issue 16): the pages learn the market from the payment ------------------------------
+
+
+def test_a_danish_payment_is_mobilepay_in_danish_and_is_approved_in_the_app(page, sim):
+    dk = UnitClient(sim.base_url, DEMO_SALES_UNITS["DK"])
+    created = dk.create(4995, userFlow="WEB_REDIRECT", returnUrl="https://shop.example/done").json()
+    page.goto(created["redirectUrl"])
+    expect(page.locator("#brand")).to_have_text("MobilePay")
+    expect(page.locator("#amount")).to_have_text(re.compile(r"^49,95\skr\.$"))
+    expect(page.locator("#merchant")).to_have_text("Demo Butik")
+    expect(page.locator("#entry-title")).to_have_text("Indtast dit mobilnummer")
+    expect(page.locator("html")).to_have_attribute("lang", "da")
+    assert page.locator("header").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(90, 120, 255)"
+
+    page.get_by_role("button", name="English").click()  # the language switch: Danish and English
+    expect(page.locator("#entry-title")).to_have_text("Enter your mobile number")
+    page.get_by_role("button", name="Dansk").click()
+    expect(page.locator("#next")).to_have_text("Næste")
+
+    page.fill("#phone", "2123456")
+    page.click("#next")
+    expect(page.locator("#phone-error")).to_have_text("Indtast de 8 cifre i dit danske mobilnummer.")
+    page.fill("#phone", "21 23 45 67")
+    page.click("#next")
+    expect(page.locator("#waiting")).to_be_visible()
+    expect(page.locator("#waiting")).to_contain_text("Godkend betalingen i MobilePay")
+    assert page.locator("#open-vipps").get_attribute("href") == "/_sim/app?phone=4521234567"
+
+    app = page.context.new_page()
+    app.goto(sim.base_url + "/_sim/app?phone=4521234567")
+    expect(app.locator("header")).to_contain_text("MobilePay-appen")
+    expect(app.locator("#who")).to_have_text("+45 21 23 45 67")
+    expect(app.locator(".request .amount")).to_have_text(re.compile(r"^49,95\skr\.$"))
+    app.get_by_role("button", name="Betal").click()
+    expect(app.locator("#result")).to_have_text(re.compile(r"^Betalt 49,95\skr\. til Demo Butik$"))
+
+    expect(page.locator("#outcome")).to_have_text("Betalingen er godkendt")
+    assert dk.get(created["reference"])["state"] == "AUTHORIZED"
+    dk.http.close()
+
+
+def test_a_finnish_payment_shows_euros_in_finnish_and_is_approved_in_the_app(page, sim):
+    fi = UnitClient(sim.base_url, DEMO_SALES_UNITS["FI"])
+    created = fi.create(495).json()
+    page.goto(created["redirectUrl"])
+    expect(page.locator("#brand")).to_have_text("MobilePay")
+    expect(page.locator("#amount")).to_have_text(re.compile(r"^4,95\s€$"))
+    expect(page.locator("#entry-title")).to_have_text("Syötä puhelinnumerosi")
+    expect(page.locator("#calling-code")).to_have_text("+358")
+    page.fill("#phone", "040 1234567")
+    page.click("#next")
+    expect(page.locator("#waiting")).to_be_visible()
+    expect(page.locator("#waiting")).to_contain_text("Hyväksy maksu MobilePay-sovelluksessa")
+
+    app = page.context.new_page()
+    app.goto(sim.base_url + "/_sim/app?phone=358401234567")
+    expect(app.locator(".request .amount")).to_have_text(re.compile(r"^4,95\s€$"))
+    app.get_by_role("button", name="Maksa").click()
+    expect(app.locator("#result")).to_have_text(re.compile(r"^Maksoit 4,95\s€ saajalle Demo Kauppa$"))
+    expect(page.locator("#outcome")).to_have_text("Maksu hyväksytty")
+    assert fi.get(created["reference"])["state"] == "AUTHORIZED"
+    fi.http.close()

@@ -21,7 +21,9 @@ from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.schema import MIGRATIONS
-from kiosk.settings.model import ConfigError, VippsSettings, parse_settings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import ConfigError, VippsSettings
+from kiosk.settings.reading import parse_settings
 from kiosk.vipps import VippsError
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl, approve
@@ -40,7 +42,7 @@ def test_make_provider_follows_the_settings(vipps_settings, provider):
 
 
 def test_the_api_setting_is_psp_by_default_and_validated(sim):
-    assert VippsSettings.for_simulator(sim.base_url).api == "psp"
+    assert demo_vipps_settings(sim.base_url).api == "psp"
     raw = {
         "base_url": "http://127.0.0.1:1",
         "client_id": "id",
@@ -140,9 +142,7 @@ def test_a_window_that_passes_expires_the_sale_and_cancels_at_vipps(provider, vi
 
 
 def test_a_payment_vipps_lets_expire_ends_the_sale_expired(vipps_settings, ledger, short_windows: SimControl):
-    vipps_settings = replace(
-        VippsSettings.for_simulator(short_windows.base_url), api=vipps_settings.api, request_timeout_s=5.0
-    )
+    vipps_settings = replace(demo_vipps_settings(short_windows.base_url), api=vipps_settings.api, request_timeout_s=5.0)
     with make_provider(vipps_settings, retry=FAST_RETRY) as provider:
         session = new_session(provider, ledger, vipps_settings)
         started = session.start_attempt()

@@ -14,6 +14,7 @@ import pytest
 
 from kiosk.checkout.psp_provider import PspProvider
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import VippsSettings
 from tests.conftest import FAST_RETRY
 from tests.helpers import FAULT_PATHS, SimControl, approve
@@ -67,7 +68,7 @@ def test_failures_end_the_sale_with_the_reason_in_plain_words(
 
 def test_an_init_refused_by_vipps_ends_the_sale_as_not_started(client, ledger, sim):
     # The PSP API's own field, on the PSP API whatever KIOSK_TEST_API says.
-    broken = replace(VippsSettings.for_simulator(sim.base_url, api="psp"), make_payment_url="nonsense")
+    broken = replace(demo_vipps_settings(sim.base_url, api="psp"), make_payment_url="nonsense")
     session = new_session(PspProvider(client, broken), ledger, broken)
     update = session.start_attempt()
     assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.NOT_STARTED)

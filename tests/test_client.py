@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import VippsSettings
 from kiosk.vipps import (
     AmountTooSmall,
@@ -93,7 +94,7 @@ def test_a_token_is_renewed_before_it_runs_out():
     # A 2-second lifetime is renewed 0.2 s before expiry; the check is against the client's clock, not a sleep.
     with (
         SimulatorServer(settings=SimulatorSettings(token_ttl_s=2)) as server,
-        VippsClient(VippsSettings.for_simulator(server.base_url), retry=FAST_RETRY) as client,
+        VippsClient(demo_vipps_settings(server.base_url), retry=FAST_RETRY) as client,
     ):
         token = client.access_token()
         client._token.renew_at = 0  # the renewal moment has come (the shared cache holds the same object)
@@ -101,7 +102,7 @@ def test_a_token_is_renewed_before_it_runs_out():
 
 
 def test_wrong_client_secret_is_an_auth_error_that_names_no_secret(sim):
-    settings = VippsSettings.for_simulator(sim.base_url)
+    settings = demo_vipps_settings(sim.base_url)
     wrong = VippsSettings(**{**settings.__dict__, "client_secret": "wrong-secret-value"})
     with VippsClient(wrong, retry=FAST_RETRY) as client, pytest.raises(VippsAuthError) as caught:
         client.access_token()
@@ -110,7 +111,7 @@ def test_wrong_client_secret_is_an_auth_error_that_names_no_secret(sim):
 
 
 def test_wrong_subscription_key_on_a_psp_call_is_an_auth_error(sim):
-    settings = VippsSettings.for_simulator(sim.base_url)
+    settings = demo_vipps_settings(sim.base_url)
     with VippsClient(settings, retry=FAST_RETRY) as client:
         client.access_token()
         client._settings = VippsSettings(**{**settings.__dict__, "subscription_key": "nope-nope"})
@@ -181,7 +182,7 @@ def test_a_reused_order_id_is_error_99(client, vipps_settings):
 
 
 def test_an_unknown_sales_unit_is_error_21(sim):
-    settings = VippsSettings.for_simulator(sim.base_url)
+    settings = demo_vipps_settings(sim.base_url)
     other = VippsSettings(**{**settings.__dict__, "merchant_serial_number": "654321"})
     with VippsClient(other, retry=FAST_RETRY) as client, pytest.raises(MerchantNotAvailable) as caught:
         start_payment(client, other)
@@ -196,7 +197,7 @@ def test_a_sales_unit_not_whitelisted_to_skip_the_landing_page_is_error_42():
 
     unit = replace(DEMO_SALES_UNIT, skip_landing_page_allowed=False)
     with SimulatorServer(settings=SimulatorSettings(sales_unit=unit)) as server:
-        settings = VippsSettings.for_simulator(server.base_url)
+        settings = demo_vipps_settings(server.base_url)
         with VippsClient(settings, retry=FAST_RETRY) as client, pytest.raises(InvalidPaymentModel) as caught:
             start_payment(client, settings, customer_mobile_number="91234567", skip_landing_page=True)
     assert caught.value.error_code == "42"
@@ -225,9 +226,7 @@ def test_the_environment_is_read_from_the_base_url(base_url, environment):
 
 
 def test_force_approve_is_refused_for_production_without_any_request(sim):
-    settings = VippsSettings(
-        **{**VippsSettings.for_simulator(sim.base_url).__dict__, "base_url": "https://api.vipps.no"}
-    )
+    settings = VippsSettings(**{**demo_vipps_settings(sim.base_url).__dict__, "base_url": "https://api.vipps.no"})
     with VippsClient(settings, retry=FAST_RETRY) as client:
         sent = []
         client._http.request = lambda *a, **k: sent.append(a)  # must never be reached

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
+import tomllib
+import typing
 from pathlib import Path
 
 import pytest
 
-from kiosk.settings.model import ConfigError, KioskSettings, config_path, data_dir, load_settings, parse_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError, KioskSettings
+from kiosk.settings.paths import config_path, data_dir
+from kiosk.settings.reading import parse_settings
 
 GOOD = """
 [vipps]
@@ -180,7 +186,14 @@ def test_the_kiosk_command_refuses_a_plain_http_make_payment_url_with_status_2(t
 
 @pytest.mark.parametrize(
     ("written", "ore"),
-    [("4.35", 435), ("5000", 500_000), ("4999.5", 499_950), ("0.29e2", 2900), ("100000", 10_000_000)],
+    [
+        ("4.35", 435),
+        ("5000", 500_000),
+        ("4999.5", 499_950),
+        ("0.29e2", 2900),
+        ("100000", 10_000_000),
+        ("1e30", 10**32),  # a traceback once: Decimal's 28 digits could not say whether it had decimals
+    ],
 )
 def test_max_amount_kr_is_read_exactly_as_ore(tmp_path, written, ore):
     # 4.35 as a binary float is 4.3499999...: int(4.35 * 100) made the till's ceiling 4,34 kr.
@@ -235,3 +248,102 @@ def test_the_kiosk_command_prints_config_mistakes_without_a_traceback(tmp_path):
         "kiosk: config.toml: [vipps] merchant_serial_number must be exactly 6 digits, like \"123456\" (got '12')"
     ]
     assert "Traceback" not in result.stderr
+
+
+EVERY_KEY = """
+[vipps]
+base_url = "https://apitest.vipps.no/"
+client_id = " my-client "
+client_secret = "s3cr3t-client-value"
+subscription_key = "sub-key-value-123"
+merchant_serial_number = 654321
+psp_id = "psp-guid"
+make_payment_url = "https://psp.example.com/makepayment"
+make_payment_token = "mp-token-value-999"
+psp_redirect_url = "https://shop.example.com/thanks"
+system_name = "acme-kiosk"
+skip_landing_page = true
+request_timeout_s = 4
+api = "epayment"
+
+[kiosk]
+poll_start_delay_s = 0
+poll_interval_s = 3
+landing_window_s = 200
+approval_window_s = 500
+outcome_display_s = 4
+max_amount_kr = 4999.5
+idle_return_s = 60
+kiosk_mode = true
+till_id = "kasse-2"
+customer_display = "HDMI-1"
+
+[simulator]
+host = "0.0.0.0"
+port = 8765
+
+[shop]
+name = "Corner Café"
+language = "nb"
+country = "DK"
+theme = "high-contrast"
+sounds = false
+database = "postgresql://kiosk@127.0.0.1/shop"
+shop_id = "sentrum"
+"""
+
+
+def test_every_key_the_file_can_hold_is_read_into_its_field_with_the_declared_type(tmp_path):
+    settings = load_settings(_write(tmp_path, EVERY_KEY))
+    written = tomllib.loads(EVERY_KEY)
+    for table, model in [("vipps", settings.vipps), ("kiosk", settings.kiosk), ("simulator", settings.simulator)]:
+        _each_field_is_written_and_read(written[table], model)
+    _each_field_is_written_and_read(written["shop"], settings.shop, apart=frozenset({"database_password"}))
+    vipps = settings.vipps
+    assert (vipps.base_url, vipps.client_id, vipps.merchant_serial_number) == (
+        "https://apitest.vipps.no",
+        "my-client",
+        "654321",
+    )
+    assert (settings.kiosk.max_amount_ore, settings.kiosk.poll_start_delay_s) == (499_950, 0.0)
+
+
+def _each_field_is_written_and_read(written: dict, model: typing.Any, apart: frozenset[str] = frozenset()) -> None:
+    """Each field of `model` has its key in `written` (max_amount_ore is max_amount_kr there), holds the type it
+    declares and is not its default: no key of the file is dropped on the way, none is left unread."""
+    fields = {f.name: f for f in dataclasses.fields(model)}
+    assert set(fields) - apart == {"max_amount_ore" if key == "max_amount_kr" else key for key in written}
+    declared = typing.get_type_hints(type(model))
+    for name in set(fields) - apart:
+        value = getattr(model, name)
+        assert isinstance(value, declared[name]), (name, value)
+        assert value != fields[name].default, name
+
+
+@pytest.mark.slow  # starts a process of its own
+def test_the_settings_import_no_qt_network_or_database_library_and_a_demo_start_no_toml_reader_or_keyring():
+    probe = (
+        "import importlib, pkgutil, sys\n"
+        "before = set(sys.modules)\n"
+        "from kiosk.settings.loading import load_settings\n"
+        "import kiosk.settings.model, kiosk.settings.paths\n"
+        "load_settings()\n"
+        "print(' '.join(sorted(set(sys.modules) - before)))\n"
+        "for module in pkgutil.iter_modules(kiosk.settings.__path__):\n"
+        "    importlib.import_module('kiosk.settings.' + module.name)\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=Path(__file__).parents[1],
+    )
+    demo_start, everything = (set(line.split()) for line in result.stdout.splitlines())
+    assert "kiosk.settings.model" in demo_start
+    assert not {"tomllib", "keyring", "kiosk.settings.reading", "kiosk.settings.secrets"} & demo_start
+    roots = {name.partition(".")[0] for name in everything}
+    assert not {"PySide6", "httpx", "psycopg", "pydantic", "shiboken6"} & roots
+    assert not {name for name in everything if name.startswith(("kiosk.ui", "kiosk.checkout", "kiosk.vipps"))}

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.settings.model import ConfigError, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError
 
 
 def _write(tmp_path: Path, text: str) -> Path:

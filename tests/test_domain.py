@@ -36,6 +36,7 @@ from kiosk.domain.phone import PhoneError, mask_phone, normalise_phone
         ("1 249.500", None),
         ("12 50", None),
         ("12.", None),
+        ("NOK kr 149", None),  # one currency word before and one after, not a pile of them
     ],
 )
 def test_amounts_as_staff_type_them(text, ore):
@@ -108,6 +109,21 @@ def test_any_text_is_a_number_or_a_plain_message(text):
         assert phone.isascii()
         assert phone.isdigit()
         assert phone[0] in "49"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("+47 1234", "A Norwegian mobile number has 8 digits."),  # it said "Only Norwegian numbers (+47) ..."
+        ("0047 912 34 5678", "A Norwegian mobile number has 8 digits."),
+        ("+46 91234567", "Only Norwegian numbers (+47) can pay with Vipps here."),
+        ("+47 12345678", "Norwegian mobile numbers start with 4 or 9."),
+    ],
+)
+def test_a_wrong_number_after_plus_47_is_told_what_is_wrong_with_it(typed, said):
+    with pytest.raises(PhoneError) as refused:
+        normalise_phone(typed)
+    assert str(refused.value) == said
 
 
 def test_masking_keeps_two_digits():

@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 
 from kiosk.domain.ids import new_merchant_order_id
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import VippsSettings
 from kiosk.vipps import (
     ForceApproveNotAllowed,
@@ -298,7 +299,7 @@ def test_a_fully_captured_payment_cannot_be_cancelled(epay):
 
 @pytest.fixture
 def short_epay(short_windows: SimControl) -> Iterator[EPaymentClient]:
-    with EPaymentClient(VippsSettings.for_simulator(short_windows.base_url), retry=FAST_RETRY) as client:
+    with EPaymentClient(demo_vipps_settings(short_windows.base_url), retry=FAST_RETRY) as client:
         yield client
 
 
@@ -411,7 +412,7 @@ def test_a_validation_problem_carries_its_extra_details(epay):
 
 
 def test_a_wrong_subscription_key_is_an_auth_error_that_names_no_secret(sim):
-    settings = replace(VippsSettings.for_simulator(sim.base_url), subscription_key="nope-nope")
+    settings = replace(demo_vipps_settings(sim.base_url), subscription_key="nope-nope")
     with EPaymentClient(settings, retry=FAST_RETRY) as client, pytest.raises(VippsAuthError) as caught:
         client.get_payment("any-reference")
     assert caught.value.status == 401
@@ -419,14 +420,14 @@ def test_a_wrong_subscription_key_is_an_auth_error_that_names_no_secret(sim):
 
 
 def test_another_sales_unit_is_refused_with_403(sim):
-    settings = replace(VippsSettings.for_simulator(sim.base_url), merchant_serial_number="654321")
+    settings = replace(demo_vipps_settings(sim.base_url), merchant_serial_number="654321")
     with EPaymentClient(settings, retry=FAST_RETRY) as client, pytest.raises(VippsAuthError) as caught:
         qr(client)
     assert caught.value.status == 403
 
 
 def test_force_approve_is_refused_for_production_without_any_request(sim):
-    settings = replace(VippsSettings.for_simulator(sim.base_url), base_url="https://api.vipps.no")
+    settings = replace(demo_vipps_settings(sim.base_url), base_url="https://api.vipps.no")
     with EPaymentClient(settings, retry=FAST_RETRY) as client:
         sent = spy_requests(client)
         with pytest.raises(ForceApproveNotAllowed):

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.vipps import PaymentNotFound
 from kiosk.vipps.client import VippsClient
 from kiosk.vipps.epayment import EPaymentClient
@@ -30,14 +30,14 @@ PROBLEM_FIELDS = {"type", "title", "status", "traceId", "detail"}
 @pytest.fixture
 def token(sim) -> str:
     """A token issued after this test's reset (a reset revokes every token)."""
-    with VippsClient(VippsSettings.for_simulator(sim.base_url)) as client:
+    with VippsClient(demo_vipps_settings(sim.base_url)) as client:
         return client.access_token()
 
 
 @pytest.fixture
 def http(sim, token) -> Iterator[httpx.Client]:
     """A bare client with the ePayment headers, for requests the real client would never send."""
-    settings = VippsSettings.for_simulator(sim.base_url)
+    settings = demo_vipps_settings(sim.base_url)
     headers = {k: v for k, v in psp_headers(settings, token).items() if k != "Psp-Id"}
     with httpx.Client(base_url=sim.base_url, headers=headers, trust_env=False) as client:
         yield client
@@ -245,7 +245,7 @@ def test_any_create_body_gets_a_payment_or_a_problem(http, body):
 def test_an_epayment_qr_landing_page_is_approved_in_the_browser(page, sim):
     from playwright.sync_api import expect
 
-    settings_ = VippsSettings.for_simulator(sim.base_url)
+    settings_ = demo_vipps_settings(sim.base_url)
     with EPaymentClient(settings_, retry=FAST_RETRY) as epay:
         reference = new_reference()
         created = epay.create_payment(CreatePaymentRequest.qr(reference, 14950, "Counter sale"))

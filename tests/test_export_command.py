@@ -104,7 +104,7 @@ def test_an_unwritable_output_is_one_line(tmp_path):
 # ---- a ledger left by a crash, read where the WAL's index cannot be opened ----------------------------------------
 
 _CRASHING_TILL = """
-import os, signal, sys
+import os, signal, sqlite3, sys
 from datetime import datetime
 from kiosk.ledger import Ledger
 from tests.helpers import record_paid_sale
@@ -114,7 +114,7 @@ ledger = Ledger.open(__import__("pathlib").Path(sys.argv[1]))
 for number in range(int(sys.argv[3])):
     record_paid_sale(ledger, 1000, at=noon, tx=f"late{number}")
 if sys.argv[4] == "checkpoint":
-    ledger.read("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # all saved into the file; the -wal left empty
+    sqlite3.connect(sys.argv[1]).execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # all saved; the -wal empty
 os.kill(os.getpid(), signal.SIGKILL)  # the power cut: no close, no checkpoint; the sales are in the -wal only
 """
 

@@ -13,7 +13,8 @@ from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import write_day_csv
-from kiosk.settings.model import KioskSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import KioskSettings
 from tests.conftest import FAST_RETRY
 from tests.helpers import approve, record_paid_sale
 from tests.vipps_apis import API_NAMES, VippsRecord
@@ -27,7 +28,7 @@ def _csv_rows(ledger: Ledger, tmp_path) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("api", API_NAMES)
 def test_each_row_names_the_payment_as_vipps_knows_it(sim, ledger, tmp_path, api):
-    vipps = VippsSettings.for_simulator(sim.base_url, api=api)
+    vipps = demo_vipps_settings(sim.base_url, api=api)
     with make_provider(vipps, retry=FAST_RETRY) as provider:
         # Paid on the second attempt: the QR code first, then pushed to the customer's phone.
         paid = SaleSession.begin(provider, ledger, vipps, KioskSettings(), 14950, "Kaffe")

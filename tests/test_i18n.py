@@ -23,7 +23,7 @@ from kiosk.checkout.recovery import RecoveryReport
 from kiosk.domain.message import Message, Money, Verbatim
 from kiosk.domain.money import AmountError, format_kroner, parse_kroner
 from kiosk.ledger.problems import cannot_write
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.ui.language import messages
 from kiosk.ui.language.catalogue import lrelease, lupdate_command, ts_files
 from kiosk.ui.language.i18n import long_date, money
@@ -32,6 +32,9 @@ from kiosk.vipps.errors import ErrorDetail, VippsRejected
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "kiosk" / "i18n" / "kiosk_nb.ts"
 EN_TS = ROOT / "kiosk" / "i18n" / "kiosk_en.ts"
+DA_TS = ROOT / "kiosk" / "i18n" / "kiosk_da.ts"
+FI_TS = ROOT / "kiosk" / "i18n" / "kiosk_fi.ts"
+TRANSLATED = [TS, DA_TS, FI_TS]
 
 
 def plain(text: str) -> str:
@@ -170,7 +173,7 @@ def test_a_message_with_values_is_translated_as_its_template(language):
 def test_a_sale_left_for_the_manager_says_why_in_bokmal(language):
     """Nested twice, as the checkout makes it: a sale left for the manager, why, and what the settings lack."""
     language("nb")
-    vipps = replace(VippsSettings.for_simulator("http://127.0.0.1:9", api="epayment"), psp_id="")
+    vipps = replace(demo_vipps_settings("http://127.0.0.1:9", api="epayment"), psp_id="")
     missing = ProvidersByApi(vipps).missing_for("psp")
     assert missing is not None
     said = Message(
@@ -263,13 +266,14 @@ def _unfinished(path: Path) -> list[tuple[str, str, str]]:
 
 
 def test_the_committed_translations_are_complete():
-    assert ts_files() == [EN_TS, TS]
-    assert len(ts_messages(TS)) > 200
-    assert _unfinished(TS) == []
+    assert ts_files() == [DA_TS, EN_TS, FI_TS, TS]
+    for ts in TRANSLATED:
+        assert len(ts_messages(ts)) > 200
+        assert _unfinished(ts) == []
     assert _unfinished(EN_TS) == []
 
 
-@pytest.mark.parametrize("ts", [TS, EN_TS], ids=["bokmål", "English plurals"])
+@pytest.mark.parametrize("ts", [TS, DA_TS, FI_TS, EN_TS], ids=["bokmål", "Danish", "Finnish", "English plurals"])
 def test_the_translations_cover_every_text_in_the_code(tmp_path, ts):
     """lupdate run over the code into a copy of the .ts: a text added to the code without its translation
     comes out "unfinished", one removed from the code "vanished". Either fails until the .ts is updated

@@ -9,16 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.domain.apis import api_title
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError, RefundRefused
-from kiosk.ledger.report import (
-    day_row_tuples,
-    day_rows_page,
-    day_summary,
-    day_totals,
-    hour_bounds,
-    hourly,
-    to_row,
-)
+from kiosk.ledger.opening import connect
+from kiosk.ledger.report import DayRow, hour_bounds
 from kiosk.ledger.schema import MIGRATIONS
 from tests.helpers import record_paid_sale
 
@@ -27,10 +21,27 @@ def _paid_sale(ledger: Ledger, amount: int = 10000, at: datetime | None = None, 
     return record_paid_sale(ledger, amount, at, tx, phone_masked="******67")
 
 
-def test_it_is_wal_with_full_sync_and_the_newest_schema(ledger):
-    assert ledger.read("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert ledger.read("PRAGMA synchronous").fetchone() == (2,)  # FULL
-    assert ledger.read("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+def _sql(path: Path, query: str) -> list[tuple]:
+    """`query` on a connection of the test's own: what the file holds, whatever the ledger's code says."""
+    db = sqlite3.connect(path)
+    try:
+        return db.execute(query).fetchall()
+    finally:
+        db.close()
+
+
+def _whole_day(ledger: Ledger, day: date) -> list[DayRow]:
+    return ledger.day_rows_page(day, limit=1_000_000)
+
+
+def test_it_is_wal_with_full_sync_and_the_newest_schema(tmp_path):
+    db = connect(tmp_path / "ledger.sqlite3", verify=True, read_only=False)  # the ledger's own connection
+    try:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert db.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL: set, as SQLite's default in WAL is not
+        assert db.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    finally:
+        db.close()
 
 
 def test_an_old_ledger_is_migrated_with_its_data(tmp_path):
@@ -74,8 +85,8 @@ def test_each_sale_shows_the_api_it_was_paid_through_else_the_one_last_tried(led
     ledger.move_sale(refused.id, ["OPEN"], "NOT_PAID", outcome="REFUSED")
     untried = ledger.new_sale(700)
     assert [ledger.sale(s.id).provider for s in (switched, refused, untried)] == ["epayment", "psp", None]
-    rows = [to_row(raw) for raw in day_row_tuples(ledger, date.today())]
-    assert [row.api for row in rows] == ["ePayment", "PSP v3", ""]
+    rows = _whole_day(ledger, date.today())
+    assert [api_title(row.provider) for row in rows] == ["ePayment", "PSP v3", ""]
 
 
 def test_a_ledger_from_before_the_sales_api_column_learns_it_from_the_attempts(tmp_path):
@@ -117,7 +128,7 @@ def test_a_ledger_from_before_the_sales_unit_columns_keeps_its_attempts_without_
         (attempt,) = ledger.attempts_of(1)
         assert (attempt.psp_transaction_id, attempt.state) == ("tx1", "UNKNOWN")
         assert (attempt.merchant_serial_number, attempt.base_url) == (None, None)
-        assert ledger.read("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    assert _sql(path, "PRAGMA user_version") == [(len(MIGRATIONS),)]
 
 
 def test_a_ledger_from_a_newer_kiosk_is_refused_untouched(tmp_path):
@@ -174,20 +185,23 @@ def test_ids_are_unique(ledger):
 def test_the_history_is_append_only(ledger):
     ledger.new_sale(100)
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        ledger.read("UPDATE transitions SET note = 'rewritten'")
+        _sql(ledger.path, "UPDATE transitions SET note = 'rewritten'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        ledger.read("DELETE FROM transitions")
+        _sql(ledger.path, "DELETE FROM transitions")
 
 
-def test_a_full_disk_gives_a_clear_message_and_changes_nothing(ledger):
-    ledger.new_sale(100)
-    (pages,) = ledger.read("PRAGMA page_count").fetchone()
-    ledger.read(f"PRAGMA max_page_count = {pages}")  # SQLite's own "database or disk is full"
-    with pytest.raises(LedgerError, match="cannot be written: database or disk is full"):
-        ledger.new_sale(100, "x" * 100_000)
-    ledger.read("PRAGMA max_page_count = 1073741823")
-    assert len(ledger.sales()) == 1
-    assert len(ledger.history(1)) == 1
+def test_a_full_disk_gives_a_clear_message_and_changes_nothing(tmp_path):
+    path = tmp_path / "ledger.sqlite3"
+    db = connect(path, verify=False, read_only=False)
+    with Ledger(db, path) as ledger:
+        ledger.new_sale(100)
+        (pages,) = db.execute("PRAGMA page_count").fetchone()
+        db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "database or disk is full", this connection's
+        with pytest.raises(LedgerError, match="cannot be written: database or disk is full"):
+            ledger.new_sale(100, "x" * 100_000)
+        db.execute("PRAGMA max_page_count = 1073741823")
+        assert len(ledger.sales()) == 1
+        assert len(ledger.history(1)) == 1
 
 
 def test_a_damaged_file_is_reported_and_never_overwritten(tmp_path):
@@ -231,19 +245,26 @@ def test_day_totals_and_hours_in_local_time(ledger):
     _paid_sale(ledger, 7000, at=noon - timedelta(days=1), tx="c")  # yesterday: not counted
     refused = ledger.new_sale(300, at=noon + timedelta(hours=2))
     ledger.move_sale(refused.id, ["OPEN"], "NOT_PAID", outcome="REFUSED")
-    totals = day_totals(ledger, day)
+    summary = ledger.day_summary(day)
+    totals = summary.totals
     assert (totals.captured_count, totals.captured_ore, totals.refunded_ore, totals.net_ore) == (2, 15000, 2000, 13000)
     assert (totals.refused, totals.expired, totals.cancelled) == (1, 0, 0)
-    hours = hourly(ledger, day)
-    assert hours[12] == (12, 2, 15000)
-    assert sum(count for _, count, _ in hours) == 2
-    assert len(day_row_tuples(ledger, day)) == 3
+    assert summary.hours[12] == (12, 2, 15000)
+    assert sum(count for _, count, _ in summary.hours) == 2
+    rows = _whole_day(ledger, day)
+    assert [(row.amount_ore, row.captured_ore, row.refunded_ore, row.status) for row in rows] == [
+        (10000, 10000, 0, "CAPTURED"),
+        (5000, 5000, 2000, "PART REFUNDED"),
+        (300, 0, 0, "REFUSED"),
+    ]
+    assert [row.phone_masked for row in rows] == ["******67", "******67", None]
+    assert [row.refundable for row in rows] == [True, True, False]
 
 
 def test_an_empty_day_has_zero_totals(ledger):
-    totals = day_totals(ledger, date(2001, 1, 1))
+    totals = ledger.day_summary(date(2001, 1, 1)).totals
     assert (totals.captured_count, totals.captured_ore, totals.net_ore) == (0, 0, 0)
-    assert day_row_tuples(ledger, date(2001, 1, 1)) == []
+    assert _whole_day(ledger, date(2001, 1, 1)) == []
 
 
 def test_the_day_is_read_a_page_at_a_time_in_order(ledger):
@@ -255,12 +276,13 @@ def test_the_day_is_read_a_page_at_a_time_in_order(ledger):
         ledger.new_sale(100 + number, at=same_moment if number < 3 else same_moment + timedelta(minutes=number))
     ledger.new_sale(200, at=midnight + timedelta(days=1))  # tomorrow: on no page
     pages, after = [], None
-    while page := day_rows_page(ledger, day, after, limit=3):
+    while page := ledger.day_rows_page(day, after, limit=3):
         pages.append(page)
-        after = (page[-1][1], page[-1][0])
+        after = page[-1].key
     assert [len(page) for page in pages] == [3, 3, 1]
-    assert [row for page in pages for row in page] == day_row_tuples(ledger, day)
-    summary = day_summary(ledger, day)
+    assert [row.amount_ore for page in pages for row in page] == list(range(100, 107))
+    assert [row for page in pages for row in page] == _whole_day(ledger, day)
+    summary = ledger.day_summary(day)
     assert summary.sales == 7  # every sale of the day, paid or not
     assert summary.totals.open == 7
 
@@ -313,3 +335,19 @@ def test_verified_opens_beside_a_busy_writer_never_cry_damage(tmp_path):
         for number in range(200):
             writer.new_sale(100 + number)
             Ledger.open(path, verify=True).close()
+
+
+def test_a_refund_without_an_answer_is_pending_and_found_by_its_key_until_it_is_finished(ledger):
+    sale_id = _paid_sale(ledger)
+    assert (ledger.pending_refunds(), ledger.has_pending_refunds(), ledger.refund_with_key("claim-1")) == (
+        [],
+        False,
+        None,
+    )
+    refund = ledger.begin_refund(sale_id, 2500, "claim-1")
+    assert [(r.id, r.amount_ore, r.state) for r in ledger.pending_refunds()] == [(refund.id, 2500, "PENDING")]
+    assert ledger.has_pending_refunds()
+    assert ledger.refund_with_key("claim-1") == refund
+    ledger.finish_refund(refund.id, done=True)
+    assert (ledger.pending_refunds(), ledger.has_pending_refunds()) == ([], False)
+    assert ledger.refund_with_key("claim-1").state == "DONE"

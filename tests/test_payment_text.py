@@ -11,7 +11,8 @@ from kiosk.checkout.payment_text import PAYMENT_TEXT_MAX, payment_text
 from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.domain.ids import MERCHANT_ORDER_ID
-from kiosk.settings.model import KioskSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import KioskSettings
 from tests.conftest import FAST_RETRY
 from tests.vipps_apis import API_NAMES
 
@@ -20,7 +21,7 @@ ORDER_ID = "kiosk-20261201-154200-a1b2c3"
 
 def _text_at_vipps(sim, ledger, api: str, staff_text: str) -> tuple[str, str]:
     """Start one payment through `api`; (the order id the ledger gave it, the text the simulator holds)."""
-    vipps = VippsSettings.for_simulator(sim.base_url, api=api)
+    vipps = demo_vipps_settings(sim.base_url, api=api)
     with make_provider(vipps, retry=FAST_RETRY) as provider:
         session = SaleSession.begin(provider, ledger, vipps, KioskSettings(), 14950, staff_text)
         session.start_attempt()

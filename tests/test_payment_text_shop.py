@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from kiosk.checkout.payment_text import PAYMENT_TEXT_MAX, payment_text
 from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
-from kiosk.settings.model import KioskSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import KioskSettings
 from tests.conftest import FAST_RETRY
 from tests.vipps_apis import API_NAMES
 
@@ -44,7 +45,7 @@ def test_a_long_name_and_a_long_text_share_the_room_and_say_they_were_cut():
 
 @pytest.mark.parametrize("api", API_NAMES)
 def test_vipps_shows_the_shops_name_with_the_order(sim, ledger, api):
-    vipps = VippsSettings.for_simulator(sim.base_url, api=api)
+    vipps = demo_vipps_settings(sim.base_url, api=api)
     with make_provider(vipps, retry=FAST_RETRY) as provider:
         session = SaleSession.begin(provider, ledger, vipps, KioskSettings(), 14950, "Kaffe", shop_name="Kaffebaren")
         session.start_attempt()

@@ -10,7 +10,8 @@ import pytest
 from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
-from kiosk.settings.model import KioskSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import KioskSettings
 from tests.conftest import FAST_RETRY
 
 KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05, landing_window_s=300, approval_window_s=600)
@@ -19,7 +20,7 @@ NEEDS_EPAYMENT = 'Scanning a customer\'s code needs the ePayment API ([vipps] ap
 
 
 def session_on(api: str, sim, ledger) -> tuple[SaleSession, object]:
-    vipps = VippsSettings.for_simulator(sim.base_url, api=api)
+    vipps = demo_vipps_settings(sim.base_url, api=api)
     provider = make_provider(vipps, retry=FAST_RETRY)
     return SaleSession.begin(provider, ledger, vipps, KIOSK, 14950, "Kaffe", shop_name="Kaffebaren"), provider
 

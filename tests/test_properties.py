@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.host.logs import RedactingFilter
-from kiosk.settings.model import ConfigError, parse_settings
+from kiosk.settings.model import ConfigError
+from kiosk.settings.reading import parse_settings
 from kiosk.simulator import validation
 from kiosk.simulator.faults import FaultRule, RuleError
 from kiosk.vipps import MalformedResponse
@@ -232,10 +233,10 @@ def test_the_simulator_answers_any_init_body_with_a_vipps_answer(sim_http, body)
 
 @pytest.fixture(scope="module")
 def sim_http(sim_server):
-    from kiosk.settings.model import VippsSettings
+    from kiosk.settings.demo import demo_vipps_settings
     from kiosk.vipps.client import VippsClient
 
-    settings = VippsSettings.for_simulator(sim_server.base_url)
+    settings = demo_vipps_settings(sim_server.base_url)
     with VippsClient(settings) as client:
         token = client.access_token()
     import httpx

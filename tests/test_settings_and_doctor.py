@@ -4,6 +4,7 @@ saying exactly what is wrong, against the real simulator."""
 from __future__ import annotations
 
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -13,7 +14,9 @@ import pytest
 
 from kiosk.commands.doctor import run_checks
 from kiosk.settings.file import save_settings
-from kiosk.settings.model import ConfigError, config_path, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError
+from kiosk.settings.paths import config_path
 from kiosk.settings.secrets import FILE_NAME
 from kiosk.simulator.demo import DEMO_SALES_UNIT
 
@@ -129,8 +132,6 @@ def test_the_doctor_names_the_wrong_setting_for_epayment(sim, change, failing, s
 
 
 def test_the_doctor_says_when_vipps_cannot_be_reached(sim):
-    import socket
-
     with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))
         port = unused.getsockname()[1]

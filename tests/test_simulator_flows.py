@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps import InvalidRequest
@@ -59,7 +59,7 @@ def test_magic_amounts(client, vipps_settings, sim, amount, reserved, error_id):
 
 
 def test_an_unanswered_payment_times_out_after_the_landing_window(short_windows: SimControl):
-    settings = VippsSettings.for_simulator(short_windows.base_url)
+    settings = demo_vipps_settings(short_windows.base_url)
     with VippsClient(settings, retry=FAST_RETRY) as client:
         started = start_payment(client, settings)
         assert _reserved(client, started.psp_transaction_id) is None
@@ -69,7 +69,7 @@ def test_an_unanswered_payment_times_out_after_the_landing_window(short_windows:
 
 
 def test_a_request_left_in_the_app_times_out_after_the_app_window(short_windows: SimControl):
-    settings = VippsSettings.for_simulator(short_windows.base_url)
+    settings = demo_vipps_settings(short_windows.base_url)
     with VippsClient(settings, retry=FAST_RETRY) as client:
         started = start_payment(client, settings, customer_mobile_number="91234567", skip_landing_page=True)
         assert _wait_for(lambda: _reserved(client, started.psp_transaction_id) is False)
@@ -127,7 +127,7 @@ def test_a_captured_payment_cannot_be_cancelled(client, vipps_settings):
 def test_batch_mode_applies_status_updates_only_when_the_night_comes():
     with SimulatorServer(settings=SimulatorSettings(batch_status_updates=True)) as server:
         sim = SimControl(server.base_url)
-        settings = VippsSettings.for_simulator(server.base_url)
+        settings = demo_vipps_settings(server.base_url)
         with VippsClient(settings, retry=FAST_RETRY) as client:
             started = start_payment(client, settings, amount=5000)
             tx = started.psp_transaction_id
@@ -142,7 +142,7 @@ def test_batch_mode_applies_status_updates_only_when_the_night_comes():
 def test_the_nightly_batch_can_refuse_an_update_and_leaves_a_failed_log_entry():
     with SimulatorServer(settings=SimulatorSettings(batch_status_updates=True)) as server:
         sim = SimControl(server.base_url)
-        settings = VippsSettings.for_simulator(server.base_url)
+        settings = demo_vipps_settings(server.base_url)
         with VippsClient(settings, retry=FAST_RETRY) as client:
             started = start_payment(client, settings, amount=5000)
             tx = started.psp_transaction_id
@@ -208,7 +208,7 @@ def test_a_simulator_open_to_the_shop_network_puts_a_reachable_address_in_its_la
     with SimulatorServer("0.0.0.0", 0) as server:  # noqa: S104
         assert not server.base_url.startswith("http://127.")
         port = server.base_url.rsplit(":", 1)[1]
-        settings = VippsSettings.for_simulator(f"http://127.0.0.1:{port}")
+        settings = demo_vipps_settings(f"http://127.0.0.1:{port}")
         with VippsClient(settings, retry=FAST_RETRY) as client:
             started = start_payment(client, settings)
     assert started.vipps_redirect_url.startswith(server.base_url + "/_sim/landing?token=")

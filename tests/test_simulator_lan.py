@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.server import SimulatorServer
 from kiosk.vipps.client import VippsClient
 from tests.conftest import FAST_RETRY
@@ -119,7 +119,7 @@ def _port(server: SimulatorServer) -> int:
 def _a_payment_waiting_for_the_customer(base_url: str) -> tuple[str, str]:
     """A payment the kiosk started (through the real client, from this PC, at `base_url`): its id and landing
     token."""
-    settings = VippsSettings.for_simulator(base_url)
+    settings = demo_vipps_settings(base_url)
     with VippsClient(settings, retry=FAST_RETRY) as client:
         started = start_payment(client, settings)
     return started.psp_transaction_id, parse_qs(urlsplit(started.vipps_redirect_url).query)["token"][0]

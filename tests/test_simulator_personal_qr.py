@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.access import is_control
 from kiosk.vipps.client import VippsClient
 from tests.helpers import psp_headers
@@ -22,7 +22,7 @@ TOKENIZED = re.compile(r"^https://qr\.vipps\.no/p/[A-Za-z0-9_-]{20,}$")
 
 @pytest.fixture
 def http(sim) -> Iterator[httpx.Client]:
-    settings = VippsSettings.for_simulator(sim.base_url)
+    settings = demo_vipps_settings(sim.base_url)
     with VippsClient(settings) as client:
         token = client.access_token()
     headers = {k: v for k, v in psp_headers(settings, token).items() if k != "Psp-Id"}

@@ -37,8 +37,8 @@ def test_the_checkout_and_the_sale_runs_load_without_the_network_stack():
 def test_making_a_provider_loads_its_own_api_only():
     psp = _loaded_after(
         "from kiosk.checkout.providers_by_api import make_provider\n"
-        "from kiosk.settings.model import VippsSettings\n"
-        "make_provider(VippsSettings.for_simulator('http://127.0.0.1:9', api='psp')).close()"
+        "from kiosk.settings.demo import demo_vipps_settings\n"
+        "make_provider(demo_vipps_settings('http://127.0.0.1:9', api='psp')).close()"
     )
     assert {"httpx", "kiosk.vipps.client", "kiosk.checkout.psp_provider"} <= psp
     assert "kiosk.checkout.epayment_provider" not in psp

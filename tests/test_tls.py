@@ -12,7 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import trustme
 
-from kiosk.settings.model import ConfigError, VippsSettings, parse_settings
+from kiosk.settings.model import ConfigError, VippsSettings
+from kiosk.settings.reading import parse_settings
 from kiosk.vipps.client import VippsClient
 from kiosk.vipps.errors import VippsConnectionError
 from tests.conftest import FAST_RETRY

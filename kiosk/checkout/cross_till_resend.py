@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from kiosk.checkout.environment import changed_since
 from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.domain.apis import api_title
 from kiosk.domain.message import Message
 from kiosk.ledger import AttemptRecord, Ledger, RefundRefused
-from kiosk.ledger.report import api_title
 from kiosk.shop_ledger.cross_till import CrossTillRefund, CrossTillRefunds
 from kiosk.vipps import VippsError, VippsRejected
 
@@ -48,12 +48,3 @@ def resend_pending_cross_till_refunds(providers: ProvidersByApi, ledger: Ledger)
                 continue
             sent.append(send(providers, records, record))
         return sent
-
-
-def has_pending_refunds(ledger: Ledger) -> bool:
-    """Whether this till has a refund, of its own sale or another till's, still waiting for Vipps' answer."""
-    query = (
-        "SELECT 1 FROM refunds WHERE state = 'PENDING'"
-        " UNION ALL SELECT 1 FROM cross_till_refunds WHERE state = 'PENDING' LIMIT 1"
-    )
-    return ledger.read(query).fetchone() is not None

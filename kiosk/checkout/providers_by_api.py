@@ -17,8 +17,8 @@ from dataclasses import replace
 from typing import Self
 
 from kiosk.checkout.provider import PaymentProvider
+from kiosk.domain.apis import api_title
 from kiosk.domain.message import Message
-from kiosk.ledger.report import api_title
 from kiosk.settings.model import PAYMENT_APIS, VippsSettings
 from kiosk.vipps.errors import VippsError
 from kiosk.vipps.retry import RetryPolicy

@@ -16,9 +16,9 @@ from kiosk.checkout.refunds import resend_pending_refunds
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES, AttemptState, Outcome, SaleState
 from kiosk.checkout.updates import SaleUpdate
+from kiosk.domain.apis import api_title
 from kiosk.domain.message import Message, Shown, message_of
 from kiosk.ledger import AttemptRecord, Ledger, SaleRecord
-from kiosk.ledger.report import api_title
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.vipps import VippsError
 

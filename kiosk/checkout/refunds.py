@@ -9,9 +9,9 @@ import uuid
 
 from kiosk.checkout.environment import changed_since
 from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.domain.apis import api_title
 from kiosk.domain.message import Message
 from kiosk.ledger import AttemptRecord, Ledger, RefundRecord, RefundRefused
-from kiosk.ledger.report import api_title
 from kiosk.vipps import VippsError, VippsRejected
 
 
@@ -37,9 +37,7 @@ def refund(
 def resend_pending_refunds(providers: ProvidersByApi, ledger: Ledger) -> list[RefundRecord]:
     """Refunds whose API, sales unit or Vipps address the settings cannot reach stay PENDING, to be sent once
     they can."""
-    pending = ledger.read("SELECT id FROM refunds WHERE state = 'PENDING' ORDER BY id").fetchall()
-    records = [ledger.refund(refund_id) for (refund_id,) in pending]
-    reachable = [r for r in records if _reachable(providers, ledger.attempt(r.attempt_id))]
+    reachable = [r for r in ledger.pending_refunds() if _reachable(providers, ledger.attempt(r.attempt_id))]
     return [_send(providers, ledger, record) for record in reachable]
 
 

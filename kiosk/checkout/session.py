@@ -12,13 +12,12 @@ Every change is written to the ledger before the kiosk acts on it. The rules:
 
 from __future__ import annotations
 
-import time
 import uuid
-from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.checkout.environment import sales_unit_of
 from kiosk.checkout.interpret import FAILURE_STATES, explain_failure
+from kiosk.checkout.open_sale import OpenSale
 from kiosk.checkout.personal_qr import personal_qr_refusal
 from kiosk.checkout.provider import NoSuchPayment, PaymentProvider, PaymentState, PaymentStatus, StartRequest
 from kiosk.checkout.states import (
@@ -28,12 +27,12 @@ from kiosk.checkout.states import (
     Outcome,
     SaleState,
 )
-from kiosk.checkout.updates import AttemptView, SaleUpdate, attempt_view, window_s
+from kiosk.checkout.updates import AttemptView, SaleUpdate
 from kiosk.checkout.writes import WritesToVipps
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.domain.message import Message, Shown, Verbatim
 from kiosk.domain.phone import mask_phone
-from kiosk.ledger import AttemptRecord, Ledger, SaleRecord
+from kiosk.ledger import AttemptRecord, Ledger
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.vipps import (
     OrderIdExists,
@@ -54,34 +53,7 @@ _CAPTURED_FROM = (S.RESERVED, S.CAPTURE_SENT, S.PENDING, S.UNKNOWN, S.NEEDS_CHEC
 _FAILURE_OUTCOMES = {S.REJECTED: Outcome.REJECTED, S.REFUSED: Outcome.REFUSED, S.EXPIRED: Outcome.EXPIRED}
 
 
-class SaleSession(WritesToVipps):
-    def __init__(
-        self,
-        provider: PaymentProvider,
-        ledger: Ledger,
-        vipps: VippsSettings,
-        kiosk: KioskSettings,
-        sale: SaleRecord,
-        clock: Callable[[], float] = time.monotonic,
-        shop_name: str = "",
-    ) -> None:
-        # Told of an outcome the moment it is recorded, before the writes that follow it (a worker passes
-        # its signal, so the screen does not wait for the capture's round trip).
-        self.announce: Callable[[SaleUpdate], None] = lambda _update: None
-        self._provider = provider
-        self._ledger = ledger
-        self._vipps = vipps
-        self._kiosk = kiosk
-        self._sale_id = sale.id
-        self._clock = clock
-        self._shop_name = shop_name  # what Vipps shows begins with it (see payment_text)
-        self._deadline_by_tx: dict[str, float] = {}
-        self._give_up_as: dict[str, AttemptState] = {}  # what a CANCELLING attempt becomes once Vipps agrees
-        self._requests_by_tx: dict[str, StartRequest] = {}  # in memory only: phone numbers are never stored
-        self._current_tx: str | None = None
-        self._expiry_unanswered = False  # the window passed while Vipps could not be asked
-        self._message: Shown = Message("Waiting for the customer")
-
+class SaleSession(OpenSale, WritesToVipps):
     @classmethod
     def begin(
         cls,
@@ -94,10 +66,6 @@ class SaleSession(WritesToVipps):
         shop_name: str = "",
     ) -> SaleSession:
         return cls(provider, ledger, vipps, kiosk, ledger.new_sale(amount_ore, payment_text), shop_name=shop_name)
-
-    @property
-    def sale_id(self) -> int:
-        return self._sale_id
 
     # ---- steps ------------------------------------------------------------------------------------------------
 
@@ -225,10 +193,6 @@ class SaleSession(WritesToVipps):
             return self._finish(Outcome.EXPIRED, Message("Nobody approved the payment in time."))
         return self._update(self._message)
 
-    def _past_deadline(self, attempt: AttemptRecord) -> bool:
-        deadline = self._deadline_by_tx.get(attempt.psp_transaction_id)
-        return deadline is not None and self._clock() >= deadline
-
     def retry_pending_writes(self) -> SaleUpdate:
         """Send again every write that got no answer, each with its own idempotency key."""
         shown: AttemptView | None = None
@@ -243,14 +207,6 @@ class SaleSession(WritesToVipps):
             elif state is S.UNKNOWN:
                 shown = self._retry_init(attempt) or shown
         return self._update(self._message, attempt=shown)
-
-    def has_attempts(self) -> bool:
-        """Whether Vipps may hold a payment of this sale: every attempt is recorded before its init is sent."""
-        return bool(self._ledger.attempts_of(self._sale_id))
-
-    def refresh(self) -> SaleUpdate:
-        """The sale as the ledger has it now."""
-        return self._update(self._message)
 
     # ---- the rules ------------------------------------------------------------------------------------------
 
@@ -361,46 +317,6 @@ class SaleSession(WritesToVipps):
         self._ledger.move_sale(self._sale_id, [SaleState.OPEN], SaleState.NOT_PAID, outcome=outcome, note=str(message))
         self._message = message
         return self._update(message)
-
-    # ---- helpers --------------------------------------------------------------------------------------------
-
-    def _provider_of(self, attempt: AttemptRecord) -> PaymentProvider:
-        """The provider of the API the attempt was made with: a live sale's attempts are all its provider's."""
-        return self._provider
-
-    def _window_s(self, skip_landing_page: bool) -> float:
-        return window_s(self._kiosk, skip_landing_page)
-
-    def _view(self, attempt: AttemptRecord, request: StartRequest) -> AttemptView:
-        remaining = self._deadline_by_tx[attempt.psp_transaction_id] - self._clock()
-        return attempt_view(attempt, request, self._kiosk, remaining)
-
-    def _sale_open(self) -> bool:
-        return self._ledger.sale(self._sale_id).state == SaleState.OPEN
-
-    def _attempt(self, psp_transaction_id: str) -> AttemptRecord:
-        for attempt in self._ledger.attempts_of(self._sale_id):
-            if attempt.psp_transaction_id == psp_transaction_id:
-                return attempt
-        raise KeyError(psp_transaction_id)
-
-    def _open_attempts(self) -> list[AttemptRecord]:
-        return [a for a in self._ledger.attempts_of(self._sale_id) if a.state in OPEN_ATTEMPT_STATES]
-
-    def _is_current(self, attempt: AttemptRecord) -> bool:
-        return attempt.psp_transaction_id == self._current_tx
-
-    def _update(self, message: Shown, attempt: AttemptView | None = None) -> SaleUpdate:
-        sale = self._ledger.sale(self._sale_id)
-        attempts = self._ledger.attempts_of(self._sale_id)
-        # A capture Vipps accepted is not watched: its batch may take the night. Start-up reads it again (and so
-        # does a re-check of the sale); the sale is paid meanwhile.
-        watched = [a for a in attempts if a.state not in FINAL_ATTEMPT_STATES and a.state != S.CAPTURE_SENT]
-        watch = frozenset(a.psp_transaction_id for a in watched)
-        pending = any(a.state in (S.RESERVED, S.CANCELLING, S.REVERSING, S.UNKNOWN) for a in attempts)
-        unknown = self._expiry_unanswered or any(a.state == S.UNKNOWN and self._is_current(a) for a in attempts)
-        outcome = Outcome(sale.outcome) if sale.outcome else (Outcome.NO_ANSWER if unknown else None)
-        return SaleUpdate(sale.id, SaleState(sale.state), outcome, message, attempt, watch, pending, sale.amount_ore)
 
 
 def _refused_to_start(exc: VippsRejected) -> Message:

@@ -178,8 +178,7 @@ def _release_unrecorded_claims(ledger: Ledger, target: ShopDatabase, db: psycopg
             return
         with CrossTillRefunds(ledger.path) as records:
             for claim, key in stale:
-                own = ledger.read("SELECT 1 FROM refunds WHERE idempotency_key = ?", (key,)).fetchone()
-                if own is None and not records.knows(key):
+                if ledger.refund_with_key(key) is None and not records.knows(key):
                     log.warning("claim %s was never recorded as a refund at this till: released", claim)
                     settle_claim(db, claim, refunded=False)
 

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
-from kiosk.settings.model import PAYMENT_APIS, ConfigError, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import PAYMENT_APIS, ConfigError
 
 
 def _parser() -> argparse.ArgumentParser:

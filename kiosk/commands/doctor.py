@@ -10,10 +10,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kiosk.diagnostics.connection_check import CheckResult, check_connection, check_shop_database
+from kiosk.domain.apis import api_title
 from kiosk.host.qt_libraries import check_qt_display
-from kiosk.ledger.report import api_title
-from kiosk.ledger.store import Ledger, LedgerError
-from kiosk.settings.model import ConfigError, Settings, config_path, data_dir, ledger_path, load_settings
+from kiosk.ledger import Ledger, LedgerError
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError, Settings
+from kiosk.settings.paths import config_path, data_dir, ledger_path
 from kiosk.settings.secrets import SecretStore, SecretStoreError, secrets_in_file
 
 LOW_DISK_BYTES = 200 * 1024 * 1024

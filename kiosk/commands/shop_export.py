@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from kiosk.commands.export import ExportFailed, export_target
-from kiosk.settings.model import ConfigError, load_settings
+from kiosk.commands.export_files import ExportFailed, export_target
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError
+from kiosk.shop_ledger.address import TILL_ID, id_problem
+from kiosk.shop_ledger.connection import ShopUnreachable
+from kiosk.shop_ledger.export import write_shop_day_csv
 
 
 def export_shop_day(day_text: str, fmt: str, output: str | None, shop: bool, till: str | None) -> str:
-    from kiosk.shop_ledger.address import TILL_ID, id_problem
-
     problems = []
     if not shop:
         problems.append("--till needs --shop: a till's own export is this till's ledger (leave --till out)")
@@ -38,9 +40,6 @@ def export_shop_day(day_text: str, fmt: str, output: str | None, shop: bool, til
             ]
         )
     path = export_target(output, f"kiosk-{day.isoformat()}-{till or 'shop'}.csv")
-    from kiosk.shop_ledger.connection import ShopUnreachable
-    from kiosk.shop_ledger.export import write_shop_day_csv
-
     try:
         result = write_shop_day_csv(target, day, path, till)
     except ShopUnreachable as exc:

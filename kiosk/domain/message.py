@@ -8,7 +8,7 @@ literal at the site: `Message("Only {remaining} remains to refund.", remaining=M
 lupdate finds both spellings (kiosk.ui.language.i18n tells it they are Qt's QT_TR_NOOP and tr).
 
 The values are typed, so the screen knows what each one is without reading it back out of English:
-- `Money(øre)`: written the language's way where it is shown;
+- `Money(øre)`, or `Money(cents, "EUR")` in another market: written the language's way where it is shown;
 - a nested `Message`: translated in turn;
 - `Verbatim(text)`: someone else's words (Vipps' own, SQLite's), shown as they came, never translated;
 - a plain `str` or `int` (a path, a status code, an API's name, seconds): shown as it is.
@@ -19,20 +19,29 @@ The values are typed, so the screen knows what each one is without reading it ba
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+# The currencies of Vipps MobilePay's three markets (kiosk.domain.market), each in hundredths inside the kiosk.
+Currency = Literal["NOK", "DKK", "EUR"]
 
 
 @dataclass(frozen=True)
 class Money:
-    """An amount in øre, written in the language of the screen that shows it."""
+    """An amount in minor units (hundredths) of `currency`, written in the language of the screen that shows it.
+    The currency is Norway's unless said: a Norwegian kiosk's callers never name it."""
 
     minor_units: int
+    currency: Currency = "NOK"
 
     def __str__(self) -> str:
-        """The English text, as logs and exports write money: `1 249,50 kr` (Norwegian style, no-break spaces)."""
+        """The English text, as logs and exports write money: `1 249,50 kr` (Norwegian style, no-break spaces),
+        and in the other markets with the currency's code, `49,95 DKK` and `4,95 EUR`: a log line then never
+        leaves a reader guessing which "kr" it meant."""
         sign = "-" if self.minor_units < 0 else ""
-        kroner, rest = divmod(abs(self.minor_units), 100)
-        grouped = f"{kroner:,}".replace(",", "\u00a0")
-        return f"{sign}{grouped},{rest:02d}\u00a0kr"
+        whole, rest = divmod(abs(self.minor_units), 100)
+        grouped = f"{whole:,}".replace(",", "\u00a0")
+        unit = "kr" if self.currency == "NOK" else self.currency
+        return f"{sign}{grouped},{rest:02d}\u00a0{unit}"
 
 
 @dataclass(frozen=True)

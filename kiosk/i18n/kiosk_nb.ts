@@ -334,6 +334,14 @@
         <translation>Bruk bare sifrene 0–9.</translation>
     </message>
     <message>
+        <source>The amount must be more than 0.</source>
+        <translation>Beløpet må være mer enn 0.</translation>
+    </message>
+    <message>
+        <source>{brand} takes payments of {minimum} or more.</source>
+        <translation>{brand} tar bare betalinger på {minimum} eller mer.</translation>
+    </message>
+    <message>
         <source>That is not an amount. Type it like 149,50.</source>
         <translation>Det er ikke et beløp. Skriv det slik: 149,50.</translation>
     </message>
@@ -348,6 +356,10 @@
     <message>
         <source>That is over this till&apos;s limit of {limit}.</source>
         <translation>Det er over grensen for denne kassen, som er {limit}.</translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type euros and cents with two decimals (12.50), or thousands without the separator (12500).</source>
+        <translation>«{typed}» er uklart: er det {thousands}? Skriv euro og cent med to desimaler (12,50), eller tusener uten skilletegnet (12500).</translation>
     </message>
     <message>
         <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
@@ -368,6 +380,30 @@
     <message>
         <source>Norwegian mobile numbers start with 4 or 9.</source>
         <translation>Norske mobilnumre begynner med 4 eller 9.</translation>
+    </message>
+    <message>
+        <source>Only Danish numbers (+45) can pay with MobilePay here.</source>
+        <translation>Bare danske numre (+45) kan betale med MobilePay her.</translation>
+    </message>
+    <message>
+        <source>A Danish mobile number has 8 digits.</source>
+        <translation>Et dansk mobilnummer har 8 sifre.</translation>
+    </message>
+    <message>
+        <source>Danish numbers do not start with 0 or 1.</source>
+        <translation>Danske numre begynner ikke med 0 eller 1.</translation>
+    </message>
+    <message>
+        <source>Only Finnish numbers (+358) can pay with MobilePay here.</source>
+        <translation>Bare finske numre (+358) kan betale med MobilePay her.</translation>
+    </message>
+    <message>
+        <source>Finnish mobile numbers start with 04 or 050.</source>
+        <translation>Finske mobilnumre begynner med 04 eller 050.</translation>
+    </message>
+    <message>
+        <source>A Finnish mobile number has 10 or 11 digits, the 0 in front included.</source>
+        <translation>Et finsk mobilnummer har 10 eller 11 sifre, med 0 foran.</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits (0-9).</source>
@@ -839,6 +875,10 @@
     <message>
         <source>{where}: [kiosk] till_id is missing; a shop database needs each till named, like till_id = &quot;kasse-1&quot;</source>
         <translation>{where}: [kiosk] till_id mangler; en butikkdatabase trenger et navn på hver kasse, for eksempel till_id = &quot;kasse-1&quot;</translation>
+    </message>
+    <message>
+        <source>Vipps MobilePay takes payments in Norway (&quot;NO&quot;), Denmark (&quot;DK&quot;) and Finland (&quot;FI&quot;), not &quot;{country}&quot;.</source>
+        <translation>Vipps MobilePay tar betalinger i Norge («NO»), Danmark («DK») og Finland («FI»), ikke «{country}».</translation>
     </message>
 </context>
 <context>
@@ -1449,90 +1489,6 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <source>Client id</source>
-        <translation>Klient-ID</translation>
-    </message>
-    <message>
-        <source>Client secret</source>
-        <translation>Klienthemmelighet</translation>
-    </message>
-    <message>
-        <source>Subscription key</source>
-        <translation>Abonnementsnøkkel</translation>
-    </message>
-    <message>
-        <source>Merchant serial number (MSN)</source>
-        <translation>Salgsenhetsnummer (MSN)</translation>
-    </message>
-    <message>
-        <source>PSP-Id</source>
-        <translation>PSP-ID</translation>
-    </message>
-    <message>
-        <source>makePayment URL</source>
-        <translation>makePayment-URL</translation>
-    </message>
-    <message>
-        <source>makePayment token</source>
-        <translation>makePayment-token</translation>
-    </message>
-    <message>
-        <source>Vipps environment</source>
-        <translation>Vipps-miljø</translation>
-    </message>
-    <message>
-        <source>Simulator (demo, no real money)</source>
-        <translation>Simulator (demo, ingen ekte penger)</translation>
-    </message>
-    <message>
-        <source>Vipps test (apitest.vipps.no)</source>
-        <translation>Vipps testmiljø (apitest.vipps.no)</translation>
-    </message>
-    <message>
-        <source>Vipps production (api.vipps.no)</source>
-        <translation>Vipps produksjon (api.vipps.no)</translation>
-    </message>
-    <message>
-        <source>Other address</source>
-        <translation>Annen adresse</translation>
-    </message>
-    <message>
-        <source>Address of the Vipps API</source>
-        <translation>Adressen til Vipps-API-et</translation>
-    </message>
-    <message>
-        <source>Vipps API for payments</source>
-        <translation>Vipps-API for betalinger</translation>
-    </message>
-    <message>
-        <source>ePayment v1 (for new shops)</source>
-        <translation>ePayment v1 (for nye butikker)</translation>
-    </message>
-    <message>
-        <source>PSP v3 (existing PSP integrations)</source>
-        <translation>PSP v3 (eksisterende PSP-integrasjoner)</translation>
-    </message>
-    <message>
-        <source>Skip the landing page when a number is typed</source>
-        <translation>Hopp over landingssiden når et nummer er skrevet inn</translation>
-    </message>
-    <message>
-        <source>Vipps</source>
-        <translation>Vipps</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Miljø</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Vipps API</source>
-        <translation>Vipps-API</translation>
-    </message>
-    <message>
         <source>First check after (s)</source>
         <translation>Første sjekk etter (s)</translation>
     </message>
@@ -1611,14 +1567,6 @@
     <message>
         <source>The customer&apos;s screen</source>
         <translation>Kundens skjerm</translation>
-    </message>
-    <message>
-        <source>stored; type to replace</source>
-        <translation>lagret; skriv for å erstatte</translation>
-    </message>
-    <message>
-        <source>The stored secrets are for {address}; type the secrets for the new address.</source>
-        <translation>De lagrede hemmelighetene gjelder for {address}; skriv inn hemmelighetene for den nye adressen.</translation>
     </message>
     <message>
         <source>Asking Vipps…</source>
@@ -1767,6 +1715,101 @@
     <message>
         <source>The kiosk cannot start</source>
         <translation>Kiosken kan ikke starte</translation>
+    </message>
+</context>
+<context>
+    <name>VippsBox</name>
+    <message>
+        <source>Vipps</source>
+        <translation>Vipps</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Klient-ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Klienthemmelighet</translation>
+    </message>
+    <message>
+        <source>Subscription key</source>
+        <translation>Abonnementsnøkkel</translation>
+    </message>
+    <message>
+        <source>Merchant serial number (MSN)</source>
+        <translation>Salgsenhetsnummer (MSN)</translation>
+    </message>
+    <message>
+        <source>PSP-Id</source>
+        <translation>PSP-ID</translation>
+    </message>
+    <message>
+        <source>makePayment URL</source>
+        <translation>makePayment-URL</translation>
+    </message>
+    <message>
+        <source>makePayment token</source>
+        <translation>makePayment-token</translation>
+    </message>
+    <message>
+        <source>Vipps environment</source>
+        <translation>Vipps-miljø</translation>
+    </message>
+    <message>
+        <source>Simulator (demo, no real money)</source>
+        <translation>Simulator (demo, ingen ekte penger)</translation>
+    </message>
+    <message>
+        <source>Vipps test (apitest.vipps.no)</source>
+        <translation>Vipps testmiljø (apitest.vipps.no)</translation>
+    </message>
+    <message>
+        <source>Vipps production (api.vipps.no)</source>
+        <translation>Vipps produksjon (api.vipps.no)</translation>
+    </message>
+    <message>
+        <source>Other address</source>
+        <translation>Annen adresse</translation>
+    </message>
+    <message>
+        <source>Address of the Vipps API</source>
+        <translation>Adressen til Vipps-API-et</translation>
+    </message>
+    <message>
+        <source>Vipps API for payments</source>
+        <translation>Vipps-API for betalinger</translation>
+    </message>
+    <message>
+        <source>ePayment v1 (for new shops)</source>
+        <translation>ePayment v1 (for nye butikker)</translation>
+    </message>
+    <message>
+        <source>PSP v3 (existing PSP integrations)</source>
+        <translation>PSP v3 (eksisterende PSP-integrasjoner)</translation>
+    </message>
+    <message>
+        <source>Skip the landing page when a number is typed</source>
+        <translation>Hopp over landingssiden når et nummer er skrevet inn</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Miljø</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Vipps API</source>
+        <translation>Vipps-API</translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <translation>lagret; skriv for å erstatte</translation>
+    </message>
+    <message>
+        <source>The stored secrets are for {address}; type the secrets for the new address.</source>
+        <translation>De lagrede hemmelighetene gjelder for {address}; skriv inn hemmelighetene for den nye adressen.</translation>
     </message>
 </context>
 </TS>

@@ -1,16 +1,16 @@
-"""The day as the manager sees it: totals, sales per hour, and one row per sale, in the shop's local time."""
+"""The day as the manager sees it: totals, sales per hour, and one row per sale, in the shop's local time.
+
+Values and rules only; the ledger's named queries (kiosk.ledger.day_queries) read them from SQLite, and the
+shop's day (kiosk.shop_ledger.shop_day) from PostgreSQL, in the same shapes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
-from kiosk.ledger.store import Ledger
-
-ROW_COLUMNS = (
-    "id, created_at, order_id, amount_ore, state, outcome, phone_masked, attempt_count, captured_ore, refunded_ore,"
-    " provider"
-)
+from kiosk.ledger.stamps import stamp
 
 
 @dataclass(frozen=True)
@@ -33,36 +33,10 @@ class DayTotals:
 
 
 @dataclass(frozen=True)
-class SaleRow:
-    sale_id: int
-    created_at: datetime  # local time
-    order_id: str
-    amount_ore: int
-    status: str
-    phone_masked: str
-    attempts: int
-    captured_ore: int
-    refunded_ore: int
-    api: str  # "PSP v3", "ePayment", or empty for a sale never tried
-
-
-def day_bounds(day: date) -> tuple[str, str]:
-    """The local day as a half-open range of the ledger's UTC time stamps (DST-aware)."""
-    start = datetime.combine(day, time.min).astimezone()
-    end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
-    return _stamp(start), _stamp(end)
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-API_TITLES = {"psp": "PSP v3", "epayment": "ePayment"}
-
-
-def api_title(api: str | None) -> str:
-    """The Vipps API a sale went through, as the manager reads it in the back office and the exports."""
-    return API_TITLES.get(api or "", api or "")
+class DaySummary:
+    totals: DayTotals
+    hours: list[tuple[int, int, int]]  # (local hour, sales captured, øre captured) for each of the 24 hours
+    sales: int  # every sale of the day, whatever became of it: the rows of the back office's table
 
 
 def status_of(state: str, outcome: str | None, captured_ore: int, refunded_ore: int) -> str:
@@ -80,22 +54,64 @@ def status_of(state: str, outcome: str | None, captured_ore: int, refunded_ore: 
     return state
 
 
-_HOUR_FIGURES = (
-    "SELECT count(*) FILTER (WHERE captured_ore > 0), COALESCE(sum(captured_ore), 0),"
-    " count(*) FILTER (WHERE refunded_ore > 0), COALESCE(sum(refunded_ore), 0),"
-    " count(*) FILTER (WHERE outcome = 'REFUSED'), count(*) FILTER (WHERE outcome = 'REJECTED'),"
-    " count(*) FILTER (WHERE outcome = 'EXPIRED'), count(*) FILTER (WHERE outcome = 'CANCELLED'),"
-    " count(*) FILTER (WHERE outcome = 'NOT_STARTED'), count(*) FILTER (WHERE state = 'NEEDS_CHECK'),"
-    " count(*) FILTER (WHERE state = 'OPEN'), count(*)"
-    " FROM sales WHERE created_at >= ? AND created_at < ?"
-)  # the first columns are in the order of DayTotals' fields, the last is every sale
-
-
 @dataclass(frozen=True)
-class DaySummary:
-    totals: DayTotals
-    hours: list[tuple[int, int, int]]  # (local hour, sales captured, øre captured) for each of the 24 hours
-    sales: int  # every sale of the day, whatever became of it: the rows of the back office's table
+class DayRow:
+    """One sale of a day as the back office's table shows it (the fields are the sales table's own)."""
+
+    sale_id: int
+    created_at: str  # the ledger's UTC time stamp (kiosk.ledger.stamps): the rows' order, and where a page starts
+    order_id: str | None
+    amount_ore: int
+    state: str
+    outcome: str | None
+    phone_masked: str | None  # masked in the ledger already: ******67
+    attempt_count: int
+    captured_ore: int
+    refunded_ore: int
+    provider: str | None  # the Vipps API it went through ("psp", "epayment"); None for a sale never tried
+
+    @property
+    def key(self) -> tuple:
+        """The row's place in the day's order: the next page starts after it."""
+        return self.created_at, self.sale_id
+
+    @property
+    def status(self) -> str:
+        return status_of(self.state, self.outcome, self.captured_ore, self.refunded_ore)
+
+    @property
+    def refundable(self) -> bool:
+        """Paid, captured, and not refunded in full yet."""
+        return self.state == "PAID" and self.captured_ore > self.refunded_ore
+
+    @property
+    def capture_pending(self) -> bool:
+        """Paid, but the capture has not shown in Vipps' details yet (PSP: its nightly batch applies it)."""
+        return self.state == "PAID" and not self.captured_ore
+
+
+class ExportRow(NamedTuple):
+    """One sale of the day as the CSV export writes it. A named tuple, not a dataclass: a busy day has 100,000
+    of them, and a tuple is made in half the time (the export's budget is 2x a bare sqlite3-to-csv)."""
+
+    local_time: str  # "2026-12-01 14:02:07", formatted by SQLite
+    order_id: str | None
+    amount_ore: int
+    state: str
+    outcome: str | None
+    phone_masked: str | None
+    attempt_count: int
+    captured_ore: int
+    refunded_ore: int
+    provider: str | None
+    reference: str | None  # the paid attempt's Vipps reference, else the last attempt's; None: never tried
+
+
+def day_bounds(day: date) -> tuple[str, str]:
+    """The local day as a half-open range of the ledger's UTC time stamps (DST-aware)."""
+    start = datetime.combine(day, time.min).astimezone()
+    end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    return stamp(start), stamp(end)
 
 
 def hour_bounds(day: date) -> list[tuple[int, str, str]]:
@@ -105,67 +121,6 @@ def hour_bounds(day: date) -> list[tuple[int, str, str]]:
     bounds = []
     while moment < end:
         following = min(moment + timedelta(hours=1), end)
-        bounds.append((moment.astimezone().hour, _stamp(moment), _stamp(following)))
+        bounds.append((moment.astimezone().hour, stamp(moment), stamp(following)))
         moment = following
     return bounds
-
-
-def day_summary(ledger: Ledger, day: date) -> DaySummary:
-    """The day's totals, sales per hour and number of sales, counted by SQLite: one aggregate per local hour,
-    each a range of the time index, so no row comes out to Python and no GROUP BY has to sort the day (that
-    sort made one GROUP BY over 100,000 rows slower than these 24 queries together)."""
-    sums = [0] * (len(fields(DayTotals)) + 1)
-    counts, amounts = [0] * 24, [0] * 24
-    for hour, start, end in hour_bounds(day):
-        figures = ledger.read(_HOUR_FIGURES, (start, end)).fetchone()
-        sums = [total + figure for total, figure in zip(sums, figures, strict=True)]
-        counts[hour] += figures[0]
-        amounts[hour] += figures[1]
-    return DaySummary(DayTotals(*sums[:-1]), [(hour, counts[hour], amounts[hour]) for hour in range(24)], sums[-1])
-
-
-def day_totals(ledger: Ledger, day: date) -> DayTotals:
-    return day_summary(ledger, day).totals
-
-
-def hourly(ledger: Ledger, day: date) -> list[tuple[int, int, int]]:
-    """(hour, sales captured, øre captured) for each of the day's 24 local hours."""
-    return day_summary(ledger, day).hours
-
-
-def day_rows_page(ledger: Ledger, day: date, after: tuple[str, int] | None = None, limit: int = 200) -> list[tuple]:
-    """Up to `limit` of the day's sales as plain tuples (ROW_COLUMNS), oldest first, starting after the sale
-    whose (created_at, id) is `after`: one page of the back office's table. Keyset paging on the time index, so
-    the last page of a busy day costs what the first does."""
-    start, end = day_bounds(day)
-    after_at, after_id = after or (start, 0)
-    return ledger.read(
-        f"SELECT {ROW_COLUMNS} FROM sales WHERE created_at >= ? AND created_at < ?"  # noqa: S608
-        " AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?",
-        (start, end, after_at, after_id, limit),
-    ).fetchall()
-
-
-def day_row_tuples(ledger: Ledger, day: date) -> list[tuple]:
-    """Every sale of the day as plain tuples (ROW_COLUMNS), oldest first."""
-    start, end = day_bounds(day)
-    return ledger.read(
-        f"SELECT {ROW_COLUMNS} FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id",  # noqa: S608
-        (start, end),
-    ).fetchall()
-
-
-def to_row(raw: tuple) -> SaleRow:
-    sale_id, created_at, order_id, amount, state, outcome, phone, attempts, captured, refunded, api = raw
-    return SaleRow(
-        sale_id,
-        datetime.fromisoformat(created_at).astimezone(),
-        order_id or "",
-        amount,
-        status_of(state, outcome, captured, refunded),
-        phone or "",
-        attempts,
-        captured,
-        refunded,
-        api_title(api),
-    )

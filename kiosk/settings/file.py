@@ -8,8 +8,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+import tomli_w
+
 from kiosk.domain.message import Message, Verbatim
-from kiosk.settings.model import SECRET_KEYS, ConfigError, Settings, parse_settings
+from kiosk.settings.model import SECRET_KEYS, ConfigError, Settings
+from kiosk.settings.reading import parse_settings
 from kiosk.settings.secrets import SecretStore
 
 
@@ -17,8 +20,6 @@ def save_settings(path: Path, raw: dict[str, Any], store: SecretStore | None = N
     """Check `raw` (tables as the TOML file has them, secrets included) and save it. Raises ConfigError with
     every problem, and then nothing is written."""
     settings = parse_settings(raw, source=path)
-    import tomli_w  # only the settings screen writes settings
-
     vipps = dict(raw.get("vipps", {}))
     secrets = {key: vipps.pop(key) for key in list(vipps) if key in SECRET_KEYS and vipps[key]}
     if settings.vipps is not None:  # a [vipps] table with only `api` (a demo) has no secrets to keep

@@ -10,6 +10,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from kiosk.domain.message import Message, MessageError, Verbatim
@@ -67,12 +68,25 @@ def _refused(exc: Exception) -> Message:
     return Message("the system keyring refused the secrets ({error})", error=type(exc).__name__)
 
 
+def _keyring_library() -> ModuleType | None:
+    """The keyring library, or None where it is not installed."""
+    # The one seam for start-up: importing keyring takes about 50 ms here, which the first frame of a counter PC
+    # whose secrets are in the private file (read first) never waits for.
+    try:
+        import keyring
+        import keyring.backends.fail
+        import keyring.errors
+    except ImportError:
+        return None
+    return keyring
+
+
 def _unreadable_keyring(exc: Exception) -> SecretStoreError:
     """What a keyring that is there but will not answer means for the kiosk: no secrets, so no real payments.
-    Every backend raises its own kind (keyring's KeyringLocked and InitError, D-Bus errors, ...)."""
-    from keyring.errors import KeyringLocked
-
-    if isinstance(exc, KeyringLocked):
+    Every backend raises its own kind (keyring's KeyringLocked and InitError, D-Bus errors, ...). Only a keyring
+    that was found raises, so the library is there."""
+    library = _keyring_library()
+    if library is not None and isinstance(exc, library.errors.KeyringLocked):
         return SecretStoreError(_LOCKED)
     return SecretStoreError(
         Message(
@@ -98,16 +112,14 @@ class SecretStore:
         """The platform keyring, or None where there is none (a headless counter PC, a locked-down account)."""
         if not self._use_keyring or os.environ.get("KIOSK_NO_KEYRING"):
             return None
-        try:
-            import keyring
-            from keyring.backends import fail
-        except ImportError:
+        library = _keyring_library()
+        if library is None:
             return None
         try:
-            backend = keyring.get_keyring()
+            backend = library.get_keyring()
         except Exception as exc:  # a backend named by PYTHON_KEYRING_BACKEND or keyringrc that cannot start
             raise _unreadable_keyring(exc) from None
-        if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        if isinstance(backend, library.backends.fail.Keyring) or getattr(backend, "priority", 0) <= 0:
             return None
         return backend
 

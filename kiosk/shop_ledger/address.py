@@ -1,7 +1,7 @@
 """The rules for the shop database's settings: [shop] database (a postgresql:// address without the password,
 TLS with certificate verification unless the server is this PC), [shop] shop_id and [kiosk] till_id.
 
-Plain functions on values, no psycopg: kiosk.settings.model calls them while it reads the file.
+Plain functions on values, no psycopg: kiosk.settings.reading calls them while it reads the file.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.ledger import AttemptRecord, LedgerError
 from kiosk.ledger.problems import cannot_open, cannot_write
-from kiosk.ledger.store import utc_now
+from kiosk.ledger.stamps import utc_now
 from kiosk.shop_ledger.journal import COLUMNS
 
 if TYPE_CHECKING:  # loaded by the caller that has a shop database; a till's own resend needs none

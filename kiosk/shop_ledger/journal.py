@@ -8,7 +8,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.ledger.store import LedgerError, utc_now
+from kiosk.ledger import LedgerError
+from kiosk.ledger.stamps import utc_now
 
 # Every column the shop database mirrors, per table, in the ledger's own names (kiosk/ledger/schema.py).
 COLUMNS: dict[str, tuple[str, ...]] = {

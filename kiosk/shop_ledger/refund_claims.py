@@ -11,7 +11,7 @@ from __future__ import annotations
 import psycopg
 
 from kiosk.domain.message import Message, Money
-from kiosk.ledger.store import RefundRefused
+from kiosk.ledger import RefundRefused
 from kiosk.shop_ledger.connection import ShopUnreachable
 
 

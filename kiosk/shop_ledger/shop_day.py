@@ -2,7 +2,7 @@
 sales with their till, and which tills lag. Read only, on a connection of its own whose every wait ends within
 BOUND_S: the back office runs these off the GUI thread and shows "This till" whatever happens here.
 
-The rows are those of kiosk.shop_ledger.shop_rows: a till's own, then the till and the paid attempt's Vipps
+The rows are kiosk.shop_ledger.shop_rows.ShopRow: a till's own row, with the till and the paid attempt's Vipps
 reference and API.
 """
 
@@ -18,7 +18,7 @@ import psycopg
 from kiosk.ledger.report import DaySummary, DayTotals, day_bounds, hour_bounds
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
-from kiosk.shop_ledger.shop_rows import ShopKey
+from kiosk.shop_ledger.shop_rows import ShopKey, ShopRow
 
 # A person waits for these: a database slower than this is reported as away, and "This till" is still there.
 BOUND_S = 5.0
@@ -35,7 +35,8 @@ LEFT JOIN (SELECT c.sale_till_id, c.sale_id, sum(c.amount_ore)::bigint AS ore FR
     ON elsewhere.sale_till_id = s.till_id AND elsewhere.sale_id = s.id
 """
 
-# The time as the till writes it (UTC, ISO, milliseconds), so a shop row reads as a till's own row does.
+# The time as the till writes it (UTC, ISO, milliseconds), so a shop row reads as a till's own row does. The
+# columns are in the order of ShopRow's fields.
 _ROWS = f"""
 SELECT s.id, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"'), s.order_id,
        s.amount_ore, s.state, s.outcome, s.phone_masked, s.attempt_count, s.captured_ore,
@@ -79,7 +80,7 @@ class TillFreshness:
 @dataclass(frozen=True)
 class ShopDay:
     summary: DaySummary
-    rows: list[tuple]  # the first page
+    rows: list[ShopRow]  # the first page
     lagging: list[TillFreshness]  # tills that have not confirmed a copy for LAGGING, by till id
 
 
@@ -99,8 +100,9 @@ def read_shop_day(target: ShopDatabase, day: date, limit: int) -> ShopDay:
     return ShopDay(summary, rows, lagging)
 
 
-def read_shop_page(target: ShopDatabase, day: date, after: ShopKey, limit: int) -> list[tuple]:
-    """Up to `limit` of the shop's sales of `day` after the row keyed `after` (page_key). Raises ShopUnreachable."""
+def read_shop_page(target: ShopDatabase, day: date, after: ShopKey, limit: int) -> list[ShopRow]:
+    """Up to `limit` of the shop's sales of `day` after the row keyed `after` (ShopRow.key). Raises
+    ShopUnreachable."""
     with _reading(target) as db:
         return _page(db, target.shop_id, day, after, limit)
 
@@ -120,12 +122,12 @@ def _reading(target: ShopDatabase) -> Iterator[psycopg.Connection]:
         db.close()
 
 
-def _page(db: psycopg.Connection, shop_id: str, day: date, after: ShopKey | None, limit: int) -> list:
+def _page(db: psycopg.Connection, shop_id: str, day: date, after: ShopKey | None, limit: int) -> list[ShopRow]:
     start, end = day_bounds(day)
     after_at, after_till, after_id = after or (start, "", 0)
     parameters = {"shop": shop_id, "start": start, "end": end, "limit": limit}
     parameters |= {"after_at": after_at, "after_till": after_till, "after_id": after_id}
-    return [tuple(row) for row in db.execute(_ROWS, parameters).fetchall()]
+    return [ShopRow(*row) for row in db.execute(_ROWS, parameters).fetchall()]
 
 
 def _summary(db: psycopg.Connection, shop_id: str, day: date) -> DaySummary:

@@ -1,19 +1,30 @@
 """A row of the whole shop's day as the back office holds it, and which sale it is. Plain values, no database:
 the back office's model imports this without loading psycopg.
 
-A shop row is a till's own row (kiosk.ledger.report.ROW_COLUMNS, times as the till writes them) followed by its
-till and the Vipps reference and API of the attempt that was paid (else the last one), so a refund hook can name
-a sale of another till exactly (SaleIdentity).
+A shop row is a till's own row (kiosk.ledger.report.DayRow, times as the till writes them) with its till and
+the Vipps reference and API of the attempt that was paid (else the last one), so a refund hook can name a sale
+of another till exactly (SaleIdentity).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-TILL = 11  # where a shop row's till is: after the till's own ROW_COLUMNS
-REFERENCE = 12
-ATTEMPT_API = 13
+from kiosk.ledger.report import DayRow
+
 ShopKey = tuple[str, str, int]  # (created_at, till, id): the shop's rows are in this order, and paged by it
+
+
+@dataclass(frozen=True)
+class ShopRow(DayRow):
+    till_id: str
+    reference: str | None  # the Vipps reference of the attempt that was paid, else of the last one
+    attempt_api: str | None  # that attempt's API
+
+    @property
+    def key(self) -> ShopKey:
+        """Where the next page starts: the row's (created_at, till, id), the order of the rows."""
+        return self.created_at, self.till_id, self.sale_id
 
 
 @dataclass(frozen=True)
@@ -30,11 +41,6 @@ class SaleIdentity:
     api: str | None = None
 
 
-def identity_of(shop_id: str, row: tuple) -> SaleIdentity:
+def identity_of(shop_id: str, row: ShopRow) -> SaleIdentity:
     """The identity of a shop row (as read_shop_day and read_shop_page return them)."""
-    return SaleIdentity(shop_id, row[TILL], row[0], row[REFERENCE], row[ATTEMPT_API] or row[10])
-
-
-def page_key(row: tuple) -> ShopKey:
-    """Where the next page starts: the row's (created_at, till, id), the order of the rows."""
-    return row[1], row[TILL], row[0]
+    return SaleIdentity(shop_id, row.till_id, row.sale_id, row.reference, row.attempt_api or row.provider)

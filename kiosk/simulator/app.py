@@ -14,16 +14,17 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from kiosk.simulator import epayment, personal_qr, psp_backend, validation
+from kiosk.simulator import epayment, markets, personal_qr, psp_backend
 from kiosk.simulator.access import ControlsOnThisPc
 from kiosk.simulator.auth import TokenIssuer
-from kiosk.simulator.demo import SimulatorSettings
+from kiosk.simulator.demo import SalesUnit, SimulatorSettings
 from kiosk.simulator.engine import Answer, CustomerPayment, VippsSimulator
 from kiosk.simulator.faults import FaultBook, FaultInjector, FaultRule, RuleError
 from kiosk.simulator.payments import Stage
 from kiosk.simulator.validation import error
 
 JSON_TYPE = "application/json;charset=UTF-8"
+BAD_APP_PHONE = "phone must be 8 digits (a Norwegian number) or a mobile number with its country code"
 STATIC = resources.files("kiosk.simulator") / "static"
 
 
@@ -48,7 +49,7 @@ def build_app(settings: SimulatorSettings | None = None) -> ControlsOnThisPc:
     (kiosk/simulator/access.py sorts the paths)."""
     settings = settings or SimulatorSettings()
     sim = VippsSimulator(settings)
-    tokens = TokenIssuer(settings.sales_unit, settings.token_ttl_s)
+    tokens = TokenIssuer(settings.sales_units, settings.token_ttl_s)
     faults = FaultBook()
 
     def public_base(request: Request) -> str:
@@ -149,7 +150,7 @@ def build_app(settings: SimulatorSettings | None = None) -> ControlsOnThisPc:
         payment = landing_payment(request)
         if payment is None:
             return JSONResponse({"message": "This payment link is not valid."}, status_code=404)
-        return JSONResponse(_customer_view(payment, settings.sales_unit.name))
+        return JSONResponse(_customer_view(payment, settings))
 
     async def landing_phone(request: Request) -> Response:
         payment = landing_payment(request)
@@ -166,19 +167,18 @@ def build_app(settings: SimulatorSettings | None = None) -> ControlsOnThisPc:
         return _static_page("app.html")
 
     async def app_requests(request: Request) -> Response:
-        phone = request.query_params.get("phone", "")
-        views = [_customer_view(p, settings.sales_unit.name) for p in sim.app_requests(phone)]
+        phone = markets.app_key_of_param(request.query_params.get("phone", "")) or ""
+        views = [_customer_view(p, settings) for p in sim.app_requests(phone)]
         return JSONResponse(views)
 
     def customer_phone(request: Request) -> str | None:
-        phone = request.query_params.get("phone", "")
-        return phone if validation.PHONE.fullmatch(phone) else None
+        return markets.app_key_of_param(request.query_params.get("phone", ""))
 
     async def app_personal_qr(request: Request) -> Response:
         """The customer's own code, as their app shows it: an image to hold to the counter's scanner."""
         phone = customer_phone(request)
         if phone is None:
-            return JSONResponse({"message": "phone must be 8 digits"}, status_code=400)
+            return JSONResponse({"message": BAD_APP_PHONE}, status_code=400)
         svg = personal_qr.svg_of(sim.personal_qrs.code_for(phone))
         return Response(svg, media_type="image/svg+xml", headers={"cache-control": "no-store"})
 
@@ -186,7 +186,7 @@ def build_app(settings: SimulatorSettings | None = None) -> ControlsOnThisPc:
         """A control: the content of a customer's code as text, for tests and scripts that play the scanner."""
         phone = customer_phone(request)
         if phone is None:
-            return JSONResponse({"message": "phone must be 8 digits"}, status_code=400)
+            return JSONResponse({"message": BAD_APP_PHONE}, status_code=400)
         return JSONResponse({"phone": phone, "personalQr": sim.personal_qrs.code_for(phone)})
 
     async def app_respond(request: Request) -> Response:
@@ -195,14 +195,15 @@ def build_app(settings: SimulatorSettings | None = None) -> ControlsOnThisPc:
             return bad
         if not isinstance(body, dict) or body.get("action") not in ("approve", "reject"):
             return JSONResponse({"message": "action must be approve or reject"}, status_code=400)
-        answer = await sim.respond_in_app(
-            str(body.get("pspTransactionId", "")), str(body.get("phone", "")), body["action"] == "approve"
-        )
+        phone = markets.app_key_of_param(str(body.get("phone", ""))) or ""
+        answer = await sim.respond_in_app(str(body.get("pspTransactionId", "")), phone, body["action"] == "approve")
         return JSONResponse(answer[1], status_code=answer[0])
 
     async def static_file(request: Request) -> Response:
         name = request.path_params["name"]
-        if name not in ("sim.css", "landing.js", "app.js"):
+        if name == "markets.js":
+            return _markets_script()
+        if name not in ("sim.css", "landing.js", "app.js", "texts.js"):
             return Response(status_code=404)
         return _static_page(name)
 
@@ -246,15 +247,25 @@ def _static_page(name: str) -> Response:
         return FileResponse(path, media_type=f"{media}; charset=utf-8", headers={"cache-control": "no-store"})
 
 
-def _customer_view(payment: CustomerPayment, merchant: str) -> dict[str, Any]:
+def _markets_script() -> Response:
+    """The markets table for the pages' scripts, made from the simulator's own (markets.py): one table, not two."""
+    script = f'"use strict";\nconst MARKETS = {json.dumps(markets.pages_table(), indent=1)};\n'
+    return Response(script, media_type="text/javascript; charset=utf-8", headers={"cache-control": "no-store"})
+
+
+def _customer_view(payment: CustomerPayment, settings: SimulatorSettings) -> dict[str, Any]:
     """What the landing page and the app show, for a PSP or an ePayment payment alike: no ids beyond the one the
-    app answers with (under the name `pspTransactionId`, which an ePayment payment's pspReference fills)."""
+    app answers with (under the name `pspTransactionId`, which an ePayment payment's pspReference fills), and the
+    market, which the pages are branded and worded by."""
+    unit: SalesUnit | None = settings.unit_by_msn(payment.merchant_serial_number)
     now = time.monotonic()
     deadline = payment.app_deadline if payment.stage is Stage.AWAITING_APP else payment.landing_deadline
     seconds_left = max(0.0, deadline - now) if payment.pending_for_customer and deadline else 0.0
     return {
         "pspTransactionId": payment.request_id,
-        "merchant": merchant,
+        "merchant": unit.name if unit else "",
+        "country": payment.country,
+        "currency": payment.currency,
         "amount": payment.amount,
         "paymentText": payment.payment_text,
         "stage": payment.stage.value,

@@ -1,4 +1,8 @@
-"""The access-token endpoint and the checks every PSP call passes through."""
+"""The access-token endpoint and the checks every PSP and ePayment call passes through.
+
+One simulator serves every demo sales unit at once: a token belongs to the client id that asked for it, and a
+call's Merchant-Serial-Number header must name that client's unit.
+"""
 
 from __future__ import annotations
 
@@ -14,19 +18,24 @@ Answer = tuple[int, Any]
 
 
 class TokenIssuer:
-    def __init__(self, unit: SalesUnit, ttl_s: float) -> None:
-        self._unit = unit
+    def __init__(self, units: tuple[SalesUnit, ...], ttl_s: float) -> None:
+        self._units = units
         self._ttl_s = ttl_s
         self._expiry_by_token: dict[str, float] = {}
+        self._unit_by_token: dict[str, SalesUnit] = {}
         # How many times a token was asked for, and given: every ask carried a client secret, so a test can see
         # that none was sent to a place it should not go.
         self.asked = 0
         self.issued = 0
 
+    def _unit_of_key(self, headers: Mapping[str, str]) -> SalesUnit | None:
+        key = headers.get("ocp-apim-subscription-key")
+        return next((u for u in self._units if u.subscription_key == key), None)
+
     def issue(self, headers: Mapping[str, str]) -> Answer:
-        unit = self._unit
+        unit = self._unit_of_key(headers)
         self.asked += 1
-        if headers.get("ocp-apim-subscription-key") != unit.subscription_key:
+        if unit is None:
             return 401, {
                 "error": "invalid_subscription_key",
                 "error_description": "Access denied: invalid key",
@@ -40,6 +49,7 @@ class TokenIssuer:
         self.issued += 1
         now = time.time()
         self._expiry_by_token[token] = time.monotonic() + self._ttl_s
+        self._unit_by_token[token] = unit
         ttl = str(int(self._ttl_s))
         return 200, {
             "token_type": "Bearer",
@@ -53,6 +63,7 @@ class TokenIssuer:
 
     def revoke_all(self) -> None:
         self._expiry_by_token.clear()
+        self._unit_by_token.clear()
 
     def forget(self) -> None:
         """Everything, counts included (the simulator's reset)."""
@@ -65,19 +76,29 @@ class TokenIssuer:
     def check(self, headers: Mapping[str, str], *, psp: bool = True) -> Answer | None:
         """None when the caller may go on; otherwise the answer Vipps would give. `psp=False` for the ePayment
         API, a merchant's API that takes no Psp-Id."""
-        unit = self._unit
-        if headers.get("ocp-apim-subscription-key") != unit.subscription_key:
+        if self._unit_of_key(headers) is None:
             return 401, {"statusCode": 401, "message": "Access denied due to invalid subscription key."}
         scheme, _, token = headers.get("authorization", "").partition(" ")
         expiry = self._expiry_by_token.get(token) if scheme.lower() == "bearer" else None
         if expiry is None or expiry <= time.monotonic():
             self._expiry_by_token.pop(token, None)
+            self._unit_by_token.pop(token, None)
             return 401, {
                 "statusCode": 401,
                 "message": "Unauthorized. Access token is missing, invalid or expired.",
             }
+        unit = self._unit_by_token[token]
+        if headers.get("ocp-apim-subscription-key") != unit.subscription_key:
+            return 401, {"statusCode": 401, "message": "Access denied due to invalid subscription key."}
+        if psp and unit.country != "NO":
+            return 400, [error("21", "Merchant not available or active: the PSP API is for Norway (Vipps) only")]
         if psp and headers.get("psp-id") != unit.psp_id:
             return 403, [error("403", "Not authorised: unknown Psp-Id for this token")]
         if headers.get("merchant-serial-number") != unit.merchant_serial_number:
             return 400, [error("21", "Merchant not available or active")]
         return None
+
+    def unit_of(self, headers: Mapping[str, str]) -> SalesUnit:
+        """The sales unit of a call that `check` let through."""
+        _scheme, _, token = headers.get("authorization", "").partition(" ")
+        return self._unit_by_token[token]

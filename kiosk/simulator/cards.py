@@ -1,4 +1,7 @@
-"""The test environment's magic amounts: which network token Vipps hands the PSP for an amount (in øre)."""
+"""The test environment's magic amounts: which network token Vipps hands the PSP for an amount.
+
+Amounts are minor units (øre, cents) and mean the same in every currency: 3100 is DKK 31,00 or EUR 31,00 too.
+"""
 
 from dataclasses import dataclass
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.simulator import validation
+from kiosk.simulator import markets, validation
 from kiosk.simulator.cards import network_token_for, refusal_for
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.epayment_payments import ABORTED, EXPIRED, EPayment
@@ -29,6 +29,11 @@ Answer = tuple[int, Any]
 LANDING_PATH = "/_sim/landing"
 OK_RESPONSE = {"responseInfo": {"responseCode": "9000", "responseMessage": "SUCCESS"}}
 CustomerPayment = Payment | EPayment  # what the landing page and the app show, whichever API made it
+_BAD_NUMBER = {
+    "NO": "Enter the 8 digits of your Norwegian mobile number.",
+    "DK": "Enter the 8 digits of your Danish mobile number.",
+    "FI": "Enter your Finnish mobile number, like 040 1234567.",
+}
 
 
 class VippsSimulator:
@@ -229,13 +234,18 @@ class VippsSimulator:
             self._send_to_app(payment, phone)
         payment.authorise(refusal_for(payment.amount))
 
-    def enter_phone(self, payment: CustomerPayment, phone: str) -> Answer:
-        if not validation.PHONE.fullmatch(phone):
-            return 400, {"message": "Enter the 8 digits of your Norwegian mobile number."}
+    def enter_phone(self, payment: CustomerPayment, typed: str) -> Answer:
+        """A number typed on the landing page, in the national form of the payment's market. The answer's
+        `code` lets the page say it in the customer's language; `appPhone` is the key to open the app with."""
+        market = markets.MARKETS[payment.country]
+        msisdn = market.msisdn_of_national(typed)
+        if msisdn is None:
+            return 400, {"message": _BAD_NUMBER[market.country], "code": "bad-phone"}
         if payment.stage is not Stage.AWAITING_PHONE or payment.cancelled:
-            return 409, {"message": "This payment is no longer waiting for a phone number."}
+            return 409, {"message": "This payment is no longer waiting for a phone number.", "code": "not-waiting"}
+        phone = markets.app_key(msisdn)
         self._send_to_app(payment, phone)
-        return 200, {"message": "Check your Vipps app."}
+        return 200, {"message": f"Check your {market.brand} app.", "appPhone": phone}
 
     def app_requests(self, phone: str) -> list[CustomerPayment]:
         every: list[CustomerPayment] = [*self.payments.values(), *self.epayments.values()]

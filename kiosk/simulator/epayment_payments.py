@@ -43,7 +43,7 @@ class EPayment:
     landing_url: str
     landing_deadline: float  # monotonic seconds
     redirect_url: str | None = None
-    phone: str | None = None  # 8 digits, as the simulated app is opened with
+    phone: str | None = None  # the customer's app key (kiosk/simulator/markets.py), as the app is opened with
     stage: Stage = Stage.AWAITING_PHONE
     state: str = CREATED
     app_deadline: float | None = None
@@ -54,6 +54,7 @@ class EPayment:
     cancelled_amount: int = 0
     events: list[dict[str, Any]] = field(default_factory=list)
     created_at: str = field(default_factory=now_iso)
+    country: str = "NO"  # the sales unit's market (kiosk/simulator/markets.py)
 
     # ---- what the customer pages read (the same names as a PSP payment's) ------------------------------------
 
@@ -190,6 +191,7 @@ class EPayment:
             "reference": self.reference,
             "pspReference": self.psp_reference,
             "merchantSerialNumber": self.merchant_serial_number,
+            "country": self.country,
             "amount": self.amount,
             "currency": self.currency,
             "paymentText": self.payment_text,

@@ -101,6 +101,10 @@ class Payment:
         """The id the simulated app answers with."""
         return self.psp_transaction_id
 
+    @property
+    def country(self) -> str:
+        return "NO"  # the PSP API v3 is Norway's (Vipps) only
+
     def customer_outcome(self) -> str | None:
         if self.cancelled:
             return "cancelled"

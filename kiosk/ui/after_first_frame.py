@@ -21,7 +21,8 @@ from kiosk.domain.message import Message
 from kiosk.host.heap import return_freed_memory_to_the_system
 from kiosk.host.logs import setup_logging
 from kiosk.settings.manager_pin import DEMO_PIN, ManagerPin
-from kiosk.settings.model import Settings, data_dir
+from kiosk.settings.model import Settings
+from kiosk.settings.paths import data_dir
 from kiosk.ui.app import relaunch_command
 from kiosk.ui.checkout_flow import CheckoutFlow
 from kiosk.ui.idle_watch import IdleWatch

@@ -18,9 +18,11 @@ are deferred only at these named seams, each for a cost a shop would feel, each 
 3. The command seam: kiosk.commands.cli imports a command's modules when that command runs (`kiosk export`
    loads no Qt; the window waits for no exporter, doctor or simulator), as does `python -m
    kiosk.ui.language.i18n` its build tools.
-4. Two that only some kiosks need: the demo's embedded simulator (an ASGI server, ~170 ms) on the service
-   thread in demo mode only (kiosk.ui.services), and the shop copy with psycopg (~110 ms) only for a till with
-   a shop database (kiosk.ui.after_first_frame).
+4. What only some kiosks need: the demo's embedded simulator (an ASGI server, ~170 ms) on the service thread in
+   demo mode only (kiosk.ui.services); the shop copy with psycopg (~110 ms) only for a till with a shop
+   database (kiosk.ui.after_first_frame); the settings file's reader and secret store only when there is a
+   file (kiosk.settings.loading), keyring only when a secret is kept there (kiosk.settings.secrets), and Qt
+   only for a PDF export (kiosk.commands.export).
 
 Beside the seams, an import sits in a function only for a module that exists on one platform (winsound), and
 for the diagnosis that runs only when Qt cannot start at all (kiosk.ui.qt_start: ~6 ms no good start pays).
@@ -35,7 +37,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.settings.model import Settings, data_dir, ledger_path
+from kiosk.settings.model import Settings
+from kiosk.settings.paths import data_dir, ledger_path
 from kiosk.ui.language.i18n import use_language
 from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
 from kiosk.ui.main_window import MainWindow, the_rest

@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kiosk.domain.message import Message, Verbatim
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import ExportError
-from kiosk.ledger.report import DayTotals, day_summary
-from kiosk.ui.language.i18n import long_date, money
+from kiosk.ledger.report import DayTotals
+from kiosk.ui.language.i18n import long_date, money, use_language
 
 # Called from a background job's thread too: QCoreApplication.translate is thread-safe. (lupdate reads the calls.)
 translate = QCoreApplication.translate
@@ -21,7 +22,7 @@ translate = QCoreApplication.translate
 
 def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str | None = None) -> None:
     """Totals, counts per outcome and an hour-by-hour table on one A4 page. Needs a QGuiApplication."""
-    summary = day_summary(ledger, day)
+    summary = ledger.day_summary(day)
     totals, hours = summary.totals, summary.hours
     shop_name = shop_name or translate("DayReport", "Vipps kiosk")
     partial = output.with_name(output.name + ".partial")
@@ -55,6 +56,15 @@ def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str | None
     if empty:
         partial.unlink(missing_ok=True)
         raise _not_written(output, Message("nothing was written (is the disk full?)"))
+
+
+def write_day_pdf_without_window(ledger: Ledger, day: date, output: Path, language: str) -> None:
+    """The report from a process that has no window (`kiosk export --format pdf`), in `language`."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a report needs fonts, not a screen
+    _app = QGuiApplication.instance() or QGuiApplication([])  # Qt draws text only inside an application
+    use_language(language)
+    write_day_pdf(ledger, day, output)
 
 
 def _not_written(output: Path, problem: Message | Verbatim) -> ExportError:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 
 from kiosk.domain.message import Message
-from kiosk.settings.model import ConfigError, Settings, VippsSettings, config_path, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError, Settings, VippsSettings
+from kiosk.settings.paths import config_path
 from kiosk.ui.screens.back_office import BackOffice
 from kiosk.ui.screens.settings_screen import SettingsScreen
 from kiosk.ui.workers.background import BackgroundJob, JobKind

@@ -31,12 +31,13 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
+from kiosk.domain.apis import api_title
 from kiosk.domain.money import format_kroner
 from kiosk.host.logs import setup_logging
 from kiosk.ledger import Ledger
-from kiosk.ledger.report import api_title
 from kiosk.settings.manager_pin import ManagerPin
-from kiosk.settings.model import KioskSettings, Settings, ledger_path
+from kiosk.settings.model import KioskSettings, Settings
+from kiosk.settings.paths import ledger_path
 from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.services import Services

@@ -18,6 +18,7 @@ from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.recovery import recover
 from kiosk.domain.message import Message, Verbatim
 from kiosk.ledger import Ledger, LedgerError
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import Settings, VippsSettings
 from kiosk.ui.closing import CLOSE_S, Deadline
 
@@ -81,7 +82,7 @@ class ServiceStarter(QObject):
                 self.failed.emit(said)
                 return
             self.simulator = server
-            vipps = VippsSettings.for_simulator(server.base_url, api=self._settings.api)
+            vipps = demo_vipps_settings(server.base_url, api=self._settings.api)
         else:
             assert self._settings.vipps is not None
             vipps = self._settings.vipps

@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from kiosk.settings.model import is_loopback_host
+from kiosk.settings.addresses import is_loopback_host
 
 
 class Environment(StrEnum):

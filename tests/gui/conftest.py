@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.manager_pin import ManagerPin
 from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
 from kiosk.ui.main_window import MainWindow
@@ -61,7 +62,7 @@ def make_window(qtbot, sim, tmp_path) -> Iterator[Callable[..., MainWindow]]:
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()
-        window.connect_vipps(vipps or VippsSettings.for_simulator(sim.base_url, api=TEST_API))
+        window.connect_vipps(vipps or demo_vipps_settings(sim.base_url, api=TEST_API))
         windows.append(window)
         return window
 

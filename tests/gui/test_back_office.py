@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from kiosk.ledger import Ledger
-from kiosk.settings.model import data_dir
+from kiosk.settings.paths import data_dir
 from kiosk.ui.language.i18n import money
 from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
@@ -252,7 +252,8 @@ def test_re_checking_a_sale_whose_capture_is_pending_learns_that_vipps_applied_i
     assert sim.payment(tx)["capturedAmount"] == 14950  # captured once, by Vipps' batch: nothing sent again
 
 
-def test_exports_land_in_the_data_folder(qtbot, window, sim):
+def test_exports_land_in_the_data_folder(qtbot, window, sim, language):
+    language("en")  # as start-up sets it: English's plural forms ("1 sale") are in its .qm
     _sell(qtbot, window, sim, "149,50")
     _open_back_office(qtbot, window)
     office = window.back_office
@@ -289,14 +290,14 @@ def test_enter_pressed_twice_sends_one_refund(qtbot, window, sim):
 
 
 def test_the_first_pin_must_be_chosen_and_cannot_be_skipped(qtbot, sim, tmp_path):
+    from kiosk.settings.demo import demo_vipps_settings
     from kiosk.settings.manager_pin import ManagerPin
-    from kiosk.settings.model import VippsSettings
     from kiosk.ui.main_window import MainWindow
     from tests.gui.conftest import FAST_KIOSK
 
     window = MainWindow(FAST_KIOSK, tmp_path / "ledger.sqlite3", demo=False, pin=ManagerPin(tmp_path / "pin.json"))
     window.show()
-    window.connect_vipps(VippsSettings.for_simulator(sim.base_url))
+    window.connect_vipps(demo_vipps_settings(sim.base_url))
     window.ask_for_first_pin()
     screen = window.pin_screen
     assert not screen.cancel_button.isVisible()

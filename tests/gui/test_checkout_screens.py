@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.ledger import Ledger
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from tests.conftest import TEST_API
 from tests.gui.keyboard import press
 from tests.gui.steps import charge, landing_token, open_requests, type_phone, wait_outcome
@@ -86,7 +86,7 @@ def test_the_kiosk_countdown_running_out_expires_and_cancels(qtbot, make_window,
 
 
 def test_vipps_timing_out_the_landing_page_shows_expired(qtbot, make_window, short_windows):
-    window = make_window(VippsSettings.for_simulator(short_windows.base_url, api=TEST_API))
+    window = make_window(demo_vipps_settings(short_windows.base_url, api=TEST_API))
     charge(qtbot, window, "100")
     wait_outcome(qtbot, window, "EXPIRED")
     assert window.outcome_screen.title.text() == "Time ran out"

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
 from tests.vipps_apis import EPAYMENT_PATHS
@@ -14,7 +14,7 @@ from tests.vipps_apis import EPAYMENT_PATHS
 
 @pytest.fixture
 def window(make_window, sim):
-    return make_window(replace(VippsSettings.for_simulator(sim.base_url), api="epayment"))
+    return make_window(replace(demo_vipps_settings(sim.base_url), api="epayment"))
 
 
 def _captured(sim) -> int:
@@ -54,10 +54,11 @@ def test_the_customer_rejects(qtbot, window, sim):
 
 
 def test_saving_the_settings_screen_keeps_the_api(qtbot, sim):
-    from kiosk.settings.model import Settings, config_path
+    from kiosk.settings.model import Settings
+    from kiosk.settings.paths import config_path
     from kiosk.ui.screens.settings_screen import SettingsScreen
 
-    vipps = replace(VippsSettings.for_simulator(sim.base_url), base_url="https://apitest.vipps.no", api="epayment")
+    vipps = replace(demo_vipps_settings(sim.base_url), base_url="https://apitest.vipps.no", api="epayment")
     screen = SettingsScreen(Settings(vipps=vipps), config_path())
     qtbot.addWidget(screen)
     assert screen.raw_settings()["vipps"]["api"] == "epayment"

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from kiosk.checkout.recovery import recover
 from kiosk.ledger import Ledger
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from tests.conftest import FAST_RETRY, TEST_API
 from tests.gui.conftest import FAST_KIOSK
 from tests.gui.keyboard import press, type_text
@@ -33,7 +33,7 @@ def hang_every_vipps_call(qtbot, sim) -> None:
 
 def test_closing_while_vipps_hangs_is_prompt_and_the_next_start_settles_the_sale(qtbot, make_window, sim, tmp_path):
     # A request timeout of 20 s: before, closing waited for it (and 5 s of grace) once per thread.
-    vipps = replace(VippsSettings.for_simulator(sim.base_url, api=TEST_API), request_timeout_s=20.0)
+    vipps = replace(demo_vipps_settings(sim.base_url, api=TEST_API), request_timeout_s=20.0)
     window = make_window(vipps=vipps)
     charge(qtbot, window, "149,50")
     assert {"sale-worker", "details-poller"} <= set(_thread_names())
@@ -67,7 +67,7 @@ def test_closing_during_start_up_recovery_is_prompt_and_the_next_start_resumes(q
 
     ledger_file = tmp_path / "ledger.sqlite3"
     sale_id = sale_left_open_by_a_crash(ledger_file)
-    vipps = replace(VippsSettings.for_simulator(sim.base_url, api=TEST_API), request_timeout_s=20.0)
+    vipps = replace(demo_vipps_settings(sim.base_url, api=TEST_API), request_timeout_s=20.0)
     settings = Settings(vipps=vipps, kiosk=FAST_KIOSK)
     services = Services(settings, demo=False, ledger_file=ledger_file)
     readied: list[object] = []
@@ -107,7 +107,7 @@ def test_two_refunds_that_vipps_sits_on_do_not_hold_up_the_pin(qtbot, window, si
     global_pool = QThreadPool.globalInstance()
     cores = global_pool.maxThreadCount()
     global_pool.setMaxThreadCount(2)  # the counter PC's, whatever this machine has
-    vipps = replace(VippsSettings.for_simulator(sim.base_url, api=TEST_API), request_timeout_s=20.0)
+    vipps = replace(demo_vipps_settings(sim.base_url, api=TEST_API), request_timeout_s=20.0)
     providers = [make_provider(vipps, retry=FAST_RETRY) for _ in range(2)]
     finished: list[object] = []
     try:

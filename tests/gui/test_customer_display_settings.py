@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kiosk.settings.file import save_settings
-from kiosk.settings.model import KioskSettings, Settings, config_path, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import KioskSettings, Settings
+from kiosk.settings.paths import config_path
 from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.gui.offscreen_screens import CUSTOMER
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.settings.model import VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
 from tests.conftest import TEST_API
 from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, wait_outcome
@@ -41,7 +41,7 @@ def _lose_focus(window, where: str) -> None:
 )
 @pytest.mark.parametrize("locked", [False, True], ids=["window", "kiosk mode"])
 def test_esc_on_the_keyboard_after_enter_cancels_the_waiting_payment_at_vipps(qtbot, make_window, sim, locked, details):
-    vipps = replace(VippsSettings.for_simulator(sim.base_url, api=TEST_API), request_timeout_s=3)
+    vipps = replace(demo_vipps_settings(sim.base_url, api=TEST_API), request_timeout_s=3)
     window = make_window(vipps)
     if locked:  # as a counter PC is all day (F11 here; `kiosk_mode = true` locks the same way at start)
         press(qtbot, Qt.Key.Key_F11)
@@ -181,7 +181,7 @@ def test_the_status_line_follows_the_screen_it_sits_on(qtbot, sim, tmp_path):
         window.activateWindow()
     window.ask_for_first_pin()  # as start-up does after the first frame, before the services are ready
     window.set_startup_notice("Settled 1 sale(s) left unfinished.")
-    window.connect_vipps(VippsSettings.for_simulator(sim.base_url, api=TEST_API))
+    window.connect_vipps(demo_vipps_settings(sim.base_url, api=TEST_API))
     assert window.pin_screen.title.text() == "Choose a manager PIN (4 to 8 digits)"
     assert window.status.text() == "Manager PIN needed"
     type_text(qtbot, "4321")

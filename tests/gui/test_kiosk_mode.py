@@ -136,7 +136,7 @@ def test_settings_open_from_the_back_office_and_a_restart_is_offered_after_savin
     screen.kiosk_mode.setChecked(True)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert screen.restart_button.isVisible()
-    from kiosk.settings.model import load_settings
+    from kiosk.settings.loading import load_settings
 
     saved = load_settings()
     assert saved.shop.name == "Kaffebaren"

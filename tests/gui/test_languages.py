@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
-from kiosk.settings.model import Settings, config_path
+from kiosk.settings.model import Settings
+from kiosk.settings.paths import config_path
 from kiosk.simulator.demo import DEMO_SALES_UNIT
 from kiosk.ui.language.i18n import restore_shop_language, show_language
 from kiosk.ui.main_window import MainWindow

@@ -26,7 +26,7 @@ import pytest
 
 import kiosk
 from kiosk.ledger import Ledger, LedgerError
-from kiosk.settings.model import config_path, data_dir, ledger_path
+from kiosk.settings.paths import config_path, data_dir, ledger_path
 from tests.fresh_pc import load_script
 
 pytestmark = pytest.mark.xserver

@@ -13,7 +13,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.scan import SCAN_GAP_S
-from kiosk.settings.model import ShopSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import ShopSettings
 from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.keyboard import keyboard_target, press, type_text
 from tests.gui.steps import charge, landing_token, open_requests, wait_outcome
@@ -29,7 +30,7 @@ NEEDS_EPAYMENT = 'Scanning a customer\'s code needs the ePayment API ([vipps] ap
 @pytest.fixture
 def window(make_window, sim):
     return make_window(
-        vipps=VippsSettings.for_simulator(sim.base_url, api="epayment"),
+        vipps=demo_vipps_settings(sim.base_url, api="epayment"),
         shop=ShopSettings(name="Kaffebaren", sounds=False),
     )
 
@@ -154,7 +155,7 @@ def test_a_long_scan_that_is_no_personal_qr_is_ignored_and_the_qr_stays(qtbot, w
 
 
 def test_on_psp_a_scan_is_refused_in_one_line(qtbot, make_window, sim):
-    window = make_window(vipps=VippsSettings.for_simulator(sim.base_url, api="psp"))
+    window = make_window(vipps=demo_vipps_settings(sim.base_url, api="psp"))
     charge(qtbot, window, "149,50")
     scan(qtbot, code_of(sim))
     qtbot.waitUntil(lambda: window.status.text() == NEEDS_EPAYMENT, timeout=10_000)

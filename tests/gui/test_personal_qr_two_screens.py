@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.settings.model import ShopSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import ShopSettings
 from tests.gui.steps import charge, open_requests
 from tests.gui.test_personal_qr_scan import PHONE, code_of, scan
 
@@ -14,7 +15,7 @@ def test_a_code_scanned_while_the_customer_pays_on_their_own_screen_reaches_thei
     qtbot, two_screens, make_window, sim
 ):
     window = make_window(
-        vipps=VippsSettings.for_simulator(sim.base_url, api="epayment"),
+        vipps=demo_vipps_settings(sim.base_url, api="epayment"),
         shop=ShopSettings(name="Kaffebaren", sounds=False),
     )
     charge(qtbot, window, "149,50")

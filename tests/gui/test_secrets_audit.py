@@ -19,7 +19,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from kiosk.host.logs import setup_logging
-from kiosk.settings.model import VippsSettings, data_dir
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.paths import data_dir
 from kiosk.simulator.demo import DEMO_SALES_UNIT, SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
 from tests.conftest import TEST_API
@@ -163,7 +164,7 @@ def test_a_whole_day_leaves_no_secret_token_or_full_phone_number_anywhere(
     qtbot, make_window, audited_sim, kiosk_log, capfd, tmp_path
 ):
     vipps = replace(
-        VippsSettings.for_simulator(audited_sim.base_url, api=TEST_API),
+        demo_vipps_settings(audited_sim.base_url, api=TEST_API),
         client_secret=CLIENT_SECRET,
         subscription_key=SUBSCRIPTION_KEY,
         make_payment_token=MAKE_PAYMENT_TOKEN,

@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.settings.model import Settings, config_path, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import Settings
+from kiosk.settings.paths import config_path
 from kiosk.simulator.demo import DEMO_SALES_UNIT
 from kiosk.simulator.server import SimulatorServer
 from kiosk.ui.screens.settings_screen import SettingsScreen

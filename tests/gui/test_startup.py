@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import httpx
 
-from kiosk.settings.model import Settings, config_path, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import Settings
+from kiosk.settings.paths import config_path
 from kiosk.ui.language.messages import translated
 from kiosk.ui.services import Services
 from tests.conftest import TEST_API

@@ -6,7 +6,8 @@ from dataclasses import asdict
 
 from PySide6.QtCore import Qt
 
-from kiosk.settings.model import config_path, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.paths import config_path
 from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.gui.keyboard import press, type_text
 

@@ -24,7 +24,7 @@ import pytest
 import kiosk
 from kiosk.ledger import Ledger, LedgerError
 from kiosk.settings.manager_pin import ManagerPin
-from kiosk.settings.model import ledger_path
+from kiosk.settings.paths import ledger_path
 from kiosk.settings.secrets import SecretStore
 from kiosk.simulator.demo import DEMO_SALES_UNIT
 from tests.conftest import TEST_API

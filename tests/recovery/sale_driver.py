@@ -18,14 +18,15 @@ from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import SaleState
 from kiosk.ledger import Ledger
-from kiosk.settings.model import KioskSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import KioskSettings
 from kiosk.vipps import RetryPolicy, VippsError
 
 KIOSK = KioskSettings(poll_start_delay_s=0, poll_interval_s=0.05)
 
 
 def main(base_url: str, ledger_file: str, amount: str, mode: str, api: str) -> int:
-    vipps = replace(VippsSettings.for_simulator(base_url), api=api)
+    vipps = replace(demo_vipps_settings(base_url), api=api)
     pause = threading.Event()
     with (
         Ledger.open(Path(ledger_file)) as ledger,

@@ -37,6 +37,7 @@ from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.recovery import recover
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
 from kiosk.ledger import Ledger
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import KioskSettings, VippsSettings
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl
@@ -62,7 +63,7 @@ def no_driver_outlives_its_test():
 
 
 def _settings(sim: SimControl, api: str) -> VippsSettings:
-    return replace(VippsSettings.for_simulator(sim.base_url), api=api)
+    return replace(demo_vipps_settings(sim.base_url), api=api)
 
 
 def _start_driver(

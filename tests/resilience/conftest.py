@@ -17,6 +17,7 @@ import pytest
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
 from kiosk.ledger.records import AttemptRecord, SaleRecord
 from kiosk.ledger.store import Ledger
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.manager_pin import ManagerPin
 from kiosk.settings.model import ShopSettings, VippsSettings
 from kiosk.ui.checkout_flow import NO_ANSWER_TEXT as NO_ANSWER_MESSAGE
@@ -105,7 +106,7 @@ def make_kiosk(qtbot, sim: SimControl, tmp_path: Path, api: str) -> Iterator[Cal
         request_timeout_s: float | None = None,
         **kiosk_changes: Any,
     ) -> Kiosk:
-        vipps = vipps or replace(VippsSettings.for_simulator(sim.base_url), api=api)
+        vipps = vipps or replace(demo_vipps_settings(sim.base_url), api=api)
         if request_timeout_s is not None:
             vipps = replace(vipps, request_timeout_s=request_timeout_s)
         ledger_file = ledger_file or tmp_path / "ledger.sqlite3"

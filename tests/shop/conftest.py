@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.manager_pin import ManagerPin
-from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
+from kiosk.settings.model import KioskSettings, ShopSettings
 from kiosk.ui.main_window import MainWindow
 from tests.shop.pg_server import TILL_PASSWORD, PgServer, PgUnavailable
 
@@ -68,7 +69,7 @@ def shop_window(qtbot, sim, pg, shop_db, tmp_path):
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()
-        window.connect_vipps(VippsSettings.for_simulator(sim.base_url))
+        window.connect_vipps(demo_vipps_settings(sim.base_url))
         windows.append(window)
         return window
 

@@ -13,19 +13,20 @@ from PySide6.QtWidgets import QApplication
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.session import SaleSession
 from kiosk.ledger import Ledger
-from kiosk.settings.model import KioskSettings, VippsSettings
+from kiosk.settings.demo import demo_vipps_settings
+from kiosk.settings.model import KioskSettings
 from kiosk.ui.language.i18n import money
 from tests.conftest import FAST_RETRY
 from tests.gui.keyboard import press, type_text
 from tests.gui.test_back_office import _refunded_at_vipps
 from tests.helpers import approve
 from tests.shop.pg_server import _free_port
-from tests.shop.tills import copy_till
+from tests.shop.tills import copy_till, ledger_sql
 
 
 def _paid_sale(sim, path, amount: int) -> int:
     """A sale paid at the simulator's Vipps and captured, in the ledger at `path`."""
-    vipps = VippsSettings.for_simulator(sim.base_url)
+    vipps = demo_vipps_settings(sim.base_url)
     with Ledger.open(path) as ledger, ProvidersByApi(vipps, FAST_RETRY) as providers:
         provider = providers.current()
         session = SaleSession.begin(provider, ledger, vipps, KioskSettings(), amount, "Kaffe")
@@ -69,10 +70,9 @@ def test_another_tills_sale_is_refunded_from_the_whole_shop_view(qtbot, shop_win
     qtbot.waitUntil(lambda: office.message.text() == f"Refunded {money(2500)}.", timeout=10_000)
     assert _refunded_at_vipps(sim) == 2500  # through kasse-2's own payment
     qtbot.waitUntil(lambda: office.model.index(row, 3).data() == "PART REFUNDED")  # at once, in the shop view
-    with Ledger.open(here) as ledger:
-        assert ledger.read("SELECT sale_till_id, sale_id, amount_ore, state FROM cross_till_refunds").fetchall() == [
-            ("kasse-2", far_sale, 2500, "DONE")
-        ]
+    assert ledger_sql(here, "SELECT sale_till_id, sale_id, amount_ore, state FROM cross_till_refunds") == [
+        ("kasse-2", far_sale, 2500, "DONE")
+    ]
     with pg.admin(shop_db) as db:
         assert db.execute("SELECT claimed_by, sale_till_id, amount_ore, state FROM refund_claims").fetchall() == [
             ("kasse-1", "kasse-2", 2500, "DONE")

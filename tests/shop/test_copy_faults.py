@@ -18,7 +18,7 @@ from kiosk.shop_ledger.connection import ShopUnreachable
 from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.schema import migrations
 from tests.shop.proxy import StallingProxy
-from tests.shop.tills import assert_copied_once, ring_up, target, wait_until
+from tests.shop.tills import assert_copied_once, ledger_sql, ring_up, target, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,7 +106,7 @@ def test_a_till_sigkilled_mid_copy_resumes_with_no_loss_and_no_duplicate(pg, sho
         process.wait(10)
         with pg.admin(shop_db) as db:
             (mark,) = db.execute("SELECT high_water_mark FROM tills").fetchone()
-        (newest,) = ledger.read("SELECT max(seq) FROM shop_outbox").fetchone()
+        ((newest,),) = ledger_sql(ledger_file, "SELECT max(seq) FROM shop_outbox")
         assert 0 < mark < newest, "the kill was meant to land mid-copy"
     finally:
         if process.poll() is None:

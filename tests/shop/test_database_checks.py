@@ -12,7 +12,7 @@ from kiosk.commands.doctor import main, run_checks
 from kiosk.diagnostics.connection_check import check_shop_database
 from kiosk.ledger import Ledger
 from kiosk.settings.file import save_settings
-from kiosk.settings.model import config_path, data_dir, ledger_path
+from kiosk.settings.paths import config_path, data_dir, ledger_path
 from kiosk.settings.secrets import SecretStore
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.copier import ShopCopier

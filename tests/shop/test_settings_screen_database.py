@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kiosk.settings.model import Settings, config_path
+from kiosk.settings.model import Settings
+from kiosk.settings.paths import config_path
 from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.gui.test_settings_screen import _type
 from tests.shop.pg_server import TILL_PASSWORD

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kiosk.settings.model import config_path, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.paths import config_path
 from kiosk.settings.secrets import SecretStore
 from kiosk.ui.screens.settings_screen import SettingsScreen
 

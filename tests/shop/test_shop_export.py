@@ -14,9 +14,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from kiosk.domain.apis import api_title
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import HEADER, kroner, write_day_csv
-from kiosk.ledger.report import api_title, status_of
+from kiosk.ledger.report import status_of
 from kiosk.settings.secrets import SecretStore
 from kiosk.shop_ledger.copier import ShopCopier
 from kiosk.shop_ledger.export import local_offsets

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.settings.model import ConfigError, load_settings
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import ConfigError
 from kiosk.settings.secrets import SecretStore
 
 

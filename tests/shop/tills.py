@@ -55,6 +55,14 @@ def ring_up(ledger: Ledger, amount_ore: int = 4990, *, refund_ore: int = 0, at: 
     return sale.id
 
 
+def ledger_sql(ledger_file: Path, query: str) -> list[tuple[object, ...]]:
+    """`query` on the till's ledger file through a connection of the test's own (the Ledger runs no raw SQL)."""
+    with sqlite3.connect(ledger_file) as db:
+        rows = db.execute(query).fetchall()
+    db.close()
+    return rows
+
+
 def sqlite_rows(ledger_file: Path) -> dict[str, set[tuple[object, ...]]]:
     with sqlite3.connect(ledger_file) as db:
         found = {

@@ -1,10 +1,28 @@
-// The simulated Vipps app: the open payment requests for one phone number, with Pay and Reject.
+// The simulated customer's app (Vipps or MobilePay, by the number's country): the open payment requests for one
+// phone number, with Pay and Reject. Opened as ?phone=NNNNNNNN (a Norwegian number's 8 digits) or with a mobile
+// number and its country code (4521234567, 358401234567). Words and brand come from texts.js.
 "use strict";
 const phone = new URLSearchParams(location.search).get("phone") || "";
 const $ = (id) => document.getElementById(id);
+let result = null; // the last outcome, {key, values, className}, to word again when the language changes
 
-function kroner(ore) {
-  return (ore / 100).toLocaleString("nb-NO", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + " kr";
+function marketOfPhone(number) {
+  if (/^[0-9]{8}$/.test(number)) return "NO";
+  return Object.keys(MARKETS).find((country) => new RegExp(MARKETS[country].mobile).test(number)) || null;
+}
+
+function national(number) {
+  const code = page.market.callingCode;
+  const digits = number.length === 8 ? number : number.slice(code.length);
+  if (page.country === "NO") return digits.slice(0, 3) + " " + digits.slice(3, 5) + " " + digits.slice(5);
+  if (page.country === "DK") return digits.replace(/(\d\d)(?=\d)/g, "$1 ");
+  return digits.slice(0, 2) + " " + digits.slice(2);
+}
+
+function say(key, values, className) {
+  result = { key, values, className };
+  $("result").textContent = t(key, values);
+  $("result").className = "outcome " + className;
 }
 
 async function respond(request, action, card) {
@@ -15,19 +33,17 @@ async function respond(request, action, card) {
     body: JSON.stringify({ pspTransactionId: request.pspTransactionId, phone, action }),
   });
   const answer = await response.json();
-  const result = $("result");
   if (!response.ok) {
-    result.textContent = answer.message;
-    result.className = "outcome failed";
+    result = null;
+    $("result").textContent = answer.message;
+    $("result").className = "outcome failed";
   } else if (answer.paid) {
-    result.textContent = "Paid " + kroner(request.amount) + " to " + request.merchant;
-    result.className = "outcome paid";
+    say("paidTo", { amount: money(request.amount, request.currency), merchant: request.merchant }, "paid");
   } else if (action === "reject") {
-    result.textContent = "You rejected the payment";
-    result.className = "outcome cancelled";
+    say("rejected", {}, "cancelled");
   } else {
-    result.textContent = "Payment failed: " + ((answer.failure && answer.failure.errorText) || "refused");
-    result.className = "outcome failed";
+    const reason = answer.failure && answer.failure.errorText;
+    say("payFailed", { reason: reason || t("refused") }, "failed");
   }
   card.remove();
 }
@@ -41,23 +57,29 @@ function card(request) {
   merchant.textContent = request.merchant;
   const amount = document.createElement("div");
   amount.className = "amount";
-  amount.textContent = kroner(request.amount);
+  amount.textContent = money(request.amount, request.currency);
   const text = document.createElement("div");
   text.className = "note";
   text.textContent = request.paymentText || "";
   const actions = document.createElement("div");
   actions.className = "actions";
   const pay = document.createElement("button");
-  pay.textContent = "Pay";
+  pay.dataset.text = "pay";
+  pay.textContent = t("pay");
   pay.addEventListener("click", () => respond(request, "approve", box));
   const reject = document.createElement("button");
-  reject.textContent = "Reject";
+  reject.dataset.text = "reject";
+  reject.textContent = t("reject");
   reject.className = "secondary";
   reject.addEventListener("click", () => respond(request, "reject", box));
   actions.append(pay, reject);
   box.append(merchant, amount, text, actions);
   return box;
 }
+
+page.onLanguage = () => {
+  if (result) $("result").textContent = t(result.key, result.values);
+};
 
 async function refresh() {
   const response = await fetch("/_sim/app/requests?phone=" + encodeURIComponent(phone));
@@ -70,11 +92,13 @@ async function refresh() {
   $("empty").classList.toggle("hidden", requests.length > 0);
 }
 
-if (!/^[0-9]{8}$/.test(phone)) {
+const country = marketOfPhone(phone);
+if (country === null) {
   $("bad-phone").classList.remove("hidden");
   $("empty").classList.add("hidden");
 } else {
-  $("who").textContent = "+47 " + phone.slice(0, 3) + " " + phone.slice(3, 5) + " " + phone.slice(5);
+  setMarket(country);
+  $("who").textContent = "+" + page.market.callingCode + " " + national(phone);
   // The customer's own code (for "merchant scan"): an image the counter's scanner reads off this screen.
   $("personal-qr-image").src = "/_sim/app/personal-qr.svg?phone=" + encodeURIComponent(phone);
   $("personal-qr").classList.remove("hidden");

@@ -11,7 +11,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.ui.language.i18n import FOLDER
+# kiosk/i18n, found as kiosk.ui.language.i18n finds it (which runs this module for `python -m ...i18n`, so
+# this one must not import that one back).
+FOLDER = Path(__file__).resolve().parents[2] / "i18n"
 
 
 def ts_files(folder: Path | None = None) -> list[Path]:

@@ -1,5 +1,5 @@
-"""The day's sales as a Qt table model, a page at a time: plain tuples in memory, formatted only for the rows on
-screen.
+"""The day's sales as a Qt table model, a page at a time: the ledger's typed rows in memory (DayRow, ShopRow),
+formatted only for the rows on screen.
 
 The model holds the pages read so far. When the view scrolls to their end it calls `fetchMore`, and the model
 asks for the next page with `page_wanted`; whoever reads the ledger (off the GUI thread) hands the rows back to
@@ -11,6 +11,7 @@ last column, and its pages follow (time, till, id), since sale ids repeat across
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -25,8 +26,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from kiosk.ledger.report import api_title, status_of
-from kiosk.shop_ledger.shop_rows import TILL, SaleIdentity, identity_of, page_key
+from kiosk.domain.apis import api_title
+from kiosk.ledger.report import DayRow
+from kiosk.shop_ledger.shop_rows import SaleIdentity, ShopRow, identity_of
 from kiosk.ui.language.i18n import money
 from kiosk.ui.language.messages import sale_status_text
 
@@ -65,7 +67,7 @@ class SalesTableModel(QAbstractTableModel):
     def __init__(self, page_size: int = PAGE_SIZE) -> None:
         super().__init__()
         self.page_size = page_size
-        self._rows: list[tuple] = []
+        self._rows: list[DayRow] = []  # ShopRow, each with its till, on the shop's day
         self._more = False  # the last read filled its page: the day may have more
         self._pending = False  # a page was asked for and has not come back
         self._generation = 0
@@ -80,7 +82,7 @@ class SalesTableModel(QAbstractTableModel):
     def shows_shop(self) -> bool:
         return self._shop
 
-    def set_rows(self, rows: list[tuple], more: bool, refresh: bool = False, shop: bool = False) -> None:
+    def set_rows(self, rows: Sequence[DayRow], more: bool, refresh: bool = False, shop: bool = False) -> None:
         """Show `rows` (the first pages of a day); `more`: the day may have more rows after them; `shop`: they
         are the whole shop's, each with its till.
 
@@ -90,7 +92,7 @@ class SalesTableModel(QAbstractTableModel):
         self._pending = False
         self._more = more
         kept = min(len(rows), len(self._rows))
-        same = shop == self._shop and [self._key(r) for r in rows[:kept]] == [self._key(r) for r in self._rows[:kept]]
+        same = shop == self._shop and [r.key for r in rows[:kept]] == [r.key for r in self._rows[:kept]]
         if not (refresh and same):
             self.beginResetModel()
             self._shop = shop
@@ -116,13 +118,9 @@ class SalesTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._pending = True
-        self.page_wanted.emit(PageRequest(self._generation, self._key(self._rows[-1]), self.page_size))
+        self.page_wanted.emit(PageRequest(self._generation, self._rows[-1].key, self.page_size))
 
-    def _key(self, row: tuple) -> tuple:
-        """A row's place in the day's order, where its next page starts."""
-        return page_key(row) if self._shop else (row[1], row[0])
-
-    def add_page(self, request: PageRequest, rows: list[tuple]) -> None:
+    def add_page(self, request: PageRequest, rows: Sequence[DayRow]) -> None:
         """The page read for `request`; dropped when the model has moved on to other rows since."""
         if request.generation != self._generation:
             return
@@ -163,33 +161,32 @@ class SalesTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        sale_id, created_at, order_id, amount, state, outcome, phone, attempts, captured, refunded, api = row[:11]
         if role == SALE_ID_ROLE:
-            return sale_id
+            return row.sale_id
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 5, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         column = index.column()
         if column == 0:
-            return datetime.fromisoformat(created_at).astimezone().strftime("%H:%M:%S")
+            return datetime.fromisoformat(row.created_at).astimezone().strftime("%H:%M:%S")
         if column == 1:
-            return order_id or ""
+            return row.order_id or ""
         if column == 2:
-            return money(amount)
+            return money(row.amount_ore)
         if column == 3:
-            return sale_status_text(status_of(state, outcome, captured, refunded))
+            return sale_status_text(row.status)
         if column == 4:
-            return phone or ""
+            return row.phone_masked or ""
         if column == 5:
-            return str(attempts)
+            return str(row.attempt_count)
         if column == 6:
-            return money(refunded) if refunded else ""
+            return money(row.refunded_ore) if row.refunded_ore else ""
         if column == 7:
-            return api_title(api)
-        return row[TILL]
+            return api_title(row.provider)
+        return row.till_id if isinstance(row, ShopRow) else ""
 
-    def sale_at(self, row: int) -> tuple | None:
+    def sale_at(self, row: int) -> DayRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def identity_at(self, row: int) -> SaleIdentity | None:
@@ -197,11 +194,11 @@ class SalesTableModel(QAbstractTableModel):
         sale = self.sale_at(row)
         if sale is None:
             return None
-        if self._shop:
+        if isinstance(sale, ShopRow):
             return identity_of(self._here.shop_id, sale)
-        return SaleIdentity(self._here.shop_id, self._here.till_id, sale[0], None, sale[10])
+        return SaleIdentity(self._here.shop_id, self._here.till_id, sale.sale_id, None, sale.provider)
 
     def is_here(self, row: int) -> bool:
         """Whether the row is a sale of this till (its own ledger has it under the row's sale id)."""
         sale = self.sale_at(row)
-        return sale is not None and (not self._shop or sale[TILL] == self._here.till_id)
+        return sale is not None and (not isinstance(sale, ShopRow) or sale.till_id == self._here.till_id)

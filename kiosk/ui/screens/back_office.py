@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -29,25 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.message import Message, Money, Verbatim
+from kiosk.domain.message import Message
 from kiosk.domain.money import AmountError, parse_kroner
-from kiosk.ledger import Ledger, RefundRefused
+from kiosk.ledger import RefundRefused
 from kiosk.ledger.export_csv import ExportError
-from kiosk.ledger.report import DaySummary
+from kiosk.ledger.report import DayRow, DaySummary
 from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
+from kiosk.shop_ledger.address import ShopDatabase
+from kiosk.shop_ledger.shop_rows import SaleIdentity
 from kiosk.ui.language.i18n import money
 from kiosk.ui.language.messages import translated
-from kiosk.ui.models.sales_model import PageRequest, SalesTableModel
+from kiosk.ui.models.sales_model import SalesTableModel
 from kiosk.ui.screens.hour_chart import HourChart
 from kiosk.ui.screens.sales_table import SalesTable
-from kiosk.ui.workers.background import BackgroundJob, JobKind, Progress
+from kiosk.ui.screens.shop_view import ShopScope
+from kiosk.ui.workers.background import BackgroundJob
 from kiosk.ui.workers.day_export import export_day, export_target
-from kiosk.ui.workers.day_reading import DayData, read_page, read_shop_day, read_till_day
-
-if TYPE_CHECKING:
-    from kiosk.shop_ledger.address import ShopDatabase
-    from kiosk.shop_ledger.shop_rows import SaleIdentity
-    from kiosk.ui.screens.shop_view import ShopScope
+from kiosk.ui.workers.day_reading import DayData, DayReader
+from kiosk.ui.workers.sale_actions import recheck_sale, refund_sale
+from kiosk.vipps import VippsError
 
 
 class BackOffice(QWidget):
@@ -67,17 +66,15 @@ class BackOffice(QWidget):
         self._kiosk = kiosk
         self._shop_db: ShopDatabase | None = None
         if shop is not None and shop.database:
-            from kiosk.shop_ledger.address import ShopDatabase
-
             self._shop_db = ShopDatabase(shop.database, kiosk.till_id, shop.shop_id, shop.database_password)
         self.scope: ShopScope | None = None  # "This till" or "The whole shop", with a shop database only
         self._vipps: VippsSettings | None = None
         self._jobs: set[BackgroundJob] = set()
-        self._page_request: PageRequest | None = None
         self.day = date.today()
         self.model = SalesTableModel()
         self.model.set_here(self._shop_db.shop_id if self._shop_db else "", kiosk.till_id)
         self._summary: DaySummary | None = None
+        self._reader = DayReader(self.model, ledger_file, self._shop_db, self._start, self)
         self._message_source: Message | str = ""  # what the message line says: said again in a new language
         self._build()
         self._connect_signals()
@@ -140,8 +137,6 @@ class BackOffice(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         if self._shop_db is not None:
-            from kiosk.ui.screens.shop_view import ShopScope  # only for a shop
-
             self.scope = ShopScope(self._kiosk.till_id, self)
             layout.addWidget(self.scope)
         layout.addWidget(self.totals)
@@ -159,7 +154,7 @@ class BackOffice(QWidget):
         self.kiosk_mode_button.clicked.connect(self.kiosk_mode_requested)
         self.day_picker.dateChanged.connect(self._on_day_picked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-        self.model.page_wanted.connect(self._on_page_wanted)
+        self._reader.loaded.connect(self._on_loaded)
         self.refund_button.clicked.connect(self._on_refund)
         self.refund_amount.returnPressed.connect(self._on_refund)
         self.recheck_button.clicked.connect(self._on_recheck)
@@ -223,18 +218,7 @@ class BackOffice(QWidget):
         self._load()
 
     def _load(self, refresh: bool = False) -> None:
-        ledger_file, day, vipps, target = self._ledger_file, self.day, self._vipps, self._shop_db
-        # A refresh reads again as many rows as are shown, so the view keeps its place.
-        limit = max(self.model.page_size, self.model.loaded if refresh else 0)
-        if self.shows_shop and target is not None:
-            # NETWORK: it waits on the shop's database, perhaps on another PC, so a PIN never queues behind it.
-            job = BackgroundJob(lambda _progress: read_shop_day(target, day, limit, refresh))
-        else:
-            from kiosk.vipps import VippsError
-
-            job = BackgroundJob(lambda _progress: read_till_day(ledger_file, day, limit, vipps, refresh), (VippsError,))
-        job.done.connect(self._on_loaded)
-        self._start(job)
+        self._reader.load(self.day, self._vipps, self.shows_shop, refresh)
 
     @Slot(object)
     def _on_loaded(self, data: DayData) -> None:
@@ -265,35 +249,11 @@ class BackOffice(QWidget):
         ).format_map(vars(t))
         self.totals.setText(f"{money_line}\n{counts_line}")
 
-    @Slot(object)
-    def _on_page_wanted(self, request: PageRequest) -> None:
-        ledger_file, day, target = self._ledger_file, self.day, self._shop_db if self.model.shows_shop else None
-        self._page_request = request  # one at a time: the model asks for the next only when this one is back
-        # A page of the shop waits on its database: the network pool, as the day's first read.
-        kind = JobKind.PERSON if target is None else JobKind.NETWORK
-        job = BackgroundJob(lambda _progress: read_page(ledger_file, target, day, request), kind=kind)
-        job.done.connect(self._on_page_read)
-        job.failed.connect(self._on_page_failed)
-        self._start(job)
-
-    @Slot(object)
-    def _on_page_read(self, result: tuple[PageRequest, list[tuple] | None]) -> None:
-        request, rows = result
-        if rows is None:
-            self.model.page_failed(request)
-        else:
-            self.model.add_page(request, rows)
-
-    @Slot(object)
-    def _on_page_failed(self, _message: object) -> None:
-        if self._page_request is not None:
-            self.model.page_failed(self._page_request)
-
     @Slot(int, str)
     def _on_day_picked(self, picked: QDate) -> None:
         self.open_day(date(picked.year(), picked.month(), picked.day()))
 
-    def _selected(self, any_till: bool = False) -> tuple | None:
+    def _selected(self, any_till: bool = False) -> DayRow | None:
         """The selected sale. Only this till's are re-checked here; with `any_till` another till's too, for a
         refund (claimed in the shop database first, kiosk.checkout.shop_refunds)."""
         rows = self.table.selectionModel().selectedRows()
@@ -308,13 +268,11 @@ class BackOffice(QWidget):
 
     def _update_actions(self) -> None:
         sale, idle, any_sale = self._selected(), not self.busy, self._selected(any_till=True)
-        refundable = any_sale is not None and any_sale[8] > any_sale[9] and any_sale[4] == "PAID"
+        refundable = any_sale is not None and any_sale.refundable
         self.refund_button.setEnabled(idle and refundable and self._vipps is not None)
         # A paid sale not captured yet (PSP: Vipps' batch may not have applied the capture) may be re-checked too.
-        pending = sale is not None and sale[4] == "PAID" and not sale[8]
-        self.recheck_button.setEnabled(
-            idle and sale is not None and (sale[4] in ("NEEDS_CHECK", "OPEN") or pending) and self._vipps is not None
-        )
+        unsettled = sale is not None and (sale.state in ("NEEDS_CHECK", "OPEN") or sale.capture_pending)
+        self.recheck_button.setEnabled(idle and unsettled and self._vipps is not None)
         self.export_button.setEnabled(idle)
         self.export_pdf_button.setEnabled(idle)
 
@@ -322,30 +280,15 @@ class BackOffice(QWidget):
         sale, identity = self._selected(any_till=True), self.selected_identity()
         if sale is None or identity is None or self._vipps is None or not self.refund_button.isEnabled():
             return
-        sale_id, remaining = sale[0], sale[8] - sale[9]
         text = self.refund_amount.text().strip()
         try:
-            amount = parse_kroner(text) if text else remaining
+            amount = parse_kroner(text) if text else sale.captured_ore - sale.refunded_ore
         except AmountError as exc:
             self._say(exc.message)
             return
-        vipps, ledger_file, target, sale_till = self._vipps, self._ledger_file, self._shop_db, identity.till_id
-
-        def send(_progress: Progress) -> Message:
-            from kiosk.checkout.providers_by_api import ProvidersByApi
-            from kiosk.checkout.shop_refunds import refund_shop_sale
-
-            # With a shop database the amount is claimed there first, so no two tills refund more than remains.
-            with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
-                record = refund_shop_sale(providers, ledger, target, sale_till, sale_id, amount)
-            if record.state == "DONE":  # the message line writes the amount in the language on screen
-                return Message("Refunded {amount}.", amount=Money(amount))
-            if record.state == "FAILED":  # Vipps' own words
-                return Message("Vipps refused the refund: {reason}", reason=Verbatim(record.reason or ""))
-            return Message("No answer from Vipps yet. The refund is recorded and will be sent again.")
-
-        from kiosk.vipps import VippsError  # loaded by the kiosk's start-up already
-
+        # With a shop database the amount is claimed there first, so no two tills refund more than remains.
+        target, till = self._shop_db, identity.till_id
+        send = partial(refund_sale, self._vipps, self._ledger_file, target, till, sale.sale_id, amount)
         job = BackgroundJob(send, expected=(RefundRefused, VippsError))
         job.done.connect(self._on_action_done)
         self._say(Message("Refunding…"))
@@ -356,18 +299,7 @@ class BackOffice(QWidget):
         sale = self._selected()
         if sale is None or self._vipps is None or not self.recheck_button.isEnabled():
             return
-        sale_id, vipps, kiosk, ledger_file = sale[0], self._vipps, self._kiosk, self._ledger_file
-
-        def recheck(_progress: Progress) -> Message:
-            from kiosk.checkout.providers_by_api import ProvidersByApi
-            from kiosk.checkout.recovery import ResumedSale
-
-            with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
-                update = ResumedSale.resume(providers, ledger, vipps, kiosk, ledger.sale(sale_id)).recover()
-            return Message("Checked with Vipps: {message}", message=update.message)
-
-        from kiosk.vipps import VippsError  # loaded by the kiosk's start-up already
-
+        recheck = partial(recheck_sale, self._vipps, self._kiosk, self._ledger_file, sale.sale_id)
         job = BackgroundJob(recheck, expected=(VippsError,))
         job.done.connect(self._on_action_done)
         self._say(Message("Checking with Vipps…"))

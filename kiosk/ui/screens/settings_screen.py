@@ -23,39 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.diagnostics.connection_check import check_settings
 from kiosk.domain.message import Message
-from kiosk.settings.model import (
-    MAX_AMOUNT_KEY,
-    SECRET_KEYS,
-    ConfigError,
-    Settings,
-    data_dir,
-    ledger_path,
-    max_amount_kr,
-    parse_settings,
-)
+from kiosk.settings.file import save_settings
+from kiosk.settings.model import MAX_AMOUNT_KEY, ConfigError, Settings
+from kiosk.settings.paths import data_dir, ledger_path
+from kiosk.settings.reading import parse_settings
+from kiosk.settings.secrets import SecretStoreError
+from kiosk.settings.values import max_amount_kr
+from kiosk.ui.display_choice import CustomerDisplayChoice
 from kiosk.ui.language.messages import translated
 from kiosk.ui.screens.shop_database_box import ShopDatabaseBox
+from kiosk.ui.screens.vipps_box import VippsBox
 from kiosk.ui.workers.background import BackgroundJob
+from kiosk.vipps.errors import VippsError
 
-ENVIRONMENTS = {
-    "simulator": "",  # demo: the embedded simulator, no credentials
-    "test": "https://apitest.vipps.no",
-    "production": "https://api.vipps.no",
-    "other": None,  # a base URL typed in: a simulator run with `kiosk simulator` on this PC, say
-}
-TEXT_FIELDS = (
-    "client_id",
-    "client_secret",
-    "subscription_key",
-    "merchant_serial_number",
-    "psp_id",
-    "make_payment_url",
-    "make_payment_token",
-)
-# Used only to start payments through the PSP API. psp_id also settles and refunds sales the PSP API took, so
-# under ePayment these are kept as they are (disabled), not dropped.
-PSP_ONLY_FIELDS = ("psp_id", "make_payment_url", "make_payment_token")
 TIMINGS = ("poll_start_delay_s", "poll_interval_s", "landing_window_s", "approval_window_s", "idle_return_s")
 
 
@@ -70,58 +52,16 @@ class SettingsScreen(QWidget):
         self._settings = settings
         self._config_file = config_file
         self._job: BackgroundJob | None = None
-        # Whether the address in the form is the one the stored secrets were stored for: only then may a secret
-        # field left empty stand for the stored secret. Otherwise "Test connection" would send it to an address
-        # just typed, and a stored secret would leave the PC.
-        self._stored_secrets_apply = False
-        self._showing = False
         self._build()
         self.show_settings(settings)
 
     # ---- building ---------------------------------------------------------------------------------------------
 
-    def _line(self, name: str, label: str, secret: bool = False) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setObjectName(name)
-        field.setAccessibleName(label)
-        if secret:
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
-
     def _build(self) -> None:
-        labels = {
-            "client_id": self.tr("Client id"),
-            "client_secret": self.tr("Client secret"),
-            "subscription_key": self.tr("Subscription key"),
-            "merchant_serial_number": self.tr("Merchant serial number (MSN)"),
-            "psp_id": self.tr("PSP-Id"),
-            "make_payment_url": self.tr("makePayment URL"),
-            "make_payment_token": self.tr("makePayment token"),
-        }
-        self.environment = QComboBox(self)
-        self.environment.setObjectName("environmentChoice")
-        self.environment.setAccessibleName(self.tr("Vipps environment"))
-        self.environment.addItem(self.tr("Simulator (demo, no real money)"), "simulator")
-        self.environment.addItem(self.tr("Vipps test (apitest.vipps.no)"), "test")
-        self.environment.addItem(self.tr("Vipps production (api.vipps.no)"), "production")
-        self.environment.addItem(self.tr("Other address"), "other")
-        self.base_url = self._line("baseUrl", self.tr("Address of the Vipps API"))
-        self.api = QComboBox(self)
-        self.api.setObjectName("apiChoice")
-        self.api.setAccessibleName(self.tr("Vipps API for payments"))
-        self.api.addItem(self.tr("ePayment v1 (for new shops)"), "epayment")
-        self.api.addItem(self.tr("PSP v3 (existing PSP integrations)"), "psp")
-        self.fields = {name: self._line(name, labels[name], secret=name in SECRET_KEYS) for name in TEXT_FIELDS}
-        self.skip_landing_page = QCheckBox(self.tr("Skip the landing page when a number is typed"), self)
-        self.skip_landing_page.setObjectName("skipLandingPage")
-        vipps_box = QGroupBox(self.tr("Vipps"), self)
-        vipps_form = QFormLayout(vipps_box)
-        vipps_form.addRow(self.tr("Environment"), self.environment)
-        vipps_form.addRow(self.tr("Address"), self.base_url)
-        vipps_form.addRow(self.tr("Vipps API"), self.api)
-        for name, field in self.fields.items():
-            vipps_form.addRow(labels[name], field)
-        vipps_form.addRow(self.skip_landing_page)
+        self.vipps = VippsBox(self)
+        # The form's controls, as tests and the keys reach them.
+        self.environment, self.base_url, self.api = self.vipps.environment, self.vipps.base_url, self.vipps.api
+        self.fields, self.skip_landing_page = self.vipps.fields, self.vipps.skip_landing_page
 
         timing_labels = {
             "poll_start_delay_s": self.tr("First check after (s)"),
@@ -142,7 +82,9 @@ class SettingsScreen(QWidget):
             self.timings[name] = spin
             timing_form.addRow(timing_labels[name], spin)
 
-        self.shop_name = self._line("shopName", self.tr("Shop name"))
+        self.shop_name = QLineEdit(self)
+        self.shop_name.setObjectName("shopName")
+        self.shop_name.setAccessibleName(self.tr("Shop name"))
         self.shop_name.setMaxLength(60)
         self.language = QComboBox(self)
         self.language.setObjectName("languageChoice")
@@ -185,10 +127,10 @@ class SettingsScreen(QWidget):
             button.setAccessibleName(button.text())
 
         self.shop_database = ShopDatabaseBox(self)
-        self.shop_database.database.textChanged.connect(lambda _text: self._on_environment())
+        self.shop_database.database.textChanged.connect(self._update_test_button)
         content = QWidget(self)
         column = QVBoxLayout(content)
-        for box in (vipps_box, timing_box, shop_box, self.shop_database):
+        for box in (self.vipps, timing_box, shop_box, self.shop_database):
             column.addWidget(box)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -204,9 +146,8 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
-        self.environment.currentIndexChanged.connect(self._on_environment)
-        self.base_url.textChanged.connect(self._on_address_changed)
-        self.api.currentIndexChanged.connect(self._on_api)
+        self.vipps.environment_changed.connect(self._update_test_button)
+        self.vipps.note.connect(self.message.setText)
         self.test_button.clicked.connect(self._on_test)
         self.save_button.clicked.connect(self._on_save)
         self.back_button.clicked.connect(self.back_requested)
@@ -214,30 +155,14 @@ class SettingsScreen(QWidget):
 
     def _add_customer_display(self, form: QFormLayout) -> None:
         """The customer's screen: the screens Qt finds (kiosk.ui.display_choice)."""
-        from kiosk.ui.display_choice import CustomerDisplayChoice
-
         self.customer_display = CustomerDisplayChoice(self)
         form.addRow(self.tr("The customer's screen"), self.customer_display)
 
     # ---- showing ----------------------------------------------------------------------------------------------
 
     def show_settings(self, settings: Settings) -> None:
-        self._showing = True  # the form is filled from `settings`: no address is being changed
         self._settings = settings
-        vipps = settings.vipps
-        environment = "simulator"
-        if vipps is not None:
-            environment = next((k for k, url in ENVIRONMENTS.items() if url and url == vipps.base_url), "other")
-        self.environment.setCurrentIndex(self.environment.findData(environment))
-        self.base_url.setText(vipps.base_url if vipps is not None else "")
-        self.api.setCurrentIndex(self.api.findData(settings.api))
-        for name, field in self.fields.items():
-            value = getattr(vipps, name, "") if vipps is not None else ""
-            # A stored secret is never shown again; left empty, it stays as it is.
-            field.setText("" if name in SECRET_KEYS else value)
-            if name in SECRET_KEYS:
-                field.setPlaceholderText(self.tr("stored; type to replace") if value else "")
-        self.skip_landing_page.setChecked(bool(vipps and vipps.skip_landing_page))
+        self.vipps.show_settings(settings.vipps, settings.api)
         for name, spin in self.timings.items():
             spin.setValue(getattr(settings.kiosk, name))
         self.shop_name.setText(settings.shop.name)
@@ -248,62 +173,12 @@ class SettingsScreen(QWidget):
         self.shop_database.show_settings(settings)
         self.customer_display.show_setting(settings.kiosk.customer_display)
         self.message.clear()
-        self._on_environment()
-        self._stored_secrets_apply = self._form_is_at_the_stored_address()
-        self._showing = False
+        self._update_test_button()
 
     @Slot()
-    def _on_environment(self) -> None:
-        environment = self.environment.currentData()
-        real = environment != "simulator"
-        self.base_url.setEnabled(environment == "other")
-        if environment not in ("simulator", "other"):
-            self.base_url.setText(ENVIRONMENTS[environment] or "")
-        psp = self.api.currentData() == "psp"
-        for name, field in self.fields.items():
-            field.setEnabled(real and (psp or name not in PSP_ONLY_FIELDS))
-        self.skip_landing_page.setEnabled(real)
-        self.test_button.setEnabled(real or bool(self.shop_database.url()))
-        self._on_address_changed()
-
-    def _form_base_url(self) -> str:
-        environment = self.environment.currentData()
-        if environment == "simulator":
-            return ""
-        return (ENVIRONMENTS[environment] or self.base_url.text().strip()).rstrip("/")
-
-    def _form_is_at_the_stored_address(self) -> bool:
-        stored = self._settings.vipps
-        return stored is not None and self._form_base_url() == stored.base_url.rstrip("/")
-
-    @Slot()
-    def _on_address_changed(self) -> None:
-        """The stored secrets belong to the address they were stored for. Moving away from it empties the
-        secret fields and asks for the new address's secrets; coming back makes the stored ones count again."""
-        if self._showing:
-            return
-        applies = self._form_is_at_the_stored_address()
-        if applies == self._stored_secrets_apply:
-            return
-        self._stored_secrets_apply = applies
-        stored = self._settings.vipps
-        for name in SECRET_KEYS:
-            field = self.fields[name]
-            field.clear()
-            kept = applies and stored is not None and getattr(stored, name)
-            field.setPlaceholderText(self.tr("stored; type to replace") if kept else "")
-        if applies or stored is None or self.environment.currentData() == "simulator":
-            self.message.clear()
-        else:
-            self.message.setText(
-                self.tr("The stored secrets are for {address}; type the secrets for the new address.").format(
-                    address=stored.base_url
-                )
-            )
-
-    @Slot()
-    def _on_api(self) -> None:
-        self._on_environment()  # the PSP-only fields follow the API as well as the environment
+    def _update_test_button(self) -> None:
+        """What "Test connection" asks is Vipps, the shop database or both: it needs one of them."""
+        self.test_button.setEnabled(self.vipps.is_real() or bool(self.shop_database.url()))
 
     # ---- reading the form -------------------------------------------------------------------------------------
 
@@ -325,21 +200,8 @@ class SettingsScreen(QWidget):
                 **self.shop_database.raw_shop(),
             },
         }
-        environment = self.environment.currentData()
-        api = self.api.currentData()
-        if environment == "simulator" and api != "psp":
-            raw["vipps"] = {"api": api}  # no credentials: the demo, on this API
-        elif environment != "simulator":
-            stored = self._settings.vipps
-            vipps: dict[str, Any] = {"base_url": ENVIRONMENTS[environment] or self.base_url.text().strip()}
-            for name, field in self.fields.items():
-                value = field.text().strip()
-                if not value and name in SECRET_KEYS and stored is not None and self._form_is_at_the_stored_address():
-                    value = getattr(stored, name)
-                if value:
-                    vipps[name] = value
-            vipps["skip_landing_page"] = self.skip_landing_page.isChecked()
-            vipps["api"] = api
+        vipps = self.vipps.raw_vipps()
+        if vipps is not None:
             raw["vipps"] = vipps
         return raw
 
@@ -359,9 +221,6 @@ class SettingsScreen(QWidget):
             return
         if (settings.vipps is None and settings.shop_database is None) or self._job is not None:
             return
-        from kiosk.diagnostics.connection_check import check_settings
-        from kiosk.vipps.errors import VippsError
-
         password, ledger_file = self.shop_database.password_for_test(), ledger_path(data_dir())  # the till's own
         self.message.setText(self.tr("Asking Vipps…") if settings.vipps else self.tr("Asking the shop database…"))
         self.test_button.setEnabled(False)
@@ -388,9 +247,6 @@ class SettingsScreen(QWidget):
 
     @Slot()
     def _on_save(self) -> None:
-        from kiosk.settings.file import save_settings
-        from kiosk.settings.secrets import SecretStoreError
-
         raw = self.raw_settings()
         try:
             parse_settings(raw, source=self._config_file)  # checked before a password is stored for it
@@ -404,6 +260,7 @@ class SettingsScreen(QWidget):
             return
         self.shop_database.remember()
         self._settings = saved
+        self.vipps.saved(saved.vipps)
         self.message.setText(self.tr("Saved. Restart the kiosk to use the new settings."))
         self.restart_button.show()
         self.saved.emit(saved)

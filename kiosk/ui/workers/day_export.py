@@ -9,7 +9,8 @@ from pathlib import Path
 from kiosk.domain.message import Message
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import write_day_csv
-from kiosk.settings.model import data_dir
+from kiosk.settings.paths import data_dir
+from kiosk.ui.day_report_pdf import write_day_pdf
 from kiosk.ui.workers.background import Progress
 
 
@@ -24,7 +25,5 @@ def export_day(ledger_file: Path, day: date, fmt: str, target: Path, progress: P
         if fmt == "csv":
             count = write_day_csv(ledger, day, target, progress)
             return Message.counted("Exported %n sale(s) to {path}", None, count, path=str(target))
-        from kiosk.ui.day_report_pdf import write_day_pdf
-
         write_day_pdf(ledger, day, target)
         return Message("Wrote the end-of-day report to {path}", path=str(target))
