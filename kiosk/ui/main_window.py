@@ -196,10 +196,6 @@ class MainWindow(QMainWindow):
         self.manager.set_vipps(vipps)
 
     @property
-    def screens_built(self) -> bool:
-        return self._screens_built
-
-    @property
     def back_office(self) -> BackOffice:
         """Built on first use: start-up shows the till first."""
         return self.manager.back_office
