@@ -20,13 +20,23 @@ from PySide6.QtCore import QCoreApplication, QDate, QTranslator
 
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.recovery import RecoveryReport
+from kiosk.domain.market import DENMARK, FINLAND, NORWAY
 from kiosk.domain.message import Message, Money, Verbatim
 from kiosk.domain.money import AmountError, format_kroner, parse_kroner
 from kiosk.ledger.problems import cannot_write
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.ui.language import messages
 from kiosk.ui.language.catalogue import lrelease, lupdate_command, ts_files
-from kiosk.ui.language.i18n import long_date, money
+from kiosk.ui.language.i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    currency_unit,
+    long_date,
+    money,
+    other_language,
+    show_language,
+    use_market,
+)
 from kiosk.vipps.errors import ErrorDetail, VippsRejected
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +82,58 @@ def test_money_is_written_the_languages_way(qapp, ore, bokmal, english):
     assert plain(money(ore, "en")) == english
 
 
+@pytest.mark.parametrize(
+    ("minor", "currency", "forms"),
+    [
+        # each market's money in its own language, and in English (the currency before the number there)
+        (4995, "DKK", {"da": "49,95 kr.", "en": "DKK 49.95", "nb": "49,95 DKK", "fi": "49,95 DKK"}),
+        (124950, "DKK", {"da": "1.249,50 kr.", "en": "DKK 1,249.50"}),
+        (495, "EUR", {"fi": "4,95 €", "en": "€4.95", "da": "4,95 €", "nb": "4,95 €"}),
+        (124950, "EUR", {"fi": "1 249,50 €", "en": "€1,249.50"}),
+        (-495, "EUR", {"fi": "-4,95 €", "en": "-€4.95"}),
+        (124950, "NOK", {"nb": "1 249,50 kr", "en": "NOK 1,249.50", "da": "1.249,50 NOK", "fi": "1 249,50 NOK"}),
+        (300_000_000_000, "EUR", {"fi": "3 000 000 000,00 €"}),  # past a 32-bit int: integers all the way
+    ],
+)
+def test_money_in_each_currency_is_written_each_languages_way(qapp, minor, currency, forms):
+    """ "kr" alone only for the language's own krone: a Norwegian reads "49,95 DKK", never "49,95 kr"."""
+    assert {language: plain(money(minor, language, currency)) for language in forms} == forms
+
+
+def test_money_is_in_the_shops_currency_unless_told_and_a_money_value_in_its_own(language):
+    language("da")
+    use_market(DENMARK)
+    try:
+        assert plain(money(4995)) == "49,95 kr."
+        assert currency_unit() == "kr."
+        said = Message("That is over this till's limit of {limit}.", limit=Money(500, "EUR"))
+        assert plain(messages.translated(said)).endswith(" 5,00 €.")
+        use_market(FINLAND)
+        assert plain(money(495)) == "4,95 €"
+        assert currency_unit() == "€"
+    finally:
+        use_market(NORWAY)
+    assert plain(money(4995)) == "49,95 NOK"  # Danish, in a Norwegian shop
+
+
+def test_the_customers_switch_offers_english_beside_the_shops_language_and_the_country_beside_english(language):
+    assert LANGUAGES == ("nb", "en", "da", "fi")
+    assert (LANGUAGE_NAMES["da"], LANGUAGE_NAMES["fi"]) == ("Dansk", "Suomi")
+    try:
+        for shop, market, other in [("da", DENMARK, "en"), ("fi", FINLAND, "en"), ("nb", NORWAY, "en")]:
+            language(shop)
+            use_market(market)
+            assert other_language() == other
+            show_language("en")
+            assert other_language() == shop  # the switch on the customer's English screen goes back
+        for market in (NORWAY, DENMARK, FINLAND):  # an English-speaking shop: its country's language
+            language("en")
+            use_market(market)
+            assert other_language() == market.language
+    finally:
+        use_market(NORWAY)
+
+
 def test_money_never_breaks_between_number_and_currency(qapp):
     assert "\u00a0kr" in money(124950, "nb")
     assert "NOK\u00a0" in money(124950, "en")
@@ -80,6 +142,8 @@ def test_money_never_breaks_between_number_and_currency(qapp):
 def test_a_long_date_in_each_language(qapp):
     day = QDate(2026, 11, 24)
     assert long_date(day, "nb") == "tirsdag 24. november 2026"
+    assert long_date(day, "da") == "tirsdag den 24. november 2026"
+    assert long_date(day, "fi") == "tiistaina 24. marraskuuta 2026"
     assert "Tuesday" in long_date(day, "en")
     assert "November" in long_date(day, "en")
 
@@ -106,6 +170,10 @@ def _in_a_fresh_process(env_changes: dict[str, str], code: str) -> str:
         ({"LANG": "de_DE.UTF-8"}, "en"),  # any other language: English
         ({"LANG": "C.UTF-8"}, "en"),
         ({"LANG": "en_US.UTF-8", "LANGUAGE": "nb_NO:en"}, "nb"),  # the desktop's chosen language comes first
+        ({"LANG": "da_DK.UTF-8"}, "da"),
+        ({"LANG": "fi_FI.UTF-8"}, "fi"),
+        ({"LANG": "sv_FI.UTF-8"}, "en"),  # Finland's Swedish speakers: the kiosk has no Swedish
+        ({"LANG": "en_GB.UTF-8", "LANGUAGE": "da_DK:en"}, "da"),
     ],
 )
 def test_language_system_follows_the_pcs_locale(env, expected):
@@ -128,8 +196,11 @@ def test_a_norwegian_pc_with_language_system_starts_in_bokmal(compiled_translati
 
 
 def test_a_setting_overrides_the_system(compiled_translations):
-    code = "from kiosk.ui.language.i18n import resolve; print(resolve('en'), resolve('nb'), resolve('klingon'))"
-    assert _in_a_fresh_process({"LANG": "nb_NO.UTF-8"}, code) == "en nb en"
+    code = (
+        "from kiosk.ui.language.i18n import resolve; "
+        "print(resolve('en'), resolve('nb'), resolve('da'), resolve('fi'), resolve('klingon'))"
+    )
+    assert _in_a_fresh_process({"LANG": "nb_NO.UTF-8"}, code) == "en nb da fi en"
 
 
 # ---- messages made below the screens, shown in the screen's language ---------------------------------------------
@@ -348,6 +419,9 @@ def test_the_package_and_the_packaged_folder_carry_the_qm():
     assert "i18n/*.qm" in pyproject["tool"]["setuptools"]["package-data"]["kiosk"]
     spec = (ROOT / "packaging" / "kiosk.spec").read_text(encoding="utf-8")
     assert '(ROOT / "kiosk" / "i18n").glob("*.qm")' in spec
+    dropped = re.search(r'r"translations/\(\?!\(qt\|qtbase\)_\(([a-z|]+)\)', spec)
+    assert dropped is not None
+    assert {"da", "fi", "nn", "en"} <= set(dropped.group(1).split("|"))  # Qt's own files for each language kept
     ignored = subprocess.run(
         ["git", "check-ignore", "-q", "kiosk/i18n/kiosk_nb.qm"], cwd=ROOT, check=False, capture_output=True
     )
@@ -361,3 +435,13 @@ def test_qts_own_texts_are_norwegian_too(language):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
     language("en")
     assert QCoreApplication.translate("QLineEdit", "Select All") == "Select All"
+
+
+@pytest.mark.parametrize(
+    ("lang", "select_all", "cancel"), [("da", "Markér alt", "Annuller"), ("fi", "Valitse kaikki", "Peru")]
+)
+def test_qts_own_texts_are_danish_and_finnish_too(language, lang, select_all, cancel):
+    """Qt's own files for Danish and Finnish load as bokmål's stand-in does (packaging/kiosk.spec keeps them)."""
+    language(lang)
+    assert QCoreApplication.translate("QLineEdit", "Select All") == select_all
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == cancel

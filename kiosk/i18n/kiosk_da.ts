@@ -888,6 +888,10 @@
         <translation>Beløb, der skal opkræves, i kroner</translation>
     </message>
     <message>
+        <source>Amount to charge, in euros</source>
+        <translation>Beløb, der skal opkræves, i euro</translation>
+    </message>
+    <message>
         <source>Payment text shown to the customer (optional)</source>
         <translation>Betalingstekst, som kunden ser (valgfri)</translation>
     </message>
@@ -900,8 +904,12 @@
         <translation>Opkræv med Vipps</translation>
     </message>
     <message>
-        <source>Amount (kr)</source>
-        <translation>Beløb (kr)</translation>
+        <source>Charge with MobilePay</source>
+        <translation>Opkræv med MobilePay</translation>
+    </message>
+    <message>
+        <source>Amount ({unit})</source>
+        <translation>Beløb ({unit})</translation>
     </message>
     <message>
         <source>Text (optional)</source>
@@ -1029,6 +1037,10 @@
         <source>Vipps – customer</source>
         <translation>Vipps – kunde</translation>
     </message>
+    <message>
+        <source>MobilePay – customer</source>
+        <translation>MobilePay – kunde</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplayChoice</name>
@@ -1084,6 +1096,22 @@
         <translation>Norge, +47</translation>
     </message>
     <message>
+        <source>Denmark, +45</source>
+        <translation>Danmark, +45</translation>
+    </message>
+    <message>
+        <source>Finland, +358</source>
+        <translation>Finland, +358</translation>
+    </message>
+    <message>
+        <source>10 or 11 digits, 0 first</source>
+        <translation>10 eller 11 cifre, 0 først</translation>
+    </message>
+    <message>
+        <source>Your mobile number, 10 or 11 digits with the 0 first</source>
+        <translation>Dit mobilnummer, 10 eller 11 cifre med 0 først</translation>
+    </message>
+    <message>
         <source>Or type your mobile number</source>
         <translation>Eller indtast dit mobilnummer</translation>
     </message>
@@ -1100,8 +1128,16 @@
         <translation>Sendt til {phone}. Åbn Vipps på din telefon, og godkend.</translation>
     </message>
     <message>
+        <source>Sent to {phone}. Open MobilePay on your phone and approve.</source>
+        <translation>Sendt til {phone}. Åbn MobilePay på din telefon, og godkend.</translation>
+    </message>
+    <message>
         <source>Sent to your Vipps app. Open Vipps on your phone and approve.</source>
         <translation>Sendt til din Vipps-app. Åbn Vipps på din telefon, og godkend.</translation>
+    </message>
+    <message>
+        <source>Sent to your MobilePay app. Open MobilePay on your phone and approve.</source>
+        <translation>Sendt til din MobilePay-app. Åbn MobilePay på din telefon, og godkend.</translation>
     </message>
     <message>
         <source>Scan the code or type your number</source>
@@ -1110,6 +1146,10 @@
     <message>
         <source>Approve in the Vipps app</source>
         <translation>Godkend i Vipps-appen</translation>
+    </message>
+    <message>
+        <source>Approve in the MobilePay app</source>
+        <translation>Godkend i MobilePay-appen</translation>
     </message>
     <message>
         <source>Sending to your phone…</source>
@@ -1220,6 +1260,10 @@
         <source>Pay with Vipps</source>
         <translation>Betal med Vipps</translation>
     </message>
+    <message>
+        <source>Pay with MobilePay</source>
+        <translation>Betal med MobilePay</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>
@@ -1243,6 +1287,14 @@
         <translation>Vipps-kiosk</translation>
     </message>
     <message>
+        <source>MobilePay kiosk</source>
+        <translation>MobilePay-kiosk</translation>
+    </message>
+    <message>
+        <source>MobilePay kiosk – DEMO</source>
+        <translation>MobilePay-kiosk – DEMO</translation>
+    </message>
+    <message>
         <source>Till {till}</source>
         <translation>Kasse {till}</translation>
     </message>
@@ -1253,6 +1305,10 @@
     <message>
         <source>DEMO – simulated Vipps, no real money</source>
         <translation>DEMO – simuleret Vipps, ingen rigtige penge</translation>
+    </message>
+    <message>
+        <source>DEMO – simulated MobilePay, no real money</source>
+        <translation>DEMO – simuleret MobilePay, ingen rigtige penge</translation>
     </message>
     <message>
         <source>Manager</source>
@@ -1300,6 +1356,14 @@
     <message>
         <source>No answer from Vipps yet</source>
         <translation>Intet svar fra Vipps endnu</translation>
+    </message>
+    <message>
+        <source>Rejected in MobilePay</source>
+        <translation>Afvist i MobilePay</translation>
+    </message>
+    <message>
+        <source>No answer from MobilePay yet</source>
+        <translation>Intet svar fra MobilePay endnu</translation>
     </message>
     <message>
         <source>Outcome symbol</source>
@@ -1390,6 +1454,14 @@
     <message>
         <source>Scan it with your phone&apos;s camera to open Vipps</source>
         <translation>Scan den med telefonens kamera for at åbne Vipps</translation>
+    </message>
+    <message>
+        <source>QR code to pay with MobilePay</source>
+        <translation>QR-kode til betaling med MobilePay</translation>
+    </message>
+    <message>
+        <source>Scan it with your phone&apos;s camera to open MobilePay</source>
+        <translation>Scan den med telefonens kamera for at åbne MobilePay</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1772,10 @@
     <message>
         <source>Sent to the Vipps app of the customer whose code was scanned</source>
         <translation>Sendt til Vipps-appen hos kunden, hvis kode blev scannet</translation>
+    </message>
+    <message>
+        <source>Sent to the MobilePay app of the customer whose code was scanned</source>
+        <translation>Sendt til MobilePay-appen hos kunden, hvis kode blev scannet</translation>
     </message>
     <message>
         <source>The customer typed their number: sending it to their phone…</source>

@@ -888,6 +888,10 @@
         <translation>Veloitettava summa kruunuina</translation>
     </message>
     <message>
+        <source>Amount to charge, in euros</source>
+        <translation>Veloitettava summa euroina</translation>
+    </message>
+    <message>
         <source>Payment text shown to the customer (optional)</source>
         <translation>Asiakkaalle näytettävä maksuteksti (valinnainen)</translation>
     </message>
@@ -900,8 +904,12 @@
         <translation>Veloita Vippsillä</translation>
     </message>
     <message>
-        <source>Amount (kr)</source>
-        <translation>Summa (kr)</translation>
+        <source>Charge with MobilePay</source>
+        <translation>Veloita MobilePaylla</translation>
+    </message>
+    <message>
+        <source>Amount ({unit})</source>
+        <translation>Summa ({unit})</translation>
     </message>
     <message>
         <source>Text (optional)</source>
@@ -1029,6 +1037,10 @@
         <source>Vipps – customer</source>
         <translation>Vipps – asiakas</translation>
     </message>
+    <message>
+        <source>MobilePay – customer</source>
+        <translation>MobilePay – asiakas</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplayChoice</name>
@@ -1084,6 +1096,22 @@
         <translation>Norja, +47</translation>
     </message>
     <message>
+        <source>Denmark, +45</source>
+        <translation>Tanska, +45</translation>
+    </message>
+    <message>
+        <source>Finland, +358</source>
+        <translation>Suomi, +358</translation>
+    </message>
+    <message>
+        <source>10 or 11 digits, 0 first</source>
+        <translation>10 tai 11 numeroa, alussa 0</translation>
+    </message>
+    <message>
+        <source>Your mobile number, 10 or 11 digits with the 0 first</source>
+        <translation>Puhelinnumerosi, 10 tai 11 numeroa, alussa 0</translation>
+    </message>
+    <message>
         <source>Or type your mobile number</source>
         <translation>Tai kirjoita puhelinnumerosi</translation>
     </message>
@@ -1100,8 +1128,16 @@
         <translation>Lähetetty numeroon {phone}. Avaa Vipps puhelimessasi ja hyväksy maksu.</translation>
     </message>
     <message>
+        <source>Sent to {phone}. Open MobilePay on your phone and approve.</source>
+        <translation>Lähetetty numeroon {phone}. Avaa MobilePay puhelimessasi ja hyväksy maksu.</translation>
+    </message>
+    <message>
         <source>Sent to your Vipps app. Open Vipps on your phone and approve.</source>
         <translation>Lähetetty Vipps-sovellukseesi. Avaa Vipps puhelimessasi ja hyväksy maksu.</translation>
+    </message>
+    <message>
+        <source>Sent to your MobilePay app. Open MobilePay on your phone and approve.</source>
+        <translation>Lähetetty MobilePay-sovellukseesi. Avaa MobilePay puhelimessasi ja hyväksy maksu.</translation>
     </message>
     <message>
         <source>Scan the code or type your number</source>
@@ -1110,6 +1146,10 @@
     <message>
         <source>Approve in the Vipps app</source>
         <translation>Hyväksy Vipps-sovelluksessa</translation>
+    </message>
+    <message>
+        <source>Approve in the MobilePay app</source>
+        <translation>Hyväksy MobilePay-sovelluksessa</translation>
     </message>
     <message>
         <source>Sending to your phone…</source>
@@ -1220,6 +1260,10 @@
         <source>Pay with Vipps</source>
         <translation>Maksa Vippsillä</translation>
     </message>
+    <message>
+        <source>Pay with MobilePay</source>
+        <translation>Maksa MobilePaylla</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>
@@ -1243,6 +1287,14 @@
         <translation>Vipps-kioski</translation>
     </message>
     <message>
+        <source>MobilePay kiosk</source>
+        <translation>MobilePay-kioski</translation>
+    </message>
+    <message>
+        <source>MobilePay kiosk – DEMO</source>
+        <translation>MobilePay-kioski – DEMO</translation>
+    </message>
+    <message>
         <source>Till {till}</source>
         <translation>Kassa {till}</translation>
     </message>
@@ -1253,6 +1305,10 @@
     <message>
         <source>DEMO – simulated Vipps, no real money</source>
         <translation>DEMO – simuloitu Vipps, ei oikeaa rahaa</translation>
+    </message>
+    <message>
+        <source>DEMO – simulated MobilePay, no real money</source>
+        <translation>DEMO – simuloitu MobilePay, ei oikeaa rahaa</translation>
     </message>
     <message>
         <source>Manager</source>
@@ -1300,6 +1356,14 @@
     <message>
         <source>No answer from Vipps yet</source>
         <translation>Vipps ei ole vielä vastannut</translation>
+    </message>
+    <message>
+        <source>Rejected in MobilePay</source>
+        <translation>Hylätty MobilePayssa</translation>
+    </message>
+    <message>
+        <source>No answer from MobilePay yet</source>
+        <translation>MobilePay ei ole vielä vastannut</translation>
     </message>
     <message>
         <source>Outcome symbol</source>
@@ -1390,6 +1454,14 @@
     <message>
         <source>Scan it with your phone&apos;s camera to open Vipps</source>
         <translation>Skannaa koodi puhelimesi kameralla, niin Vipps avautuu</translation>
+    </message>
+    <message>
+        <source>QR code to pay with MobilePay</source>
+        <translation>QR-koodi, jolla maksat MobilePaylla</translation>
+    </message>
+    <message>
+        <source>Scan it with your phone&apos;s camera to open MobilePay</source>
+        <translation>Skannaa koodi puhelimesi kameralla, niin MobilePay avautuu</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1772,10 @@
     <message>
         <source>Sent to the Vipps app of the customer whose code was scanned</source>
         <translation>Lähetetty sen asiakkaan Vipps-sovellukseen, jonka koodi skannattiin</translation>
+    </message>
+    <message>
+        <source>Sent to the MobilePay app of the customer whose code was scanned</source>
+        <translation>Lähetetty sen asiakkaan MobilePay-sovellukseen, jonka koodi skannattiin</translation>
     </message>
     <message>
         <source>The customer typed their number: sending it to their phone…</source>

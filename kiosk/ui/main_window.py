@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.message import Message
 from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
 from kiosk.ui.closing import CLOSE_S, Deadline
+from kiosk.ui.language.i18n import brand_is_vipps, use_market
 from kiosk.ui.look.theme import stylesheet, use_palette
 from kiosk.ui.screens.status_line import StatusLine
 
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.ledger_file = ledger_file
         self.pin = pin
         use_palette(self.shop.theme)
+        # The shop's market for every screen built after this: its currency, its brand, its phone numbers.
+        use_market(self.shop.market)
         # Sizes follow the system's font size, so a shop that asks for larger text gets a larger kiosk.
         self.setStyleSheet(stylesheet(QApplication.font().pointSizeF()))
         self.resize(1280, 800)
@@ -154,11 +157,20 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Vipps kiosk – DEMO") if self.demo else self.tr("Vipps kiosk"))
-        self.header_title.setText(self.shop.name or self.tr("Vipps kiosk"))
+        vipps = brand_is_vipps()
+        kiosk = self.tr("Vipps kiosk") if vipps else self.tr("MobilePay kiosk")
+        if self.demo:
+            self.setWindowTitle(self.tr("Vipps kiosk – DEMO") if vipps else self.tr("MobilePay kiosk – DEMO"))
+        else:
+            self.setWindowTitle(kiosk)
+        self.header_title.setText(self.shop.name or kiosk)
         self.till_badge.setText(self.tr("Till {till}").format(till=self.kiosk.till_id))
         self.till_badge.setAccessibleName(self.tr("This till: {till}").format(till=self.kiosk.till_id))
-        self.demo_badge.setText(self.tr("DEMO – simulated Vipps, no real money"))
+        self.demo_badge.setText(
+            self.tr("DEMO – simulated Vipps, no real money")
+            if vipps
+            else self.tr("DEMO – simulated MobilePay, no real money")
+        )
         self.manager_button.setText(self.tr("Manager"))
         self.manager_button.setAccessibleName(self.tr("Open the back office (manager PIN)"))
         self.status.setAccessibleName(self.tr("Payment status"))

@@ -7,9 +7,12 @@ from dataclasses import replace
 
 import pytest
 
+from kiosk.domain.market import NORWAY
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.manager_pin import ManagerPin
 from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
+from kiosk.simulator.demo import DEMO_SALES_UNITS
+from kiosk.ui.language.i18n import use_market
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import TEST_API
 from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen
@@ -44,25 +47,46 @@ def two_screens(qapp) -> Iterator[None]:
         pull_out_customer_screen()
 
 
+def market_vipps_settings(base_url: str, country: str) -> VippsSettings:
+    """The simulator's demo sales unit of `country`'s market: Norway's on TEST_API, Denmark's and Finland's on
+    the ePayment API (the PSP API v3 takes Norwegian payments only)."""
+    if country == NORWAY.country:
+        return demo_vipps_settings(base_url, api=TEST_API)
+    unit = DEMO_SALES_UNITS[country]
+    return VippsSettings(
+        base_url=base_url,
+        client_id=unit.client_id,
+        client_secret=unit.client_secret,
+        subscription_key=unit.subscription_key,
+        merchant_serial_number=unit.merchant_serial_number,
+        skip_landing_page=True,
+        api="epayment",
+    )
+
+
 @pytest.fixture
 def make_window(qtbot, sim, tmp_path) -> Iterator[Callable[..., MainWindow]]:
+    """`make_window(country="DK")`: a Danish shop's window, selling at the simulator's Danish demo unit."""
     windows: list[MainWindow] = []
 
-    def make(vipps: VippsSettings | None = None, shop: ShopSettings | None = None, **kiosk_changes) -> MainWindow:
+    def make(
+        vipps: VippsSettings | None = None, shop: ShopSettings | None = None, country: str = "NO", **kiosk_changes
+    ) -> MainWindow:
         pin = ManagerPin.for_demo(tmp_path / "pin.json")
         window = MainWindow(
             replace(FAST_KIOSK, **kiosk_changes),
             tmp_path / "ledger.sqlite3",
             demo=True,
             pin=pin,
-            shop=shop or ShopSettings(sounds=False),  # a test run is silent unless a test listens
+            # a test run is silent unless a test listens
+            shop=shop or ShopSettings(sounds=False, country=country),
         )
         # Not handed to qtbot: pytest-qt closes its widgets before fixtures end, and this fixture must first
         # see every sale's threads finish by themselves.
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()
-        window.connect_vipps(vipps or demo_vipps_settings(sim.base_url, api=TEST_API))
+        window.connect_vipps(vipps or market_vipps_settings(sim.base_url, window.shop.country))
         windows.append(window)
         return window
 
@@ -74,6 +98,7 @@ def make_window(qtbot, sim, tmp_path) -> Iterator[Callable[..., MainWindow]]:
         finally:
             window.close()
             window.deleteLater()
+    use_market(NORWAY)  # a window sets its shop's market for the whole program: no other test meets it
 
 
 @pytest.fixture

@@ -1,26 +1,33 @@
-"""The counter in bokmål and in English: every screen speaks the shop's language, a customer may switch their
-own sale to the other one, and the next sale is in the shop's language again."""
+"""The counter in bokmål, Danish, Finnish and English: every screen speaks the shop's language, a customer may
+switch their own sale to the other one (English, or in an English-speaking shop its country's language), and the
+next sale is in the shop's language again."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.settings.model import Settings
 from kiosk.settings.paths import config_path
 from kiosk.simulator.demo import DEMO_SALES_UNIT
-from kiosk.ui.language.i18n import restore_shop_language, show_language
+from kiosk.ui.language.i18n import money, restore_shop_language, show_language
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.conftest import TEST_API
 from tests.gui.keyboard import press, type_text
-from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
+from tests.gui.steps import charge, charge_in_market, open_requests, type_phone, wait_outcome
 
-TS = Path(__file__).resolve().parents[2] / "kiosk" / "i18n" / "kiosk_nb.ts"
+I18N = Path(__file__).resolve().parents[2] / "kiosk" / "i18n"
+# Each market's shop in its own language, and a customer of it: the number as typed, and as the simulated app
+# knows them (Norway by the 8 digits, the others by the whole MSISDN: kiosk/simulator/markets.py).
+SHOPS = {"nb": "NO", "da": "DK", "fi": "FI"}
+CUSTOMERS = {"NO": ("91234567", "91234567"), "DK": ("20123456", "4520123456"), "FI": ("0401234567", "358401234567")}
 # Shown the same in both languages on purpose: the switch names English in English (for whoever reads it).
 SAME_IN_BOTH = {"English", "Show this payment in English"}
 
@@ -29,10 +36,13 @@ def plain(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
 
 
-def _english_sources() -> tuple[set[str], list[re.Pattern[str]]]:
-    """Every English text the kiosk has whose bokmål differs from it: as is, and (with fields) as a pattern."""
+@cache
+def english_sources(language: str = "nb") -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """Every English text the kiosk has whose translation into `language` differs from it: as is, and (with
+    fields) as a pattern."""
     texts, patterns = set(), []
-    for message in ET.parse(TS).getroot().iter("message"):  # noqa: S314 - our own translation file
+    ts = I18N / f"kiosk_{language}.ts"
+    for message in ET.parse(ts).getroot().iter("message"):  # noqa: S314 - our own translation file
         source = message.findtext("source") or ""
         if (message.findtext("translation") or "") == source:
             continue  # "Status", "Vipps": the same word in both
@@ -43,10 +53,7 @@ def _english_sources() -> tuple[set[str], list[re.Pattern[str]]]:
             patterns.append(re.compile(".+".join(re.escape(part) for part in parts), re.DOTALL))
         else:
             texts.add(source)
-    return texts, patterns
-
-
-ENGLISH_TEXTS, ENGLISH_PATTERNS = _english_sources()
+    return frozenset(texts), tuple(patterns)
 
 
 def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
@@ -65,24 +72,25 @@ def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
     return [(name, text.strip()) for name, text in found if text.strip()]
 
 
-def left_in_english(window: MainWindow) -> list[tuple[str, str]]:
+def left_in_english(window: MainWindow, language: str = "nb") -> list[tuple[str, str]]:
+    texts, patterns = english_sources(language)
     return [
         (name, text)
         for name, text in visible_texts(window)
-        if text not in SAME_IN_BOTH
-        and (text in ENGLISH_TEXTS or any(pattern.fullmatch(text) for pattern in ENGLISH_PATTERNS))
+        if text not in SAME_IN_BOTH and (text in texts or any(pattern.fullmatch(text) for pattern in patterns))
     ]
 
 
 class Walk:
     """Checks each screen it is shown for English left over, and keeps every text it saw."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, language: str = "nb") -> None:
         self.window = window
+        self.language = language
         self.seen: set[str] = set()
 
     def check(self) -> None:
-        assert left_in_english(self.window) == []
+        assert left_in_english(self.window, self.language) == []
         self.seen.update(plain(text) for _name, text in visible_texts(self.window))
 
 
@@ -92,16 +100,84 @@ def _new_sale(qtbot, window: MainWindow) -> None:
 
 
 def _pay_by_phone(qtbot, window: MainWindow, sim, phone: str = "91234567", action: str = "approve") -> None:
-    type_phone(qtbot, window, phone)
-    qtbot.waitUntil(lambda: len(open_requests(sim, phone)) == 1)
-    sim.respond(open_requests(sim, phone)[0]["pspTransactionId"], phone, action)
+    """The customer types `phone` (as their market's people do) and answers in the simulated app."""
+    typed, app_key = CUSTOMERS[window.shop.country] if phone == "91234567" else (phone, phone)
+    type_phone(qtbot, window, typed)
+    qtbot.waitUntil(lambda: len(open_requests(sim, app_key)) == 1)
+    sim.respond(open_requests(sim, app_key)[0]["pspTransactionId"], app_key, action)
 
 
-def test_the_kiosk_in_bokmal_shows_no_english_on_any_screen(qtbot, make_window, sim, language):
-    language("nb")  # as start-up sets it, before the window is built
-    window = make_window()
-    walk = Walk(window)
-    qtbot.waitUntil(lambda: window.status.text().startswith("Klar."))
+# What each market's shop reads on the walk below, money written its way (a walk that saw nothing would pass).
+WALKED = {
+    "nb": {
+        "Ta betalt med Vipps",
+        "1 249,50 kr",
+        "Skann med kameraet på mobilen",
+        "Et norsk mobilnummer har 8 sifre.",
+        "Betalt: 1 249,50 kr",
+        # the PSP API says why a card was refused; the ePayment API never does
+        "Kortet er utløpt." if TEST_API == "psp" else "Kortet ble avvist.",
+        "Betalingen er kansellert",
+        "Leder-PIN: åpne administrasjonen",
+        "Feil PIN-kode.",
+        "Refunderte 10,00 kr.",  # a refund's message in Norway's money (the checkout's Money without a currency)
+        "Belastet 1 · 1 249,50 kr    Refundert 10,00 kr    Netto 1 239,50 kr",
+        "Vipps-kiosk – DEMO",
+    },
+    "da": {
+        "Opkræv med MobilePay",
+        "1.249,50 kr.",
+        "+45",
+        "Scan med telefonens kamera",
+        "Et dansk mobilnummer har 8 cifre.",
+        "Betalt: 1.249,50 kr.",
+        "Kortet blev afvist.",
+        "Betalingen er annulleret",
+        "Leder-PIN: åbn administrationen",
+        "Forkert PIN-kode.",
+        "Hævet 1 · 1.249,50 kr.    Refunderet 10,00 kr.    Netto 1.239,50 kr.",
+        "MobilePay-kiosk – DEMO",
+    },
+    "fi": {
+        "Veloita MobilePaylla",
+        "1 249,50 €",
+        "+358",
+        "Skannaa puhelimesi kameralla",
+        "Suomalaiset matkapuhelinnumerot alkavat 04:llä tai 050:llä.",
+        "Maksettu: 1 249,50 €",
+        "Kortti hylättiin.",
+        "Maksu peruutettu",
+        "Esihenkilön PIN-koodi: avaa hallinta",
+        "Väärä PIN-koodi.",
+        "Veloitettu 1 · 1 249,50 €    Hyvitetty 10,00 €    Netto 1 239,50 €",
+        "MobilePay-kioski – DEMO",
+    },
+}
+HEADERS = {
+    "nb": ["Tid", "Ordre-ID", "Beløp", "Status", "Telefon", "Forsøk", "Refundert", "Vipps-API"],
+    "da": ["Tid", "Ordre-id", "Beløb", "Status", "Telefon", "Forsøg", "Refunderet", "Vipps-API"],
+    "fi": ["Aika", "Tilaustunnus", "Summa", "Tila", "Puhelin", "Yritykset", "Hyvitetty", "Vipps-rajapinta"],
+}
+STATUSES = {
+    "nb": {"DELVIS REFUNDERT", "KORT AVVIST", "KANSELLERT"},
+    "da": {"DELVIST REFUNDERET", "KORT AFVIST", "ANNULLERET"},
+    "fi": {"OSITTAIN HYVITETTY", "KORTTI HYLÄTTY", "PERUUTETTU"},
+}
+
+
+@pytest.mark.parametrize(
+    "lang", ["nb", "da", "fi"], ids=["bokmål in Norway", "Danish in Denmark", "Finnish in Finland"]
+)
+def test_the_kiosk_in_each_markets_language_shows_no_english_on_any_screen(qtbot, make_window, sim, language, lang):
+    """Each market's shop in its own language, selling at that market's demo unit: every screen of a sale (QR,
+    a mistyped number, paid, refused, cancelled), the manager's PIN and the back office with a refund."""
+    language(lang)  # as start-up sets it, before the window is built
+    window = make_window(country=SHOPS[lang])
+    walk = Walk(window, lang)
+    ready = window.status.text
+    qtbot.waitUntil(
+        lambda: ready() != "" and ready() == QCoreApplication.translate("", "Ready. Type the amount and press Enter.")
+    )
     walk.check()
     # the amount screen, with a mistake
     type_text(qtbot, "abc")
@@ -110,7 +186,7 @@ def test_the_kiosk_in_bokmal_shows_no_english_on_any_screen(qtbot, make_window, 
     walk.check()
     window.amount_screen.amount_input.clear()
     # the customer screen: QR code, a mistyped number, sent to a phone
-    charge(qtbot, window, "1249,50")
+    charge_in_market(qtbot, window, "1249,50")
     qtbot.waitUntil(lambda: window.customer_screen.phase.text() != "")
     walk.check()
     type_phone(qtbot, window, "123")
@@ -147,33 +223,17 @@ def test_the_kiosk_in_bokmal_shows_no_english_on_any_screen(qtbot, make_window, 
     office.table.selectRow(0)
     office.refund_amount.setText("10")
     qtbot.mouseClick(office.refund_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: office.message.text().startswith("Refunderte"), timeout=10_000)
-    qtbot.waitUntil(lambda: "Refundert 10,00" in plain(office.totals.text()))  # the day read again after it
+    # the day read again after the refund: its net in the shop's money
+    qtbot.waitUntil(lambda: plain(money(123950)) in plain(office.totals.text()), timeout=10_000)
     walk.check()
     headers = [office.model.headerData(c, Qt.Orientation.Horizontal) for c in range(office.model.columnCount())]
     statuses = {office.model.index(row, 3).data() for row in range(3)}
-    assert not set(headers) & ENGLISH_TEXTS
-    assert not statuses & ENGLISH_TEXTS
-
-    # What a Norwegian shop reads, money written its way (a walk that saw nothing would pass the checks above).
-    expected = {
-        "Ta betalt med Vipps",
-        "1 249,50 kr",
-        "Skann med kameraet på mobilen",
-        "Et norsk mobilnummer har 8 sifre.",
-        "Betalt: 1 249,50 kr",
-        # the PSP API says why a card was refused; the ePayment API never does
-        "Kortet er utløpt." if TEST_API == "psp" else "Kortet ble avvist.",
-        "Betalingen er kansellert",
-        "Leder-PIN: åpne administrasjonen",
-        "Feil PIN-kode.",
-        "Refunderte 10,00 kr.",
-        "Belastet 1 · 1 249,50 kr    Refundert 10,00 kr    Netto 1 239,50 kr",
-        "Vipps-kiosk – DEMO",
-    }
-    assert expected <= walk.seen
-    assert headers == ["Tid", "Ordre-ID", "Beløp", "Status", "Telefon", "Forsøk", "Refundert", "Vipps-API"]
-    assert statuses == {"DELVIS REFUNDERT", "KORT AVVIST", "KANSELLERT"}
+    english, _patterns = english_sources(lang)
+    assert not set(headers) & english
+    assert not statuses & english
+    assert WALKED[lang] <= walk.seen, sorted(WALKED[lang] - walk.seen)
+    assert headers == HEADERS[lang]
+    assert statuses == STATUSES[lang]
 
 
 def test_the_customer_switches_their_sale_to_english_and_the_next_sale_is_in_bokmal(qtbot, make_window, sim, language):

@@ -1,18 +1,26 @@
-"""Staff key in the cart total; Enter (or a barcode scanner's Enter) charges."""
+"""Staff key in the cart total; Enter (or a barcode scanner's Enter) charges. The amount is read the way of the
+shop's market (kiosk.domain.money.parse_amount), in hundredths of its currency."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.message import Message
-from kiosk.domain.money import AmountError, parse_kroner
-from kiosk.ui.language.i18n import current_language
+from kiosk.domain.money import AmountError, parse_amount
+from kiosk.ui.language.i18n import brand_is_vipps, currency_unit, money, shop_market
 from kiosk.ui.language.messages import translated
+
+# What a screen reader says the field takes, by the shop's currency (Danish kroner are kroner too).
+_FIELD_NAMES = {
+    "NOK": QT_TRANSLATE_NOOP("AmountScreen", "Amount to charge, in kroner"),
+    "DKK": QT_TRANSLATE_NOOP("AmountScreen", "Amount to charge, in kroner"),
+    "EUR": QT_TRANSLATE_NOOP("AmountScreen", "Amount to charge, in euros"),
+}
 
 
 class AmountScreen(QWidget):
-    """Signals: charge_requested(int amount_ore, str payment_text)."""
+    """Signals: charge_requested(int amount_ore, str payment_text): hundredths of the shop's currency."""
 
     charge_requested = Signal(int, str)
 
@@ -51,13 +59,16 @@ class AmountScreen(QWidget):
         self._connect_signals()
 
     def _retranslate(self) -> None:
-        self.amount_input.setAccessibleName(self.tr("Amount to charge, in kroner"))
-        self.amount_input.setPlaceholderText("0,00" if current_language() == "nb" else "0.00")
+        market = shop_market()
+        self.amount_input.setAccessibleName(self.tr(_FIELD_NAMES[market.currency]))
+        # Zero as the screen writes money: the decimal mark and the currency staff may type, or leave out.
+        self.amount_input.setPlaceholderText(money(0))
         self.text_input.setAccessibleName(self.tr("Payment text shown to the customer (optional)"))
         self.error.setAccessibleName(self.tr("Amount problem"))
-        self.charge_button.setText(self.tr("Charge with Vipps"))
-        self.charge_button.setAccessibleName(self.tr("Charge with Vipps"))
-        self.amount_label.setText(self.tr("Amount (kr)"))
+        charge = self.tr("Charge with Vipps") if brand_is_vipps() else self.tr("Charge with MobilePay")
+        self.charge_button.setText(charge)
+        self.charge_button.setAccessibleName(charge)
+        self.amount_label.setText(self.tr("Amount ({unit})").format(unit=currency_unit()))
         self.text_label.setText(self.tr("Text (optional)"))
         self._show_error(self._error_source)
 
@@ -91,7 +102,7 @@ class AmountScreen(QWidget):
             self._show_error(Message("Still connecting to Vipps. One moment."))
             return
         try:
-            amount = parse_kroner(self.amount_input.text(), ceiling_ore=self._ceiling_ore)
+            amount = parse_amount(self.amount_input.text(), shop_market(), ceiling=self._ceiling_ore)
         except AmountError as exc:
             self._show_error(exc.message)
             self.amount_input.setFocus()

@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.message import Message
+from kiosk.ui.language.i18n import brand_is_vipps
 from kiosk.ui.look.theme import palette
 from kiosk.ui.monitors import NONE, customer_screen, describe
 from kiosk.ui.screens.idle_view import IdleView
@@ -72,7 +73,7 @@ class CustomerDisplay(QWidget):
 
     def _retranslate(self) -> None:
         # Never seen on the frameless window itself: the name a window manager (and xdotool) knows it by.
-        self.setWindowTitle(self.tr("Vipps – customer"))
+        self.setWindowTitle(self.tr("Vipps – customer") if brand_is_vipps() else self.tr("MobilePay – customer"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

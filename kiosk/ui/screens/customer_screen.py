@@ -1,28 +1,59 @@
-"""The customer's screen, mirroring Vipps' landing page: phone entry on the left, the QR code on the right."""
+"""The customer's screen, mirroring Vipps' landing page: phone entry on the left, the QR code on the right. It
+speaks the shop's market: its brand (Vipps, MobilePay), its country code before the number, its numbers' rules."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.message import Message
 from kiosk.domain.phone import PhoneError, normalise_phone
 from kiosk.ui.countdown import clock_text
-from kiosk.ui.language.i18n import LANGUAGE_NAMES, is_available, money, other_language
+from kiosk.ui.language.i18n import LANGUAGE_NAMES, brand_is_vipps, is_available, money, other_language, shop_market
 from kiosk.ui.language.messages import translated
 from kiosk.ui.screens.keypad import Keypad
 from kiosk.ui.screens.qr_widget import QrCodeWidget
 
 # What the language switch says to a screen reader, in the language it switches to: it is there for whoever
 # reads that language, not the one on screen.
-_SWITCH_DESCRIPTIONS = {"en": "Show this payment in English", "nb": "Vis denne betalingen på norsk"}
+_SWITCH_DESCRIPTIONS = {
+    "en": "Show this payment in English",
+    "nb": "Vis denne betalingen på norsk",
+    "da": "Vis denne betaling på dansk",
+    "fi": "Näytä tämä maksu suomeksi",
+}
+# What a screen reader says for the country code before the number, per market.
+_PREFIX_NAMES = {
+    "NO": QT_TRANSLATE_NOOP("CustomerScreen", "Norway, +47"),
+    "DK": QT_TRANSLATE_NOOP("CustomerScreen", "Denmark, +45"),
+    "FI": QT_TRANSLATE_NOOP("CustomerScreen", "Finland, +358"),
+}
+# How long a number is as people there type it: the field's hint, and a screen reader's name for it.
+_NUMBER_HINTS = {
+    "NO": (
+        QT_TRANSLATE_NOOP("CustomerScreen", "8 digits"),
+        QT_TRANSLATE_NOOP("CustomerScreen", "Your mobile number, 8 digits"),
+    ),
+    "DK": (
+        QT_TRANSLATE_NOOP("CustomerScreen", "8 digits"),
+        QT_TRANSLATE_NOOP("CustomerScreen", "Your mobile number, 8 digits"),
+    ),
+    # A Finn types the number with its leading 0: 040 123 4567, or 11 digits in the longer 04x ranges.
+    "FI": (
+        QT_TRANSLATE_NOOP("CustomerScreen", "10 or 11 digits, 0 first"),
+        QT_TRANSLATE_NOOP("CustomerScreen", "Your mobile number, 10 or 11 digits with the 0 first"),
+    ),
+}
+# The longest way a customer may type their number: "+47 912 34 567", "0045 20 12 34 56", "+358 457 123 4567".
+_MAX_TYPED = {"NO": 15, "DK": 16, "FI": 18}
 
 
 class CustomerScreen(QWidget):
-    """Signals: phone_submitted(str eight_digits), cancel_requested(), language_requested(str language): the
-    customer asks for the other language for their sale."""
+    """Signals: phone_submitted(str number): the national number as kiosk.domain.phone.normalise_phone gives it
+    in the shop's market (`91234567`, `20123456`, `401234567`), cancel_requested(), language_requested(str
+    language): the customer asks for the other language for their sale."""
 
     phone_submitted = Signal(str)
     cancel_requested = Signal()
@@ -31,9 +62,11 @@ class CustomerScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerScreen")
+        self._market = shop_market()  # the shop's, for the kiosk's lifetime
+        self._vipps = brand_is_vipps()  # else MobilePay (see there: each text written out for both)
         self.phone_input = QLineEdit(self)
         self.phone_input.setObjectName("phoneInput")
-        self.phone_input.setMaxLength(14)
+        self.phone_input.setMaxLength(_MAX_TYPED[self._market.country])
         self.keypad = Keypad(self)
         self.phone_error = QLabel("", self)
         self.phone_error.setObjectName("phoneError")
@@ -58,7 +91,8 @@ class CustomerScreen(QWidget):
         self.cancel_button.setObjectName("cancelPaymentButton")
         self.language_toggle = QPushButton(self)
         self.language_toggle.setObjectName("customerLanguageToggle")
-        self.prefix = QLabel("+47", self)
+        self.prefix = QLabel(f"+{self._market.calling_code}", self)
+        self.prefix.setObjectName("phonePrefix")
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         # What is on screen, kept as the means to say it: a language switch says it all again.
@@ -96,14 +130,15 @@ class CustomerScreen(QWidget):
         grid.setColumnStretch(1, 3)
 
     def _retranslate(self) -> None:
-        self.phone_input.setAccessibleName(self.tr("Your mobile number, 8 digits"))
-        self.phone_input.setPlaceholderText(self.tr("8 digits"))
+        hint, name = _NUMBER_HINTS[self._market.country]
+        self.phone_input.setAccessibleName(self.tr(name))
+        self.phone_input.setPlaceholderText(self.tr(hint))
         self.send_button.setText(self.tr("Send to my phone"))
         self.send_button.setAccessibleName(self.tr("Send the payment to my phone"))
         self.countdown.setAccessibleName(self.tr("Time left to pay"))
         self.cancel_button.setText(self.tr("Cancel payment (Esc)"))
         self.cancel_button.setAccessibleName(self.tr("Cancel this payment"))
-        self.prefix.setAccessibleName(self.tr("Norway, +47"))
+        self.prefix.setAccessibleName(self.tr(_PREFIX_NAMES[self._market.country]))
         self.title.setText(self.tr("Or type your mobile number"))
         other = other_language()
         self.language_toggle.setText(LANGUAGE_NAMES[other])
@@ -155,7 +190,11 @@ class CustomerScreen(QWidget):
     def show_sent_to_phone(self, phone_masked: str) -> None:
         self.qr.clear()
         self._show_hint(
-            lambda: self.tr("Sent to {phone}. Open Vipps on your phone and approve.").format(phone=phone_masked)
+            lambda: (
+                self.tr("Sent to {phone}. Open Vipps on your phone and approve.")
+                if self._vipps
+                else self.tr("Sent to {phone}. Open MobilePay on your phone and approve.")
+            ).format(phone=phone_masked)
         )
         self.phone_input.clear()
         self.set_phone_entry_enabled(True)
@@ -167,7 +206,13 @@ class CustomerScreen(QWidget):
     def show_sent_to_app(self) -> None:
         """Pushed to the app of the customer whose own code was scanned (the kiosk never learns their number)."""
         self.qr.clear()
-        self._show_hint(lambda: self.tr("Sent to your Vipps app. Open Vipps on your phone and approve."))
+        self._show_hint(
+            lambda: (
+                self.tr("Sent to your Vipps app. Open Vipps on your phone and approve.")
+                if self._vipps
+                else self.tr("Sent to your MobilePay app. Open MobilePay on your phone and approve.")
+            )
+        )
         self.phone_input.clear()
         self.set_phone_entry_enabled(True)
 
@@ -182,10 +227,12 @@ class CustomerScreen(QWidget):
     def _show_phase(self) -> None:
         if not self.countdown.text():
             return
-        landing = self._in_landing_phase
-        self.phase.setText(
-            self.tr("Scan the code or type your number") if landing else self.tr("Approve in the Vipps app")
-        )
+        if self._in_landing_phase:
+            self.phase.setText(self.tr("Scan the code or type your number"))
+        else:
+            self.phase.setText(
+                self.tr("Approve in the Vipps app") if self._vipps else self.tr("Approve in the MobilePay app")
+            )
 
     def _show_hint(self, hint: Callable[[], str]) -> None:
         self._hint = hint
@@ -203,7 +250,7 @@ class CustomerScreen(QWidget):
         if not self.send_button.isEnabled():
             return
         try:
-            phone = normalise_phone(self.phone_input.text())
+            phone = normalise_phone(self.phone_input.text(), self._market)
         except PhoneError as exc:
             self._show_phone_error(exc.message)
             return

@@ -1,10 +1,12 @@
-"""What the customer's own screen shows between sales: the shop's name and "Pay with Vipps", calmly."""
+"""What the customer's own screen shows between sales: the shop's name and "Pay with Vipps" (or MobilePay, the
+shop's market's brand), calmly."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.language.i18n import brand_is_vipps
 from kiosk.ui.look.text_size import larger
 
 
@@ -29,7 +31,7 @@ class IdleView(QWidget):
 
     def _retranslate(self) -> None:
         self.shop.setText(self._shop_name or self.tr("Welcome"))
-        self.invitation.setText(self.tr("Pay with Vipps"))
+        self.invitation.setText(self.tr("Pay with Vipps") if brand_is_vipps() else self.tr("Pay with MobilePay"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.message import Message
-from kiosk.ui.language.i18n import money
+from kiosk.ui.language.i18n import brand_is_vipps, money
 from kiosk.ui.language.messages import translated
 from kiosk.ui.look.theme import palette
 
@@ -20,6 +20,11 @@ _LOOK = {
     "CANCELLED": ("⊘", QT_TRANSLATE_NOOP("OutcomeScreen", "Payment cancelled")),
     "NOT_STARTED": ("⚠", QT_TRANSLATE_NOOP("OutcomeScreen", "The payment was not started")),
     "NO_ANSWER": ("…", QT_TRANSLATE_NOOP("OutcomeScreen", "No answer from Vipps yet")),
+}
+# The titles that name the brand, where the customer sees MobilePay (kiosk.ui.language.i18n.brand_is_vipps).
+_MOBILEPAY_TITLES = {
+    "REJECTED": QT_TRANSLATE_NOOP("OutcomeScreen", "Rejected in MobilePay"),
+    "NO_ANSWER": QT_TRANSLATE_NOOP("OutcomeScreen", "No answer from MobilePay yet"),
 }
 
 
@@ -91,7 +96,9 @@ class OutcomeScreen(QWidget):
             self._return_timer.start(int(return_after_s * 1000))
 
     def _show_words(self) -> None:
-        title = _LOOK[self.outcome][1]
+        title = (
+            _LOOK[self.outcome][1] if brand_is_vipps() else _MOBILEPAY_TITLES.get(self.outcome, _LOOK[self.outcome][1])
+        )
         if self.outcome == "PAID":
             self.title.setText(self.tr("Paid: {amount}").format(amount=money(self._amount_ore)))
         else:

@@ -10,6 +10,8 @@ from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 from qrcode.constants import ERROR_CORRECT_M
 
+from kiosk.ui.language.i18n import brand_is_vipps
+
 QUIET_ZONE_MODULES = 4
 MIN_WIDTH_CM = 5.0
 PREFERRED_WIDTH_CM = 8.0  # easier to scan from across a counter
@@ -44,8 +46,12 @@ class QrCodeWidget(QWidget):
         self.text = ""
 
     def _retranslate(self) -> None:
-        self.setAccessibleName(self.tr("QR code to pay with Vipps"))
-        self.setAccessibleDescription(self.tr("Scan it with your phone's camera to open Vipps"))
+        if brand_is_vipps():
+            self.setAccessibleName(self.tr("QR code to pay with Vipps"))
+            self.setAccessibleDescription(self.tr("Scan it with your phone's camera to open Vipps"))
+        else:
+            self.setAccessibleName(self.tr("QR code to pay with MobilePay"))
+            self.setAccessibleDescription(self.tr("Scan it with your phone's camera to open MobilePay"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.countdown import clock_text
-from kiosk.ui.language.i18n import money
+from kiosk.ui.language.i18n import brand_is_vipps, money
 from kiosk.ui.look.text_size import larger
 
 
@@ -76,7 +76,13 @@ class StaffSaleScreen(QWidget):
         self._say(lambda: self.tr("Sent to {phone}").format(phone=phone_masked))
 
     def show_sent_to_app(self) -> None:
-        self._say(lambda: self.tr("Sent to the Vipps app of the customer whose code was scanned"))
+        self._say(
+            lambda: (
+                self.tr("Sent to the Vipps app of the customer whose code was scanned")
+                if brand_is_vipps()
+                else self.tr("Sent to the MobilePay app of the customer whose code was scanned")
+            )
+        )
 
     def show_sending(self) -> None:
         self._say(lambda: self.tr("The customer typed their number: sending it to their phone…"))
