@@ -4,7 +4,8 @@
 
 The counter screens are rendered offscreen by Qt; the simulator's landing page and app by Debian's chromium.
 The back office's whole-shop view needs a PostgreSQL: the script starts a throwaway one as the tests do
-(tests/shop/pg_server.py: Debian's initdb and pg_ctl). `scripts/screenshots.py shop` makes only that one.
+(tests/shop/pg_server.py: Debian's initdb and pg_ctl). `scripts/screenshots.py shop` makes only that one, and
+`scripts/screenshots.py danish` only the Danish counter's customer screen (MobilePay, DKK, at the Danish demo unit).
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.settings.demo import demo_vipps_settings  # noqa: E402
 from kiosk.settings.manager_pin import ManagerPin  # noqa: E402
-from kiosk.settings.model import KioskSettings, VippsSettings  # noqa: E402
+from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings  # noqa: E402
+from kiosk.simulator.demo import DEMO_SALES_UNITS  # noqa: E402
 from kiosk.simulator.server import SimulatorServer  # noqa: E402
+from kiosk.ui.language.i18n import use_language  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 from kiosk.vipps.client import VippsClient  # noqa: E402
 from tests.helpers import SimControl, start_payment  # noqa: E402
@@ -138,6 +141,39 @@ def counter_screens(sim: SimControl, vipps: VippsSettings) -> None:
     outcome(short, "EXPIRED")
     shoot(short, "counter-expired")
     short.close()
+    del app
+
+
+def danish_counter(base_url: str) -> None:
+    """A Danish shop's counter in Danish, at the simulator's Danish demo unit (ePayment): the customer screen in
+    MobilePay's brand, the amount in kroner, +45 before the number."""
+    app = QApplication.instance() or QApplication([])
+    unit = DEMO_SALES_UNITS["DK"]
+    vipps = VippsSettings(
+        base_url=base_url,
+        client_id=unit.client_id,
+        client_secret=unit.client_secret,
+        subscription_key=unit.subscription_key,
+        merchant_serial_number=unit.merchant_serial_number,
+        api="epayment",
+    )
+    ledger = Path(tempfile.mkdtemp()) / "ledger.sqlite3"
+    use_language("da")
+    shop = ShopSettings(name=unit.name, country="DK", language="da", sounds=False)
+    shown = MainWindow(KIOSK, ledger, demo=True, pin=ManagerPin.for_demo(ledger.with_name("pin.json")), shop=shop)
+    shown.resize(1280, 800)
+    shown.show()
+    shown.connect_vipps(vipps)
+    settle()
+    shown.amount_screen.amount_input.setText("49,95")
+    shown.amount_screen.charge_button.click()
+    wait_until(lambda: bool(shown.customer_screen.qr.text))
+    settle(0.4)
+    shown.grab().save(str(OUT / "counter-customer-qr-danish.png"))
+    shown.flow.cancel_open_sale()
+    wait_until(lambda: shown.outcome_screen.outcome == "CANCELLED")
+    shown.close()
+    use_language("en")
     del app
 
 
@@ -260,15 +296,18 @@ def landing_pages(sim_url: str, vipps: VippsSettings) -> None:
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    only_shop = sys.argv[1:] == ["shop"]
+    only = sys.argv[1:2]
     with SimulatorServer() as server:
         sim = SimControl(server.base_url)
         vipps = demo_vipps_settings(server.base_url)
-        if not only_shop:
+        if not only:
             counter_screens(sim, vipps)
             landing_pages(server.base_url, vipps)
             two_screens(sim, vipps)
-        shop_view(vipps)
+        if only in ([], ["shop"]):
+            shop_view(vipps)
+        if only in ([], ["danish"]):
+            danish_counter(server.base_url)  # last: it leaves the window's market Danish
         sim.close()
     for shot in sorted(OUT.glob("*.png")):
         print(shot.relative_to(ROOT))
