@@ -13,8 +13,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.domain.market import DENMARK, FINLAND, MARKETS, NORWAY, Market
-from kiosk.ui.language.i18n import use_market
+from kiosk.settings.model import ShopSettings
+from kiosk.ui.language.i18n import money, use_market
 from kiosk.ui.screens.customer_screen import CustomerScreen
+from kiosk.ui.screens.outcome_screen import OutcomeScreen
 from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, charge_in_market, open_requests, type_phone, wait_outcome
 
@@ -221,3 +223,43 @@ def test_an_english_speaking_shop_offers_its_countrys_language(
     qtbot.mouseClick(screen.language_toggle, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: plain(screen.amount.text()) == COUNTERS[country]["shown"])
     assert screen.language_toggle.text() == "English"
+
+
+@pytest.mark.parametrize(
+    ("lang", "country", "invitation", "title"),
+    [
+        ("da", "DK", "Betal med MobilePay", "MobilePay – kunde"),
+        ("fi", "FI", "Maksa MobilePaylla", "MobilePay – asiakas"),
+    ],
+)
+def test_the_customers_own_screen_invites_them_to_pay_with_mobilepay(
+    qtbot, two_screens, make_window, language, lang, country, invitation, title
+):
+    language(lang)
+    window = make_window(shop=ShopSettings(name="Bageriet", sounds=False, country=country))
+    display = window.customer_display
+    assert display.isVisible()
+    assert display.stack.currentWidget() is display.idle_view
+    assert (display.idle_view.shop.text(), display.idle_view.invitation.text()) == ("Bageriet", invitation)
+    assert display.windowTitle() == title
+
+
+@pytest.mark.parametrize(
+    ("lang", "market", "rejected", "no_answer"),
+    [
+        ("da", DENMARK, "Afvist i MobilePay", "Intet svar fra MobilePay endnu"),
+        ("fi", FINLAND, "Hylätty MobilePayssa", "MobilePay ei ole vielä vastannut"),
+        ("nb", NORWAY, "Avvist i Vipps", "Ikke svar fra Vipps ennå"),
+    ],
+)
+def test_the_outcome_names_the_app_the_customer_uses(qtbot, language, shop_market, lang, market, rejected, no_answer):
+    language(lang)
+    shop_market(market)
+    screen = OutcomeScreen()
+    qtbot.addWidget(screen)
+    screen.show_outcome("REJECTED", 4995, "", None)
+    assert screen.title.text() == rejected
+    screen.show_outcome("NO_ANSWER", 4995, "", None)
+    assert screen.title.text() == no_answer
+    screen.show_outcome("PAID", 4995, "", None)
+    assert plain(screen.title.text()).endswith(plain(money(4995)))
