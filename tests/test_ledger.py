@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.apis import api_title
+from kiosk.domain.message import Money
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError, RefundRefused
 from kiosk.ledger.opening import connect
 from kiosk.ledger.report import DayRow, hour_bounds
@@ -246,10 +247,11 @@ def test_day_totals_and_hours_in_local_time(ledger):
     refused = ledger.new_sale(300, at=noon + timedelta(hours=2))
     ledger.move_sale(refused.id, ["OPEN"], "NOT_PAID", outcome="REFUSED")
     summary = ledger.day_summary(day)
-    totals = summary.totals
+    (totals,) = summary.totals()
+    assert totals.currency == "NOK"
     assert (totals.captured_count, totals.captured_ore, totals.refunded_ore, totals.net_ore) == (2, 15000, 2000, 13000)
     assert (totals.refused, totals.expired, totals.cancelled) == (1, 0, 0)
-    assert summary.hours[12] == (12, 2, 15000)
+    assert summary.hours[12] == (12, 2, (Money(15000, "NOK"),))
     assert sum(count for _, count, _ in summary.hours) == 2
     rows = _whole_day(ledger, day)
     assert [(row.amount_ore, row.captured_ore, row.refunded_ore, row.status) for row in rows] == [
@@ -261,9 +263,11 @@ def test_day_totals_and_hours_in_local_time(ledger):
     assert [row.refundable for row in rows] == [True, True, False]
 
 
-def test_an_empty_day_has_zero_totals(ledger):
-    totals = ledger.day_summary(date(2001, 1, 1)).totals
-    assert (totals.captured_count, totals.captured_ore, totals.net_ore) == (0, 0, 0)
+def test_an_empty_day_has_zero_totals_in_the_shops_currency(ledger):
+    summary = ledger.day_summary(date(2001, 1, 1))
+    assert summary.by_currency == ()  # no sale, so no currency of its own
+    (totals,) = summary.totals("DKK")
+    assert (totals.currency, totals.captured_count, totals.captured_ore, totals.net_ore) == ("DKK", 0, 0, 0)
     assert _whole_day(ledger, date(2001, 1, 1)) == []
 
 
@@ -284,7 +288,7 @@ def test_the_day_is_read_a_page_at_a_time_in_order(ledger):
     assert [row for page in pages for row in page] == _whole_day(ledger, day)
     summary = ledger.day_summary(day)
     assert summary.sales == 7  # every sale of the day, paid or not
-    assert summary.totals.open == 7
+    assert summary.outcomes["open"] == 7
 
 
 @pytest.mark.parametrize(

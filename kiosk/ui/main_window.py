@@ -228,9 +228,9 @@ class MainWindow(QMainWindow):
         if self._back_office is None:
             from kiosk.ui.screens.back_office import BackOffice
 
-            # A demo shows its own ledger only: it never copies to the shop's database (README).
+            # A demo shows its own ledger only: it never copies to the shop's database (README); it has a market.
             shop = None if self._demo else self._shop
-            self._back_office = BackOffice(self._ledger_file, self._kiosk, self.stack, shop=shop)
+            self._back_office = BackOffice(self._ledger_file, self._kiosk, self.stack, shop, self._shop.market)
             self.stack.addWidget(self._back_office)
             self._back_office.back_requested.connect(self._on_back_to_till)
             self._back_office.settings_requested.connect(self._open_settings)

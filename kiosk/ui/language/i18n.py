@@ -139,14 +139,17 @@ def _locale(language: str) -> QLocale:
     return QLocale(QLocale.Language.English)
 
 
-def money(ore: int, language: str | None = None) -> str:
+def money(ore: int, language: str | None = None, currency: str = "NOK") -> str:
     """`1 249,50 kr` in bokmål, `NOK 1,249.50` in English: grouping, decimal mark and minus from QLocale, the
-    øre kept as integers all the way (no float ever holds money)."""
+    øre kept as integers all the way (no float ever holds money). `ore` is hundredths of `currency`; another
+    currency than NOK is written with its code after the amount, `49,95 DKK`."""
     language = language or _current
     locale = _locale(language)
     kroner, rest = divmod(abs(ore), 100)
     number = f"{locale.toString(kroner)}{locale.decimalPoint()}{rest:02d}"
     sign = locale.negativeSign() if ore < 0 else ""
+    if currency != "NOK":
+        return f"{sign}{number}\u00a0{currency}"
     return f"{sign}{number}\u00a0kr" if language == "nb" else f"{sign}NOK\u00a0{number}"
 
 

@@ -66,7 +66,7 @@ def _shown(value: Value) -> str:
     if isinstance(value, Message):
         return render(value)
     if isinstance(value, Money):
-        return money(value.minor_units)
+        return money(value.minor_units, currency=value.currency)
     return str(value)  # Vipps' own words, a path, a number: as they came
 
 

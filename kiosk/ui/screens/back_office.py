@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.market import NORWAY, Market
 from kiosk.domain.message import Message
-from kiosk.domain.money import AmountError, parse_kroner
+from kiosk.domain.money import AmountError, parse_amount
 from kiosk.ledger import RefundRefused
 from kiosk.ledger.export_csv import ExportError
 from kiosk.ledger.report import DayRow, DaySummary
@@ -57,13 +58,21 @@ class BackOffice(QWidget):
     kiosk_mode_requested = Signal()
 
     def __init__(
-        self, ledger_file: Path, kiosk: KioskSettings, parent: QWidget | None = None, shop: ShopSettings | None = None
+        self,
+        ledger_file: Path,
+        kiosk: KioskSettings,
+        parent: QWidget | None = None,
+        shop: ShopSettings | None = None,
+        market: Market | None = None,
     ) -> None:
-        """`shop`: its database, if set, is where "The whole shop" is read from."""
+        """`shop`: its database, if set, is where "The whole shop" is read from. `market`: the shop's (a demo
+        passes no `shop` but has a market), else `shop`'s, else Norway: a day without sales shows zero in its
+        currency, and refunds are typed its way."""
         super().__init__(parent)
         self.setObjectName("backOffice")
         self._ledger_file = ledger_file
         self._kiosk = kiosk
+        self._market = market or (shop.market if shop is not None else NORWAY)
         self._shop_db: ShopDatabase | None = None
         if shop is not None and shop.database:
             self._shop_db = ShopDatabase(shop.database, kiosk.till_id, shop.shop_id, shop.database_password)
@@ -239,15 +248,21 @@ class BackOffice(QWidget):
         if self._summary is None:
             return
         self.table.setAccessibleDescription(self.tr("{count} sales, oldest first").format(count=self._summary.sales))
-        t = self._summary.totals
-        money_line = self.tr("Captured {count} · {captured}    Refunded {refunded}    Net {net}").format(
-            count=t.captured_count, captured=money(t.captured_ore), refunded=money(t.refunded_ore), net=money(t.net_ore)
-        )
+        # A line of money per currency (a shop never mixes: one), never a sum across currencies.
+        money_lines = [
+            self.tr("Captured {count} · {captured}    Refunded {refunded}    Net {net}").format(
+                count=t.captured_count,
+                captured=money(t.captured_ore, currency=t.currency),
+                refunded=money(t.refunded_ore, currency=t.currency),
+                net=money(t.net_ore, currency=t.currency),
+            )
+            for t in self._summary.totals(self._market.currency)
+        ]
         counts_line = self.tr(
             "Refused {refused} · Rejected {rejected} · Time ran out {expired} · Cancelled {cancelled}"
             " · Not started {not_started} · Needs checking {needs_check}"
-        ).format_map(vars(t))
-        self.totals.setText(f"{money_line}\n{counts_line}")
+        ).format_map(self._summary.outcomes)
+        self.totals.setText("\n".join([*money_lines, counts_line]))
 
     @Slot(int, str)
     def _on_day_picked(self, picked: QDate) -> None:
@@ -282,7 +297,7 @@ class BackOffice(QWidget):
             return
         text = self.refund_amount.text().strip()
         try:
-            amount = parse_kroner(text) if text else sale.captured_ore - sale.refunded_ore
+            amount = parse_amount(text, self._market) if text else sale.captured_ore - sale.refunded_ore
         except AmountError as exc:
             self._say(exc.message)
             return
@@ -311,7 +326,7 @@ class BackOffice(QWidget):
             return
         ledger_file, day = self._ledger_file, self.day
         target = export_target(day, fmt)
-        export = partial(export_day, ledger_file, day, fmt, target)
+        export = partial(export_day, ledger_file, day, fmt, target, currency=self._market.currency)
         job = BackgroundJob(export, expected=(ExportError, OSError))
         job.progress.connect(self._on_progress)
         job.done.connect(self._on_action_done)
