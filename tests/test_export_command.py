@@ -203,3 +203,13 @@ def test_a_crash_right_after_a_checkpoint_leaves_an_empty_wal_and_exports_whole_
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{output} (27 sales)"
+
+
+def test_an_empty_day_of_a_danish_shop_exports_zero_in_its_currency(tmp_path):
+    _demo_day(tmp_path)
+    (tmp_path / "config.toml").write_text('[shop]\ncountry = "DK"\nlanguage = "en"\n', encoding="utf-8")
+    output = tmp_path / "empty.pdf"
+    result = _kiosk("export", "--date", "2001-01-01", "--format", "pdf", "--output", str(output), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(PdfReader(output).pages[0].extract_text().replace("\u00a0", " ").split())
+    assert "Captured 0 sales 0.00 DKK" in text
