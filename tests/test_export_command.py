@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -13,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from kiosk.ledger import Ledger, ledger_path
+from kiosk.ledger.schema import MIGRATIONS
 from tests.helpers import record_paid_sale
 
 pytestmark = pytest.mark.slow  # `kiosk export` in a process of its own
@@ -213,3 +215,26 @@ def test_an_empty_day_of_a_danish_shop_exports_zero_in_its_currency(tmp_path):
     assert result.returncode == 0, result.stderr
     text = " ".join(PdfReader(output).pages[0].extract_text().replace("\u00a0", " ").split())
     assert "Captured 0 sales 0.00 DKK" in text
+
+
+def test_a_ledger_from_before_the_currency_is_one_line_asking_for_a_start_not_a_traceback(tmp_path):
+    """`kiosk export` reads read-only, so it cannot migrate: an older ledger (a kiosk updated, not started yet)
+    would be read by columns it lacks."""
+    path = ledger_path(tmp_path / "data", demo=True)
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as old:
+        old.executescript(";".join(MIGRATIONS[:7]) + "; PRAGMA user_version = 7;")
+        old.execute(
+            "INSERT INTO sales (created_at, amount_ore, state) VALUES ('2026-01-01T10:00:00.000+00:00', 1, 'OPEN')"
+        )
+    old.close()
+    before = path.read_bytes()
+    output = tmp_path / "out.csv"
+    result = _kiosk("export", "--date", "2026-01-01", "--output", str(output), tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"kiosk: The ledger at {path} is from an older version of the kiosk, and it is not updated from here. "
+        "Start the kiosk once (it updates the ledger), then try again."
+    )
+    assert not output.exists()
+    assert path.read_bytes() == before

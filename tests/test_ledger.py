@@ -431,3 +431,20 @@ def test_a_day_in_two_currencies_has_totals_for_each_and_never_a_sum_of_them(led
     assert summary.outcomes["refused"] == 1  # counts of sales add up across currencies; money never does
     assert summary.sales == 4
     assert [row.currency for row in _whole_day(ledger, day)] == ["NOK", "DKK", "DKK", "EUR"]
+
+
+def test_a_reader_of_an_older_ledger_is_told_to_start_the_kiosk_and_changes_nothing(tmp_path):
+    """A read-only reader (`kiosk export`, `kiosk doctor`) cannot migrate, and its reads name the newest columns."""
+    path = tmp_path / "v7.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(";".join(MIGRATIONS[:7]) + "; PRAGMA user_version = 7;")
+    old.close()
+    before = path.read_bytes()
+    with pytest.raises(LedgerError, match="older version of the kiosk") as refused:
+        Ledger.open(path, read_only=True)
+    assert "Start the kiosk once" in str(refused.value)
+    assert path.read_bytes() == before
+    with Ledger.open(path) as ledger:  # the kiosk's own start migrates it
+        assert ledger.sales() == []
+    with Ledger.open(path, read_only=True) as reader:
+        assert reader.sales() == []

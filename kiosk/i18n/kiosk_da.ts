@@ -278,6 +278,10 @@
         <translation>Butiksdatabasen kan ikke nås, så denne kasse kan kun refundere sine egne salg, indtil den er tilbage; dette salg blev foretaget i kasse {till}.</translation>
     </message>
     <message>
+        <source>The ledger at {path} is from an older version of the kiosk, and it is not updated from here. Start the kiosk once (it updates the ledger), then try again.</source>
+        <translation>Salgsloggen i {path} er fra en ældre version af kiosken, og den opdateres ikke herfra. Start kiosken én gang (så opdateres salgsloggen), og prøv derefter igen.</translation>
+    </message>
+    <message>
         <source>The ledger cannot be written: {problem}</source>
         <translation>Der kan ikke skrives til salgsloggen: {problem}</translation>
     </message>

@@ -278,6 +278,10 @@
         <translation>Myymälän tietokantaan ei saada yhteyttä, joten tämä kassa voi hyvittää vain omia myyntejään, kunnes yhteys palaa; tämä myynti tehtiin kassalla {till}.</translation>
     </message>
     <message>
+        <source>The ledger at {path} is from an older version of the kiosk, and it is not updated from here. Start the kiosk once (it updates the ledger), then try again.</source>
+        <translation>Myyntiloki {path} on kioskin vanhemmasta versiosta, eikä sitä päivitetä täältä. Käynnistä kioski kerran (se päivittää myyntilokin) ja yritä sitten uudelleen.</translation>
+    </message>
+    <message>
         <source>The ledger cannot be written: {problem}</source>
         <translation>Myyntilokiin ei voi kirjoittaa: {problem}</translation>
     </message>

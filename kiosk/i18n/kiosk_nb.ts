@@ -278,6 +278,10 @@
         <translation>Butikkdatabasen kan ikke nås, så denne kassen kan bare refundere sine egne salg til den er tilbake; dette salget ble gjort i kasse {till}.</translation>
     </message>
     <message>
+        <source>The ledger at {path} is from an older version of the kiosk, and it is not updated from here. Start the kiosk once (it updates the ledger), then try again.</source>
+        <translation>Salgsloggen i {path} er fra en eldre versjon av kiosken, og den oppdateres ikke herfra. Start kiosken én gang (da oppdateres salgsloggen), og prøv så på nytt.</translation>
+    </message>
+    <message>
         <source>The ledger cannot be written: {problem}</source>
         <translation>Kan ikke skrive til salgsloggen: {problem}</translation>
     </message>

@@ -62,16 +62,13 @@ class DaySummary:
         return {name: sum(getattr(totals, name) for totals in self.by_currency) for name in OUTCOME_COUNTS}
 
 
-def empty_hours() -> list[HourFigures]:
-    return [(hour, 0, ()) for hour in range(24)]
-
-
 def summary_of(figures: Iterable[Sequence]) -> DaySummary:
     """The day from rows of (local hour, currency, the figures in the order of DayTotals' fields after its
     currency, sales): one row per hour and currency, as the ledger's and the shop's queries count them. An hour
     without sales may come as a row of zeros without a currency; a DST day's hour that comes twice, as two."""
-    per_currency: dict[str, list[Sequence[int]]] = {}
-    counts, amounts = [0] * 24, [dict[str, int]() for _ in range(24)]
+    per_currency: dict[Currency, list[Sequence[int]]] = {}
+    counts = [0] * 24
+    amounts: list[dict[Currency, int]] = [{} for _ in range(24)]
     sales = 0
     for hour, currency, *rest in figures:
         *values, every = rest
