@@ -53,9 +53,7 @@ def test_a_danish_tills_sales_reach_the_shop_in_kroner_and_the_shops_export_and_
     assert {money.currency for _, _, amounts in summary.hours for money in amounts} == {"DKK"}
 
 
-def test_sales_copied_before_the_currency_are_norwegian_and_an_old_tills_copy_still_lands(
-    pg, shop_db, tmp_path, monkeypatch
-):
+def test_sales_copied_before_the_currency_are_norwegian(pg, shop_db, tmp_path, monkeypatch):
     shipped = schema.migrations()
     assert shipped[-1][1].startswith("-- The currency")  # sql/006 is the last: the shop as it was before is 1-5
     monkeypatch.setattr(schema, "migrations", lambda: shipped[:5])
@@ -79,16 +77,11 @@ def test_sales_copied_before_the_currency_are_norwegian_and_an_old_tills_copy_st
     copy_till(pg, shop_db, ledger_file, "kasse-2")  # an updated till: it migrates the shop to sql/006
     with pg.admin(shop_db) as admin:
         assert admin.execute("SELECT max(version) FROM schema_version").fetchone() == (len(shipped),)
-        # An old till's copy, which names no currency, still lands after the migration: as NOK.
-        admin.execute(
-            "INSERT INTO sales (shop_id, till_id, id, created_at, amount_ore, payment_text, state, attempt_count,"
-            " captured_ore, refunded_ore, copied_seq) VALUES ('shop', 'kasse-1', 2, now(), 500, '', 'OPEN', 0, 0, 0, 2)"
-        )
         found = admin.execute("SELECT till_id, id, currency FROM sales ORDER BY till_id, id").fetchall()
-    assert found == [("kasse-1", 1, "NOK"), ("kasse-1", 2, "NOK"), ("kasse-2", 1, "NOK")]
+    assert found == [("kasse-1", 1, "NOK"), ("kasse-2", 1, "NOK")]
     out = tmp_path / "shop.csv"
     write_shop_day_csv(target(pg, shop_db, "kasse-2"), DAY, out)
-    assert [row["currency"] for row in _csv(out)] == ["NOK", "NOK", "NOK"]
+    assert [row["currency"] for row in _csv(out)] == ["NOK", "NOK"]
     summary = read_shop_day(target(pg, shop_db, "kasse-2"), DAY, 200).summary
     (totals,) = summary.totals()
     assert (totals.currency, totals.captured_ore) == ("NOK", 14950 + 2000)
