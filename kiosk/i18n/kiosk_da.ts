@@ -959,8 +959,8 @@
         <translation>Dagens salg</translation>
     </message>
     <message>
-        <source>Amount to refund in kroner; empty refunds what remains</source>
-        <translation>Beløb, der skal refunderes, i kroner; et tomt felt refunderer resten</translation>
+        <source>Amount to refund ({unit}); empty refunds what remains</source>
+        <translation>Beløb, der skal refunderes ({unit}); et tomt felt refunderer resten</translation>
     </message>
     <message>
         <source>all that remains</source>
@@ -1023,8 +1023,8 @@
         <translation>Denne kasse: {till}</translation>
     </message>
     <message>
-        <source>Refund (kr)</source>
-        <translation>Refundering (kr)</translation>
+        <source>Refund ({unit})</source>
+        <translation>Refundering ({unit})</translation>
     </message>
 </context>
 <context>

@@ -959,8 +959,8 @@
         <translation>Päivän myynnit</translation>
     </message>
     <message>
-        <source>Amount to refund in kroner; empty refunds what remains</source>
-        <translation>Hyvitettävä summa kruunuina; tyhjä hyvittää kaiken jäljellä olevan</translation>
+        <source>Amount to refund ({unit}); empty refunds what remains</source>
+        <translation>Hyvitettävä summa ({unit}); tyhjä hyvittää kaiken jäljellä olevan</translation>
     </message>
     <message>
         <source>all that remains</source>
@@ -1023,8 +1023,8 @@
         <translation>Tämä kassa: {till}</translation>
     </message>
     <message>
-        <source>Refund (kr)</source>
-        <translation>Hyvitys (kr)</translation>
+        <source>Refund ({unit})</source>
+        <translation>Hyvitys ({unit})</translation>
     </message>
 </context>
 <context>

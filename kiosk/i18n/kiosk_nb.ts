@@ -959,8 +959,8 @@
         <translation>Dagens salg</translation>
     </message>
     <message>
-        <source>Amount to refund in kroner; empty refunds what remains</source>
-        <translation>Beløp å refundere i kroner; tomt felt refunderer alt som gjenstår</translation>
+        <source>Amount to refund ({unit}); empty refunds what remains</source>
+        <translation>Beløp å refundere ({unit}); tomt felt refunderer alt som gjenstår</translation>
     </message>
     <message>
         <source>all that remains</source>
@@ -1023,8 +1023,8 @@
         <translation>Denne kassen: {till}</translation>
     </message>
     <message>
-        <source>Refund (kr)</source>
-        <translation>Refunder (kr)</translation>
+        <source>Refund ({unit})</source>
+        <translation>Refunder ({unit})</translation>
     </message>
 </context>
 <context>

@@ -355,6 +355,17 @@ def test_a_danish_shops_day_is_in_kroner_from_its_first_empty_view_to_each_sale(
     assert office.model.index(0, 2).data() == "49.95\u00a0DKK"
     assert "2 (69.95\u00a0DKK)" in office.chart.accessibleDescription()
     assert "NOK" not in office.totals.text() + office.chart.accessibleDescription()
+    assert office.refund_label.text() == "Refund (kr.)"  # as Danish prices write it
+
+
+def test_a_finnish_shops_refund_is_typed_in_euros(qtbot, make_window):
+    window = make_window(shop=ShopSettings(sounds=False, country="FI"))
+    office = window.back_office
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: office.totals.text() != "")
+    assert office.totals.text().startswith("Captured 0 · 0.00\u00a0EUR")
+    assert office.refund_label.text() == "Refund (€)"
+    assert office.refund_amount.accessibleName() == "Amount to refund (€); empty refunds what remains"
 
 
 def test_a_ledger_in_two_currencies_has_a_totals_line_for_each_and_no_sum(qtbot, window, tmp_path):

@@ -49,6 +49,9 @@ from kiosk.ui.workers.day_reading import DayData, DayReader
 from kiosk.ui.workers.sale_actions import recheck_sale, refund_sale
 from kiosk.vipps import VippsError
 
+# How a refund's amount field names its currency, as prices there do: the shop's market's.
+_UNITS = {"NOK": "kr", "DKK": "kr.", "EUR": "€"}
+
 
 class BackOffice(QWidget):
     """Signals: back_requested(), settings_requested(), kiosk_mode_requested() (lock, or unlock when locked)."""
@@ -363,7 +366,10 @@ class BackOffice(QWidget):
         self.back_button.setText(self.tr("Back to the till"))
         self.totals.setAccessibleName(self.tr("Totals of the day"))
         self.table.setAccessibleName(self.tr("Sales of the day"))
-        self.refund_amount.setAccessibleName(self.tr("Amount to refund in kroner; empty refunds what remains"))
+        unit = _UNITS[self._market.currency]
+        self.refund_amount.setAccessibleName(
+            self.tr("Amount to refund ({unit}); empty refunds what remains").format(unit=unit)
+        )
         self.refund_amount.setPlaceholderText(self.tr("all that remains"))
         self.refund_button.setText(self.tr("Refund"))
         self.refund_button.setAccessibleName(self.tr("Refund the selected sale"))
@@ -380,7 +386,7 @@ class BackOffice(QWidget):
         self.title.setText(self.tr("Back office"))
         self.till_label.setText(self.tr("Till {till}").format(till=self._kiosk.till_id))
         self.till_label.setAccessibleName(self.tr("This till: {till}").format(till=self._kiosk.till_id))
-        self.refund_label.setText(self.tr("Refund (kr)"))
+        self.refund_label.setText(self.tr("Refund ({unit})").format(unit=unit))
         self._show_totals()
         self._say(self._message_source)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
