@@ -7,7 +7,7 @@ import httpx
 from benchmarks.figures import Figure, median_ms
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.server import SimulatorServer
-from kiosk.vipps import VippsClient
+from kiosk.vipps.client import VippsClient
 from tests.helpers import psp_headers, start_payment
 
 

@@ -79,11 +79,10 @@ class Counter:
         self.window.show()
         self.window.connect_vipps(self.vipps)
         spin(lambda: self.window.isVisible())
+        from kiosk.checkout.providers_by_api import make_provider
         from kiosk.host.heap import return_freed_memory_to_the_system
-        from kiosk.ui.services import PRELOADED
 
-        for module in PRELOADED:  # what the kiosk's start-up loads off the GUI thread
-            __import__(module)
+        make_provider(self.vipps).close()  # as the kiosk's start-up does off the GUI thread (kiosk.ui.services)
         return_freed_memory_to_the_system()  # as the kiosk's start-up does after its first frame
 
     def charge(self, amount: str = "149,50") -> str:
@@ -95,7 +94,7 @@ class Counter:
 
     def approve(self, landing_url: str) -> None:
         (payment,) = [p for p in self.sim.payments() if p["landingUrl"] == landing_url]
-        from kiosk.vipps import VippsClient
+        from kiosk.vipps.client import VippsClient
 
         with VippsClient(self.vipps) as client:
             client.force_approve(payment["pspTransactionId"], "48123456", landing_url.split("token=")[1])
@@ -138,7 +137,7 @@ def charge_to_qr(rounds: int = 15) -> list[Figure]:
         counter.window.flow.cancel_open_sale()
         counter.wait_outcome("CANCELLED")
         counter.next_sale()
-    from kiosk.vipps import VippsClient
+    from kiosk.vipps.client import VippsClient
 
     with VippsClient(counter.vipps) as client:
         client.access_token()

@@ -32,7 +32,7 @@ from kiosk.settings.manager_pin import ManagerPin  # noqa: E402
 from kiosk.settings.model import KioskSettings, VippsSettings  # noqa: E402
 from kiosk.simulator.server import SimulatorServer  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
-from kiosk.vipps import VippsClient  # noqa: E402
+from kiosk.vipps.client import VippsClient  # noqa: E402
 from tests.helpers import SimControl, start_payment  # noqa: E402
 
 KIOSK = KioskSettings(poll_start_delay_s=0.1, poll_interval_s=0.2, outcome_display_s=600)

@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.checkout.provider import PaymentProvider, make_provider
-from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.checkout.provider import PaymentProvider
+from kiosk.checkout.providers_by_api import ProvidersByApi, make_provider
 from kiosk.ledger import Ledger
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import PAYMENT_APIS, VippsSettings
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
-from kiosk.vipps import RetryPolicy, VippsClient
+from kiosk.vipps import RetryPolicy
+from kiosk.vipps.client import VippsClient
 from tests.helpers import SimControl
 from tests.memory_vipps import MemoryProvider, MemoryVipps
 from tests.vipps_apis import API_NAMES, PATHS, ApiPaths
@@ -95,7 +96,7 @@ def isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 def compiled_translations() -> list[Path]:
     """The .qm files built from the committed .ts sources, as dev.py builds them before every run (a test run
     started with plain pytest has not been through dev.py)."""
-    from kiosk.ui.language.i18n import compile_translations, ts_files
+    from kiosk.ui.language.catalogue import compile_translations, ts_files
 
     stale = [
         ts

@@ -18,7 +18,8 @@ from kiosk.checkout.provider import PaymentProvider
 from kiosk.checkout.updates import AttemptView
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.settings.model import VippsSettings
-from kiosk.vipps import InitiateRequest, InitiateResponse, VippsClient
+from kiosk.vipps.client import VippsClient
+from kiosk.vipps.models import InitiateRequest, InitiateResponse
 from tests.vipps_apis import VippsRecord, vipps_record, vipps_records
 
 

@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.demo import DEMO_SALES_UNITS
-from kiosk.vipps import Operation, VippsClient
+from kiosk.vipps.client import VippsClient
+from kiosk.vipps.models import Operation
 from tests.conftest import FAST_RETRY
 from tests.helpers import start_payment
 from tests.test_simulator_markets import UnitClient

@@ -8,8 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.checkout.provider import make_provider
-from kiosk.vipps import VippsCancelled, VippsClient, VippsUnavailable
+from kiosk.checkout.providers_by_api import make_provider
+from kiosk.vipps import VippsCancelled, VippsUnavailable
+from kiosk.vipps.client import VippsClient
 from tests.conftest import FAST_RETRY
 from tests.helpers import start_payment
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 import pytest
 
 from kiosk.checkout.epayment_provider import EPaymentProvider
-from kiosk.checkout.provider import PaymentProvider, PaymentState, make_provider
-from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.checkout.provider import PaymentProvider, PaymentState
+from kiosk.checkout.providers_by_api import ProvidersByApi, make_provider
 from kiosk.checkout.psp_provider import PspProvider
 from kiosk.checkout.recovery import ResumedSale, recover
 from kiosk.checkout.refunds import refund, resend_pending_refunds

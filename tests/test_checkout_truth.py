@@ -14,8 +14,7 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.checkout.provider import make_provider
-from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.checkout.providers_by_api import ProvidersByApi, make_provider
 from kiosk.checkout.recovery import ResumedSale, recover
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
 from kiosk.ledger import Ledger

@@ -16,17 +16,16 @@ from kiosk.vipps import (
     InvalidRequest,
     MalformedResponse,
     MerchantNotAvailable,
-    Operation,
     OrderIdExists,
-    StatusUpdate,
     StatusUpdateRefused,
     TransactionIdExists,
     UnexpectedRedirect,
     VippsAuthError,
-    VippsClient,
     VippsRejected,
     environment_of,
 )
+from kiosk.vipps.client import VippsClient
+from kiosk.vipps.models import Operation, StatusUpdate
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl, initiate_request, start_payment
 

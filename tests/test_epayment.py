@@ -21,11 +21,11 @@ from kiosk.vipps import (
     ProblemRejected,
     VippsAuthError,
     VippsCancelled,
-    VippsClient,
     VippsConnectionError,
     VippsRateLimited,
     VippsServerError,
 )
+from kiosk.vipps.client import VippsClient
 from kiosk.vipps.epayment import CALL_BUDGET, CallBudget, EPaymentClient, RateLimit
 from kiosk.vipps.epayment_models import (
     Amount,

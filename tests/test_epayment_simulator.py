@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.settings.demo import demo_vipps_settings
-from kiosk.vipps import PaymentNotFound, VippsClient
+from kiosk.vipps import PaymentNotFound
+from kiosk.vipps.client import VippsClient
 from kiosk.vipps.epayment import EPaymentClient
 from kiosk.vipps.epayment_models import CreatePaymentRequest, State
 from tests.conftest import FAST_RETRY

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.checkout.provider import make_provider
+from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import write_day_csv

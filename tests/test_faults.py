@@ -10,12 +10,12 @@ from kiosk.vipps import (
     MalformedResponse,
     RetryPolicy,
     VippsCancelled,
-    VippsClient,
     VippsConnectionError,
     VippsRateLimited,
     VippsServerError,
     VippsTimeout,
 )
+from kiosk.vipps.client import VippsClient
 from tests.conftest import FAST_RETRY
 from tests.helpers import initiate_request, start_payment
 

@@ -25,7 +25,8 @@ from kiosk.domain.money import AmountError, format_kroner, parse_kroner
 from kiosk.ledger.problems import cannot_write
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.ui.language import messages
-from kiosk.ui.language.i18n import long_date, lrelease, lupdate_command, money, ts_files
+from kiosk.ui.language.catalogue import lrelease, lupdate_command, ts_files
+from kiosk.ui.language.i18n import long_date, money
 from kiosk.vipps.errors import ErrorDetail, VippsRejected
 
 ROOT = Path(__file__).resolve().parent.parent

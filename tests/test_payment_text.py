@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.checkout.payment_text import PAYMENT_TEXT_MAX, payment_text
-from kiosk.checkout.provider import make_provider
+from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.domain.ids import MERCHANT_ORDER_ID
 from kiosk.settings.demo import demo_vipps_settings

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.checkout.provider import make_provider
+from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
 from kiosk.settings.demo import demo_vipps_settings

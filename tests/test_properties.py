@@ -14,8 +14,8 @@ from kiosk.settings.model import ConfigError
 from kiosk.settings.reading import parse_settings
 from kiosk.simulator import validation
 from kiosk.simulator.faults import FaultRule, RuleError
-from kiosk.vipps import MalformedResponse, PaymentDetails
-from kiosk.vipps.models import AccessToken, InitiateResponse, StatusUpdateResponse, parse, parse_errors
+from kiosk.vipps import MalformedResponse
+from kiosk.vipps.models import AccessToken, InitiateResponse, PaymentDetails, StatusUpdateResponse, parse, parse_errors
 from kiosk.vipps.retry import retry_after_s
 
 json_scalars = (
@@ -234,7 +234,7 @@ def test_the_simulator_answers_any_init_body_with_a_vipps_answer(sim_http, body)
 @pytest.fixture(scope="module")
 def sim_http(sim_server):
     from kiosk.settings.demo import demo_vipps_settings
-    from kiosk.vipps import VippsClient
+    from kiosk.vipps.client import VippsClient
 
     settings = demo_vipps_settings(sim_server.base_url)
     with VippsClient(settings) as client:

@@ -7,7 +7,9 @@ import pytest
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.demo import SimulatorSettings
 from kiosk.simulator.server import SimulatorServer
-from kiosk.vipps import InvalidRequest, Operation, StatusUpdate, VippsClient
+from kiosk.vipps import InvalidRequest
+from kiosk.vipps.client import VippsClient
+from kiosk.vipps.models import Operation, StatusUpdate
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl, start_payment
 

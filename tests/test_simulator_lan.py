@@ -23,7 +23,7 @@ import pytest
 
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.server import SimulatorServer
-from kiosk.vipps import VippsClient
+from kiosk.vipps.client import VippsClient
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl, start_payment
 

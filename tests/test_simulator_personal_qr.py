@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.simulator.access import is_control
-from kiosk.vipps import VippsClient
+from kiosk.vipps.client import VippsClient
 from tests.helpers import psp_headers
 
 PAYMENTS = "/epayment/v1/payments"

@@ -14,7 +14,7 @@ import trustme
 
 from kiosk.settings.model import ConfigError, VippsSettings
 from kiosk.settings.reading import parse_settings
-from kiosk.vipps import VippsClient
+from kiosk.vipps.client import VippsClient
 from kiosk.vipps.errors import VippsConnectionError
 from tests.conftest import FAST_RETRY
 

@@ -1,9 +1,11 @@
 """The payment API as the checkout sees it: one interface, whatever Vipps API is behind it.
 
 The checkout speaks of starting, reading, capturing, cancelling and refunding a payment; an implementation
-(`kiosk.checkout.psp_provider` for the PSP API v3) turns that into its API's calls and reads its API's answers
-into a `PaymentStatus`. Errors stay the `kiosk.vipps` ones (both Vipps clients raise them), plus `NoSuchPayment`
-for the one answer the checkout must tell apart: the provider never had the payment.
+(`kiosk.checkout.psp_provider` for the PSP API v3, `kiosk.checkout.epayment_provider` for ePayment) turns that
+into its API's calls and reads its API's answers into a `PaymentStatus`. This module is the interface only: it
+imports neither implementation; `kiosk.checkout.providers_by_api.make_provider` makes one. Errors stay the
+`kiosk.vipps` ones (both Vipps clients raise them), plus `NoSuchPayment` for the one answer the checkout must
+tell apart: the provider never had the payment.
 """
 
 from __future__ import annotations
@@ -16,9 +18,7 @@ from kiosk.domain.message import Shown, Verbatim
 from kiosk.vipps.errors import VippsError
 
 if TYPE_CHECKING:
-    from kiosk.settings.model import VippsSettings
     from kiosk.vipps.http import VippsHttp
-    from kiosk.vipps.retry import RetryPolicy
 
 
 class PaymentState(StrEnum):
@@ -152,14 +152,3 @@ class ClientOwner:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def make_provider(vipps: VippsSettings, retry: RetryPolicy | None = None) -> PaymentProvider:
-    """The provider the settings ask for. Imported late: the kiosk's first frame must not wait for httpx."""
-    if vipps.api == "epayment":
-        from kiosk.checkout.epayment_provider import EPaymentProvider
-
-        return EPaymentProvider.connect(vipps, retry)
-    from kiosk.checkout.psp_provider import PspProvider
-
-    return PspProvider.connect(vipps, retry)

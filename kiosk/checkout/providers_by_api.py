@@ -3,6 +3,11 @@
 Only the API an attempt was made with can read, capture, cancel or refund it. A shop that moved from the PSP API
 to the ePayment API (or back) changed only its settings, so yesterday's attempts must still reach their own API:
 both take the same client id, secret, subscription key and MSN; the PSP API also needs the PSP-Id.
+
+The network seam (see kiosk.ui.app): the API implementations, and through them the Vipps clients, httpx and the
+pydantic models, are imported here, in `make_provider`, when the first provider is made (on a worker thread),
+and each only for a kiosk that uses its API. Everything else of the checkout speaks to the interface in
+kiosk.checkout.provider.
 """
 
 from __future__ import annotations
@@ -11,12 +16,25 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Self
 
-from kiosk.checkout.provider import PaymentProvider, make_provider
+from kiosk.checkout.provider import PaymentProvider
 from kiosk.domain.apis import api_title
 from kiosk.domain.message import Message
 from kiosk.settings.model import PAYMENT_APIS, VippsSettings
 from kiosk.vipps.errors import VippsError
 from kiosk.vipps.retry import RetryPolicy
+
+
+def make_provider(vipps: VippsSettings, retry: RetryPolicy | None = None) -> PaymentProvider:
+    """The provider of the API the settings name."""
+    # The network seam: an implementation loads its client, httpx and pydantic, so it is imported when the
+    # first provider is made, on the worker thread that owns it, and only the one the settings use.
+    if vipps.api == "epayment":
+        from kiosk.checkout.epayment_provider import EPaymentProvider
+
+        return EPaymentProvider.connect(vipps, retry)
+    from kiosk.checkout.psp_provider import PspProvider
+
+    return PspProvider.connect(vipps, retry)
 
 
 class ApiOutOfReach(VippsError):

@@ -11,17 +11,9 @@ from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
 from kiosk.domain.message import Message, Shown, Verbatim
 from kiosk.settings.model import VippsSettings
-from kiosk.vipps import (
-    InitiateRequest,
-    Operation,
-    PaymentDetails,
-    PspOutcome,
-    RetryPolicy,
-    StatusUpdate,
-    VippsClient,
-    VippsError,
-    VippsRejected,
-)
+from kiosk.vipps import RetryPolicy, VippsError, VippsRejected
+from kiosk.vipps.client import VippsClient
+from kiosk.vipps.models import InitiateRequest, Operation, PaymentDetails, PspOutcome, StatusUpdate
 
 
 def read_details(details: PaymentDetails) -> PaymentState:

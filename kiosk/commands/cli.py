@@ -1,4 +1,9 @@
-"""The `kiosk` command: the GUI (on the embedded simulator in demo mode), the simulator alone, and tools."""
+"""The `kiosk` command: the GUI (on the embedded simulator in demo mode), the simulator alone, and tools.
+
+The command seam (see kiosk.ui.app, "Where imports go"): each command imports its own modules when it runs, so
+`kiosk export` never loads Qt and the kiosk's first frame never waits for the exporter, the doctor, the selftest
+or the simulator. What every command needs is imported at the top.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
-from kiosk.settings.model import PAYMENT_APIS
+from kiosk.settings.loading import load_settings
+from kiosk.settings.model import PAYMENT_APIS, ConfigError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,15 +50,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given in ([], ["--demo"]):
+        # The kiosk itself, as its unit and the desktop start it: nothing for argparse to parse, whose six
+        # parsers (each looking up gettext's catalogues on disk) cost ~2 ms of the first frame.
+        return _run_kiosk(demo=bool(given))
+    args = _parser().parse_args(given)
     if args.command == "simulator":
         return _run_simulator(args)
     if args.command == "doctor":
-        from kiosk.commands.doctor import main as doctor
+        from kiosk.commands.doctor import main as doctor  # the command seam: its own modules, when it runs
 
         return doctor(args.demo)
     if args.command == "export":
-        from kiosk.commands.export import ExportFailed, run_export
+        from kiosk.commands.export import ExportFailed, run_export  # the command seam, as above
 
         try:
             print(run_export(args.date, args.format, args.output, args.demo, shop=args.shop, till=args.till))
@@ -60,10 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail([str(problem) for problem in exc.problems])  # the terminal reads English
         return 0
     if args.command == "selftest":
-        from kiosk.ui.selftest import run_selftest
-
+        try:
+            from kiosk.ui.selftest import run_selftest  # the command seam, as above
+        except ImportError as exc:  # a broken build (a module or a Qt library missing) says so in one line
+            print(f"selftest: FAILED: {type(exc).__name__}: {exc}", flush=True)
+            return 1
         return run_selftest(args.api)
-    return _run_kiosk(args)
+    return _run_kiosk(args.demo)
 
 
 def _fail(lines: Sequence[str]) -> int:
@@ -73,7 +87,7 @@ def _fail(lines: Sequence[str]) -> int:
 
 
 def _run_simulator(args: argparse.Namespace) -> int:
-    from kiosk.simulator.demo import DEMO_SALES_UNIT, SimulatorSettings
+    from kiosk.simulator.demo import DEMO_SALES_UNIT, SimulatorSettings  # the command seam, as above
     from kiosk.simulator.server import SimulatorServer
 
     if args.landing_window <= 0 or args.app_window <= 0:
@@ -98,16 +112,14 @@ def _run_simulator(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_kiosk(args: argparse.Namespace) -> int:
-    from kiosk.settings.loading import load_settings
-    from kiosk.settings.model import ConfigError
-
+def _run_kiosk(demo: bool) -> int:
     try:
         settings = load_settings()
     except ConfigError as exc:
         return _fail([str(problem) for problem in exc.problems])  # the terminal reads English
-    demo = args.demo or settings.demo
-    from kiosk.ui.app import run_gui  # sets up logging once the first frame is on screen
+    demo = demo or settings.demo
+    # The command seam, as above: Qt and the window load only for the GUI, once the settings were read.
+    from kiosk.ui.app import run_gui
     from kiosk.ui.qt_start import start_application
 
     start_application(sys.argv)  # a PC Qt cannot draw on gets one line naming what to install, not Qt's abort

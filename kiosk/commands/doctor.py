@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from kiosk.diagnostics.connection_check import CheckResult
+from kiosk.diagnostics.connection_check import CheckResult, check_connection, check_shop_database
+from kiosk.domain.apis import api_title
+from kiosk.host.qt_libraries import check_qt_display
+from kiosk.ledger import Ledger, LedgerError
 from kiosk.settings.loading import load_settings
 from kiosk.settings.model import ConfigError, Settings
 from kiosk.settings.paths import config_path, data_dir, ledger_path
+from kiosk.settings.secrets import SecretStore, SecretStoreError, secrets_in_file
 
 LOW_DISK_BYTES = 200 * 1024 * 1024
 
@@ -28,8 +33,6 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
         yield CheckResult("Settings", False, f"{path}: " + "; ".join(str(problem) for problem in exc.problems))
         settings = None
     else:
-        from kiosk.domain.apis import api_title
-
         through = f"payments through Vipps' {api_title(settings.api)} API"
         if settings.source is None:
             yield CheckResult("Settings", True, f"no settings file at {path}: the kiosk runs as a demo")
@@ -43,12 +46,8 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
     yield _ledger(ledger_path(data_dir(), use_demo))
     yield from _qt_display()
     if settings is not None and settings.vipps is not None and not demo:
-        from kiosk.diagnostics.connection_check import check_connection
-
         yield from check_connection(settings.vipps)
     if settings is not None and settings.shop_database is not None and not use_demo:  # a demo never joins a shop
-        from kiosk.diagnostics.connection_check import check_shop_database
-
         yield from check_shop_database(settings.shop_database, ledger_path(data_dir()))
 
 
@@ -57,10 +56,6 @@ def _secrets(path: Path, settings: Settings | None) -> Iterator[CheckResult]:
     private file, or in the keyring."""
     if settings is None or settings.vipps is None:
         return
-    import tomllib
-
-    from kiosk.settings.secrets import SecretStore, SecretStoreError, secrets_in_file
-
     in_file = secrets_in_file(tomllib.loads(path.read_text(encoding="utf-8")).get("vipps", {}))
     try:
         holder = SecretStore.beside(path).holder(settings.vipps.client_id)
@@ -94,8 +89,6 @@ def _data_folder() -> Iterator[CheckResult]:
 
 
 def _ledger(path: Path) -> CheckResult:
-    from kiosk.ledger.store import Ledger, LedgerError
-
     if not path.exists():
         return CheckResult("Ledger", True, f"{path} will be created with the first sale")
     try:
@@ -113,8 +106,6 @@ def _ledger(path: Path) -> CheckResult:
 def _qt_display() -> Iterator[CheckResult]:
     """Whether Qt's platform plugin finds its system libraries here (a fresh Debian PC lacks several), and
     which packages to install if not; nothing on Windows and macOS (see kiosk.host.qt_libraries)."""
-    from kiosk.host.qt_libraries import check_qt_display
-
     found = check_qt_display()
     if found is not None:
         yield CheckResult("Qt display", found.ok, found.detail)

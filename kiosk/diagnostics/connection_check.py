@@ -5,15 +5,23 @@ here."""
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 from urllib.parse import urlsplit
+
+import psycopg
 
 from kiosk.domain.message import Message, Verbatim
 from kiosk.settings.model import Settings, VippsSettings
+from kiosk.shop_ledger.address import ShopDatabase
+from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
+from kiosk.shop_ledger.schema import migrations
+from kiosk.vipps.client import VippsClient
+from kiosk.vipps.epayment import EPaymentClient
 from kiosk.vipps.errors import (
     MerchantNotAvailable,
     VippsAuthError,
@@ -24,17 +32,10 @@ from kiosk.vipps.errors import (
     VippsServerError,
     VippsTimeout,
 )
+from kiosk.vipps.http import VippsHttp
 from kiosk.vipps.retry import RetryPolicy
 
-if TYPE_CHECKING:  # the network stack loads only when a check runs
-    import psycopg
-
-    from kiosk.shop_ledger.address import ShopDatabase
-    from kiosk.vipps import VippsClient
-    from kiosk.vipps.epayment import EPaymentClient
-    from kiosk.vipps.http import VippsHttp
-
-C = TypeVar("C", bound="VippsHttp")
+C = TypeVar("C", bound=VippsHttp)
 
 # Asked about a payment that cannot exist: a "no such payment" answer proves that Vipps accepted every header.
 PROBE_TRANSACTION_ID = "kioskconnectioncheck0000000000000000"
@@ -64,12 +65,8 @@ def check_connection(vipps: VippsSettings) -> list[CheckResult]:
     """Fetch a token, then make one harmless call of the configured API. Stops at the first failure: later steps
     need it."""
     if vipps.api == "epayment":
-        from kiosk.vipps.epayment import EPaymentClient
-
         with EPaymentClient(vipps, retry=ONE_TRY) as epayment:
             return _check(epayment, vipps, _check_epayment_access)
-    from kiosk.vipps import VippsClient
-
     with VippsClient(vipps, retry=ONE_TRY) as psp:
         return _check(psp, vipps, _check_psp_access)
 
@@ -179,8 +176,6 @@ def check_shop_database(
 ) -> list[CheckResult]:
     """Reachable within `bound_s`, the schema's version against this kiosk's, and the till id not taken by another
     PC's ledger. Reads only: nothing is migrated or claimed. Stops at the first failure: later steps need it."""
-    from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
-
     where = _database_place(target.url)
     started = time.monotonic()
     try:
@@ -220,8 +215,6 @@ def _reason(exc: Exception) -> Verbatim:
 
 
 def _schema(db: psycopg.Connection) -> CheckResult:
-    from kiosk.shop_ledger.schema import migrations
-
     shipped = len(migrations())
     row = db.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
     version = 0
@@ -288,8 +281,6 @@ def _till_id(db: psycopg.Connection, target: ShopDatabase, ledger_file: Path) ->
 
 def _this_ledger_id(ledger_file: Path) -> str | None:
     """The id this PC's ledger is known by in the shop database (ledger schema 6); None before it has one."""
-    import sqlite3
-
     if not ledger_file.exists():
         return None
     try:
@@ -304,8 +295,6 @@ def check_settings(settings: Settings, database_password: str, ledger_file: Path
     """The settings screen's "Test connection", of settings not saved yet: Vipps when they have credentials
     (someone waits, so at most 10 s a call), and the shop database when one is set, logging in with
     `database_password` (typed, or the stored one)."""
-    from dataclasses import replace
-
     results = []
     if (vipps := settings.vipps) is not None:
         results += check_connection(replace(vipps, request_timeout_s=min(vipps.request_timeout_s, 10.0)))

@@ -10,6 +10,7 @@ the kiosk's footprint where its live data is (+5.5 MB over the same 1,000 sales)
 
 from __future__ import annotations
 
+import ctypes
 import sys
 
 M_TRIM_THRESHOLD = -1  # from glibc's malloc.h
@@ -22,8 +23,6 @@ def return_freed_memory_to_the_system() -> bool:
     False elsewhere (Windows, macOS, musl), where there is nothing to do."""
     if not sys.platform.startswith("linux"):
         return False
-    import ctypes  # after the first frame: ctypes costs a few milliseconds to load
-
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):

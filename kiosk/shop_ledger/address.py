@@ -6,6 +6,7 @@ Plain functions on values, no psycopg: kiosk.settings.reading calls them while i
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
@@ -29,8 +30,6 @@ class ShopDatabase:
 
 
 def _is_this_pc(host: str) -> bool:
-    import ipaddress
-
     if host in ("", "localhost") or host.startswith("/"):  # no host or a folder: the unix socket
         return True
     try:

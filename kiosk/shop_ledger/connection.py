@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -75,8 +76,6 @@ def deadline(db: psycopg.Connection, bound_s: float) -> Iterator[None]:
 
 
 def _dup(fd: int) -> int:
-    import os
-
     return os.dup(fd)
 
 

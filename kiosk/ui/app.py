@@ -1,27 +1,51 @@
-"""Start the GUI: the window first, then the services behind it (see kiosk.ui.services)."""
+"""Start the GUI: the window first, then, once its first frame is on screen, the rest behind it.
+
+Where imports go. At the top of each module: a module's imports are its dependency graph, and an import that
+fails fails at once, on every path, not later on one. (A `TYPE_CHECKING` block is for annotations only.) Imports
+are deferred only at these named seams, each for a cost a shop would feel, each marked with its comment:
+
+1. The first frame's seam: `kiosk.ui.main_window.the_rest()` imports kiosk.ui.after_first_frame once the window
+   has painted. The first frame is the window's shell (header, status line, an empty stack), built from the
+   settings, the palette and the status line; after_first_frame imports at its top everything else of the GUI:
+   the screens, the checkout flow, the manager's screens, the services, logging, SIGTERM. A module that costs
+   first-frame time when imported at the top of a first-frame module belongs behind this seam (the start-up
+   benchmark, benchmarks/startup.py, holds the first frame to 1.3x a bare PySide6 window).
+2. The network seam: kiosk.checkout.provider is the interface only; `kiosk.checkout.providers_by_api.
+   make_provider` imports the API's implementation, and with it the Vipps client, httpx and pydantic, when the
+   first provider is made, on a worker thread: the services make the new sales' provider once at start-up,
+   so the first sale waits for none of it. (kiosk.vipps re-exports only its errors, RetryPolicy and the
+   environments, so naming an error loads no client.)
+3. The command seam: kiosk.commands.cli imports a command's modules when that command runs (`kiosk export`
+   loads no Qt; the window waits for no exporter, doctor or simulator), as does `python -m
+   kiosk.ui.language.i18n` its build tools.
+4. What only some kiosks need: the demo's embedded simulator (an ASGI server, ~170 ms) on the service thread in
+   demo mode only (kiosk.ui.services); the shop copy with psycopg (~110 ms) only for a till with a shop
+   database (kiosk.ui.after_first_frame); the settings file's reader and secret store only when there is a
+   file (kiosk.settings.loading), keyring only when a secret is kept there (kiosk.settings.secrets), and Qt
+   only for a PDF export (kiosk.commands.export).
+
+Beside the seams, an import sits in a function only for a module that exists on one platform (winsound), and
+for the diagnosis that runs only when Qt cannot start at all (kiosk.ui.qt_start: ~6 ms no good start pays).
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk.domain.message import Message
 from kiosk.settings.model import Settings
 from kiosk.settings.paths import data_dir, ledger_path
 from kiosk.ui.language.i18n import use_language
-from kiosk.ui.language.messages import translated
 from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
-from kiosk.ui.main_window import MainWindow
+from kiosk.ui.main_window import MainWindow, the_rest
 
 if TYPE_CHECKING:
     from kiosk.settings.manager_pin import ManagerPin
-    from kiosk.ui.services import Services
+    from kiosk.ui.after_first_frame import RunningKiosk
 
 log = logging.getLogger(__name__)
 
@@ -35,70 +59,29 @@ def run_gui(settings: Settings, demo: bool) -> int:
     pin_file = data_dir() / ("manager-pin-demo.json" if demo else "manager-pin.json")
 
     def manager_pin() -> ManagerPin:
-        from kiosk.settings.manager_pin import DEMO_PIN, ManagerPin
-
-        return ManagerPin(pin_file, default_pin=DEMO_PIN if demo else None)
+        return the_rest().manager_pin(pin_file, demo)
 
     window = MainWindow(settings.kiosk, ledger_file, demo, manager_pin, defer_screens=True, shop=settings.shop)
-    services: Services | None = None
-    exit_code = 0
+    running: RunningKiosk | None = None
 
-    def on_failed(message: Message | str) -> None:
-        nonlocal exit_code
-        exit_code = 2
-        window.show_fatal(message)
-        from PySide6.QtWidgets import QMessageBox
+    def start_the_rest() -> None:
+        nonlocal running
+        running = the_rest().RunningKiosk(app, window, settings, demo, ledger_file, pin_file)
 
-        title = QCoreApplication.translate("Startup", "The kiosk cannot start")
-        QMessageBox.critical(window, title, translated(message))
-        app.quit()
-
-    def start_services() -> None:
-        nonlocal services
-        from kiosk.ui.services import Services  # its module and its thread wait for the first frame too
-
-        services = Services(settings, demo, ledger_file, window)
-        services.recovered.connect(window.set_startup_notice)
-        services.ready.connect(window.connect_vipps)
-        services.ready.connect(lambda _vipps: _start_shop_copy(settings, ledger_file, demo, window))
-        services.failed.connect(on_failed)
-        services.start()
-
-    def stop_on_signal() -> None:
-        # As closing the window does, but a locked kiosk too: systemd's stop is the shop's own decision.
-        if hasattr(window, "kiosk_lock"):
-            window.kiosk_lock.allow_close()
-        window.close()
-        app.quit()
-
-    from kiosk.ui.stop_signal import StopSignal
-
-    stop_signal = StopSignal(stop_on_signal)
-    window.restart_requested.connect(lambda: _restart(app))
-    window.first_frame_shown.connect(lambda: _start_logging(settings))
-    window.first_frame_shown.connect(_return_freed_memory)
-    window.first_frame_shown.connect(window.build_screens)
-    window.first_frame_shown.connect(start_services)
+    window.first_frame_shown.connect(start_the_rest)
     window.show()
-    if not demo and not pin_file.exists():
-        window.first_frame_shown.connect(window.ask_for_first_pin)
     try:
         app.exec()
     finally:
-        stop_signal.uninstall()
+        if running is not None:
+            running.uninstall_stop_signal()
         # One deadline for all of closing, set when closing began (the window's close, or here after a quit):
         # every step below asks its work to stop, then waits only for what is left of it.
         deadline = window.close_sales()
-        from kiosk.ui.workers.background import wait_for_jobs  # not before the first frame: it loads the ledger
-
-        finished = window.flow.left_running == 0 if hasattr(window, "flow") else True
-        finished = wait_for_jobs(deadline) and finished
-        if services is not None:
-            finished = services.stop(deadline) and finished
-        if not finished:
-            _leave_the_rest_to_the_os(exit_code)
+        if running is not None and not running.stop(deadline):
+            _leave_the_rest_to_the_os(running.exit_code)
     log.info("the kiosk closed")
-    return exit_code
+    return running.exit_code if running is not None else 0
 
 
 def _leave_the_rest_to_the_os(exit_code: int) -> None:
@@ -110,36 +93,8 @@ def _leave_the_rest_to_the_os(exit_code: int) -> None:
     os._exit(exit_code)
 
 
-def _restart(app: QApplication) -> None:
-    """Quit, and start again with the settings just saved. Under systemd (the counter PC's unit restarts the kiosk
-    whenever it ends) quitting is enough; a second copy started here would be stopped with the first."""
-    if not os.environ.get("INVOCATION_ID"):
-        from PySide6.QtCore import QProcess
-
-        QProcess.startDetached(*relaunch_command())
-    app.quit()
-
-
 def relaunch_command() -> tuple[str, list[str]]:
     """This kiosk's own command line: the packaged program as it is, else this Python running the kiosk."""
     if getattr(sys, "frozen", False):
         return sys.executable, sys.argv[1:]
     return sys.executable, ["-m", "kiosk", *sys.argv[1:]]
-
-
-def _start_shop_copy(settings: Settings, ledger_file: Path, demo: bool, window: MainWindow) -> None:
-    from kiosk.ui.workers.shop_copy import start_shop_copy  # only a till with [shop] database runs it
-
-    start_shop_copy(settings, ledger_file, demo, window)
-
-
-def _return_freed_memory() -> None:
-    from kiosk.host.heap import return_freed_memory_to_the_system  # a kiosk runs all day: see kiosk.host.heap
-
-    return_freed_memory_to_the_system()
-
-
-def _start_logging(settings: Settings) -> None:
-    from kiosk.host.logs import setup_logging
-
-    setup_logging(data_dir(), settings.secrets())  # the Vipps secrets and the shop database's password

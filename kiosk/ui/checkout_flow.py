@@ -5,26 +5,23 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.checkout.states import Outcome
+from kiosk.checkout.updates import SaleUpdate
 from kiosk.domain.message import Message
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.ui.closing import CLOSE_S, Deadline
 from kiosk.ui.countdown import Countdown
 from kiosk.ui.language.i18n import restore_shop_language, show_language
 from kiosk.ui.screens.amount_screen import AmountScreen
+from kiosk.ui.screens.customer_display import CustomerDisplay
 from kiosk.ui.screens.customer_screen import CustomerScreen
 from kiosk.ui.screens.outcome_screen import OutcomeScreen
-
-if TYPE_CHECKING:  # the network stack loads after the first frame (see kiosk.ui.services)
-    from kiosk.checkout.updates import SaleUpdate
-    from kiosk.ui.screens.customer_display import CustomerDisplay
-    from kiosk.ui.screens.staff_sale_screen import StaffSaleScreen
-    from kiosk.ui.workers.sale_run import SaleRun
+from kiosk.ui.screens.staff_sale_screen import StaffSaleScreen
+from kiosk.ui.workers.sale_run import SaleRun
 
 # The status line says Messages, shown in the language on screen (see kiosk.ui.language.messages).
 NO_ANSWER_TEXT = Message("No answer from Vipps yet. Still trying.")
@@ -213,8 +210,6 @@ class CheckoutFlow(QObject):
     def _on_charge(self, amount_ore: int, payment_text: str) -> None:
         if self._vipps is None or self._run is not None:
             return
-        from kiosk.ui.workers.sale_run import SaleRun  # already imported off the GUI thread by the service start-up
-
         run = SaleRun(
             self._vipps, self._kiosk, self._ledger_file, amount_ore, payment_text, self, shop_name=self.shop_name
         )

@@ -1,29 +1,48 @@
-"""The main window: a header (shop, till id, DEMO mark), one status line, and the stack of screens."""
+"""The main window: a header (shop, till id, DEMO mark), one status line, and the stack of screens.
+
+The window itself is the first frame: it is built from what loads before the first paint. Its screens, its flow
+and the manager's screens come from kiosk.ui.after_first_frame (the start-up seam: see kiosk.ui.app), built
+just after the first frame or, with screens not deferred, at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.message import Message
-from kiosk.settings.model import KioskSettings, Settings, ShopSettings, VippsSettings
+from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
+from kiosk.ui.closing import CLOSE_S, Deadline
 from kiosk.ui.look.theme import stylesheet, use_palette
 from kiosk.ui.screens.status_line import StatusLine
 
 LEAVE_KIOSK_MODE = QT_TRANSLATE_NOOP("PinScreen", "leave kiosk mode")
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from PySide6.QtGui import QShortcut
 
     from kiosk.settings.manager_pin import ManagerPin
     from kiosk.ui.checkout_flow import CheckoutFlow
-    from kiosk.ui.closing import Deadline
     from kiosk.ui.idle_watch import IdleWatch
     from kiosk.ui.kiosk_lock import KioskLock
+    from kiosk.ui.look.sounds import SoundCues
+    from kiosk.ui.manager_screens import ManagerScreens
+    from kiosk.ui.scan_input import ScanInput
     from kiosk.ui.screen_keys import ScreenKeys
     from kiosk.ui.screens.amount_screen import AmountScreen
     from kiosk.ui.screens.back_office import BackOffice
@@ -32,6 +51,16 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.outcome_screen import OutcomeScreen
     from kiosk.ui.screens.pin_screen import PinScreen
     from kiosk.ui.screens.settings_screen import SettingsScreen
+    from kiosk.ui.screens.staff_sale_screen import StaffSaleScreen
+
+
+def the_rest() -> ModuleType:
+    """The start-up seam's one door (see kiosk.ui.app): kiosk.ui.after_first_frame, which imports all that the
+    first frame does not show: the screens, the flow, the services and, through them, the ledger and the
+    network stack. After the first call it is Python's module cache."""
+    from kiosk.ui import after_first_frame  # the seam: loaded once the first frame is on screen, never before
+
+    return after_first_frame
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +80,11 @@ class MainWindow(QMainWindow):
     kiosk_lock: KioskLock
     idle_watch: IdleWatch
     keys: ScreenKeys
+    scan_input: ScanInput
+    sounds: SoundCues
+    manager: ManagerScreens
+    staff_sale_screen: StaffSaleScreen  # with a customer display only
+    fullscreen_key: QShortcut  # F11
 
     def __init__(
         self,
@@ -65,21 +99,17 @@ class MainWindow(QMainWindow):
         first frame."""
         super().__init__()
         self.setObjectName("mainWindow")
-        self._demo = demo
-        self._shop = shop or ShopSettings()
-        use_palette(self._shop.theme)
-        from PySide6.QtWidgets import QApplication
-
+        self.demo = demo
+        self.shop = shop or ShopSettings()
+        self.kiosk = kiosk
+        self.ledger_file = ledger_file
+        self.pin = pin
+        use_palette(self.shop.theme)
         # Sizes follow the system's font size, so a shop that asks for larger text gets a larger kiosk.
         self.setStyleSheet(stylesheet(QApplication.font().pointSizeF()))
         self.resize(1280, 800)
         self.stack = QStackedWidget(self)
-        self._kiosk = kiosk
-        self._ledger_file = ledger_file
-        self._pin = pin
         self._vipps: VippsSettings | None = None
-        self._back_office: BackOffice | None = None  # built on first use: start-up shows the till first
-        self.settings_screen: SettingsScreen | None = None
         self._unlock_for = ""
         self.status = StatusLine(self.stack, self)
         self.demo_badge = QLabel(self)
@@ -111,12 +141,12 @@ class MainWindow(QMainWindow):
         if not defer_screens:
             self.build_screens()
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.Paint and not self._first_frame:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # paintEvent, not event(): only the paints then cross into Python, not every event of the window.
+        super().paintEvent(event)
+        if not self._first_frame:
             self._first_frame = True
             QTimer.singleShot(0, self.first_frame_shown)  # once this frame is on screen
-        return handled
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -124,10 +154,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Vipps kiosk – DEMO") if self._demo else self.tr("Vipps kiosk"))
-        self.header_title.setText(self._shop.name or self.tr("Vipps kiosk"))
-        self.till_badge.setText(self.tr("Till {till}").format(till=self._kiosk.till_id))
-        self.till_badge.setAccessibleName(self.tr("This till: {till}").format(till=self._kiosk.till_id))
+        self.setWindowTitle(self.tr("Vipps kiosk – DEMO") if self.demo else self.tr("Vipps kiosk"))
+        self.header_title.setText(self.shop.name or self.tr("Vipps kiosk"))
+        self.till_badge.setText(self.tr("Till {till}").format(till=self.kiosk.till_id))
+        self.till_badge.setAccessibleName(self.tr("This till: {till}").format(till=self.kiosk.till_id))
         self.demo_badge.setText(self.tr("DEMO – simulated Vipps, no real money"))
         self.manager_button.setText(self.tr("Manager"))
         self.manager_button.setAccessibleName(self.tr("Open the back office (manager PIN)"))
@@ -135,113 +165,44 @@ class MainWindow(QMainWindow):
         self.status.retranslate()
 
     def build_screens(self) -> None:
-        """The till's screens and its flow (once)."""
+        """The till's screens and its flow (once): see kiosk.ui.after_first_frame."""
         if self._screens_built:
             return
         self._screens_built = True
-        from kiosk.ui.checkout_flow import CheckoutFlow
-        from kiosk.ui.screens.amount_screen import AmountScreen
-        from kiosk.ui.screens.customer_screen import CustomerScreen
-        from kiosk.ui.screens.outcome_screen import OutcomeScreen
-        from kiosk.ui.screens.pin_screen import PinScreen
-
-        kiosk = self._kiosk
-        self.amount_screen = AmountScreen(kiosk.max_amount_ore, self.stack)
-        self.customer_screen = CustomerScreen(self.stack)
-        self.outcome_screen = OutcomeScreen(self.stack)
-        pin = self._pin if hasattr(self._pin, "verify") else self._pin()  # type: ignore[operator]
-        self.pin_screen = PinScreen(pin, self.stack)
-        for screen in (self.amount_screen, self.customer_screen, self.outcome_screen, self.pin_screen):
-            self.stack.addWidget(screen)
-            screen.ensurePolished()  # styles resolved now, not on the first customer's first frame
-        self.flow = CheckoutFlow(
-            self.stack, self.amount_screen, self.customer_screen, self.outcome_screen, kiosk, self._ledger_file
-        )
-        from kiosk.ui.screen_keys import ScreenKeys
-
-        # Where the focus goes on each screen, and what Esc means there (README, "Keys").
-        self.keys = ScreenKeys(self, self.stack)
-        customer = self.customer_screen
-        self.keys.add(self.amount_screen, self.amount_screen.amount_input)
-        self.keys.add(customer, customer.phone_input, customer.cancel_requested.emit)
-        self.keys.add(self.outcome_screen, self.outcome_screen.new_sale_button, self.outcome_screen.end)
-        self.keys.add(self.pin_screen, self.pin_screen.pin_input, self.pin_screen.leave)
-        self._build_customer_display()
-        self.flow.shop_name = self._shop.name
-        from kiosk.ui.scan_input import ScanInput
-
-        # The counter's scanner: a customer's personal QR, wherever the focus is on the till (README). With a
-        # customer display, the staff's view of the sale is where the focus is while the customer pays.
-        till = [self.amount_screen, customer, self.outcome_screen]
-        if self.customer_display is not None:
-            till.append(self.staff_sale_screen)
-        self.scan_input = ScanInput(till, self.flow.scan_personal_qr, self.status.say_for_till, self)
-        self._connect_signals()
-        from kiosk.settings.paths import data_dir
-        from kiosk.ui.look.sounds import SoundCues
-
-        self.sounds = SoundCues(data_dir() / "sounds", enabled=self._shop.sounds)
-        self.outcome_screen.outcome_shown.connect(self._on_outcome_shown)
-        from kiosk.ui.idle_watch import IdleWatch
-        from kiosk.ui.kiosk_lock import KioskLock
-
-        self.kiosk_lock = KioskLock(self)
-        self.idle_watch = IdleWatch(kiosk.idle_return_s, self)
-        self.idle_watch.idle.connect(self._on_idle)
-        self.idle_watch.watch(self.pin_screen)
-        self.stack.currentChanged.connect(self._watch_for_idle)
-        self.amount_screen.amount_input.textChanged.connect(self._watch_for_idle)
+        the_rest().build_till(self)
+        self._connect_till()
         self.flow.new_sale()
         if self._vipps is not None:
             self.flow.connect_vipps(self._vipps)
-        if kiosk.kiosk_mode:
+        if self.kiosk.kiosk_mode:
             self.kiosk_lock.lock()
 
-    def _build_customer_display(self) -> None:
-        """The customer's own window for a second screen ([kiosk] customer_display), unless it says "none"."""
-        from kiosk.ui.screens.customer_display import attach_customer_display
-
-        self.customer_display = attach_customer_display(self, self._kiosk.customer_display, self._shop.name)
-
-    def _connect_signals(self) -> None:
+    def _connect_till(self) -> None:
         self.flow.status_changed.connect(self._on_status)
         self.manager_button.clicked.connect(self._on_manager)
+        self.fullscreen_key.activated.connect(self._toggle_fullscreen)
         self.pin_screen.unlocked.connect(self._on_unlocked)
-        self.pin_screen.cancelled.connect(self._on_back_to_till)
-        from PySide6.QtCore import Qt  # the Qt namespace costs ~20 ms to load: after the first frame
-        from PySide6.QtGui import QKeySequence, QShortcut
-
-        self.manager_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        fullscreen = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
-        fullscreen.activated.connect(self._toggle_fullscreen)
+        self.pin_screen.cancelled.connect(self.back_to_till)
+        self.outcome_screen.outcome_shown.connect(self._on_outcome_shown)
+        self.idle_watch.idle.connect(self._on_idle)
+        self.stack.currentChanged.connect(self._watch_for_idle)
+        self.amount_screen.amount_input.textChanged.connect(self._watch_for_idle)
 
     def connect_vipps(self, vipps: VippsSettings) -> None:
         self._vipps = vipps
         if not self._screens_built:
             return  # build_screens() passes it on
         self.flow.connect_vipps(vipps)
-        if self._back_office is not None:
-            self._back_office.set_vipps(vipps)
+        self.manager.set_vipps(vipps)
 
     @property
     def back_office(self) -> BackOffice:
-        if self._back_office is None:
-            from kiosk.ui.screens.back_office import BackOffice
+        """Built on first use: start-up shows the till first."""
+        return self.manager.back_office
 
-            # A demo shows its own ledger only: it never copies to the shop's database (README); it has a market.
-            shop = None if self._demo else self._shop
-            self._back_office = BackOffice(self._ledger_file, self._kiosk, self.stack, shop, self._shop.market)
-            self.stack.addWidget(self._back_office)
-            self._back_office.back_requested.connect(self._on_back_to_till)
-            self._back_office.settings_requested.connect(self._open_settings)
-            self._back_office.kiosk_mode_requested.connect(self._on_kiosk_mode_button)
-            self.keys.add(self._back_office, self._back_office.table, self._back_office.back_requested.emit)
-            self._back_office.show_kiosk_mode(self.kiosk_lock.locked)
-            self.kiosk_lock.changed.connect(self._back_office.show_kiosk_mode)
-            self.idle_watch.watch(self._back_office)
-            if self._vipps is not None:
-                self._back_office.set_vipps(self._vipps)
-        return self._back_office
+    @property
+    def settings_screen(self) -> SettingsScreen | None:
+        return self.manager.settings_screen if self._screens_built else None
 
     def ask_for_first_pin(self) -> None:
         """First start with real credentials: the manager chooses a PIN before anything else."""
@@ -276,15 +237,12 @@ class MainWindow(QMainWindow):
     def _on_unlocked(self) -> None:
         if self._unlock_for == "kiosk mode":
             self.kiosk_lock.unlock()
-            self._on_back_to_till()
+            self.back_to_till()
             return
-        from datetime import date  # not needed for the first frame
-
-        self.back_office.open_day(date.today())
-        self._back_to_back_office()
+        self.manager.open_today()
 
     @Slot()
-    def _on_back_to_till(self) -> None:
+    def back_to_till(self) -> None:
         self.flow.new_sale()
 
     @Slot(object)
@@ -300,13 +258,13 @@ class MainWindow(QMainWindow):
             self._ask_pin("kiosk mode", LEAVE_KIOSK_MODE)
 
     @Slot()
-    def _on_kiosk_mode_button(self) -> None:
+    def on_kiosk_mode_button(self) -> None:
         """From the back office, so already behind the PIN: lock and go back to the till, or unlock here."""
         if self.kiosk_lock.locked:
             self.kiosk_lock.unlock()
             return
         self.kiosk_lock.lock()
-        self._on_back_to_till()
+        self.back_to_till()
 
     # ---- idle return ---------------------------------------------------------------------------------------------
 
@@ -318,64 +276,22 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         typed = current is self.amount_screen and bool(self.amount_screen.amount_input.text())
         behind_pin = current is self.pin_screen and self.pin_screen.cancel_button.isVisibleTo(self.pin_screen)
-        manager = current is not None and current in (self._back_office, self.settings_screen)
-        if typed or behind_pin or manager:
+        if typed or behind_pin or self.manager.on_screen():
             self.idle_watch.arm()
         else:
             self.idle_watch.disarm()
 
     @Slot()
     def _on_idle(self) -> None:
-        if self._back_office is not None and self._back_office.busy:
+        if self.manager.busy:
             self.idle_watch.arm()  # a refund or an export under way finishes where the manager can see it
             return
-        self._on_back_to_till()
-
-    # ---- settings ------------------------------------------------------------------------------------------------
+        self.back_to_till()
 
     @Slot()
-    def _open_settings(self) -> None:
-        """The settings as the file has them now (read off the GUI thread: a keyring can take a moment)."""
-        from kiosk.settings.loading import load_settings
-        from kiosk.settings.model import ConfigError
-        from kiosk.settings.paths import config_path
-        from kiosk.ui.workers.background import BackgroundJob, JobKind
-
-        self.status.say_on(self.back_office, Message("Reading the settings…"))
-        job = BackgroundJob(lambda _progress: load_settings(), expected=(ConfigError,), kind=JobKind.PERSON)
-        job.done.connect(lambda settings: self._show_settings(settings, config_path()))
-        job.failed.connect(self._on_settings_unread)
-        job.start()
-
-    @Slot(object)
-    def _on_settings_unread(self, message: Message | str) -> None:
-        self.status.say_on(self.back_office, message)
-
-    def _show_settings(self, settings: Settings, config_file: Path) -> None:
-        from kiosk.ui.screens.settings_screen import SettingsScreen
-
-        if self.settings_screen is None:
-            self.settings_screen = SettingsScreen(settings, config_file, self.stack)
-            self.stack.addWidget(self.settings_screen)
-            self.settings_screen.back_requested.connect(self._back_to_back_office)
-            self.settings_screen.restart_requested.connect(self._on_restart)
-            self.idle_watch.watch(self.settings_screen)
-            settings_screen = self.settings_screen
-            self.keys.add(settings_screen, settings_screen.environment, settings_screen.back_requested.emit)
-        else:
-            self.settings_screen.show_settings(settings)
-        self.status.say_on(self.settings_screen, Message("Settings"))
-        self.stack.setCurrentWidget(self.settings_screen)
-
-    @Slot()
-    def _on_restart(self) -> None:
+    def on_restart(self) -> None:
         self.kiosk_lock.allow_close()
         self.restart_requested.emit()
-
-    @Slot()
-    def _back_to_back_office(self) -> None:
-        self.status.say_on(self.back_office, Message("Back office"))
-        self.stack.setCurrentWidget(self.back_office)
 
     def show_fatal(self, message: Message | str) -> None:
         if self._screens_built:
@@ -388,8 +304,6 @@ class MainWindow(QMainWindow):
         deadline, which the first call set, for the rest of closing to share."""
         if self._screens_built:
             return self.flow.close()
-        from kiosk.ui.closing import CLOSE_S, Deadline
-
         return Deadline(CLOSE_S)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -56,6 +56,7 @@ def _give_up(qt_said: list[str]) -> None:
 
 
 def _why(qt_said: list[str]) -> str:
+    # Only when Qt cannot start: asking ldd (and importing subprocess for it, ~6 ms) is no good start's cost.
     from kiosk.host.qt_libraries import check_qt_display
 
     found = check_qt_display()

@@ -24,18 +24,23 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
 
+import httpx
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+
+from kiosk.domain.apis import api_title
 from kiosk.domain.money import format_kroner
+from kiosk.host.logs import setup_logging
+from kiosk.ledger import Ledger
+from kiosk.settings.manager_pin import ManagerPin
 from kiosk.settings.model import KioskSettings, Settings
 from kiosk.settings.paths import ledger_path
-
-if TYPE_CHECKING:
-    import httpx
-    from PySide6.QtWidgets import QWidget
-
-    from kiosk.ui.main_window import MainWindow
-    from kiosk.ui.services import Services
+from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.services import Services
 
 AMOUNT_TEXT = "149,50"  # as staff type it
 AMOUNT_ORE = 14950
@@ -62,15 +67,13 @@ def run_selftest(api: str = "psp") -> int:
     # Whatever part of the kiosk asks for the settings file or the data folder gets the temporary folder's.
     os.environ["KIOSK_CONFIG"] = str(folder / "config.toml")
     os.environ["KIOSK_DATA_DIR"] = str(folder)
-    from kiosk.host.logs import setup_logging
-
     setup_logging(folder)  # the kiosk's own log, in the temporary folder; a traceback goes there, not to the screen
     try:
         code = _run(folder, api)
     except SelftestFailed as exc:
         print(f"selftest: FAILED: {exc}", flush=True)
         code = 1
-    except Exception as exc:  # a broken build (a module or a Qt library missing) says so in one line
+    except Exception as exc:  # a broken build (a file or a Qt plugin missing) says so in one line
         logging.getLogger(__name__).exception("selftest failed")
         print(f"selftest: FAILED: {type(exc).__name__}: {exc}", flush=True)
         code = 1
@@ -84,14 +87,6 @@ def run_selftest(api: str = "psp") -> int:
 
 
 def _run(folder: Path, api: str) -> int:
-    from PySide6.QtCore import QThreadPool
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.settings.manager_pin import ManagerPin
-    from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
-    from kiosk.ui.main_window import MainWindow
-    from kiosk.ui.services import Services
-
     if QApplication.instance() is not None:
         raise SelftestFailed("a Qt application is already running in this process")
     app = QApplication([sys.argv[0]])
@@ -136,8 +131,6 @@ class SaleDriver:
     """Walks the steps on a timer: each tick checks the current step's condition; no step waits blindly."""
 
     def __init__(self, window: MainWindow, services: Services, ledger_file: Path, api: str = "psp") -> None:
-        from PySide6.QtCore import QTimer
-
         self._window = window
         self._services = services
         self._ledger_file = ledger_file
@@ -167,8 +160,6 @@ class SaleDriver:
         self._finish()
 
     def _finish(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
         self._tick.stop()
         self._limit.stop()
         QApplication.quit()
@@ -225,16 +216,10 @@ class SaleDriver:
         return self._window.findChild(kind, name)
 
     def _charge_enabled(self) -> bool:
-        from PySide6.QtWidgets import QPushButton
-
         button = self._widget(QPushButton, "chargeButton")
         return button is not None and button.isEnabled()
 
     def _ring_up(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtTest import QTest
-        from PySide6.QtWidgets import QLineEdit
-
         _say(f"the kiosk is ready on its simulator at {self._services.simulator_url}, on Vipps' {self._api_title} API")
         field = self._widget(QLineEdit, "amountInput")
         if field is None:
@@ -245,10 +230,6 @@ class SaleDriver:
 
     def _customer_pays(self) -> None:
         """What the customer's phone does: open the QR code's landing page, type the number, approve in the app."""
-        from urllib.parse import parse_qs, urlsplit
-
-        import httpx
-
         landing_url = self._window.customer_screen.qr.text
         _say("the customer screen shows the QR code")
         token = parse_qs(urlsplit(landing_url).query).get("token", [""])[0]
@@ -283,8 +264,6 @@ class SaleDriver:
         _say(f'the counter says "{title}"')
 
     def _check_ledger(self) -> None:
-        from kiosk.ledger import Ledger
-
         with Ledger.open(self._ledger_file, read_only=True) as ledger:
             sales = ledger.sales()
         if len(sales) != 1:
@@ -297,8 +276,6 @@ class SaleDriver:
                 f"the ledger says {sale.state} with {format_kroner(sale.captured_ore)} captured of"
                 f" {format_kroner(sale.amount_ore)}, not PAID with {format_kroner(AMOUNT_ORE)} captured"
             )
-        import httpx
-
         with httpx.Client(base_url=self._services.simulator_url, timeout=10, trust_env=False) as http:
             payments = http.get("/_sim/payments")
             _expect(payments, "asking the simulator for its payments")
@@ -315,8 +292,6 @@ class SaleDriver:
 
     @property
     def _api_title(self) -> str:
-        from kiosk.domain.apis import api_title
-
         return api_title(self._api)
 
 

@@ -1,12 +1,12 @@
 """Getting the kiosk's services ready after the first frame, off the GUI thread.
 
-It checks the ledger, starts the embedded simulator in demo mode, and imports the network stack, so the
-window is on screen before any of that work starts and the GUI thread never waits for it.
+It checks the ledger, starts the embedded simulator in demo mode and settles what a crash left unsettled, so
+the window is on screen before any of that work starts and the GUI thread never waits for it. (This module
+loads after the first frame: see kiosk.ui.after_first_frame.)
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 from pathlib import Path
@@ -14,16 +14,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from kiosk.checkout.providers_by_api import ProvidersByApi
+from kiosk.checkout.recovery import recover
 from kiosk.domain.message import Message, Verbatim
+from kiosk.ledger import Ledger, LedgerError
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import Settings, VippsSettings
 from kiosk.ui.closing import CLOSE_S, Deadline
 
 if TYPE_CHECKING:
-    from kiosk.checkout.providers_by_api import ProvidersByApi
+    from kiosk.simulator.server import SimulatorServer
 
 log = logging.getLogger(__name__)
-PRELOADED = ("kiosk.ui.workers.sale_run", "kiosk.ui.screens.qr_widget", "qrcode")
 
 
 class ServiceStarter(QObject):
@@ -44,7 +46,7 @@ class ServiceStarter(QObject):
         self._settings = settings
         self._demo = demo
         self._ledger_file = ledger_file
-        self.simulator: object | None = None
+        self.simulator: SimulatorServer | None = None
         self._stopping = threading.Event()
         self._providers: ProvidersByApi | None = None
 
@@ -57,16 +59,14 @@ class ServiceStarter(QObject):
             self.failed.emit(Message("The kiosk could not start. The reason is in the log in the data folder."))
 
     def _start(self) -> None:
-        from kiosk.ledger import Ledger, LedgerError
-
         try:
             Ledger.open(self._ledger_file, verify=True).close()
         except LedgerError as exc:
             self.failed.emit(exc.message)
             return
-        for module in PRELOADED:
-            importlib.import_module(module)
         if self._demo:
+            # The demo's seam (see kiosk.ui.app): the simulator (an ASGI server, ~170 ms to import) loads only
+            # in demo mode, on this thread; a shop's kiosk never loads it.
             from kiosk.simulator.server import SimulatorServer
 
             place = self._settings.simulator
@@ -94,17 +94,18 @@ class ServiceStarter(QObject):
         self.ready.emit(vipps)
 
     def _recover(self, vipps: VippsSettings) -> Message | None:
-        from kiosk.checkout.providers_by_api import ProvidersByApi
-        from kiosk.checkout.recovery import recover
-        from kiosk.ledger import Ledger, LedgerError
-
         try:
             # Each sale is settled through the API it was made with, whichever the settings name now.
             with Ledger.open(self._ledger_file) as ledger, ProvidersByApi(vipps) as providers:
                 self._providers = providers
                 if self._stopping.is_set():  # stopped before this line: stop_recovery() saw no providers
                     providers.cancel_calls()
-                return recover(providers, ledger, vipps, self._settings.kiosk, stop=self._stopping.is_set).summary
+                summary = recover(providers, ledger, vipps, self._settings.kiosk, stop=self._stopping.is_set).summary
+                if not self._stopping.is_set() and providers.missing_for(vipps.api) is None:
+                    # The new sales' provider made once, here: its client, httpx, pydantic and the TLS context
+                    # load on this thread at start-up, not on the first customer's sale (no call is made).
+                    providers.current()
+                return summary
         except LedgerError as exc:
             return Message("Unfinished sales could not be settled: {problem}", problem=exc.message)
 
@@ -120,7 +121,7 @@ class ServiceStarter(QObject):
         server, self.simulator = self.simulator, None
         if server is None:
             return True
-        return server.stop(timeout_s=deadline.remaining_s())  # type: ignore[attr-defined]
+        return server.stop(timeout_s=deadline.remaining_s())
 
 
 class Services(QObject):
@@ -148,7 +149,7 @@ class Services(QObject):
     @property
     def simulator_url(self) -> str | None:
         server = self._starter.simulator
-        return getattr(server, "base_url", None)
+        return server.base_url if server is not None else None
 
     def start(self) -> None:
         self._thread.start()

@@ -5,7 +5,7 @@ start-up does not pay for it); both share the transport in `kiosk.vipps.http` an
 kiosk.domain and kiosk.settings (the Vipps settings), httpx and pydantic; never the ledger, the checkout or Qt.
 """
 
-from kiosk.vipps.client import Environment, VippsClient, environment_of
+from kiosk.vipps.environment import Environment, environment_of
 from kiosk.vipps.errors import (
     AmountTooSmall,
     CurrencyInvalid,
@@ -34,17 +34,6 @@ from kiosk.vipps.errors import (
     VippsTimeout,
     VippsUnavailable,
 )
-from kiosk.vipps.models import (
-    InitiateRequest,
-    InitiateResponse,
-    LogEntry,
-    Operation,
-    PaymentDetails,
-    PspOutcome,
-    StatusUpdate,
-    StatusUpdateResponse,
-    TransactionSummary,
-)
 from kiosk.vipps.retry import RetryPolicy
 
 __all__ = [
@@ -53,32 +42,22 @@ __all__ = [
     "Environment",
     "ErrorDetail",
     "ForceApproveNotAllowed",
-    "InitiateRequest",
-    "InitiateResponse",
     "InvalidMakePaymentUrl",
     "InvalidPaymentModel",
     "InvalidRequest",
-    "LogEntry",
     "MalformedResponse",
     "MerchantNotAvailable",
-    "Operation",
     "OrderIdExists",
     "PaymentConflict",
-    "PaymentDetails",
     "PaymentNotFound",
     "Problem",
     "ProblemRejected",
-    "PspOutcome",
     "RetryPolicy",
-    "StatusUpdate",
     "StatusUpdateRefused",
-    "StatusUpdateResponse",
     "TransactionIdExists",
-    "TransactionSummary",
     "UnexpectedRedirect",
     "VippsAuthError",
     "VippsCancelled",
-    "VippsClient",
     "VippsConnectionError",
     "VippsError",
     "VippsRateLimited",

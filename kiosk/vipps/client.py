@@ -12,6 +12,7 @@ from urllib.parse import quote
 import httpx
 
 from kiosk.domain.message import Message
+from kiosk.vipps.environment import Environment, environment_of
 from kiosk.vipps.errors import (
     ErrorDetail,
     ForceApproveNotAllowed,
@@ -20,7 +21,7 @@ from kiosk.vipps.errors import (
     VippsError,
     rejection_for,
 )
-from kiosk.vipps.http import PLUGIN_NAME, TOKENS, Environment, VippsHttp, environment_of
+from kiosk.vipps.http import PLUGIN_NAME, TOKENS, VippsHttp
 from kiosk.vipps.models import (
     InitiateRequest,
     InitiateResponse,

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from kiosk.domain.message import Message
 from kiosk.settings.model import VippsSettings
+from kiosk.vipps.environment import Environment
 from kiosk.vipps.epayment_models import (
     PAYMENT_EVENTS,
     Amount,
@@ -45,7 +46,7 @@ from kiosk.vipps.errors import (
     VippsRateLimited,
     problem_rejection,
 )
-from kiosk.vipps.http import Environment, VippsHttp
+from kiosk.vipps.http import VippsHttp
 from kiosk.vipps.models import contract_broken
 from kiosk.vipps.retry import RetryPolicy
 

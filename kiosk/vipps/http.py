@@ -19,18 +19,17 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from enum import StrEnum
 from types import TracebackType
 from typing import Any, Self, TypeVar
-from urllib.parse import urlsplit
 
+import certifi
 import httpx
 from pydantic import BaseModel
 
 from kiosk import __version__
 from kiosk.domain.message import Message, Verbatim
-from kiosk.settings.addresses import is_loopback_host
 from kiosk.settings.model import VippsSettings
+from kiosk.vipps.environment import environment_of
 from kiosk.vipps.errors import (
     ErrorDetail,
     VippsAuthError,
@@ -51,26 +50,6 @@ from kiosk.vipps.retry import RetryPolicy, retry_after_s
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 PLUGIN_NAME = "vipps-counter-kiosk"
-
-
-class Environment(StrEnum):
-    PRODUCTION = "production"
-    TEST = "test"
-    SIMULATOR = "simulator"
-    OTHER = "other"
-
-
-def environment_of(base_url: str) -> Environment:
-    """Vipps only speaks HTTPS; a plain-HTTP base URL is a simulator (embedded, or on the shop's network)."""
-    parts = urlsplit(base_url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme == "http":
-        return Environment.SIMULATOR
-    if host == "api.vipps.no":
-        return Environment.PRODUCTION
-    if host == "apitest.vipps.no":
-        return Environment.TEST
-    return Environment.SIMULATOR if is_loopback_host(host) else Environment.OTHER
 
 
 class _Token:
@@ -97,8 +76,6 @@ def _ssl_context() -> ssl.SSLContext:
     global _SSL_CONTEXT
     with _SSL_LOCK:
         if _SSL_CONTEXT is None:
-            import certifi
-
             _SSL_CONTEXT = ssl.create_default_context(cafile=certifi.where())
         return _SSL_CONTEXT
 

@@ -221,7 +221,7 @@ def test_re_checking_a_sale_whose_capture_is_pending_learns_that_vipps_applied_i
 ):
     """PSP: Vipps accepted the capture but its batch had not applied it when the sale ended ("paid, capture
     pending"); later the details show it captured. The manager's re-check says so without a restart."""
-    from kiosk.vipps import Operation, StatusUpdate
+    from kiosk.vipps.models import Operation, StatusUpdate
     from tests.helpers import start_payment
 
     started = start_payment(client, vipps_settings)

@@ -50,7 +50,7 @@ def test_closing_while_vipps_hangs_is_prompt_and_the_next_start_settles_the_sale
     sim.clear_faults()
     with Ledger.open(tmp_path / "ledger.sqlite3") as ledger:
         (sale,) = ledger.unsettled_sales()  # recorded before each call, so nothing was lost on the way
-        from kiosk.checkout.provider import make_provider
+        from kiosk.checkout.providers_by_api import make_provider
 
         with make_provider(vipps, retry=FAST_RETRY) as provider:
             report = recover(provider, ledger, vipps, FAST_KIOSK)
@@ -100,7 +100,7 @@ def test_two_refunds_that_vipps_sits_on_do_not_hold_up_the_pin(qtbot, window, si
     from PySide6.QtCore import Qt, QThreadPool
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.checkout.provider import make_provider
+    from kiosk.checkout.providers_by_api import make_provider
     from kiosk.ui.workers.background import BackgroundJob
     from kiosk.vipps import VippsError
 

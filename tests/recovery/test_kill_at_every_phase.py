@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.checkout.provider import make_provider
+from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.recovery import recover
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
 from kiosk.ledger import Ledger

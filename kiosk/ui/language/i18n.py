@@ -1,9 +1,9 @@
 """Languages: Norwegian bokmål and English through Qt's own translation system, and money in the language's way.
 
 English is the source language; `kiosk/i18n/kiosk_nb.ts` holds the bokmål texts, `kiosk_en.ts` only English's
-plural forms (a count, `%n`, in "1 sale" and "2 sales"). The `.qm` file Qt loads is
-built from it at install (`dev.py`) or by the package build (`packaging/build.py`), never committed; see
-`compile_translations`. Without it the kiosk runs in English and says so in its log.
+plural forms (a count, `%n`, in "1 sale" and "2 sales"). The `.qm` file Qt loads is built from it at install
+(`dev.py`) or by the package build (`packaging/build.py`), never committed; see kiosk.ui.language.catalogue
+(`python -m kiosk.ui.language.i18n [update]`). Without it the kiosk runs in English and says so in its log.
 
 Two languages matter at a time: the shop's (the `[shop] language` setting, chosen at start-up) and the one the
 screen speaks now, which a customer may switch to the other for their own sale (`show_language`) until the next
@@ -18,17 +18,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-if TYPE_CHECKING:  # the rest of Qt's translation machinery loads when a translation does: not before the first frame
-    from PySide6.QtCore import QDate, QTranslator
+if TYPE_CHECKING:
+    from PySide6.QtCore import QDate
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("nb", "en")
 # Each language's name in that language: what a language switch shows to someone who reads it.
 LANGUAGE_NAMES = {"nb": "Norsk", "en": "English"}
 # kiosk/i18n: beside the package's modules in a checkout, an install and the packaged folder alike.
-_FOLDER = Path(__file__).resolve().parents[2] / "i18n"
+FOLDER = Path(__file__).resolve().parents[2] / "i18n"
 _installed: list[QTranslator] = []
 _shop = "en"
 _current = "en"
@@ -98,8 +98,6 @@ def _install(language: str) -> str:
     _current = language
     if app is None:
         return _current
-    from PySide6.QtCore import QTranslator
-
     ours = QTranslator()
     qm = _qm_file(language)
     if language == "en":  # the source language: its file holds only the plural forms of counted messages
@@ -123,8 +121,6 @@ def _install(language: str) -> str:
 def _qt_translator(language: str) -> QTranslator | None:
     """Qt ships no bokmål file for its own texts, only nynorsk, which a bokmål reader reads without trouble:
     better than English in a Norwegian context menu."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for candidate in (language, "nn") if language == "nb" else (language,):
         translator = QTranslator()
@@ -158,91 +154,12 @@ def long_date(day: QDate, language: str | None = None) -> str:
     return _locale(language or _current).toString(day, QLocale.FormatType.LongFormat)
 
 
-# ---- building the .qm files and updating the .ts sources (the tools load only here: start-up needs none) ----
-
-
 def _qm_file(language: str) -> Path | None:
-    path = _FOLDER / f"kiosk_{language}.qm"
+    path = FOLDER / f"kiosk_{language}.qm"
     return path if path.exists() else None
 
 
-def ts_files(folder: Path | None = None) -> list[Path]:
-    return sorted((folder or _FOLDER).glob("kiosk_*.ts"))
+if __name__ == "__main__":  # `python -m kiosk.ui.language.i18n [update]`: the command seam (kiosk.ui.app)
+    from kiosk.ui.language.catalogue import main
 
-
-def translated_sources() -> list[Path]:
-    """The files lupdate reads: every module of the kiosk but the simulator (which is not the kiosk's and shows
-    nothing of it): the UI marks its texts with tr(), the layers below make `Message`s (kiosk.domain.message)."""
-    package = Path(__file__).resolve().parents[2]
-    return sorted(path for path in package.rglob("*.py") if "simulator" not in path.relative_to(package).parts)
-
-
-# A `Message(...)` is read as Qt's QT_TR_NOOP and a `Message.counted(...)` as tr() with a count: both land in the
-# context without a name, which is where kiosk.ui.language.messages looks them up.
-MESSAGE_MARKERS = "QT_TR_NOOP+=Message,tr+=counted"
-
-
-def qt_tool(name: str) -> str:
-    """One of Qt's translation tools (`pyside6-lrelease`, `pyside6-lupdate`), as PySide6 ships them."""
-    import shutil
-
-    beside = Path(sys.executable).with_name(name)
-    found = shutil.which(name) or (str(beside) if beside.exists() else None)
-    if found is None:
-        raise FileNotFoundError(f"{name} is not installed (it comes with PySide6)")
-    return found
-
-
-def lrelease() -> str:
-    return qt_tool("pyside6-lrelease")
-
-
-def lupdate_command(ts: Path, sources: list[Path] | None = None) -> list[str]:
-    """Read the marked texts out of `sources` into `ts`, keeping its translations. Without locations, so a
-    moved line does not change the file; obsolete messages stay in it, marked, for a check to find."""
-    files = [str(path) for path in sources or translated_sources()]
-    language = ts.stem.removeprefix("kiosk_")
-    return [
-        qt_tool("pyside6-lupdate"),
-        *files,
-        "-ts",
-        str(ts),
-        "-locations",
-        "none",
-        "-tr-function-alias",
-        MESSAGE_MARKERS,
-        "-target-language",
-        language,
-        *(["-pluralonly"] if language == "en" else []),  # English, the source, needs only its plural forms
-    ]
-
-
-def compile_translations(folder: Path | None = None) -> list[Path]:
-    """Build every `kiosk_*.ts` into the `.qm` beside it; returns the files written."""
-    import subprocess
-
-    written = []
-    for ts in ts_files(folder):
-        qm = ts.with_suffix(".qm")
-        subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True)  # noqa: S603 (our own files)
-        written.append(qm)
-    return written
-
-
-def update_sources() -> list[Path]:
-    """After changing texts in the UI: bring every `.ts` up to date with the code, dropping texts no longer
-    used (each new one is then "unfinished" until it is translated)."""
-    import subprocess
-
-    for ts in ts_files():
-        subprocess.run([*lupdate_command(ts), "-no-obsolete"], check=True)  # noqa: S603 (our own files)
-    return ts_files()
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["update"]:
-        for path in update_sources():
-            print(f"updated {path}; translate what is marked unfinished (pyside6-linguist {path})")
-    else:
-        for path in compile_translations():
-            print(f"built {path}")
+    main(sys.argv[1:])

@@ -4,8 +4,8 @@ The checkout, the ledger, the domain values and the Vipps clients stay free of Q
 `kiosk.domain.message.Message` where the message arises (an English template and typed values), and so do the
 screens' own background work (a sale's worker, a back-office job), whose message is shown later, perhaps in
 another language. `render` looks the template up in Qt's translations (lupdate found it at its site: see
-kiosk.ui.language.i18n.MESSAGE_MARKERS), in the plural its count asks for, and fills in the values: money the language's
-way, a nested message rendered in turn, anything else (Vipps' own words, a path, a number) as it came.
+kiosk.ui.language.catalogue.MESSAGE_MARKERS), in the plural its count asks for, and fills in the values: money the
+language's way, a nested message rendered in turn, anything else (Vipps' own words, a path, a number) as it came.
 """
 
 from __future__ import annotations

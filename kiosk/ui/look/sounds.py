@@ -62,7 +62,7 @@ class SoundCues:
         self.played.append(cue)
         path = self.file_for(cue)
         if sys.platform == "win32":
-            import winsound
+            import winsound  # Windows' own module: it exists nowhere else, so it cannot sit at the top
 
             winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
         elif self._player:

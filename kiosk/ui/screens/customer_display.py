@@ -21,9 +21,10 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.message import Message
 from kiosk.ui.look.theme import palette
-from kiosk.ui.monitors import customer_screen, describe
+from kiosk.ui.monitors import NONE, customer_screen, describe
 from kiosk.ui.screens.idle_view import IdleView
 from kiosk.ui.screens.outcome_screen import OutcomeScreen
+from kiosk.ui.screens.staff_sale_screen import StaffSaleScreen
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -161,9 +162,6 @@ class CustomerDisplay(QWidget):
 def attach_customer_display(window: MainWindow, setting: str, shop_name: str) -> CustomerDisplay | None:
     """The customer's window for `window`'s till, and the staff's view of the sale it shows (a screen of the
     window's stack, where Esc cancels). None for "none": one screen, as ever."""
-    from kiosk.ui.monitors import NONE
-    from kiosk.ui.screens.staff_sale_screen import StaffSaleScreen
-
     if setting == NONE:
         return None
     display = CustomerDisplay(setting, window, shop_name, window.styleSheet())

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 
+import qrcode
 from PySide6.QtCore import QEvent, QRect, QSize
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_ZONE_MODULES = 4
 MIN_WIDTH_CM = 5.0
@@ -15,9 +17,6 @@ PREFERRED_WIDTH_CM = 8.0  # easier to scan from across a counter
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The code's modules, quiet zone included (True is dark)."""
-    import qrcode  # imported on first use: the first frame does not wait for it
-    from qrcode.constants import ERROR_CORRECT_M
-
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE_MODULES)
     code.add_data(text)
     code.make(fit=True)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from kiosk.settings.model import Settings
+from kiosk.settings.secrets import SecretStore
 
 
 class ShopDatabaseBox(QGroupBox):
@@ -81,8 +82,6 @@ class ShopDatabaseBox(QGroupBox):
         """Once the settings are checked, before they are written: a password typed now goes to the secret store,
         for the address in the form (left empty, the stored one stays as it is). Raises SecretStoreError."""
         if self.password.text() and self.url():
-            from kiosk.settings.secrets import SecretStore
-
             SecretStore.beside(config_file).save_database_password(self.url(), self.password.text())
 
     def password_for_test(self) -> str:

@@ -63,9 +63,9 @@ class BackgroundJob(QObject):
     progress = Signal(int, int)
 
     def __init__(self, job: Job, expected: tuple[type[Exception], ...] = (), kind: JobKind = JobKind.NETWORK) -> None:
-        """`expected`: errors whose message is meant for people, besides the ledger's. (Callers that talk to
-        Vipps add VippsError: importing it here would load the network stack before the first frame.) `kind`:
-        NETWORK unless the job is sure never to wait on the network, so a forgotten one cannot block a PIN."""
+        """`expected`: errors whose message is meant for people, besides the ledger's (callers that talk to
+        Vipps add VippsError). `kind`: NETWORK unless the job is sure never to wait on the network, so a
+        forgotten one cannot block a PIN."""
         super().__init__()
         self._job = job
         self._kind = kind

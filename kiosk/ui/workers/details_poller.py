@@ -11,7 +11,8 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
-from kiosk.checkout.provider import PaymentProvider, make_provider
+from kiosk.checkout.provider import PaymentProvider
+from kiosk.checkout.providers_by_api import make_provider
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.vipps import RetryPolicy, VippsCancelled, VippsError, VippsRateLimited
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
-from kiosk.checkout.provider import PaymentProvider, PaymentStatus, make_provider
+from kiosk.checkout.provider import PaymentProvider, PaymentStatus
+from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import SaleState
 from kiosk.checkout.updates import SaleUpdate

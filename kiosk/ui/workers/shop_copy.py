@@ -1,4 +1,5 @@
 """The shop copy's thread: kiosk.shop_ledger's copier, run off the GUI thread for as long as the kiosk runs.
+(Loaded only by a till with a shop database: see kiosk.ui.after_first_frame.)
 
 A sale never waits on it: the copier reads the till's ledger through a connection of its own, and every wait on
 the shop database ends within the copier's bound. While the database is away it tries again, backing off to
@@ -9,15 +10,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from kiosk.settings.model import Settings
-
-if TYPE_CHECKING:
-    from kiosk.shop_ledger.address import ShopDatabase
-    from kiosk.shop_ledger.copier import ShopCopier
+from kiosk.shop_ledger.address import ShopDatabase
+from kiosk.shop_ledger.connection import ShopUnreachable
+from kiosk.shop_ledger.copier import BOUND_S, ShopCopier
 
 log = logging.getLogger(__name__)
 IDLE_S = 0.2  # how often an idle till looks at its own outbox (a local read; the database is not asked)
@@ -58,8 +57,6 @@ class ShopCopyWorker(QObject):
 
     @Slot()
     def _on_tick(self) -> None:
-        from kiosk.shop_ledger.connection import ShopUnreachable
-
         try:
             more = self._round()
         except ShopUnreachable as exc:
@@ -84,8 +81,6 @@ class ShopCopyWorker(QObject):
     def _round(self) -> bool:
         """One round; whether there may be more to send straight away."""
         if self._copier is None:
-            from kiosk.shop_ledger.copier import ShopCopier
-
             self._copier = ShopCopier(self._ledger_file, self._target)
         copier = self._copier
         if not copier.pending():
@@ -126,8 +121,6 @@ class ShopCopy(QObject):
     @Slot()
     def stop(self) -> None:
         """Within the copier's bound and a little: a round under way ends by then, whatever the database does."""
-        from kiosk.shop_ledger.copier import BOUND_S
-
         if not self._thread.isRunning():
             return
         self._thread.quit()
