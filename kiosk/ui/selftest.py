@@ -206,7 +206,8 @@ class SaleDriver:
             Step("the kiosk to connect to its simulator", self._charge_enabled, self._ring_up),
             Step(
                 "the QR code of the landing page",
-                lambda: bool(window.customer_screen.qr.text),
+                # An outcome before any QR code is a payment Vipps (the simulator) would not create.
+                lambda: bool(window.customer_screen.qr.text) or window.stack.currentWidget() is window.outcome_screen,
                 self._customer_pays,
             ),
             Step(
@@ -243,6 +244,10 @@ class SaleDriver:
     def _customer_pays(self) -> None:
         """What the customer's phone does: open the QR code's landing page, type the number, approve in the app."""
         landing_url = self._window.customer_screen.qr.text
+        if not landing_url:
+            screen = self._window.outcome_screen
+            detail = screen.detail.text() or screen.outcome
+            raise SelftestFailed(f'the counter says "{screen.title.text()}" ({detail}) before the customer could pay')
         _say("the customer screen shows the QR code")
         token = parse_qs(urlsplit(landing_url).query).get("token", [""])[0]
         base_url = self._services.simulator_url
