@@ -32,7 +32,7 @@ def test_selftest_rings_up_a_paid_sale_and_leaves_no_files(tmp_path, api, title)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "selftest: OK"
-    assert lines[0] == "selftest: the settings file has mistakes (kiosk doctor names them); selling in Norway"
+    assert lines[0] == "selftest: the settings cannot be read (kiosk doctor says why); selling in Norway"
     assert any(line.startswith('selftest: the counter says "') for line in lines)  # in the PC's language
     assert any(line.startswith("selftest: the ledger says PAID") for line in lines)
     assert lines[-2].endswith(f"captured through its {title} API")  # the simulator's record of that API

@@ -92,11 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _settings_country() -> str:
     """The country `kiosk selftest` sells in when not told: the settings file's. Nothing else of the file is
-    used, and a file with mistakes does not stop the self-test of the program: it sells in Norway and says so."""
+    used, and settings that cannot be read (mistakes, a locked keyring) do not stop the self-test of the program:
+    it sells in Norway and says so."""
     try:
         return load_settings().shop.country
     except ConfigError:
-        print("selftest: the settings file has mistakes (kiosk doctor names them); selling in Norway", flush=True)
+        print("selftest: the settings cannot be read (kiosk doctor says why); selling in Norway", flush=True)
         return "NO"
 
 
