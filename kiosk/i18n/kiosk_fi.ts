@@ -573,6 +573,18 @@
         <translation>{where}: asetuksen [vipps] api on oltava &quot;psp&quot; tai &quot;epayment&quot; (annettu: {got})</translation>
     </message>
     <message>
+        <source>{where}: [vipps] api = &quot;psp&quot; takes payments in Norway only: set api = &quot;epayment&quot; for a shop in Denmark or Finland ([shop] country = &quot;{country}&quot;)</source>
+        <translation>{where}: asetuksen [vipps] api = &quot;psp&quot; ottaa maksuja vastaan vain Norjassa: aseta api = &quot;epayment&quot; Tanskassa tai Suomessa toimivalle kaupalle ([shop] country = &quot;{country}&quot;)</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] max_amount and max_amount_kr are the same limit: keep only max_amount</source>
+        <translation>{where}: asetukset [kiosk] max_amount ja max_amount_kr ovat sama raja: säilytä vain max_amount</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] max_amount_kr is in kroner, and a shop in Finland takes euros: use max_amount, in euros (like max_amount = 5000)</source>
+        <translation>{where}: asetus [kiosk] max_amount_kr on kruunuina, ja Suomessa toimiva kauppa ottaa vastaan euroja: käytä asetusta max_amount euroina (esimerkiksi max_amount = 5000)</translation>
+    </message>
+    <message>
         <source>{where}: [{name}] must be a table; write it as a [{name}] section</source>
         <translation>{where}: kohdan [{name}] on oltava taulukko; kirjoita se osioksi [{name}]</translation>
     </message>
@@ -651,6 +663,10 @@
     <message>
         <source>{where}: [kiosk] customer_display must be &quot;auto&quot;, &quot;none&quot; or the name of a screen as the settings screen lists it (got {got})</source>
         <translation>{where}: asetuksen [kiosk] customer_display on oltava &quot;auto&quot;, &quot;none&quot; tai näytön nimi siinä muodossa kuin asetusnäkymä sen näyttää (annettu: {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] {key} must be an amount in the shop&apos;s currency from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
+        <translation>{where}: asetuksen [kiosk] {key} on oltava kaupan valuutan määrä alkaen 1, enintään kahdella desimaalilla, esimerkiksi 5000 tai 4999.50 (annettu: {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>

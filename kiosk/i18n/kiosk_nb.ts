@@ -573,6 +573,18 @@
         <translation>{where}: [vipps] api må være &quot;psp&quot; eller &quot;epayment&quot; (fikk {got})</translation>
     </message>
     <message>
+        <source>{where}: [vipps] api = &quot;psp&quot; takes payments in Norway only: set api = &quot;epayment&quot; for a shop in Denmark or Finland ([shop] country = &quot;{country}&quot;)</source>
+        <translation>{where}: [vipps] api = &quot;psp&quot; tar bare imot betalinger i Norge: sett api = &quot;epayment&quot; for en butikk i Danmark eller Finland ([shop] country = &quot;{country}&quot;)</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] max_amount and max_amount_kr are the same limit: keep only max_amount</source>
+        <translation>{where}: [kiosk] max_amount og max_amount_kr er den samme grensen: behold bare max_amount</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] max_amount_kr is in kroner, and a shop in Finland takes euros: use max_amount, in euros (like max_amount = 5000)</source>
+        <translation>{where}: [kiosk] max_amount_kr er i kroner, og en butikk i Finland tar imot euro: bruk max_amount, i euro (for eksempel max_amount = 5000)</translation>
+    </message>
+    <message>
         <source>{where}: [{name}] must be a table; write it as a [{name}] section</source>
         <translation>{where}: [{name}] må være en tabell; skriv den som en [{name}]-seksjon</translation>
     </message>
@@ -651,6 +663,10 @@
     <message>
         <source>{where}: [kiosk] customer_display must be &quot;auto&quot;, &quot;none&quot; or the name of a screen as the settings screen lists it (got {got})</source>
         <translation>{where}: [kiosk] customer_display må være &quot;auto&quot;, &quot;none&quot; eller navnet på en skjerm slik innstillingene viser det (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] {key} must be an amount in the shop&apos;s currency from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
+        <translation>{where}: [kiosk] {key} må være et beløp i butikkens valuta fra 1, med høyst to desimaler, for eksempel 5000 eller 4999.50 (fikk {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
