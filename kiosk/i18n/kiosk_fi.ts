@@ -155,6 +155,10 @@
         <source>The approval came after the payment was cancelled.</source>
         <translation>Hyväksyntä tuli vasta, kun maksu oli jo peruutettu.</translation>
     </message>
+    <message>
+        <source>Vipps&apos; PSP API takes payments in Norway only, not in {country}: set [vipps] api = &quot;epayment&quot;.</source>
+        <translation>Vippsin PSP-rajapinta ottaa maksuja vastaan vain Norjassa, ei maassa {country}: aseta [vipps] api = &quot;epayment&quot;.</translation>
+    </message>
     <message numerus="yes">
         <source>Settled %n sale(s) left unfinished.</source>
         <translation>

@@ -155,6 +155,10 @@
         <source>The approval came after the payment was cancelled.</source>
         <translation>Godkjenningen kom etter at betalingen var kansellert.</translation>
     </message>
+    <message>
+        <source>Vipps&apos; PSP API takes payments in Norway only, not in {country}: set [vipps] api = &quot;epayment&quot;.</source>
+        <translation>Vipps&apos; PSP-API tar bare imot betalinger i Norge, ikke i {country}: sett [vipps] api = &quot;epayment&quot;.</translation>
+    </message>
     <message numerus="yes">
         <source>Settled %n sale(s) left unfinished.</source>
         <translation>
