@@ -222,3 +222,26 @@ def test_the_psp_provider_starts_no_payment_outside_norway(sim, ledger):
     )
     assert attempt_states(ledger, session) == [S.INIT_FAILED]
     assert sim.payments() == []
+
+
+def test_a_payment_rejected_in_the_app_says_the_apps_name_in_the_market(real_provider, unit, ledger, sim, case):
+    """Vipps in Norway, MobilePay in Denmark and Finland: the outcome names the app the customer said no in."""
+    session = SaleSession.begin(real_provider, ledger, unit, KIOSK, case.amount, "Test purchase")
+    pushed = session.start_attempt(case.typed_phone)
+    (request,) = sim.app_requests(case.app_key)
+    sim.respond(request["pspTransactionId"], case.app_key, "reject").raise_for_status()
+    update = poll(session, real_provider, pushed.attempt.psp_transaction_id)
+    assert (update.sale_state, update.outcome) == (SaleState.NOT_PAID, Outcome.REJECTED)
+    assert str(update.message) == f"The customer rejected the payment in {case.market.brand}."
+
+
+# The customer's own code is ePayment's (customer.personalQr), in every market.
+@pytest.mark.parametrize("case", CASES.values(), ids=str)
+def test_a_scan_that_is_no_customers_code_names_the_markets_app(ledger, case):
+    with MemoryProvider(MemoryVipps(), api="epayment", market=case.market) as provider:
+        settings = unit_settings("http://in-memory.vipps.invalid", "epayment", case.country)
+        session = _begin(provider, ledger, settings, case.amount)
+        session.start_attempt()
+        update = session.start_attempt(personal_qr="abcd")
+    assert str(update.message) == f"That is not a customer's {case.market.brand} code."
+    assert len(ledger.attempts_of(session.sale_id)) == 1

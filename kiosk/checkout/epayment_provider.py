@@ -32,7 +32,6 @@ from kiosk.vipps.epayment_models import (
 )
 
 _Answer = TypeVar("_Answer", GetPaymentResponse, ModificationResponse)
-_REJECTED = Message("The customer rejected the payment in Vipps.")
 _EXPIRED = Message("Nobody approved the payment in time.")
 # ePayment's events say that a card was refused, never why (PSP's error ids have no counterpart here).
 _REFUSED = Message("The card was refused.")
@@ -88,7 +87,7 @@ class EPaymentProvider(ClientOwner):
                 payment = self._get(reference)
             if payment.state is State.TERMINATED:
                 return self._status(payment, PaymentState.REFUSED, _REFUSED)
-        return self._status(payment, *self._state_of(payment))
+        return self._status(payment, *self._state_of(payment, self.market))
 
     def capture(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
         currency = self._currency_of(reference)
@@ -141,7 +140,7 @@ class EPaymentProvider(ClientOwner):
         return any(e.name is EventName.AUTHORIZED and not e.success for e in events)
 
     @staticmethod
-    def _state_of(payment: GetPaymentResponse) -> tuple[PaymentState, str]:
+    def _state_of(payment: GetPaymentResponse, market: Market) -> tuple[PaymentState, Shown | str]:
         aggregate = payment.aggregate
         match payment.state:
             case State.CREATED:
@@ -153,7 +152,10 @@ class EPaymentProvider(ClientOwner):
             case State.AUTHORIZED:
                 return PaymentState.RESERVED, ""
             case State.ABORTED:
-                return PaymentState.REJECTED, _REJECTED
+                # In the app the customer has: Vipps in Norway, MobilePay in Denmark and Finland.
+                return PaymentState.REJECTED, Message(
+                    "The customer rejected the payment in {brand}.", brand=market.brand
+                )
             case State.EXPIRED:
                 return PaymentState.EXPIRED, _EXPIRED
             case State.TERMINATED:
