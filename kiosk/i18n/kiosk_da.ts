@@ -104,6 +104,10 @@
         <translation>Ingen godkendte betalingen i tide.</translation>
     </message>
     <message>
+        <source>The customer rejected the payment in {brand}.</source>
+        <translation>Kunden afviste betalingen i {brand}.</translation>
+    </message>
+    <message>
         <source>Vipps did not start the payment. Try again.</source>
         <translation>Vipps startede ikke betalingen. Prøv igen.</translation>
     </message>
@@ -154,6 +158,10 @@
     <message>
         <source>The approval came after the payment was cancelled.</source>
         <translation>Godkendelsen kom, efter at betalingen var annulleret.</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; PSP API takes payments in Norway only, not in {country}: set [vipps] api = &quot;epayment&quot;.</source>
+        <translation>Vipps&apos; PSP-API tager kun imod betalinger i Norge, ikke i {country}: angiv [vipps] api = &quot;epayment&quot;.</translation>
     </message>
     <message numerus="yes">
         <source>Settled %n sale(s) left unfinished.</source>
@@ -208,6 +216,10 @@
     <message>
         <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
         <translation>Scanning af kundens kode kræver ePayment-API&apos;et ([vipps] api = &quot;epayment&quot;).</translation>
+    </message>
+    <message>
+        <source>That is not a customer&apos;s {brand} code.</source>
+        <translation>Det er ikke en kundes {brand}-kode.</translation>
     </message>
     <message>
         <source>made through Vipps&apos; {api} API, and {problem}</source>

@@ -104,6 +104,10 @@
         <translation>Maksua ei hyväksytty ajoissa.</translation>
     </message>
     <message>
+        <source>The customer rejected the payment in {brand}.</source>
+        <translation>Asiakas hylkäsi maksun {brand}-sovelluksessa.</translation>
+    </message>
+    <message>
         <source>Vipps did not start the payment. Try again.</source>
         <translation>Vipps ei aloittanut maksua. Yritä uudelleen.</translation>
     </message>
@@ -154,6 +158,10 @@
     <message>
         <source>The approval came after the payment was cancelled.</source>
         <translation>Hyväksyntä tuli vasta, kun maksu oli jo peruutettu.</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; PSP API takes payments in Norway only, not in {country}: set [vipps] api = &quot;epayment&quot;.</source>
+        <translation>Vippsin PSP-rajapinta ottaa maksuja vastaan vain Norjassa, ei maassa {country}: aseta [vipps] api = &quot;epayment&quot;.</translation>
     </message>
     <message numerus="yes">
         <source>Settled %n sale(s) left unfinished.</source>
@@ -208,6 +216,10 @@
     <message>
         <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
         <translation>Asiakkaan koodin skannaus vaatii ePayment-rajapinnan ([vipps] api = &quot;epayment&quot;).</translation>
+    </message>
+    <message>
+        <source>That is not a customer&apos;s {brand} code.</source>
+        <translation>Tämä ei ole asiakkaan {brand}-koodi.</translation>
     </message>
     <message>
         <source>made through Vipps&apos; {api} API, and {problem}</source>
