@@ -76,6 +76,7 @@ def test_a_sale_in_its_market_is_paid_its_amount_once(memory, settings, ledger, 
     update = poll(session, provider, started.attempt.psp_transaction_id)
     assert (update.sale_state, update.outcome, update.amount_ore) == (SaleState.PAID, Outcome.PAID, case.amount)
     assert vipps.captured_ore() == case.amount
+    assert ledger.sale(session.sale_id).currency == case.market.currency  # the day's totals and the CSV say it
 
 
 def test_a_number_typed_in_the_markets_way_is_pushed_masked_and_supersedes_the_qr(memory, settings, ledger, case):

@@ -77,8 +77,7 @@ class SaleSession(OpenSale, WritesToVipps):
         """A new sale of `amount_ore` (minor units of the provider's market's currency). Raises AmountError,
         with nothing recorded and nothing sent, for an amount Vipps would refuse or one past the ceiling."""
         check_amount(amount_ore, provider.market, kiosk.max_amount_ore)
-        # The sale is recorded in provider.market.currency (the ledger's own currency, where it keeps one).
-        sale = ledger.new_sale(amount_ore, payment_text)
+        sale = ledger.new_sale(amount_ore, payment_text, currency=provider.market.currency)
         return cls(provider, ledger, vipps, kiosk, sale, shop_name=shop_name)
 
     # ---- steps ------------------------------------------------------------------------------------------------
