@@ -57,7 +57,8 @@ def bare_csv_ms(path: Path, day: date, output: Path) -> float:
         csv.writer(file, delimiter=";").writerows(
             db.execute(
                 "SELECT sales.created_at, sales.order_id, sales.amount_ore, sales.captured_ore, sales.refunded_ore,"
-                " sales.state, sales.phone_masked, sales.attempt_count, named.psp_transaction_id FROM sales"
+                " sales.state, sales.phone_masked, sales.attempt_count, named.psp_transaction_id, sales.currency"
+                " FROM sales"
                 " LEFT JOIN attempts AS named ON named.id = COALESCE(sales.paid_attempt_id,"
                 " (SELECT max(id) FROM attempts WHERE attempts.sale_id = sales.id))"
                 " WHERE sales.created_at >= ? AND sales.created_at < ?",

@@ -18,7 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal, Self
 
-from kiosk.checkout.provider import NO_REASON, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
+from kiosk.checkout.provider import (
+    NO_REASON,
+    MarketNotServed,
+    NoSuchPayment,
+    PaymentState,
+    PaymentStatus,
+    Started,
+    StartRequest,
+)
+from kiosk.domain.market import NORWAY, Market
 from kiosk.domain.message import Message, Shown
 from kiosk.vipps.errors import (
     ErrorDetail,
@@ -126,9 +135,10 @@ class MemoryVipps:
 class MemoryProvider:
     """A PaymentProvider on a MemoryVipps. `api` sets the flags the checkout reads as that API's provider does."""
 
-    def __init__(self, vipps: MemoryVipps, api: str = "psp") -> None:
+    def __init__(self, vipps: MemoryVipps, api: str = "psp", market: Market = NORWAY) -> None:
         self.vipps = vipps
         self.name = api
+        self.market = market
         self.push_skips_landing_page = api == "epayment"
         self.takes_personal_qr = api == "epayment"
         self.captures_at_once = api == "epayment"
@@ -136,6 +146,8 @@ class MemoryProvider:
         self.closed = False
 
     def start(self, request: StartRequest, idempotency_key: str) -> Started:
+        if self.name == "psp" and not self.market.psp_api:
+            raise MarketNotServed("the PSP API takes payments in Norway only")  # as PspProvider: nothing sent
         fault = self.vipps.before("start", request.reference)
         key = ("start", idempotency_key)
         if fault in ("no_answer", "refused"):

@@ -40,7 +40,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "kiosk.checkout": ("kiosk.domain", "kiosk.settings", "kiosk.ledger", "kiosk.vipps", "kiosk.shop_ledger"),
     "kiosk.shop_ledger": ("kiosk.domain", "kiosk.settings", "kiosk.ledger"),
     "kiosk.diagnostics": ("kiosk.domain", "kiosk.settings", "kiosk.vipps", "kiosk.shop_ledger"),
-    "kiosk.host": (),
+    "kiosk.host": ("kiosk.domain",),
     "kiosk.ui": (*BELOW_UI, "kiosk.simulator"),
     "kiosk.ui.look": (),
     "kiosk.ui.language": ("kiosk.domain",),

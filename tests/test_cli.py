@@ -48,6 +48,29 @@ def test_kiosk_simulator_prints_its_base_url_and_serves_the_vipps_paths(tmp_path
         process.wait(timeout=20)
 
 
+def test_kiosk_simulator_names_the_demo_sales_unit_of_each_market(tmp_path):
+    process = _kiosk("simulator", "--port", "0", tmp_path=tmp_path)
+    try:
+        base_url = process.stdout.readline().strip()
+        said = process.stderr.readline()
+        assert "NO MSN 123456, client_id demo-client, PSP-Id demo-psp" in said, said
+        assert "DK MSN 234567, client_id demo-client-dk;" in said, said
+        assert "FI MSN 345678, client_id demo-client-fi." in said, said
+        token = httpx.post(  # the Finnish unit's credentials, as printed, take a token
+            f"{base_url}/accesstoken/get",
+            headers={
+                "client_id": "demo-client-fi",
+                "client_secret": "demo-secret-fi",
+                "Ocp-Apim-Subscription-Key": "demo-subscription-key-fi",
+            },
+            trust_env=False,
+        )
+        assert token.status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
 def test_a_taken_port_is_one_clear_line(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

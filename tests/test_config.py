@@ -195,9 +195,10 @@ def test_the_kiosk_command_refuses_a_plain_http_make_payment_url_with_status_2(t
         ("1e30", 10**32),  # a traceback once: Decimal's 28 digits could not say whether it had decimals
     ],
 )
-def test_max_amount_kr_is_read_exactly_as_ore(tmp_path, written, ore):
+@pytest.mark.parametrize("key", ["max_amount", "max_amount_kr"])  # max_amount_kr: the files before Denmark and Finland
+def test_max_amount_is_read_exactly_as_minor_units(tmp_path, written, ore, key):
     # 4.35 as a binary float is 4.3499999...: int(4.35 * 100) made the till's ceiling 4,34 kr.
-    settings = load_settings(_write(tmp_path, f"[kiosk]\nmax_amount_kr = {written}\n"))
+    settings = load_settings(_write(tmp_path, f"[kiosk]\n{key} = {written}\n"))
     assert settings.kiosk.max_amount_ore == ore
 
 
@@ -209,6 +210,17 @@ def test_a_max_amount_that_is_not_kroner_and_ore_is_one_line(tmp_path, written):
     assert line.startswith(
         "config.toml: [kiosk] max_amount_kr must be a number of kroner from 1, with at most two decimals, "
         "like 5000 or 4999.50 (got "
+    ), line
+
+
+@pytest.mark.parametrize("written", ["4.355", "0.5", "0", '"5000"', "nan"])
+def test_a_max_amount_that_is_not_units_and_hundredths_is_one_line_in_the_shops_currency(tmp_path, written):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, f'[shop]\ncountry = "FI"\n[kiosk]\nmax_amount = {written}\n'))
+    (line,) = str(caught.value).splitlines()
+    assert line.startswith(
+        "config.toml: [kiosk] max_amount must be an amount in the shop's currency from 1, with at most two "
+        "decimals, like 5000 or 4999.50 (got "
     ), line
 
 
@@ -272,7 +284,7 @@ poll_interval_s = 3
 landing_window_s = 200
 approval_window_s = 500
 outcome_display_s = 4
-max_amount_kr = 4999.5
+max_amount = 4999.5
 idle_return_s = 60
 kiosk_mode = true
 till_id = "kasse-2"
@@ -309,10 +321,10 @@ def test_every_key_the_file_can_hold_is_read_into_its_field_with_the_declared_ty
 
 
 def _each_field_is_written_and_read(written: dict, model: typing.Any, apart: frozenset[str] = frozenset()) -> None:
-    """Each field of `model` has its key in `written` (max_amount_ore is max_amount_kr there), holds the type it
+    """Each field of `model` has its key in `written` (max_amount_ore is max_amount there), holds the type it
     declares and is not its default: no key of the file is dropped on the way, none is left unread."""
     fields = {f.name: f for f in dataclasses.fields(model)}
-    assert set(fields) - apart == {"max_amount_ore" if key == "max_amount_kr" else key for key in written}
+    assert set(fields) - apart == {"max_amount_ore" if key == "max_amount" else key for key in written}
     declared = typing.get_type_hints(type(model))
     for name in set(fields) - apart:
         value = getattr(model, name)
@@ -347,3 +359,112 @@ def test_the_settings_import_no_qt_network_or_database_library_and_a_demo_start_
     roots = {name.partition(".")[0] for name in everything}
     assert not {"PySide6", "httpx", "psycopg", "pydantic", "shiboken6"} & roots
     assert not {name for name in everything if name.startswith(("kiosk.ui", "kiosk.checkout", "kiosk.vipps"))}
+
+
+# ---- the shop's country: its language, its API, its currency's limit ----------------------------------------------
+
+
+@pytest.mark.parametrize(("country", "language"), [("NO", "nb"), ("DK", "da"), ("FI", "fi")])
+def test_a_file_naming_only_its_country_speaks_that_countrys_language(tmp_path, country, language):
+    settings = load_settings(_write(tmp_path, f'[shop]\ncountry = "{country}"\n'))
+    assert (settings.shop.country, settings.shop.language) == (country, language)
+    assert settings.shop.market.country == country
+
+
+def test_no_settings_file_is_a_norwegian_demo_in_bokmal(tmp_path):
+    settings = load_settings(tmp_path / "not-there.toml")
+    assert (settings.demo, settings.api, settings.shop.country, settings.shop.language) == (True, "psp", "NO", "nb")
+    assert settings.shop.market.currency == "NOK"
+
+
+@pytest.mark.parametrize("language", ["system", "nb", "da", "fi", "en"])
+def test_a_language_named_in_the_file_is_kept_whatever_the_country(tmp_path, language):
+    settings = load_settings(_write(tmp_path, f'[shop]\ncountry = "DK"\nlanguage = "{language}"\n'))
+    assert settings.shop.language == language
+
+
+def test_an_unknown_country_or_language_is_one_line_listing_the_choices(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, '[shop]\ncountry = "SE"\nlanguage = "sv"\n'))
+    assert str(caught.value).splitlines() == [
+        "config.toml: [shop] language must be one of system, nb, da, fi, en (got 'sv')",
+        "config.toml: [shop] country must be one of NO, DK, FI (got 'SE')",
+    ]
+
+
+def _real_vipps(api_line: str = "", psp: bool = False) -> str:
+    psp_keys = 'psp_id = "psp-guid"\nmake_payment_url = "https://psp.example.com/makepayment"\n' if psp else ""
+    return (
+        '[vipps]\nbase_url = "https://apitest.vipps.no"\nclient_id = "my-client"\nclient_secret = "s3cr3t"\n'
+        f'subscription_key = "sub-key"\nmerchant_serial_number = "654321"\n{psp_keys}{api_line}'
+    )
+
+
+@pytest.mark.parametrize("country", ["DK", "FI"])
+def test_the_psp_api_in_denmark_or_finland_is_one_line_naming_the_fix(tmp_path, country):
+    text = _real_vipps('api = "psp"\n', psp=True) + f'[shop]\ncountry = "{country}"\n'
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, text))
+    assert str(caught.value).splitlines() == [
+        'config.toml: [vipps] api = "psp" takes payments in Norway only: set api = "epayment" for a shop in '
+        f'Denmark or Finland ([shop] country = "{country}")'
+    ]
+
+
+@pytest.mark.parametrize("country", ["DK", "FI"])
+def test_a_demo_on_the_psp_api_in_denmark_or_finland_is_refused_too(tmp_path, country):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, f'[vipps]\napi = "psp"\n[shop]\ncountry = "{country}"\n'))
+    assert 'api = "psp" takes payments in Norway only' in str(caught.value)
+
+
+@pytest.mark.parametrize(("country", "api"), [("NO", "psp"), ("DK", "epayment"), ("FI", "epayment")])
+def test_a_vipps_table_naming_no_api_takes_its_countrys(tmp_path, country, api):
+    """Norway's default stays PSP's (a Norwegian file as before); Denmark and Finland have only ePayment, so no
+    PSP-Id or makePayment is asked of them."""
+    text = _real_vipps(psp=country == "NO") + f'[shop]\ncountry = "{country}"\n'
+    settings = load_settings(_write(tmp_path, text))
+    assert (settings.vipps.api, settings.api) == (api, api)
+
+
+@pytest.mark.parametrize(("country", "api"), [("NO", "psp"), ("DK", "epayment"), ("FI", "epayment")])
+def test_a_demo_takes_its_countrys_api(tmp_path, country, api):
+    settings = load_settings(_write(tmp_path, f'[shop]\ncountry = "{country}"\n'))
+    assert (settings.demo, settings.api) == (True, api)
+
+
+def test_a_norwegian_vipps_table_naming_no_api_still_needs_the_psp_keys(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, _real_vipps()))
+    assert [line.split(";")[0] for line in str(caught.value).splitlines()] == [
+        "config.toml: [vipps] psp_id is missing",
+        "config.toml: [vipps] make_payment_url is missing",
+    ]
+
+
+@pytest.mark.parametrize(("country", "ore"), [("NO", 499_995), ("DK", 499_995)])
+def test_max_amount_kr_is_read_on_in_a_shop_of_kroner(tmp_path, country, ore):
+    text = f'[shop]\ncountry = "{country}"\n[kiosk]\nmax_amount_kr = 4999.95\n'
+    assert load_settings(_write(tmp_path, text)).kiosk.max_amount_ore == ore
+
+
+def test_max_amount_kr_in_finland_is_refused_with_the_fix(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, '[shop]\ncountry = "FI"\n[kiosk]\nmax_amount_kr = 5000\n'))
+    assert str(caught.value).splitlines() == [
+        "config.toml: [kiosk] max_amount_kr is in kroner, and a shop in Finland takes euros: use max_amount, in "
+        "euros (like max_amount = 5000)"
+    ]
+
+
+def test_max_amount_in_finland_is_euros_as_cents(tmp_path):
+    text = '[shop]\ncountry = "FI"\n[kiosk]\nmax_amount = 250.5\n'
+    assert load_settings(_write(tmp_path, text)).kiosk.max_amount_ore == 25_050
+
+
+def test_max_amount_and_max_amount_kr_together_are_one_line(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_write(tmp_path, "[kiosk]\nmax_amount = 5000\nmax_amount_kr = 5000\n"))
+    assert str(caught.value).splitlines() == [
+        "config.toml: [kiosk] max_amount and max_amount_kr are the same limit: keep only max_amount"
+    ]

@@ -11,6 +11,8 @@ from datetime import datetime
 import pytest
 
 from kiosk.domain.ids import new_merchant_order_id
+from kiosk.domain.market import NORWAY
+from kiosk.domain.phone import msisdn
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import VippsSettings
 from kiosk.vipps import (
@@ -35,13 +37,15 @@ from kiosk.vipps.epayment_models import (
     PhoneError,
     State,
     UserFlow,
-    msisdn,
 )
 from kiosk.vipps.http import TOKENS
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl
+from tests.markets_under_test import CASES, unit_settings
 
+# The client's own wire, on the simulator's Norwegian unit (the other markets: the tests at the end).
 PHONE = "91234567"
+MSISDN = "4791234567"  # force-approve takes the MSISDN: the provider makes it in the shop's market
 
 
 @pytest.fixture(autouse=True)
@@ -61,12 +65,14 @@ def new_reference() -> str:
 
 def qr(client: EPaymentClient, amount: int = 14950, **kwargs):
     reference = new_reference()
-    return reference, client.create_payment(CreatePaymentRequest.qr(reference, amount, "Test purchase"), **kwargs)
+    return reference, client.create_payment(
+        CreatePaymentRequest.qr(reference, amount, "Test purchase", market=NORWAY), **kwargs
+    )
 
 
 def push(client: EPaymentClient, amount: int = 14950, phone: str = PHONE):
     reference = new_reference()
-    client.create_payment(CreatePaymentRequest.push(reference, amount, "Test purchase", phone))
+    client.create_payment(CreatePaymentRequest.push(reference, amount, "Test purchase", phone, market=NORWAY))
     return reference
 
 
@@ -114,7 +120,7 @@ def test_a_qr_payment_answers_the_landing_page_as_its_target_url(epay, sim):
     assert created.reference == reference
     assert created.redirect_url.startswith(sim.base_url + "/_sim/landing?token=")
     payment = epay.get_payment(reference)
-    assert (payment.state, payment.amount) == (State.CREATED, Amount.nok(14950))
+    assert (payment.state, payment.amount) == (State.CREATED, Amount.of(14950, "NOK"))
     assert payment.aggregate.authorized_amount.value == 0
     assert payment.psp_reference
     assert event_names(epay, reference) == [(EventName.CREATED, True)]
@@ -126,7 +132,7 @@ def test_a_qr_payment_answers_the_landing_page_as_its_target_url(epay, sim):
 def test_the_create_request_follows_the_contract(epay, sim):
     sent = spy_requests(epay)
     reference = new_reference()
-    epay.create_payment(CreatePaymentRequest.qr(reference, 5000, "Coffee and bun"))
+    epay.create_payment(CreatePaymentRequest.qr(reference, 5000, "Coffee and bun", market=NORWAY))
     ((method, url, headers, body),) = sent
     assert (method, url) == ("POST", "/epayment/v1/payments")
     assert body == {
@@ -164,24 +170,24 @@ def test_a_push_payment_goes_to_the_phone_as_an_msisdn_and_waits_in_that_app(epa
     [("91234567", "4791234567"), ("4791234567", "4791234567"), ("+47 912 34 567", "4791234567")],
 )
 def test_phone_numbers_become_norwegian_msisdns(given, expected):
-    assert msisdn(given) == expected
+    assert msisdn(given, NORWAY) == expected
 
 
 @pytest.mark.parametrize("bad", ["1234567", "4712345678", "+46701234567", "12345678"])
 def test_numbers_that_are_not_norwegian_mobiles_are_refused_before_sending(bad):
     with pytest.raises(PhoneError):
-        msisdn(bad)
+        CreatePaymentRequest.push(new_reference(), 1000, "Test purchase", bad, market=NORWAY)
 
 
 @pytest.mark.parametrize("reference", ["short", "has space-123", "x" * 51, "æøå-12345"])
 def test_a_reference_outside_the_contract_pattern_is_refused_before_sending(reference):
     with pytest.raises(ValueError, match="reference"):
-        CreatePaymentRequest.qr(reference, 1000, "Test purchase")
+        CreatePaymentRequest.qr(reference, 1000, "Test purchase", market=NORWAY)
 
 
 def test_a_push_payment_without_a_customer_is_refused_before_sending():
     with pytest.raises(ValueError, match="PUSH_MESSAGE"):
-        CreatePaymentRequest(amount=Amount.nok(1000), reference=new_reference(), user_flow=UserFlow.PUSH_MESSAGE)
+        CreatePaymentRequest(amount=Amount.of(1000, "NOK"), reference=new_reference(), user_flow=UserFlow.PUSH_MESSAGE)
 
 
 # ---- approving -----------------------------------------------------------------------------------------------------
@@ -189,15 +195,15 @@ def test_a_push_payment_without_a_customer_is_refused_before_sending():
 
 def test_force_approve_authorizes_then_capture_and_a_partial_refund_move_the_aggregate(epay):
     reference, created = qr(epay, 14950)
-    epay.force_approve(reference, PHONE, created.token)
+    epay.force_approve(reference, MSISDN, created.token)
     payment = epay.get_payment(reference)
     assert payment.state is State.AUTHORIZED
     assert payment.aggregate.authorized_amount.value == 14950
     assert payment.remaining_to_capture == 14950
 
-    captured = epay.capture_payment(reference, 14950, idempotency_key="capture-key-1")
+    captured = epay.capture_payment(reference, 14950, currency="NOK", idempotency_key="capture-key-1")
     assert (captured.state, captured.aggregate.captured_amount.value) == (State.AUTHORIZED, 14950)
-    refunded = epay.refund_payment(reference, 4950)
+    refunded = epay.refund_payment(reference, 4950, currency="NOK")
     assert refunded.aggregate.refunded_amount.value == 4950
     assert refunded.remaining_to_refund == 10000
     assert refunded.state is State.AUTHORIZED  # AUTHORIZED is final; money moves in the aggregate
@@ -276,18 +282,18 @@ def test_cancel_while_created_terminates_and_a_late_approval_is_refused(epay, si
 
 def test_cancel_after_a_partial_capture_releases_the_rest_and_keeps_the_capture(epay):
     reference = authorized(epay, 10000)
-    epay.capture_payment(reference, 6000)
+    epay.capture_payment(reference, 6000, currency="NOK")
     after = epay.cancel_payment(reference)
     assert after.state is State.AUTHORIZED
     assert (after.aggregate.captured_amount.value, after.aggregate.cancelled_amount.value) == (6000, 4000)
     with pytest.raises(PaymentConflict):
-        epay.capture_payment(reference, 1000)
-    assert epay.refund_payment(reference, 6000).aggregate.refunded_amount.value == 6000
+        epay.capture_payment(reference, 1000, currency="NOK")
+    assert epay.refund_payment(reference, 6000, currency="NOK").aggregate.refunded_amount.value == 6000
 
 
 def test_a_fully_captured_payment_cannot_be_cancelled(epay):
     reference = authorized(epay, 5000)
-    epay.capture_payment(reference, 5000)
+    epay.capture_payment(reference, 5000, currency="NOK")
     with pytest.raises(PaymentConflict) as caught:
         epay.cancel_payment(reference)
     assert caught.value.status == 409
@@ -327,7 +333,7 @@ def test_a_refused_card_still_expires_when_the_window_ends(short_epay, short_win
 
 
 def test_create_with_the_same_key_replays_the_answer_and_makes_one_payment(epay, sim):
-    request = CreatePaymentRequest.qr(new_reference(), 14950, "Test purchase")
+    request = CreatePaymentRequest.qr(new_reference(), 14950, "Test purchase", market=NORWAY)
     first = epay.create_payment(request, idempotency_key="create-key-1")
     again = epay.create_payment(request, idempotency_key="create-key-1")
     assert again == first
@@ -335,7 +341,7 @@ def test_create_with_the_same_key_replays_the_answer_and_makes_one_payment(epay,
 
 
 def test_the_same_reference_under_another_key_is_a_conflict(epay, sim):
-    request = CreatePaymentRequest.qr(new_reference(), 14950, "Test purchase")
+    request = CreatePaymentRequest.qr(new_reference(), 14950, "Test purchase", market=NORWAY)
     epay.create_payment(request)
     with pytest.raises(PaymentConflict) as caught:
         epay.create_payment(request)
@@ -347,8 +353,8 @@ def test_the_same_reference_under_another_key_is_a_conflict(epay, sim):
 
 def test_a_capture_repeated_with_its_key_captures_once(epay, sim):
     reference = authorized(epay, 10000)
-    first = epay.capture_payment(reference, 4000, idempotency_key="capture-once")
-    again = epay.capture_payment(reference, 4000, idempotency_key="capture-once")
+    first = epay.capture_payment(reference, 4000, currency="NOK", idempotency_key="capture-once")
+    again = epay.capture_payment(reference, 4000, currency="NOK", idempotency_key="capture-once")
     assert again == first
     assert sim.epayment(reference)["capturedAmount"] == 4000
 
@@ -356,7 +362,7 @@ def test_a_capture_repeated_with_its_key_captures_once(epay, sim):
 def test_an_idempotency_key_longer_than_50_characters_is_refused_before_sending(epay):
     sent = spy_requests(epay)
     with pytest.raises(ValueError, match="50"):
-        epay.capture_payment("reference-1", 100, idempotency_key="k" * 51)
+        epay.capture_payment("reference-1", 100, currency="NOK", idempotency_key="k" * 51)
     assert sent == []
 
 
@@ -376,7 +382,7 @@ def test_an_unknown_reference_is_payment_not_found(epay):
 def test_capturing_more_than_authorized_is_a_400_problem(epay, sim):
     reference = authorized(epay, 5000)
     with pytest.raises(ProblemRejected) as caught:
-        epay.capture_payment(reference, 5001)
+        epay.capture_payment(reference, 5001, currency="NOK")
     assert type(caught.value) is ProblemRejected
     assert (caught.value.status, caught.value.error_code) == (400, "capture-amount-too-high")
     assert sim.epayment(reference)["capturedAmount"] == 0
@@ -384,16 +390,16 @@ def test_capturing_more_than_authorized_is_a_400_problem(epay, sim):
 
 def test_refunding_more_than_captured_is_refused(epay, sim):
     reference = authorized(epay, 5000)
-    epay.capture_payment(reference, 3000)
+    epay.capture_payment(reference, 3000, currency="NOK")
     with pytest.raises(ProblemRejected, match="3000 remains to refund"):
-        epay.refund_payment(reference, 3001)
+        epay.refund_payment(reference, 3001, currency="NOK")
     assert sim.epayment(reference)["refundedAmount"] == 0
 
 
 def test_capturing_before_authorization_is_a_conflict(epay):
     reference = push(epay)
     with pytest.raises(PaymentConflict, match="CREATED"):
-        epay.capture_payment(reference, 100)
+        epay.capture_payment(reference, 100, currency="NOK")
 
 
 def test_a_validation_problem_carries_its_extra_details(epay):
@@ -431,7 +437,7 @@ def test_force_approve_is_refused_for_production_without_any_request(sim):
     with EPaymentClient(settings, retry=FAST_RETRY) as client:
         sent = spy_requests(client)
         with pytest.raises(ForceApproveNotAllowed):
-            client.force_approve("reference-1", PHONE)
+            client.force_approve("reference-1", MSISDN)
     assert sent == []
 
 
@@ -476,7 +482,7 @@ def test_a_429_with_retry_after_is_waited_out(epay, sim):
     reference = authorized(epay, 5000)
     sim.fault(path="/capture$", status=429, retry_after=1, count=1)
     started = time.monotonic()
-    assert epay.capture_payment(reference, 5000).aggregate.captured_amount.value == 5000
+    assert epay.capture_payment(reference, 5000, currency="NOK").aggregate.captured_amount.value == 5000
     assert time.monotonic() - started >= 0.9
     assert sim.faults() == []
 
@@ -503,7 +509,7 @@ def test_a_create_whose_answer_is_dropped_finds_the_same_payment_by_its_key(epay
 def test_a_capture_whose_answer_is_dropped_is_retried_and_captures_once(epay, sim):
     reference = authorized(epay, 8000)
     sim.fault(path="/capture$", drop=True, count=1)
-    assert epay.capture_payment(reference, 8000).aggregate.captured_amount.value == 8000
+    assert epay.capture_payment(reference, 8000, currency="NOK").aggregate.captured_amount.value == 8000
     assert sim.epayment(reference)["capturedAmount"] == 8000
 
 
@@ -619,3 +625,35 @@ def test_a_redirect_is_an_error_and_never_followed(epay, sim):
     sim.fault(path="^/epayment/v1/payments/[^/]+$", status=302, body="", headers={"Location": "/epayment/v1/payments"})
     with pytest.raises(UnexpectedRedirect, match="HTTP 302"):
         epay.get_payment("no-such-reference-1")
+
+
+# ---- the other markets: Denmark (DKK, +45) and Finland (EUR, +358), each at its own sales unit -------------------
+
+
+@pytest.mark.parametrize("case", [CASES["DK"], CASES["FI"]], ids=str)
+def test_a_payment_in_another_market_is_made_captured_and_refunded_in_its_currency(sim, case):
+    currency = case.market.currency
+    with EPaymentClient(unit_settings(sim.base_url, "epayment", case.country), retry=FAST_RETRY) as client:
+        sent = spy_requests(client)
+        reference = new_reference()
+        request = CreatePaymentRequest.push(
+            reference, case.amount, "Test purchase", case.typed_phone, market=case.market
+        )
+        client.create_payment(request)
+        assert sent[0][3]["amount"] == {"value": case.amount, "currency": currency}
+        assert sent[0][3]["customer"] == {"phoneNumber": case.msisdn}
+        record = sim.epayment(reference)
+        assert (record["amount"], record["currency"], record["phone"]) == (case.amount, currency, case.app_key)
+        client.force_approve(reference)
+        captured = client.capture_payment(reference, case.amount, currency=currency)
+        assert captured.aggregate.captured_amount == Amount.of(case.amount, currency)
+        refunded = client.refund_payment(reference, 1, currency=currency)
+        assert refunded.aggregate.refunded_amount == Amount.of(1, currency)
+
+
+def test_a_danish_unit_refuses_kroner_of_norway_as_vipps_does(sim):
+    with EPaymentClient(unit_settings(sim.base_url, "epayment", "DK"), retry=FAST_RETRY) as client:
+        with pytest.raises(ProblemRejected) as caught:
+            qr(client, 4995)  # built for Norway: NOK
+    assert caught.value.error_code == "invalid-currency"
+    assert sim.payments() == []

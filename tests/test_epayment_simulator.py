@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kiosk.domain.market import NORWAY
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.vipps import PaymentNotFound
 from kiosk.vipps.client import VippsClient
@@ -248,7 +249,7 @@ def test_an_epayment_qr_landing_page_is_approved_in_the_browser(page, sim):
     settings_ = demo_vipps_settings(sim.base_url)
     with EPaymentClient(settings_, retry=FAST_RETRY) as epay:
         reference = new_reference()
-        created = epay.create_payment(CreatePaymentRequest.qr(reference, 14950, "Counter sale"))
+        created = epay.create_payment(CreatePaymentRequest.qr(reference, 14950, "Counter sale", market=NORWAY))
         page.goto(created.redirect_url)
         expect(page.locator("#amount")).to_have_text(re.compile(r"149,50\s?kr"))
         expect(page.locator("#payment-text")).to_have_text("Counter sale")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -13,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from kiosk.ledger import Ledger, ledger_path
+from kiosk.ledger.schema import MIGRATIONS
 from tests.helpers import record_paid_sale
 
 pytestmark = pytest.mark.slow  # `kiosk export` in a process of its own
@@ -203,3 +205,36 @@ def test_a_crash_right_after_a_checkpoint_leaves_an_empty_wal_and_exports_whole_
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{output} (27 sales)"
+
+
+def test_an_empty_day_of_a_danish_shop_exports_zero_in_its_currency(tmp_path):
+    _demo_day(tmp_path)
+    (tmp_path / "config.toml").write_text('[shop]\ncountry = "DK"\nlanguage = "en"\n', encoding="utf-8")
+    output = tmp_path / "empty.pdf"
+    result = _kiosk("export", "--date", "2001-01-01", "--format", "pdf", "--output", str(output), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(PdfReader(output).pages[0].extract_text().replace("\u00a0", " ").split())
+    assert "Captured 0 sales DKK 0.00" in text
+
+
+def test_a_ledger_from_before_the_currency_is_one_line_asking_for_a_start_not_a_traceback(tmp_path):
+    """`kiosk export` reads read-only, so it cannot migrate: an older ledger (a kiosk updated, not started yet)
+    would be read by columns it lacks."""
+    path = ledger_path(tmp_path / "data", demo=True)
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as old:
+        old.executescript(";".join(MIGRATIONS[:7]) + "; PRAGMA user_version = 7;")
+        old.execute(
+            "INSERT INTO sales (created_at, amount_ore, state) VALUES ('2026-01-01T10:00:00.000+00:00', 1, 'OPEN')"
+        )
+    old.close()
+    before = path.read_bytes()
+    output = tmp_path / "out.csv"
+    result = _kiosk("export", "--date", "2026-01-01", "--output", str(output), tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"kiosk: The ledger at {path} is from an older version of the kiosk, and it is not updated from here. "
+        "Start the kiosk once (it updates the ledger), then try again."
+    )
+    assert not output.exists()
+    assert path.read_bytes() == before

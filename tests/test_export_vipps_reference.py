@@ -49,7 +49,8 @@ def test_each_row_names_the_payment_as_vipps_knows_it(sim, ledger, tmp_path, api
     assert paid_row["attempts"] == "2"
     (cancelled,) = at_vipps[5000]
     assert unpaid_row["vipps reference"] == cancelled.reference
-    assert list(paid_row)[-1] == "vipps reference"  # added last: older readers of the file keep working
+    # Each column added last, the currency after the reference: older readers of the file keep working.
+    assert list(paid_row)[-2:] == ["vipps reference", "currency"]
 
 
 def test_the_paid_attempt_is_named_even_when_a_later_one_exists(ledger, tmp_path):

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.apis import api_title
+from kiosk.domain.message import Message, Money
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError, RefundRefused
 from kiosk.ledger.opening import connect
-from kiosk.ledger.report import DayRow, hour_bounds
+from kiosk.ledger.report import DayRow, DayTotals, hour_bounds
 from kiosk.ledger.schema import MIGRATIONS
 from tests.helpers import record_paid_sale
 
@@ -246,10 +247,11 @@ def test_day_totals_and_hours_in_local_time(ledger):
     refused = ledger.new_sale(300, at=noon + timedelta(hours=2))
     ledger.move_sale(refused.id, ["OPEN"], "NOT_PAID", outcome="REFUSED")
     summary = ledger.day_summary(day)
-    totals = summary.totals
+    (totals,) = summary.totals()
+    assert totals.currency == "NOK"
     assert (totals.captured_count, totals.captured_ore, totals.refunded_ore, totals.net_ore) == (2, 15000, 2000, 13000)
     assert (totals.refused, totals.expired, totals.cancelled) == (1, 0, 0)
-    assert summary.hours[12] == (12, 2, 15000)
+    assert summary.hours[12] == (12, 2, (Money(15000, "NOK"),))
     assert sum(count for _, count, _ in summary.hours) == 2
     rows = _whole_day(ledger, day)
     assert [(row.amount_ore, row.captured_ore, row.refunded_ore, row.status) for row in rows] == [
@@ -261,9 +263,11 @@ def test_day_totals_and_hours_in_local_time(ledger):
     assert [row.refundable for row in rows] == [True, True, False]
 
 
-def test_an_empty_day_has_zero_totals(ledger):
-    totals = ledger.day_summary(date(2001, 1, 1)).totals
-    assert (totals.captured_count, totals.captured_ore, totals.net_ore) == (0, 0, 0)
+def test_an_empty_day_has_zero_totals_in_the_shops_currency(ledger):
+    summary = ledger.day_summary(date(2001, 1, 1))
+    assert summary.by_currency == ()  # no sale, so no currency of its own
+    (totals,) = summary.totals("DKK")
+    assert (totals.currency, totals.captured_count, totals.captured_ore, totals.net_ore) == ("DKK", 0, 0, 0)
     assert _whole_day(ledger, date(2001, 1, 1)) == []
 
 
@@ -284,7 +288,7 @@ def test_the_day_is_read_a_page_at_a_time_in_order(ledger):
     assert [row for page in pages for row in page] == _whole_day(ledger, day)
     summary = ledger.day_summary(day)
     assert summary.sales == 7  # every sale of the day, paid or not
-    assert summary.totals.open == 7
+    assert summary.outcomes["open"] == 7
 
 
 @pytest.mark.parametrize(
@@ -351,3 +355,96 @@ def test_a_refund_without_an_answer_is_pending_and_found_by_its_key_until_it_is_
     ledger.finish_refund(refund.id, done=True)
     assert (ledger.pending_refunds(), ledger.has_pending_refunds()) == ([], False)
     assert ledger.refund_with_key("claim-1").state == "DONE"
+
+
+def _paid_in(ledger: Ledger, currency: str, amount: int, at: datetime, tx: str) -> int:
+    """A captured sale in `currency`, as the checkout of a shop in that currency's market records it."""
+    sale = ledger.new_sale(amount, at=at, currency=currency)
+    attempt = _attempt(ledger, sale.id, tx, "epayment")
+    ledger.reserve_and_mark_paid(attempt.id, ["PENDING"], note="approved")
+    ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURED")
+    return sale.id
+
+
+def test_a_ledger_from_before_the_currency_has_every_old_sale_in_nok_and_takes_danish_ones(tmp_path):
+    path = tmp_path / "v7.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(";".join(MIGRATIONS[:7]) + "; PRAGMA user_version = 7;")
+        old.execute("UPDATE shop_copy SET enabled = 1")  # a till of a shop: every change of a sale is queued
+        for sale_id in (1, 2):
+            old.execute(
+                "INSERT INTO sales (id, created_at, amount_ore, state) VALUES (?, '2026-01-01T10:00:00.000+00:00',"
+                " 14950, 'OPEN')",
+                (sale_id,),
+            )
+        old.execute("DELETE FROM shop_outbox")  # copied already
+    old.close()
+    with Ledger.open(path) as ledger:
+        assert [(sale.id, sale.currency) for sale in ledger.sales()] == [(1, "NOK"), (2, "NOK")]
+        danish = ledger.new_sale(4995, currency="DKK")
+        assert ledger.sale(danish.id).currency == "DKK"
+        with pytest.raises(LedgerError, match="NOK, DKK or EUR"):
+            ledger.new_sale(100, currency="SEK")  # type: ignore[arg-type]
+        assert len(ledger.sales()) == 3
+    assert _sql(path, "PRAGMA user_version") == [(len(MIGRATIONS),)]
+    # The old sales were not rewritten to say so, so the shop's copy is not sent them all again (sql/006 gives
+    # the copies there the same NOK): only the new sale is queued.
+    assert _sql(path, "SELECT row_table, row_id FROM shop_outbox WHERE row_table = 'sales'") == [("sales", 3)]
+    with pytest.raises(sqlite3.IntegrityError):  # the file holds the rule, whatever writes to it
+        _sql(path, "UPDATE sales SET currency = 'SEK' WHERE id = 1")
+
+
+def test_a_refund_is_in_its_sales_currency(ledger):
+    sale_id = _paid_in(ledger, "DKK", 4995, datetime.now().astimezone(), "dk1")
+    ledger.finish_refund(ledger.begin_refund(sale_id, 995, "r1").id, done=True)
+    with pytest.raises(RefundRefused) as refused:
+        ledger.begin_refund(sale_id, 4001, "r2")
+    assert refused.value.message == Message("Only {remaining} remains to refund.", remaining=Money(4000, "DKK"))
+    with pytest.raises(RefundRefused) as nothing:
+        ledger.begin_refund(sale_id, 0, "r3")
+    assert "kr" not in str(nothing.value)  # no krone named for a sale in another currency than NOK
+    (row,) = _whole_day(ledger, date.today())
+    assert (row.currency, row.refunded_ore, row.status) == ("DKK", 995, "PART REFUNDED")
+
+
+def test_a_day_in_two_currencies_has_totals_for_each_and_never_a_sum_of_them(ledger):
+    day = date.today()
+    midnight = datetime.combine(day, datetime.min.time()).astimezone()
+    _paid_in(ledger, "NOK", 10000, midnight + timedelta(hours=9), "no1")
+    _paid_in(ledger, "DKK", 4995, midnight + timedelta(hours=9, minutes=5), "dk1")  # an hour of both
+    refunded = _paid_in(ledger, "DKK", 2000, midnight + timedelta(hours=11), "dk2")  # an hour of one
+    ledger.finish_refund(ledger.begin_refund(refunded, 500, "r").id, done=True)
+    refused = ledger.new_sale(300, at=midnight + timedelta(hours=11), currency="EUR")
+    ledger.move_sale(refused.id, ["OPEN"], "NOT_PAID", outcome="REFUSED")
+    summary = ledger.day_summary(day)
+    assert (
+        summary.totals("NOK")
+        == summary.by_currency
+        == (
+            DayTotals("DKK", captured_count=2, captured_ore=6995, refunded_count=1, refunded_ore=500),
+            DayTotals("EUR", refused=1),
+            DayTotals("NOK", captured_count=1, captured_ore=10000),
+        )
+    )
+    assert summary.hours[9] == (9, 2, (Money(4995, "DKK"), Money(10000, "NOK")))  # two sales, money apart
+    assert summary.hours[11] == (11, 1, (Money(2000, "DKK"),))
+    assert summary.outcomes["refused"] == 1  # counts of sales add up across currencies; money never does
+    assert summary.sales == 4
+    assert [row.currency for row in _whole_day(ledger, day)] == ["NOK", "DKK", "DKK", "EUR"]
+
+
+def test_a_reader_of_an_older_ledger_is_told_to_start_the_kiosk_and_changes_nothing(tmp_path):
+    """A read-only reader (`kiosk export`, `kiosk doctor`) cannot migrate, and its reads name the newest columns."""
+    path = tmp_path / "v7.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(";".join(MIGRATIONS[:7]) + "; PRAGMA user_version = 7;")
+    old.close()
+    before = path.read_bytes()
+    with pytest.raises(LedgerError, match="older version of the kiosk") as refused:
+        Ledger.open(path, read_only=True)
+    assert "Start the kiosk once" in str(refused.value)
+    assert path.read_bytes() == before
+    with Ledger.open(path) as ledger:  # the kiosk's own start migrates it
+        assert ledger.sales() == []
+    with Ledger.open(path, read_only=True) as reader:
+        assert reader.sales() == []

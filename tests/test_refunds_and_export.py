@@ -81,18 +81,29 @@ def test_the_csv_opens_in_norwegian_excel(provider, providers, vipps_settings, l
         "attempts",
         "vipps api",
         "vipps reference",
+        "currency",
     ]
     (row,) = rows[1:]
     api = {"psp": "PSP v3", "epayment": "ePayment"}[vipps_settings.api]
     (payment,) = sim.payments()
-    assert row[2:] == ["1249,50", "1249,50", "9,50", "PART REFUNDED", "******67", "1", api, reference_of(payment)]
+    assert row[2:] == [
+        "1249,50",
+        "1249,50",
+        "9,50",
+        "PART REFUNDED",
+        "******67",
+        "1",
+        api,
+        reference_of(payment),
+        "NOK",
+    ]
 
 
 def test_an_empty_day_exports_a_header_and_nothing_else(ledger, tmp_path):
     output = tmp_path / "empty.csv"
     assert write_day_csv(ledger, date(2001, 1, 1), output) == 0
     assert output.read_text(encoding="utf-8-sig").splitlines() == [
-        "time;order id;amount (kr);captured (kr);refunded (kr);status;phone;attempts;vipps api;vipps reference"
+        "time;order id;amount (kr);captured (kr);refunded (kr);status;phone;attempts;vipps api;vipps reference;currency"
     ]
 
 

@@ -24,7 +24,7 @@ def _selftest(tmp_path: Path, *python_args: str) -> subprocess.CompletedProcess[
 @pytest.mark.parametrize(("api", "title"), [("psp", "PSP v3"), ("epayment", "ePayment")])
 def test_selftest_rings_up_a_paid_sale_and_leaves_no_files(tmp_path, api, title):
     config = Path(os.environ["KIOSK_CONFIG"])
-    config.write_text("[vipps]\nclientid = 'a typo that would stop the kiosk'\n")  # never read by selftest
+    config.write_text("[vipps]\nclientid = 'a typo that would stop the kiosk'\n")  # never stops selftest
     data = Path(os.environ["KIOSK_DATA_DIR"])
 
     result = _selftest(tmp_path, "-m", "kiosk", "selftest", "--api", api)
@@ -32,11 +32,47 @@ def test_selftest_rings_up_a_paid_sale_and_leaves_no_files(tmp_path, api, title)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "selftest: OK"
+    assert lines[0] == "selftest: the settings cannot be read (kiosk doctor says why); selling in Norway"
     assert any(line.startswith('selftest: the counter says "') for line in lines)  # in the PC's language
     assert any(line.startswith("selftest: the ledger says PAID") for line in lines)
     assert lines[-2].endswith(f"captured through its {title} API")  # the simulator's record of that API
     assert not data.exists(), "selftest wrote to KIOSK_DATA_DIR"
     assert list((tmp_path / "temp").iterdir()) == [], "selftest left its temporary folder behind"
+
+
+# The ePayment create's currency comes from the shop's market on the checkout's branch (i16-wire), not yet here:
+# the Danish and Finnish units refuse NOK. Strict, so the merge that brings it makes this marker fail, to go.
+@pytest.mark.parametrize(
+    ("country", "market"),
+    [
+        pytest.param("DK", "DKK, MobilePay"),
+        pytest.param("FI", "EUR, MobilePay"),
+    ],
+)
+def test_selftest_sells_on_the_demo_sales_unit_of_the_country_asked_for(tmp_path, country, market):
+    result = _selftest(tmp_path, "-m", "kiosk", "selftest", "--country", country)
+
+    lines = result.stdout.splitlines()
+    assert f"selling in {country} ({market})" in result.stdout
+    assert lines[-1] == "selftest: OK", result.stdout + result.stderr
+    assert lines[-2].endswith("captured through its ePayment API")  # Denmark and Finland: ePayment only
+    assert result.returncode == 0
+
+
+def test_selftest_sells_in_the_settings_country_when_not_told(tmp_path):
+    Path(os.environ["KIOSK_CONFIG"]).write_text('[shop]\ncountry = "FI"\n', encoding="utf-8")
+    result = _selftest(tmp_path, "-m", "kiosk", "selftest")
+    assert "on Vipps' ePayment API, selling in FI (EUR, MobilePay)" in result.stdout, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_selftest_on_the_psp_api_outside_norway_is_one_line_and_status_2(tmp_path):
+    result = _selftest(tmp_path, "-m", "kiosk", "selftest", "--country", "DK", "--api", "psp")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "kiosk: --api psp takes payments in Norway only: use --api epayment with --country DK"
+    ]
+    assert result.stdout == ""
 
 
 def test_a_failed_selftest_is_one_plain_line_and_exit_1(tmp_path):

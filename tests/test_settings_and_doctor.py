@@ -18,7 +18,7 @@ from kiosk.settings.loading import load_settings
 from kiosk.settings.model import ConfigError
 from kiosk.settings.paths import config_path
 from kiosk.settings.secrets import FILE_NAME
-from kiosk.simulator.demo import DEMO_SALES_UNIT
+from kiosk.simulator.demo import DEMO_SALES_UNIT, DEMO_SALES_UNITS
 
 
 def _raw(base_url: str, **changes: str) -> dict:
@@ -113,7 +113,9 @@ def test_the_doctor_passes_a_good_epayment_setup_without_the_psp_settings(sim):
     results = _by_name(run_checks())
     assert all(ok for ok, _ in results.values()), results
     assert set(results) == {"Settings", "Secrets", "Data folder", "Ledger", "Access token", "ePayment access"}
-    assert results["Settings"][1].endswith("is valid; payments through Vipps' ePayment API")
+    assert results["Settings"][1].endswith(
+        "is valid; a shop in Norway (NOK, Vipps), payments through Vipps' ePayment API"
+    )
 
 
 @pytest.mark.parametrize(
@@ -159,9 +161,45 @@ def test_kiosk_doctor_names_the_api_of_a_demo_on_epayment():
     results = _by_name(run_checks())
     assert results["Settings"] == (
         True,
-        f"{config_path()} is valid, with no credentials: a demo, payments through Vipps' ePayment API",
+        f"{config_path()} is valid, with no credentials: a demo, a shop in Norway (NOK, Vipps), payments through "
+        "Vipps' ePayment API",
     )
     assert "Access token" not in results  # a demo asks no Vipps
+
+
+@pytest.mark.parametrize(
+    ("country", "name", "market"), [("DK", "Denmark", "DKK, MobilePay"), ("FI", "Finland", "EUR, MobilePay")]
+)
+def test_kiosk_doctor_names_the_country_and_market_of_a_demo(country, name, market):
+    config_path().write_text(f'[shop]\ncountry = "{country}"\n', encoding="utf-8")
+    ok, detail = _by_name(run_checks())["Settings"]
+    assert ok
+    assert detail == (
+        f"{config_path()} is valid, with no credentials: a demo, a shop in {name} ({market}), payments through "
+        "Vipps' ePayment API"
+    )
+
+
+@pytest.mark.parametrize(("country", "where"), [("DK", "Denmark (DKK, MobilePay)"), ("FI", "Finland (EUR, MobilePay)")])
+def test_the_doctor_passes_a_danish_or_finnish_shop_on_its_sales_unit(sim, country, where):
+    """A shop's settings naming only its country and its unit's credentials (no api: ePayment there), checked
+    against the simulator's sales unit of that market."""
+    unit = DEMO_SALES_UNITS[country]
+    raw = {
+        "vipps": {
+            "base_url": sim.base_url,
+            "client_id": unit.client_id,
+            "client_secret": unit.client_secret,
+            "subscription_key": unit.subscription_key,
+            "merchant_serial_number": unit.merchant_serial_number,
+        },
+        "shop": {"country": country},
+    }
+    save_settings(config_path(), raw)
+    results = _by_name(run_checks())
+    assert all(ok for ok, _ in results.values()), results
+    assert set(results) == {"Settings", "Secrets", "Data folder", "Ledger", "Access token", "ePayment access"}
+    assert results["Settings"][1].endswith(f"is valid; a shop in {where}, payments through Vipps' ePayment API")
 
 
 @pytest.mark.slow  # `kiosk` in a process of its own
@@ -170,7 +208,7 @@ def test_kiosk_doctor_on_a_fresh_pc_is_happy_with_the_demo():
         [sys.executable, "-m", "kiosk", "doctor"], capture_output=True, text=True, timeout=60, env=os.environ
     )
     assert done.returncode == 0, done.stdout
-    assert "the kiosk runs as a demo" in done.stdout
+    assert "the kiosk runs as a demo, a shop in Norway (NOK, Vipps)" in done.stdout
     assert not Path(os.environ["KIOSK_DATA_DIR"], "ledger-demo.sqlite3").exists()  # looked, changed nothing
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from kiosk.checkout.provider import PaymentProvider, StartRequest
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES, OPEN_ATTEMPT_STATES, AttemptState, Outcome, SaleState
 from kiosk.checkout.updates import AttemptView, SaleUpdate, attempt_view, window_s
+from kiosk.domain.market import Market
 from kiosk.domain.message import Message, Shown
 from kiosk.ledger import AttemptRecord, Ledger, SaleRecord
 from kiosk.settings.model import KioskSettings, VippsSettings
@@ -50,6 +51,11 @@ class OpenSale:
     @property
     def sale_id(self) -> int:
         return self._sale_id
+
+    @property
+    def market(self) -> Market:
+        """The shop's market, as its provider was made for: the sale's currency and its customers' numbers."""
+        return self._provider.market
 
     def has_attempts(self) -> bool:
         """Whether Vipps may hold a payment of this sale: every attempt is recorded before its init is sent."""

@@ -7,7 +7,6 @@ from kiosk.domain.message import Message
 from kiosk.domain.scan import ScanKind, kind_of_scan
 
 NEEDS_EPAYMENT = Message('Scanning a customer\'s code needs the ePayment API ([vipps] api = "epayment").')
-NOT_A_CODE = Message("That is not a customer's Vipps code.")
 
 
 def personal_qr_refusal(provider: PaymentProvider, code: str) -> Message | None:
@@ -16,5 +15,6 @@ def personal_qr_refusal(provider: PaymentProvider, code: str) -> Message | None:
     if not provider.takes_personal_qr:
         return NEEDS_EPAYMENT
     if len(code) < 5 or kind_of_scan(code) is not ScanKind.PERSONAL_QR:
-        return NOT_A_CODE
+        # The app's name in the shop's market: the code is a Vipps code in Norway, a MobilePay one elsewhere.
+        return Message("That is not a customer's {brand} code.", brand=provider.market.brand)
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, Self
 
+from kiosk.domain.market import Market
 from kiosk.domain.message import Shown, Verbatim
 from kiosk.vipps.errors import VippsError
 
@@ -75,6 +76,11 @@ class NoSuchPayment(VippsError):
     Raised only on the API's own answer for that (see `kiosk.checkout.missing`)."""
 
 
+class MarketNotServed(VippsError):
+    """The API cannot take payments in the provider's market (the PSP API v3 is Norway's only). Raised before
+    anything is sent: Vipps was not asked, so nothing exists there. The message names the fix."""
+
+
 class DoubtfulAnswer(VippsError):
     """An answer that looks like "no such payment" but does not prove it (a gateway's page, another payment's
     error): the payment may exist, so it needs checking. The message says what was seen."""
@@ -88,6 +94,9 @@ class PaymentProvider(Protocol):
     """
 
     name: str  # "psp" or "epayment": what the ledger records per attempt
+    # The shop's market (kiosk.domain.market): the currency of the payments it starts and the phone rules of the
+    # customers it pushes them to. Writes on a payment (capture, refund) are in that payment's own currency.
+    market: Market
     # Whether a payment pushed to a phone always goes straight to the app (else the settings' skip_landing_page
     # decides): the checkout's approval window is shorter by the landing page's part then.
     push_skips_landing_page: bool

@@ -18,23 +18,25 @@ from typing import Self
 
 from kiosk.checkout.provider import PaymentProvider
 from kiosk.domain.apis import api_title
+from kiosk.domain.market import NORWAY, Market
 from kiosk.domain.message import Message
 from kiosk.settings.model import PAYMENT_APIS, VippsSettings
 from kiosk.vipps.errors import VippsError
 from kiosk.vipps.retry import RetryPolicy
 
 
-def make_provider(vipps: VippsSettings, retry: RetryPolicy | None = None) -> PaymentProvider:
-    """The provider of the API the settings name."""
+def make_provider(vipps: VippsSettings, retry: RetryPolicy | None = None, market: Market = NORWAY) -> PaymentProvider:
+    """The provider of the API the settings name, for the shop's market (`ShopSettings.market`): the currency
+    and phone rules of the payments it starts. Norway when not said, as every shop was before markets."""
     # The network seam: an implementation loads its client, httpx and pydantic, so it is imported when the
     # first provider is made, on the worker thread that owns it, and only the one the settings use.
     if vipps.api == "epayment":
         from kiosk.checkout.epayment_provider import EPaymentProvider
 
-        return EPaymentProvider.connect(vipps, retry)
+        return EPaymentProvider.connect(vipps, retry, market)
     from kiosk.checkout.psp_provider import PspProvider
 
-    return PspProvider.connect(vipps, retry)
+    return PspProvider.connect(vipps, retry, market)
 
 
 class ApiOutOfReach(VippsError):
@@ -46,10 +48,17 @@ class ProvidersByApi:
     for their APIs and left open: they belong to whoever made them. Used from one thread, like a provider."""
 
     def __init__(
-        self, vipps: VippsSettings, retry: RetryPolicy | None = None, given: Iterable[PaymentProvider] = ()
+        self,
+        vipps: VippsSettings,
+        retry: RetryPolicy | None = None,
+        given: Iterable[PaymentProvider] = (),
+        market: Market = NORWAY,
     ) -> None:
         self._vipps = vipps
         self._retry = retry
+        # The providers made here start payments in it; those that only settle, capture or refund do not need
+        # it (an ePayment write names the payment's own currency, kiosk.checkout.epayment_provider).
+        self._market = market
         self._given = {provider.name: provider for provider in given}
         self._made: dict[str, PaymentProvider] = {}
         self._calls_cancelled = False
@@ -75,7 +84,7 @@ class ProvidersByApi:
             return provider
         if missing := self.missing_for(api):
             raise ApiOutOfReach(f"{api_title(api)}: {missing}")
-        provider = make_provider(replace(self._vipps, api=api), self._retry)
+        provider = make_provider(replace(self._vipps, api=api), self._retry, self._market)
         self._made[api] = provider
         if self._calls_cancelled:
             provider.cancel_calls()

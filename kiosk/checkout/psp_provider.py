@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from kiosk.checkout.missing import judged, psp_missing
 from kiosk.checkout.payment_text import payment_text
-from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
+from kiosk.checkout.provider import (
+    ClientOwner,
+    MarketNotServed,
+    NoSuchPayment,
+    PaymentState,
+    PaymentStatus,
+    Started,
+    StartRequest,
+)
+from kiosk.domain.market import NORWAY, Market
 from kiosk.domain.message import Message, Shown, Verbatim
 from kiosk.settings.model import VippsSettings
 from kiosk.vipps import RetryPolicy, VippsError, VippsRejected
@@ -66,27 +75,47 @@ def explain_outcome(outcome: PspOutcome | None) -> tuple[PaymentState, Shown]:
     return PaymentState.REFUSED, Message("The card was refused.")
 
 
+def _norway_only(market: Market) -> Message:
+    return Message(
+        'Vipps\' PSP API takes payments in Norway only, not in {country}: set [vipps] api = "epayment".',
+        country=market.country,
+    )
+
+
 class PspProvider(ClientOwner):
     name = "psp"
     push_skips_landing_page = False  # PSP shows the landing page unless skip_landing_page is set
     takes_personal_qr = False  # init has no field for a customer's code
     captures_at_once = False  # updatestatus is applied by Vipps' nightly batch; details show when
 
-    def __init__(self, client: VippsClient, vipps: VippsSettings | None = None, *, owns_client: bool = False) -> None:
+    def __init__(
+        self,
+        client: VippsClient,
+        vipps: VippsSettings | None = None,
+        *,
+        owns_client: bool = False,
+        market: Market = NORWAY,
+    ) -> None:
         """Over a client of one's own or shared (then not closed here). `vipps` names the URLs a payment is
-        started with; a provider that only reads and writes (a test's poll) can do without."""
+        started with; a provider that only reads and writes (a test's poll) can do without. `market`: the
+        shop's; the PSP API takes Norway's payments only (NOK, +47), so it starts none in another."""
         super().__init__(client, owns_client)
         self.client = client  # public: tests and the simulator's helpers drive the PSP API directly
         self._vipps = vipps
+        self.market = market
 
     @classmethod
-    def connect(cls, vipps: VippsSettings, retry: RetryPolicy | None = None) -> PspProvider:
-        return cls(VippsClient(vipps, retry=retry), vipps, owns_client=True)
+    def connect(cls, vipps: VippsSettings, retry: RetryPolicy | None = None, market: Market = NORWAY) -> PspProvider:
+        return cls(VippsClient(vipps, retry=retry), vipps, owns_client=True, market=market)
 
     def start(self, request: StartRequest, idempotency_key: str) -> Started:
         vipps = self._vipps
         if vipps is None:
             raise TypeError("a PspProvider made without VippsSettings cannot start payments")
+        if not self.market.psp_api:
+            # The settings refuse this combination; this guard keeps a Danish or Finnish sale from ever being
+            # sent as a Norwegian one (the PSP API has no currency field: it would be NOK).
+            raise MarketNotServed(_norway_only(self.market))
         started = self.client.initiate(
             InitiateRequest(
                 psp_transaction_id=request.reference,

@@ -15,11 +15,19 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from kiosk.checkout.amounts import check_amount
 from kiosk.checkout.environment import sales_unit_of
 from kiosk.checkout.interpret import FAILURE_STATES, explain_failure
 from kiosk.checkout.open_sale import OpenSale
 from kiosk.checkout.personal_qr import personal_qr_refusal
-from kiosk.checkout.provider import NoSuchPayment, PaymentProvider, PaymentState, PaymentStatus, StartRequest
+from kiosk.checkout.provider import (
+    MarketNotServed,
+    NoSuchPayment,
+    PaymentProvider,
+    PaymentState,
+    PaymentStatus,
+    StartRequest,
+)
 from kiosk.checkout.states import (
     FINAL_ATTEMPT_STATES,
     OPEN_ATTEMPT_STATES,
@@ -30,8 +38,9 @@ from kiosk.checkout.states import (
 from kiosk.checkout.updates import AttemptView, SaleUpdate
 from kiosk.checkout.writes import WritesToVipps
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
+from kiosk.domain.market import Market
 from kiosk.domain.message import Message, Shown, Verbatim
-from kiosk.domain.phone import mask_phone
+from kiosk.domain.phone import PhoneError, mask_phone, msisdn
 from kiosk.ledger import AttemptRecord, Ledger
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.vipps import (
@@ -65,17 +74,26 @@ class SaleSession(OpenSale, WritesToVipps):
         payment_text: str = "",
         shop_name: str = "",
     ) -> SaleSession:
-        return cls(provider, ledger, vipps, kiosk, ledger.new_sale(amount_ore, payment_text), shop_name=shop_name)
+        """A new sale of `amount_ore` (minor units of the provider's market's currency). Raises AmountError,
+        with nothing recorded and nothing sent, for an amount Vipps would refuse or one past the ceiling."""
+        check_amount(amount_ore, provider.market, kiosk.max_amount_ore)
+        sale = ledger.new_sale(amount_ore, payment_text, currency=provider.market.currency)
+        return cls(provider, ledger, vipps, kiosk, sale, shop_name=shop_name)
 
     # ---- steps ------------------------------------------------------------------------------------------------
 
     def start_attempt(self, phone: str | None = None, *, personal_qr: str | None = None) -> SaleUpdate:
-        """Start a payment by QR code (no phone), pushed to `phone`, or pushed to the customer whose personal QR
-        was scanned. Older open attempts are given up once the new one exists, so a failed start leaves the
-        customer's QR code working."""
+        """Start a payment by QR code (no phone), pushed to `phone` (as the customer typed it, in the market's
+        rules), or pushed to the customer whose personal QR was scanned. Older open attempts are given up once
+        the new one exists, so a failed start leaves the customer's QR code working."""
         sale = self._ledger.sale(self._sale_id)
         if sale.state != SaleState.OPEN:
             return self._update(Message("This sale has already ended."))
+        if phone is not None:
+            try:
+                phone = _national_number(phone, self.market)
+            except PhoneError as exc:
+                return self._update(exc.message)  # another market's number (or none): nothing sent or recorded
         if personal_qr is not None and (refused := personal_qr_refusal(self._provider, personal_qr)):
             return self._update(refused)  # nothing sent, nothing recorded: the attempt on show stays
         pushed = phone is not None or personal_qr is not None
@@ -115,8 +133,8 @@ class SaleSession(OpenSale, WritesToVipps):
             if self._open_attempts():
                 return self._update(Message("Vipps refused that: {reason}", reason=Verbatim(exc.error_message)))
             return self._finish(Outcome.NOT_STARTED, _refused_to_start(exc))
-        except VippsAuthError as exc:
-            # Refused at the door: Vipps created nothing. The settings need fixing, not a retry.
+        except (VippsAuthError, MarketNotServed) as exc:
+            # Refused at the door (or never sent): Vipps created nothing. The settings need fixing, not a retry.
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=str(exc))
             if self._open_attempts():
                 return self._update(exc.message)
@@ -317,6 +335,13 @@ class SaleSession(OpenSale, WritesToVipps):
         self._ledger.move_sale(self._sale_id, [SaleState.OPEN], SaleState.NOT_PAID, outcome=outcome, note=str(message))
         self._message = message
         return self._update(message)
+
+
+def _national_number(phone: str, market: Market) -> str:
+    """The customer's number in the market, without its country code (`+45 20 12 34 56` -> `20123456`; in
+    Finland `0401234567` and normalise_phone's `401234567` -> `401234567`): the form the providers take and make
+    an MSISDN of. Through msisdn, which takes both what was typed and what normalise_phone gave."""
+    return msisdn(phone, market).removeprefix(str(market.calling_code))
 
 
 def _refused_to_start(exc: VippsRejected) -> Message:

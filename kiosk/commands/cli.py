@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from kiosk import __version__
 from kiosk.settings.loading import load_settings
-from kiosk.settings.model import PAYMENT_APIS, ConfigError
+from kiosk.settings.model import COUNTRIES, PAYMENT_APIS, ConfigError, default_api
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,7 +44,14 @@ def _parser() -> argparse.ArgumentParser:
         help="ring up one demo sale on the embedded simulator, offscreen and in a temporary folder; exit 0 if paid",
     )
     selftest.add_argument(
-        "--api", choices=PAYMENT_APIS, default="psp", help="the Vipps API the sale goes through (default: psp)"
+        "--api",
+        choices=PAYMENT_APIS,
+        help="the Vipps API the sale goes through (default: psp in Norway, epayment in Denmark and Finland)",
+    )
+    selftest.add_argument(
+        "--country",
+        choices=COUNTRIES,
+        help="the market whose demo sales unit takes the sale (default: the settings' [shop] country, else NO)",
     )
     return parser
 
@@ -71,13 +78,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail([str(problem) for problem in exc.problems])  # the terminal reads English
         return 0
     if args.command == "selftest":
+        country = args.country or _settings_country()
+        if args.api == "psp" and country != "NO":
+            return _fail([f"--api psp takes payments in Norway only: use --api epayment with --country {country}"])
         try:
             from kiosk.ui.selftest import run_selftest  # the command seam, as above
         except ImportError as exc:  # a broken build (a module or a Qt library missing) says so in one line
             print(f"selftest: FAILED: {type(exc).__name__}: {exc}", flush=True)
             return 1
-        return run_selftest(args.api)
+        return run_selftest(args.api or default_api(country), country)
     return _run_kiosk(args.demo)
+
+
+def _settings_country() -> str:
+    """The country `kiosk selftest` sells in when not told: the settings file's. Nothing else of the file is
+    used, and settings that cannot be read (mistakes, a locked keyring) do not stop the self-test of the program:
+    it sells in Norway and says so."""
+    try:
+        return load_settings().shop.country
+    except ConfigError:
+        print("selftest: the settings cannot be read (kiosk doctor says why); selling in Norway", flush=True)
+        return "NO"
 
 
 def _fail(lines: Sequence[str]) -> int:
@@ -87,7 +108,7 @@ def _fail(lines: Sequence[str]) -> int:
 
 
 def _run_simulator(args: argparse.Namespace) -> int:
-    from kiosk.simulator.demo import DEMO_SALES_UNIT, SimulatorSettings  # the command seam, as above
+    from kiosk.simulator.demo import DEMO_SALES_UNITS, SimulatorSettings  # the command seam, as above
     from kiosk.simulator.server import SimulatorServer
 
     if args.landing_window <= 0 or args.app_window <= 0:
@@ -99,11 +120,15 @@ def _run_simulator(args: argparse.Namespace) -> int:
         server = SimulatorServer(args.host, args.port, settings)
     except OSError as exc:
         return _fail([f"cannot listen on {args.host}:{args.port} ({exc.strerror}); pick another --port or --host"])
-    unit = DEMO_SALES_UNIT
     print(server.base_url, flush=True)
+    units = "; ".join(
+        f"{unit.country} MSN {unit.merchant_serial_number}, client_id {unit.client_id}"
+        + (f", PSP-Id {unit.psp_id}" if unit.psp_id else "")
+        for unit in DEMO_SALES_UNITS.values()
+    )
     print(
-        f"Vipps simulator: demo sales unit MSN {unit.merchant_serial_number}, client_id {unit.client_id}, "
-        f"PSP-Id {unit.psp_id}. Customer app: {server.base_url}/_sim/app?phone=NNNNNNNN. Ctrl-C stops.",
+        f"Vipps simulator: demo sales units {units}. Customer app: {server.base_url}/_sim/app?phone=NNNNNNNN"
+        " (a Danish or Finnish customer: the number with its country code). Ctrl-C stops.",
         file=sys.stderr,
         flush=True,
     )

@@ -19,6 +19,7 @@ from kiosk.settings.paths import config_path, data_dir, ledger_path
 from kiosk.settings.secrets import SecretStore, SecretStoreError, secrets_in_file
 
 LOW_DISK_BYTES = 200 * 1024 * 1024
+COUNTRY_NAMES = {"NO": "Norway", "DK": "Denmark", "FI": "Finland"}  # the terminal reads English
 
 
 def run_checks(demo: bool = False) -> list[CheckResult]:
@@ -33,13 +34,15 @@ def _checks(demo: bool) -> Iterator[CheckResult]:
         yield CheckResult("Settings", False, f"{path}: " + "; ".join(str(problem) for problem in exc.problems))
         settings = None
     else:
+        market = settings.shop.market
+        where = f"a shop in {COUNTRY_NAMES[market.country]} ({market.currency}, {market.brand})"
         through = f"payments through Vipps' {api_title(settings.api)} API"
         if settings.source is None:
-            yield CheckResult("Settings", True, f"no settings file at {path}: the kiosk runs as a demo")
+            yield CheckResult("Settings", True, f"no settings file at {path}: the kiosk runs as a demo, {where}")
         elif settings.demo:
-            yield CheckResult("Settings", True, f"{path} is valid, with no credentials: a demo, {through}")
+            yield CheckResult("Settings", True, f"{path} is valid, with no credentials: a demo, {where}, {through}")
         else:
-            yield CheckResult("Settings", True, f"{path} is valid; {through}")
+            yield CheckResult("Settings", True, f"{path} is valid; {where}, {through}")
     yield from _secrets(path, settings)
     yield from _data_folder()
     use_demo = demo or settings is None or settings.demo

@@ -48,5 +48,8 @@ def _export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
         # PDF, so a CSV export runs on a PC where Qt cannot.
         from kiosk.ui.day_report_pdf import write_day_pdf_without_window
 
-        write_day_pdf_without_window(ledger, day, target, settings.shop.language)  # the shop's `[shop] language`
+        # The shop's `[shop] language`; a day without sales shows zero in its market's currency.
+        write_day_pdf_without_window(
+            ledger, day, target, settings.shop.language, currency=settings.shop.market.currency
+        )
         return str(target)

@@ -104,6 +104,10 @@
         <translation>Maksua ei hyväksytty ajoissa.</translation>
     </message>
     <message>
+        <source>The customer rejected the payment in {brand}.</source>
+        <translation>Asiakas hylkäsi maksun {brand}-sovelluksessa.</translation>
+    </message>
+    <message>
         <source>Vipps did not start the payment. Try again.</source>
         <translation>Vipps ei aloittanut maksua. Yritä uudelleen.</translation>
     </message>
@@ -154,6 +158,10 @@
     <message>
         <source>The approval came after the payment was cancelled.</source>
         <translation>Hyväksyntä tuli vasta, kun maksu oli jo peruutettu.</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; PSP API takes payments in Norway only, not in {country}: set [vipps] api = &quot;epayment&quot;.</source>
+        <translation>Vippsin PSP-rajapinta ottaa maksuja vastaan vain Norjassa, ei maassa {country}: aseta [vipps] api = &quot;epayment&quot;.</translation>
     </message>
     <message numerus="yes">
         <source>Settled %n sale(s) left unfinished.</source>
@@ -208,6 +216,10 @@
     <message>
         <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
         <translation>Asiakkaan koodin skannaus vaatii ePayment-rajapinnan ([vipps] api = &quot;epayment&quot;).</translation>
+    </message>
+    <message>
+        <source>That is not a customer&apos;s {brand} code.</source>
+        <translation>Tämä ei ole asiakkaan {brand}-koodi.</translation>
     </message>
     <message>
         <source>made through Vipps&apos; {api} API, and {problem}</source>
@@ -276,6 +288,10 @@
     <message>
         <source>The shop database cannot be reached, so this till can refund only its own sales until it is back; this sale was made at till {till}.</source>
         <translation>Myymälän tietokantaan ei saada yhteyttä, joten tämä kassa voi hyvittää vain omia myyntejään, kunnes yhteys palaa; tämä myynti tehtiin kassalla {till}.</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} is from an older version of the kiosk, and it is not updated from here. Start the kiosk once (it updates the ledger), then try again.</source>
+        <translation>Myyntiloki {path} on kioskin vanhemmasta versiosta, eikä sitä päivitetä täältä. Käynnistä kioski kerran (se päivittää myyntilokin) ja yritä sitten uudelleen.</translation>
     </message>
     <message>
         <source>The ledger cannot be written: {problem}</source>
@@ -549,10 +565,6 @@
         <translation>Mikään maksu ei odota asiakasta. Syötä ensin summa ja aloita maksu, skannaa sitten asiakkaan koodi.</translation>
     </message>
     <message>
-        <source>That is not a customer&apos;s Vipps code.</source>
-        <translation>Tämä ei ole asiakkaan Vipps-koodi.</translation>
-    </message>
-    <message>
         <source>{path}: cannot be read ({problem}); check that the file is readable</source>
         <translation>{path}: tiedostoa ei voi lukea ({problem}); tarkista, että tiedosto on luettavissa</translation>
     </message>
@@ -567,6 +579,18 @@
     <message>
         <source>{where}: [vipps] api must be &quot;psp&quot; or &quot;epayment&quot; (got {got})</source>
         <translation>{where}: asetuksen [vipps] api on oltava &quot;psp&quot; tai &quot;epayment&quot; (annettu: {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] api = &quot;psp&quot; takes payments in Norway only: set api = &quot;epayment&quot; for a shop in Denmark or Finland ([shop] country = &quot;{country}&quot;)</source>
+        <translation>{where}: asetuksen [vipps] api = &quot;psp&quot; ottaa maksuja vastaan vain Norjassa: aseta api = &quot;epayment&quot; Tanskassa tai Suomessa toimivalle kaupalle ([shop] country = &quot;{country}&quot;)</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] max_amount and max_amount_kr are the same limit: keep only max_amount</source>
+        <translation>{where}: asetukset [kiosk] max_amount ja max_amount_kr ovat sama raja: säilytä vain max_amount</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] max_amount_kr is in kroner, and a shop in Finland takes euros: use max_amount, in euros (like max_amount = 5000)</source>
+        <translation>{where}: asetus [kiosk] max_amount_kr on kruunuina, ja Suomessa toimiva kauppa ottaa vastaan euroja: käytä asetusta max_amount euroina (esimerkiksi max_amount = 5000)</translation>
     </message>
     <message>
         <source>{where}: [{name}] must be a table; write it as a [{name}] section</source>
@@ -647,6 +671,10 @@
     <message>
         <source>{where}: [kiosk] customer_display must be &quot;auto&quot;, &quot;none&quot; or the name of a screen as the settings screen lists it (got {got})</source>
         <translation>{where}: asetuksen [kiosk] customer_display on oltava &quot;auto&quot;, &quot;none&quot; tai näytön nimi siinä muodossa kuin asetusnäkymä sen näyttää (annettu: {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] {key} must be an amount in the shop&apos;s currency from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
+        <translation>{where}: asetuksen [kiosk] {key} on oltava kaupan valuutan määrä alkaen 1, enintään kahdella desimaalilla, esimerkiksi 5000 tai 4999.50 (annettu: {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
@@ -963,8 +991,8 @@
         <translation>Päivän myynnit</translation>
     </message>
     <message>
-        <source>Amount to refund in kroner; empty refunds what remains</source>
-        <translation>Hyvitettävä summa kruunuina; tyhjä hyvittää kaiken jäljellä olevan</translation>
+        <source>Amount to refund ({unit}); empty refunds what remains</source>
+        <translation>Hyvitettävä summa ({unit}); tyhjä hyvittää kaiken jäljellä olevan</translation>
     </message>
     <message>
         <source>all that remains</source>
@@ -1027,8 +1055,8 @@
         <translation>Tämä kassa: {till}</translation>
     </message>
     <message>
-        <source>Refund (kr)</source>
-        <translation>Hyvitys (kr)</translation>
+        <source>Refund ({unit})</source>
+        <translation>Hyvitys ({unit})</translation>
     </message>
 </context>
 <context>

@@ -104,6 +104,10 @@
         <translation>Ingen godkjente betalingen i tide.</translation>
     </message>
     <message>
+        <source>The customer rejected the payment in {brand}.</source>
+        <translation>Kunden avviste betalingen i {brand}.</translation>
+    </message>
+    <message>
         <source>Vipps did not start the payment. Try again.</source>
         <translation>Vipps startet ikke betalingen. Prøv igjen.</translation>
     </message>
@@ -154,6 +158,10 @@
     <message>
         <source>The approval came after the payment was cancelled.</source>
         <translation>Godkjenningen kom etter at betalingen var kansellert.</translation>
+    </message>
+    <message>
+        <source>Vipps&apos; PSP API takes payments in Norway only, not in {country}: set [vipps] api = &quot;epayment&quot;.</source>
+        <translation>Vipps&apos; PSP-API tar bare imot betalinger i Norge, ikke i {country}: sett [vipps] api = &quot;epayment&quot;.</translation>
     </message>
     <message numerus="yes">
         <source>Settled %n sale(s) left unfinished.</source>
@@ -208,6 +216,10 @@
     <message>
         <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
         <translation>Skanning av kundens kode krever ePayment-API-et ([vipps] api = &quot;epayment&quot;).</translation>
+    </message>
+    <message>
+        <source>That is not a customer&apos;s {brand} code.</source>
+        <translation>Det er ikke en {brand}-kode fra en kunde.</translation>
     </message>
     <message>
         <source>made through Vipps&apos; {api} API, and {problem}</source>
@@ -276,6 +288,10 @@
     <message>
         <source>The shop database cannot be reached, so this till can refund only its own sales until it is back; this sale was made at till {till}.</source>
         <translation>Butikkdatabasen kan ikke nås, så denne kassen kan bare refundere sine egne salg til den er tilbake; dette salget ble gjort i kasse {till}.</translation>
+    </message>
+    <message>
+        <source>The ledger at {path} is from an older version of the kiosk, and it is not updated from here. Start the kiosk once (it updates the ledger), then try again.</source>
+        <translation>Salgsloggen i {path} er fra en eldre versjon av kiosken, og den oppdateres ikke herfra. Start kiosken én gang (da oppdateres salgsloggen), og prøv så på nytt.</translation>
     </message>
     <message>
         <source>The ledger cannot be written: {problem}</source>
@@ -549,10 +565,6 @@
         <translation>Ingen betaling venter på kunden. Slå inn beløpet først, og skann så kundens kode.</translation>
     </message>
     <message>
-        <source>That is not a customer&apos;s Vipps code.</source>
-        <translation>Det er ikke en Vipps-kode fra en kunde.</translation>
-    </message>
-    <message>
         <source>{path}: cannot be read ({problem}); check that the file is readable</source>
         <translation>{path}: kan ikke leses ({problem}); sjekk at filen kan leses</translation>
     </message>
@@ -567,6 +579,18 @@
     <message>
         <source>{where}: [vipps] api must be &quot;psp&quot; or &quot;epayment&quot; (got {got})</source>
         <translation>{where}: [vipps] api må være &quot;psp&quot; eller &quot;epayment&quot; (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [vipps] api = &quot;psp&quot; takes payments in Norway only: set api = &quot;epayment&quot; for a shop in Denmark or Finland ([shop] country = &quot;{country}&quot;)</source>
+        <translation>{where}: [vipps] api = &quot;psp&quot; tar bare imot betalinger i Norge: sett api = &quot;epayment&quot; for en butikk i Danmark eller Finland ([shop] country = &quot;{country}&quot;)</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] max_amount and max_amount_kr are the same limit: keep only max_amount</source>
+        <translation>{where}: [kiosk] max_amount og max_amount_kr er den samme grensen: behold bare max_amount</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] max_amount_kr is in kroner, and a shop in Finland takes euros: use max_amount, in euros (like max_amount = 5000)</source>
+        <translation>{where}: [kiosk] max_amount_kr er i kroner, og en butikk i Finland tar imot euro: bruk max_amount, i euro (for eksempel max_amount = 5000)</translation>
     </message>
     <message>
         <source>{where}: [{name}] must be a table; write it as a [{name}] section</source>
@@ -647,6 +671,10 @@
     <message>
         <source>{where}: [kiosk] customer_display must be &quot;auto&quot;, &quot;none&quot; or the name of a screen as the settings screen lists it (got {got})</source>
         <translation>{where}: [kiosk] customer_display må være &quot;auto&quot;, &quot;none&quot; eller navnet på en skjerm slik innstillingene viser det (fikk {got})</translation>
+    </message>
+    <message>
+        <source>{where}: [kiosk] {key} must be an amount in the shop&apos;s currency from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
+        <translation>{where}: [kiosk] {key} må være et beløp i butikkens valuta fra 1, med høyst to desimaler, for eksempel 5000 eller 4999.50 (fikk {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
@@ -963,8 +991,8 @@
         <translation>Dagens salg</translation>
     </message>
     <message>
-        <source>Amount to refund in kroner; empty refunds what remains</source>
-        <translation>Beløp å refundere i kroner; tomt felt refunderer alt som gjenstår</translation>
+        <source>Amount to refund ({unit}); empty refunds what remains</source>
+        <translation>Beløp å refundere ({unit}); tomt felt refunderer alt som gjenstår</translation>
     </message>
     <message>
         <source>all that remains</source>
@@ -1027,8 +1055,8 @@
         <translation>Denne kassen: {till}</translation>
     </message>
     <message>
-        <source>Refund (kr)</source>
-        <translation>Refunder (kr)</translation>
+        <source>Refund ({unit})</source>
+        <translation>Refunder ({unit})</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""The day as CSV that opens right in Excel with Norwegian settings.
+"""The day as CSV that opens right in Excel with Norwegian settings (Danish and Finnish settings have the same
+list separator and decimal mark).
 
 UTF-8 with a byte-order mark (so Excel reads æøå), semicolons between fields and a decimal comma (Excel's list
 separator and decimal mark under Norwegian settings, so amounts arrive as numbers), local time. Phone numbers
@@ -33,6 +34,9 @@ HEADER = [
     # What Vipps knows the sale's payment by (its portal and settlement reports): PSP pspTransactionId, ePayment
     # reference. The paid attempt's, else the last attempt's; empty for a sale never tried.
     "vipps reference",
+    # What the amounts are in (ISO 4217: NOK, DKK, EUR), the shop's market's: the "(kr)" of the amounts' names
+    # is older than the markets. A sale's refunds are in its currency.
+    "currency",
 ]
 Progress = Callable[[int, int], None]
 _NOTHING = "0,00"  # kroner(0)
@@ -83,6 +87,7 @@ def write_day_csv(ledger: Ledger, day: date, output: Path, progress: Progress | 
                         row.attempt_count,
                         api_title(row.provider),
                         row.reference or "",
+                        row.currency,
                     ]
                 )
                 if progress is not None and index % 2000 == 0:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk.domain.message import Message, Verbatim
 from kiosk.ledger.errors import LedgerError
-from kiosk.ledger.problems import cannot_open, damaged, sqlite_problem, unsaved_wal
+from kiosk.ledger.problems import cannot_open, damaged, older_schema, sqlite_problem, unsaved_wal
 from kiosk.ledger.schema import MIGRATIONS, migrate
 
 _WAL_HEADER, _FRAME_HEADER = 32, 24  # bytes: sqlite.org/fileformat.html#the_write_ahead_log
@@ -24,7 +24,12 @@ def connect(path: Path, *, verify: bool, read_only: bool) -> sqlite3.Connection:
     if read_only:
         if not path.exists():
             raise LedgerError(Message("There is no ledger at {path}.", path=str(path)))
-        return _read_only_connection(path)
+        connection = _read_only_connection(path)
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if version < len(MIGRATIONS):  # its reads would name columns it lacks (schema 8: the currency)
+            connection.close()
+            raise LedgerError(older_schema(path))
+        return connection
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=True)

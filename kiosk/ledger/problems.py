@@ -27,6 +27,14 @@ def unsaved_wal(path: Path) -> Message:
     )
 
 
+def older_schema(path: Path) -> Message:
+    return Message(
+        "The ledger at {path} is from an older version of the kiosk, and it is not updated from here. Start the "
+        "kiosk once (it updates the ledger), then try again.",
+        path=str(path),
+    )
+
+
 def cannot_write(exc: BaseException) -> Message:
     return Message("The ledger cannot be written: {problem}", problem=sqlite_problem(exc))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.domain.message import Currency
+
 
 @dataclass(frozen=True)
 class SaleRecord:
@@ -20,6 +22,7 @@ class SaleRecord:
     captured_ore: int = 0
     refunded_ore: int = 0
     provider: str | None = None  # the API it went through: the paid attempt's, else the latest attempt's
+    currency: Currency = "NOK"  # what its amounts are hundredths of (NOK, DKK, EUR); its refunds are in it too
 
 
 @dataclass(frozen=True)

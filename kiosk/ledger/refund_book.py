@@ -10,6 +10,14 @@ from kiosk.ledger.records import RefundRecord
 from kiosk.ledger.sale_reads import SaleReads
 from kiosk.ledger.stamps import utc_now
 
+
+def nothing_to_refund(currency: str) -> Message:
+    """Norway's words kept as they were ("0 kr"); in another currency without the krone's name."""
+    if currency == "NOK":
+        return Message("A refund must be more than 0 kr.")
+    return Message("The amount must be more than 0.")
+
+
 REFUND_COLUMNS = "id, sale_id, attempt_id, amount_ore, state, idempotency_key, reason, created_at, updated_at"
 
 
@@ -21,19 +29,22 @@ class RefundBook(SaleReads):
         now = utc_now()
         with self._write() as db:
             row = db.execute(
-                "SELECT captured_ore, refunded_ore, paid_attempt_id FROM sales WHERE id = ?", (sale_id,)
+                "SELECT captured_ore, refunded_ore, paid_attempt_id, currency FROM sales WHERE id = ?", (sale_id,)
             ).fetchone()
             if row is None or not row[0] or row[2] is None:
                 raise RefundRefused(Message("Only a paid sale can be refunded."))
-            captured, refunded, paid_attempt_id = row
+            captured, refunded, paid_attempt_id, currency = row
             (pending,) = db.execute(
                 "SELECT COALESCE(sum(amount_ore), 0) FROM refunds WHERE sale_id = ? AND state = 'PENDING'", (sale_id,)
             ).fetchone()
             remaining = captured - refunded - pending
             if amount_ore <= 0:
-                raise RefundRefused(Message("A refund must be more than 0 kr."))
+                raise RefundRefused(nothing_to_refund(currency))
             if amount_ore > remaining:
-                raise RefundRefused(Message("Only {remaining} remains to refund.", remaining=Money(remaining)))
+                # A refund has no currency of its own: it is in its sale's, and so is what remains.
+                raise RefundRefused(
+                    Message("Only {remaining} remains to refund.", remaining=Money(remaining, currency))
+                )
             cursor = db.execute(
                 "INSERT INTO refunds (sale_id, attempt_id, amount_ore, state, idempotency_key, created_at, updated_at)"
                 " VALUES (?, ?, ?, 'PENDING', ?, ?, ?)",

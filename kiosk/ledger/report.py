@@ -6,17 +6,24 @@ shop's day (kiosk.shop_ledger.shop_day) from PostgreSQL, in the same shapes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
+from kiosk.domain.message import Currency, Money
 from kiosk.ledger.stamps import stamp
 
 
 @dataclass(frozen=True)
 class DayTotals:
+    """The day's sales in one currency: their money, and how many ended each way. A shop never mixes currencies,
+    but the ledger does not assume it: a day has one DayTotals per currency its sales are in, and money is never
+    added up across them."""
+
+    currency: Currency = "NOK"
     captured_count: int = 0
-    captured_ore: int = 0
+    captured_ore: int = 0  # hundredths of `currency` (kiosk.domain.market: "øre" is every market's hundredths)
     refunded_count: int = 0
     refunded_ore: int = 0
     refused: int = 0
@@ -32,11 +39,55 @@ class DayTotals:
         return self.captured_ore - self.refunded_ore
 
 
+# The counts of DayTotals that are numbers of sales, not money: these may be added up across currencies.
+OUTCOME_COUNTS = ("refused", "rejected", "expired", "cancelled", "not_started", "needs_check", "open")
+# (local hour, sales captured in it in any currency, the money captured in it: one Money per currency it has)
+HourFigures = tuple[int, int, tuple[Money, ...]]
+
+
 @dataclass(frozen=True)
 class DaySummary:
-    totals: DayTotals
-    hours: list[tuple[int, int, int]]  # (local hour, sales captured, øre captured) for each of the 24 hours
+    by_currency: tuple[DayTotals, ...]  # one per currency the day's sales are in, by code; () for a day without
+    hours: list[HourFigures]  # each of the 24 hours
     sales: int  # every sale of the day, whatever became of it: the rows of the back office's table
+
+    def totals(self, currency: Currency = "NOK") -> tuple[DayTotals, ...]:
+        """The totals a day view shows, a line each: one per currency of the day's sales; a day without sales
+        shows zero in `currency`, the shop's."""
+        return self.by_currency or (DayTotals(currency),)
+
+    @property
+    def outcomes(self) -> dict[str, int]:
+        """How many of the day's sales, in any currency, ended each way (OUTCOME_COUNTS)."""
+        return {name: sum(getattr(totals, name) for totals in self.by_currency) for name in OUTCOME_COUNTS}
+
+
+def summary_of(figures: Iterable[Sequence]) -> DaySummary:
+    """The day from rows of (local hour, currency, the figures in the order of DayTotals' fields after its
+    currency, sales): one row per hour and currency, as the ledger's and the shop's queries count them. An hour
+    without sales may come as a row of zeros without a currency; a DST day's hour that comes twice, as two."""
+    per_currency: dict[Currency, list[Sequence[int]]] = {}
+    counts = [0] * 24
+    amounts: list[dict[Currency, int]] = [{} for _ in range(24)]
+    sales = 0
+    for hour, currency, *rest in figures:
+        *values, every = rest
+        sales += every
+        if currency is None or not every:
+            continue
+        per_currency.setdefault(currency, []).append(values)
+        counts[hour] += values[0]
+        if values[1]:
+            amounts[hour][currency] = amounts[hour].get(currency, 0) + values[1]
+    hours = [
+        (hour, counts[hour], tuple(Money(minor, code) for code, minor in sorted(amounts[hour].items())))
+        for hour in range(24)
+    ]
+    by_currency = tuple(
+        DayTotals(code, *(sum(column) for column in zip(*rows, strict=True)))
+        for code, rows in sorted(per_currency.items())
+    )
+    return DaySummary(by_currency, hours, sales)
 
 
 def status_of(state: str, outcome: str | None, captured_ore: int, refunded_ore: int) -> str:
@@ -69,6 +120,7 @@ class DayRow:
     captured_ore: int
     refunded_ore: int
     provider: str | None  # the Vipps API it went through ("psp", "epayment"); None for a sale never tried
+    currency: Currency  # its amounts' currency (NOK, DKK, EUR); its refunds are in it too
 
     @property
     def key(self) -> tuple:
@@ -105,6 +157,7 @@ class ExportRow(NamedTuple):
     refunded_ore: int
     provider: str | None
     reference: str | None  # the paid attempt's Vipps reference, else the last attempt's; None: never tried
+    currency: Currency  # the sale's currency, which its refunds are in too
 
 
 def day_bounds(day: date) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from kiosk.ledger.records import AttemptRecord, SaleRecord, Transition
 
 SALE_COLUMNS = (
     "id, created_at, amount_ore, payment_text, state, outcome, paid_attempt_id, order_id, phone_masked,"
-    " attempt_count, captured_ore, refunded_ore, provider"
+    " attempt_count, captured_ore, refunded_ore, provider, currency"
 )
 ATTEMPT_COLUMNS = (
     "id, sale_id, psp_transaction_id, merchant_order_id, idempotency_key, channel, phone_masked, state,"

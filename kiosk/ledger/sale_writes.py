@@ -6,13 +6,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
+from typing import get_args
 
-from kiosk.ledger.errors import LedgerConflict
+from kiosk.domain.message import Currency
+from kiosk.ledger.errors import LedgerConflict, LedgerError
 from kiosk.ledger.records import AttemptRecord, SaleRecord
 from kiosk.ledger.sale_reads import SaleReads
 from kiosk.ledger.stamps import stamp, utc_now
 
 CAPTURED = "CAPTURED"  # the attempt state that means money was taken
+CURRENCIES = get_args(Currency)  # the schema's CHECK holds the same three
 
 
 def _attempt_in(db: sqlite3.Connection, attempt_id: int, expected: tuple[str, ...]) -> tuple[int, str]:
@@ -33,13 +36,19 @@ def _sale_in(db: sqlite3.Connection, sale_id: int, expected: tuple[str, ...]) ->
 
 
 class SaleWrites(SaleReads):
-    def new_sale(self, amount_ore: int, payment_text: str = "", at: datetime | None = None) -> SaleRecord:
-        """Start a sale. `at` is for imports and benchmarks that build a day; a live sale is stamped now."""
+    def new_sale(
+        self, amount_ore: int, payment_text: str = "", at: datetime | None = None, *, currency: Currency = "NOK"
+    ) -> SaleRecord:
+        """Start a sale of `amount_ore` hundredths of `currency`, the shop's market's (kiosk.domain.market; NOK
+        unless said, as every sale before the markets was). `at` is for imports and benchmarks that build a day;
+        a live sale is stamped now. A currency that is not Vipps MobilePay's is a LedgerError, and no sale."""
+        if currency not in CURRENCIES:
+            raise LedgerError(f"a sale is in NOK, DKK or EUR, not {currency!r}")
         now = stamp(at) if at else utc_now()
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO sales (created_at, amount_ore, payment_text, state) VALUES (?, ?, ?, 'OPEN')",
-                (now, amount_ore, payment_text),
+                "INSERT INTO sales (created_at, amount_ore, payment_text, state, currency) VALUES (?, ?, ?, 'OPEN', ?)",
+                (now, amount_ore, payment_text, currency),
             )
             sale_id = cursor.lastrowid
             self._log(db, sale_id, None, None, "OPEN", "sale started", now)

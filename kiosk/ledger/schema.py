@@ -152,6 +152,15 @@ MIGRATIONS: list[str] = [
         WHEN (SELECT enabled FROM shop_copy)
         BEGIN INSERT INTO shop_outbox (row_table, row_id) VALUES ('cross_till_refunds', NEW.id); END;
     """,
+    # 8: the currency each sale is in (ISO 4217: NOK, DKK or EUR, the shop's market's; kiosk.domain.market), so
+    # the ledger never assumes NOK. Every sale before it was Norwegian: the DEFAULT alone says so, read for the
+    # old rows without rewriting them (SQLite keeps an added column's default in the schema), so a year's ledger
+    # migrates at once and its shop outbox is not filled with every old sale again (an UPDATE would fire the
+    # triggers of 6; the shop database's own migration, sql/006, gives the copied rows the same 'NOK'). The
+    # refunds have no currency of their own: a refund is in its sale's.
+    """
+    ALTER TABLE sales ADD COLUMN currency TEXT NOT NULL DEFAULT 'NOK' CHECK (currency IN ('NOK', 'DKK', 'EUR'));
+    """,
 ]
 
 

@@ -7,17 +7,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk.domain.message import Message, Verbatim
-from kiosk.settings.model import SECRET_KEYS, ConfigError, Settings
+from kiosk.settings.model import SECRET_KEYS, ConfigError, Settings, ShopSettings, shop_defaults
 from kiosk.settings.paths import config_path
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read and validate the settings file. A missing file means demo mode with default timings."""
+    """Read and validate the settings file. A missing file means demo mode with default timings, in Norway (as
+    a file that names no country: bokmål, NOK, Vipps)."""
     path = path or config_path()
     try:
         raw_bytes = path.read_bytes()
     except FileNotFoundError:
-        return Settings(source=None)
+        return Settings(source=None, shop=ShopSettings(**shop_defaults()))
     except OSError as exc:
         problem = Verbatim(str(exc.strerror))
         said = Message(

@@ -22,11 +22,14 @@ from kiosk.shop_ledger.address import ShopDatabase
 # The Vipps secrets: never echoed in a problem, kept out of config.toml by the settings screen (kiosk.settings.secrets).
 SECRET_KEYS = frozenset({"client_secret", "subscription_key", "make_payment_token"})
 PAYMENT_APIS = ("psp", "epayment")  # [vipps] api: the PSP API v3 or the ePayment API v1
-LANGUAGES = ("system", "nb", "en")  # [shop] language
+LANGUAGES = ("system", "nb", "da", "fi", "en")  # [shop] language; not set: the country's (see shop_defaults)
 COUNTRIES = ("NO", "DK", "FI")  # [shop] country: Vipps MobilePay's markets (kiosk.domain.market)
 THEMES = ("standard", "high-contrast")  # [shop] theme
 SIMULATOR_MAKE_PAYMENT_PATH = "/_sim/psp/makepayment"  # the simulator's built-in PSP backend
-MAX_AMOUNT_KEY = "max_amount_kr"  # the file says kroner (a documented setting); the kiosk holds øre
+# The till's ceiling, in the shop's currency's major units (kroner or euros); the kiosk holds minor units.
+MAX_AMOUNT_KEY = "max_amount"
+# The same ceiling as Norwegian files had it before Denmark and Finland: kroner, read on in a shop of kroner.
+MAX_AMOUNT_KR_KEY = "max_amount_kr"
 
 
 class ConfigError(Exception):
@@ -73,7 +76,8 @@ class KioskSettings:
     landing_window_s: float = 300.0
     approval_window_s: float = 600.0
     outcome_display_s: float = 8.0  # how long an outcome stays before a fresh sale
-    # A ceiling against a slip of the finger (or a barcode scanner), in øre: the file's `max_amount_kr`, exactly.
+    # A ceiling against a slip of the finger (or a barcode scanner), in minor units of the shop's currency (øre,
+    # Danish øre or euro cents: hundredths in all three, kiosk.domain.market): the file's `max_amount`, exactly.
     max_amount_ore: int = 10_000_000
     idle_return_s: float = 120.0  # an amount typed and left, or the back office left open, goes back to a fresh sale
     # Start locked: full screen, no window frame, leaving (or closing) only with the manager PIN.
@@ -89,7 +93,9 @@ class ShopSettings:
     """The shop as its customers and staff meet it: its name (on screen and in exports), the language, the look."""
 
     name: str = ""
-    language: str = "system"  # "system" follows the PC's locale; "nb" or "en" picks one
+    # "system" follows the PC's locale; "nb", "da", "fi" or "en" picks one. "system" here is for a ShopSettings
+    # made in code; a settings file that names no language gets its country's (shop_defaults).
+    language: str = "system"
     # Vipps MobilePay's market the shop sells in: its currency, brand, phone rules (kiosk.domain.market).
     country: str = "NO"
     theme: str = "standard"
@@ -102,6 +108,18 @@ class ShopSettings:
     @property
     def market(self) -> Market:
         return market_of(self.country)
+
+
+def shop_defaults(country: str = "NO") -> dict[str, str]:
+    """What a settings file that says no more than its country gives the shop: that country's language (so a
+    Danish shop runs in Danish on any PC), and no file at all gives Norway's."""
+    return {"country": country, "language": market_of(country).language}
+
+
+def default_api(country: str = "NO") -> str:
+    """The API a [vipps] table that names none takes payments through: PSP's in Norway (as before Denmark and
+    Finland), ePayment's in Denmark and Finland, where the PSP API takes nothing."""
+    return "psp" if market_of(country).psp_api else "epayment"
 
 
 @dataclass(frozen=True)
@@ -119,8 +137,9 @@ class Settings:
     simulator: SimulatorPlace = field(default_factory=SimulatorPlace)
     shop: ShopSettings = field(default_factory=ShopSettings)
     source: Path | None = None
-    # The API of a demo: a [vipps] table that holds only `api` (no credentials) names it.
-    demo_api: str = "psp"
+    # The API of a demo: a [vipps] table that holds only `api` (no credentials) names it; None: the country's
+    # (default_api: PSP's in Norway, ePayment's in Denmark and Finland).
+    demo_api: str | None = None
 
     @property
     def demo(self) -> bool:
@@ -130,7 +149,9 @@ class Settings:
     @property
     def api(self) -> str:
         """The Vipps API payments go through ([vipps] api), in demo mode too."""
-        return self.vipps.api if self.vipps is not None else self.demo_api
+        if self.vipps is not None:
+            return self.vipps.api
+        return self.demo_api or default_api(self.shop.country)
 
     @property
     def shop_database(self) -> ShopDatabase | None:

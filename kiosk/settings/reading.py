@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.domain.market import NORWAY, Market, market_of
 from kiosk.domain.message import Message, Verbatim
 from kiosk.settings.addresses import is_plain_http, web_address
 from kiosk.settings.model import (
     COUNTRIES,
     LANGUAGES,
     MAX_AMOUNT_KEY,
+    MAX_AMOUNT_KR_KEY,
     PAYMENT_APIS,
     SIMULATOR_MAKE_PAYMENT_PATH,
     THEMES,
@@ -31,13 +33,15 @@ from kiosk.settings.model import (
     ShopSettings,
     SimulatorPlace,
     VippsSettings,
+    default_api,
+    shop_defaults,
 )
 from kiosk.settings.values import (
     DEFAULT,
     Flag,
     Kept,
     Kind,
-    Kroner,
+    MajorUnits,
     OneLine,
     OneOf,
     SalesUnitNumber,
@@ -63,7 +67,8 @@ def _never(table: Raw) -> bool:
 
 
 def _with_psp(vipps: Raw) -> bool:
-    """The PSP API's own keys are needed unless api names the ePayment API (a wrong api is read as PSP's)."""
+    """The PSP API's own keys are needed unless api names the ePayment API (a wrong api is read as PSP's; a
+    table that names none has its country's, put in before the table is read: `_with_default_api`)."""
     return vipps.get("api") != "epayment"
 
 
@@ -118,7 +123,18 @@ KIOSK = Table(
         Key("till_id", TillId()),
         Key(
             MAX_AMOUNT_KEY,
-            Kroner(
+            MajorUnits(
+                Message(
+                    "{where}: [kiosk] {key} must be an amount in the shop's currency from 1, with at most two "
+                    "decimals, like 5000 or 4999.50 (got {got})"
+                )
+            ),
+            field="max_amount_ore",
+        ),
+        # Files written before Denmark and Finland; the same field (both at once, or in euros: `_max_amount`).
+        Key(
+            MAX_AMOUNT_KR_KEY,
+            MajorUnits(
                 Message(
                     "{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or "
                     "4999.50 (got {got})"
@@ -212,7 +228,10 @@ def parse_settings(raw: Raw, source: Path | None = None) -> Settings:
     _reject_unknown(raw, tuple(table.name for table in TABLES), "", where, problems)
     vipps_raw, kiosk_raw, sim_raw, shop_raw = (_table(raw, table.name, where, problems) for table in TABLES)
 
+    market = _market(shop_raw)
     demo = names_only_the_api(vipps_raw)
+    api_given = vipps_raw.get("api")
+    vipps_raw = _with_default_api(vipps_raw, market)
     vipps = _read(DEMO_VIPPS if demo else VIPPS, vipps_raw, where, problems)
     kiosk = KioskSettings(**_read(KIOSK, kiosk_raw, where, problems))
     if kiosk.approval_window_s < kiosk.landing_window_s:
@@ -226,9 +245,11 @@ def parse_settings(raw: Raw, source: Path | None = None) -> Settings:
             )
         )
     simulator = SimulatorPlace(**_read(SIMULATOR, sim_raw, where, problems))
-    shop = ShopSettings(**_read(SHOP, shop_raw, where, problems))
+    # A file that names no language speaks its country's (shop_defaults); "system" is asked for by name.
+    shop = ShopSettings(**{**shop_defaults(market.country), **_read(SHOP, shop_raw, where, problems)})
     if "database" in shop_raw or "shop_id" in shop_raw:
         check_shop_database(shop_raw, kiosk_raw, where, problems)
+    _check_market(market, api_given, kiosk_raw, where, problems)
     if problems:
         raise ConfigError(problems)
     return Settings(
@@ -237,8 +258,49 @@ def parse_settings(raw: Raw, source: Path | None = None) -> Settings:
         simulator=simulator,
         shop=shop,
         source=source,
-        demo_api=vipps.get("api", "psp") if demo else "psp",
+        demo_api=vipps.get("api") if demo else None,
     )
+
+
+def _market(shop: Raw) -> Market:
+    """The shop's market, which the other tables' defaults and rules follow; a wrong country has its own line
+    (the [shop] table's), and the rest is read as Norway's meanwhile."""
+    country = shop.get("country")
+    return market_of(country) if country in COUNTRIES else NORWAY
+
+
+def _with_default_api(vipps: Raw, market: Market) -> Raw:
+    """A [vipps] table (or none) that names no API takes its country's: PSP in Norway, ePayment in Denmark and
+    Finland (kiosk.settings.model.default_api), so a Danish shop's file needs no `api` line."""
+    return vipps if "api" in vipps else {**vipps, "api": default_api(market.country)} if vipps else {}
+
+
+def _check_market(market: Market, api: object, kiosk: Raw, where: str, problems: list[Message]) -> None:
+    """What the shop's country rules out: the PSP API outside Norway, and a limit in kroner where there are
+    none. Each is one line with its fix, beside the tables' own lines."""
+    if api == "psp" and not market.psp_api:
+        problems.append(
+            Message(
+                '{where}: [vipps] api = "psp" takes payments in Norway only: set api = "epayment" for a shop in '
+                'Denmark or Finland ([shop] country = "{country}")',
+                where=where,
+                country=market.country,
+            )
+        )
+    if MAX_AMOUNT_KEY in kiosk and MAX_AMOUNT_KR_KEY in kiosk:
+        problems.append(
+            Message(
+                "{where}: [kiosk] max_amount and max_amount_kr are the same limit: keep only max_amount", where=where
+            )
+        )
+    elif MAX_AMOUNT_KR_KEY in kiosk and market.currency not in ("NOK", "DKK"):
+        problems.append(
+            Message(
+                "{where}: [kiosk] max_amount_kr is in kroner, and a shop in Finland takes euros: use max_amount, in "
+                "euros (like max_amount = 5000)",
+                where=where,
+            )
+        )
 
 
 def _vipps(values: Raw) -> VippsSettings:

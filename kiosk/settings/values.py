@@ -213,32 +213,33 @@ class Seconds(_NeverRequired):
 
 
 @dataclass(frozen=True)
-class Kroner(_NeverRequired):
-    """Kroner from 1, with at most two decimals, read as øre exactly. A TOML float is binary (4.35 is
-    4.3499999...), so it is read by the shortest text that gives it back (`repr`, which is what was written),
-    never by arithmetic on the float."""
+class MajorUnits(_NeverRequired):
+    """An amount from 1 in major units (kroner or euros), with at most two decimals, read as minor units
+    (hundredths, kiosk.domain.market) exactly. A TOML float is binary (4.35 is 4.3499999...), so it is read by the
+    shortest text that gives it back (`repr`, which is what was written), never by arithmetic on the float."""
 
     fix: Message
 
     def read(self, spot: Spot, value: Any) -> int:
-        kroner: Decimal | None = None
+        major: Decimal | None = None
         if isinstance(value, int | float) and not isinstance(value, bool):
             try:
-                kroner = Decimal(repr(value))
+                major = Decimal(repr(value))
             except InvalidOperation:
-                kroner = None
-        # The decimals are read off the exponent: `kroner * 100 % 1` needed more digits than Decimal's 28 for
+                major = None
+        # The decimals are read off the exponent: `major * 100 % 1` needed more digits than Decimal's 28 for
         # 1e30, and raised.
-        if kroner is None or not kroner.is_finite() or kroner < 1 or -kroner.as_tuple().exponent > 2:
+        if major is None or not major.is_finite() or major < 1 or -major.as_tuple().exponent > 2:
             raise Wrong(filled(self.fix, spot, value))
-        return int(kroner * 100)
+        return int(major * 100)
 
 
-def max_amount_kr(ore: int) -> int | float:
-    """The limit as `max_amount_kr` is written, for Kroner to read back: whole kroner as an integer, else the
-    float whose shortest text is those kroner and øre (4.35), so that reading it back gives the same øre."""
-    kroner, rest = divmod(ore, 100)
-    return kroner if rest == 0 else float(f"{kroner}.{rest:02d}")
+def in_major_units(minor: int) -> int | float:
+    """The limit as `max_amount` is written, for MajorUnits to read back: whole kroner (or euros) as an integer,
+    else the float whose shortest text is those units and hundredths (4.35), so that reading it back gives the
+    same minor units."""
+    major, rest = divmod(minor, 100)
+    return major if rest == 0 else float(f"{major}.{rest:02d}")
 
 
 class TillId(_NeverRequired):

@@ -1,6 +1,7 @@
 """The whole shop's day as CSV, from the shop database: the columns of a till's own export (kiosk.ledger.export_csv)
-and a last one, `till`. The server formats and streams the rows (COPY), so a day of a hundred thousand sales is
-written in about the time PostgreSQL takes to read them. Read only: it never migrates or writes the database."""
+and `till`, after the vipps reference (each added last when it came). The server formats and streams the rows
+(COPY), so a day of a hundred thousand sales is written in about the time PostgreSQL takes to read them. Read
+only: it never migrates or writes the database."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
 from kiosk.shop_ledger.schema import migrations
 
-SHOP_HEADER = [*HEADER, "till"]  # new columns go last, as ever
+# New columns go last, as ever, in both files: the till's `till`, then what a till's export gained since it.
+_TILL_AT = HEADER.index("vipps reference") + 1
+SHOP_HEADER = [*HEADER[:_TILL_AT], "till", *HEADER[_TILL_AT:]]
 BOUND_S = 30.0
 LAGGING = timedelta(minutes=2)
 
@@ -33,7 +36,7 @@ SELECT date_trunc('second', (s.created_at AT TIME ZONE 'UTC')
        kiosk_kroner(s.refunded_ore + COALESCE(elsewhere.ore, 0)),
        kiosk_status(s.state, s.outcome, s.captured_ore, s.refunded_ore + COALESCE(elsewhere.ore, 0)),
        NULLIF(s.phone_masked, ''), s.attempt_count, kiosk_api_title(s.provider), NULLIF(named.psp_transaction_id, ''),
-       s.till_id
+       s.till_id, s.currency
 FROM sales AS s
 LEFT JOIN attempts AS named ON named.shop_id = s.shop_id AND named.till_id = s.till_id
     AND named.id = COALESCE(s.paid_attempt_id, (SELECT max(a.id) FROM attempts AS a

@@ -15,7 +15,7 @@ from kiosk.ledger.stamps import utc_now
 COLUMNS: dict[str, tuple[str, ...]] = {
     "sales": (
         "id", "created_at", "amount_ore", "payment_text", "state", "outcome", "paid_attempt_id", "order_id",
-        "phone_masked", "attempt_count", "captured_ore", "refunded_ore", "provider",
+        "phone_masked", "attempt_count", "captured_ore", "refunded_ore", "provider", "currency",
     ),
     "attempts": (
         "id", "sale_id", "psp_transaction_id", "merchant_order_id", "idempotency_key", "channel", "phone_masked",

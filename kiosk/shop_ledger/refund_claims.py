@@ -43,14 +43,29 @@ def claim_refund(
         text = exc.diag.message_primary or ""
         if text == "KIOSK_NOT_PAID":
             raise NotPaidInShop(Message("Only a paid sale can be refunded.")) from None
-        if text.startswith("KIOSK_TOO_MUCH:"):
-            remaining = int(text.split(":", 1)[1])
-            raise RefundRefused(Message("Only {remaining} remains to refund.", remaining=Money(remaining))) from None
-        raise
+        if not text.startswith("KIOSK_TOO_MUCH:"):
+            raise
+        remaining = int(text.split(":", 1)[1])
     except psycopg.Error as exc:
-        raise ShopUnreachable(f"The shop database failed: {str(exc).splitlines()[0] if str(exc) else exc}") from None
-    assert row is not None
-    return int(row[0])
+        raise _failed(exc) from None
+    else:
+        assert row is not None
+        return int(row[0])
+    # What remains is in the sale's currency, as its refunds are (sql/006).
+    try:
+        with db.transaction():
+            found = db.execute(
+                "SELECT currency FROM sales WHERE shop_id = %s AND till_id = %s AND id = %s",
+                (shop_id, sale_till_id, sale_id),
+            ).fetchone()
+    except psycopg.Error as exc:
+        raise _failed(exc) from None
+    currency = found[0] if found else "NOK"
+    raise RefundRefused(Message("Only {remaining} remains to refund.", remaining=Money(remaining, currency)))
+
+
+def _failed(exc: psycopg.Error) -> ShopUnreachable:
+    return ShopUnreachable(f"The shop database failed: {str(exc).splitlines()[0] if str(exc) else exc}")
 
 
 def settle_claim(db: psycopg.Connection, claim_id: int, *, refunded: bool) -> None:

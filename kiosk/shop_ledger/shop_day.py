@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import psycopg
 
-from kiosk.ledger.report import DaySummary, DayTotals, day_bounds, hour_bounds
+from kiosk.ledger.report import DaySummary, day_bounds, hour_bounds, summary_of
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
 from kiosk.shop_ledger.shop_rows import ShopKey, ShopRow
@@ -40,7 +40,8 @@ LEFT JOIN (SELECT c.sale_till_id, c.sale_id, sum(c.amount_ore)::bigint AS ore FR
 _ROWS = f"""
 SELECT s.id, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"'), s.order_id,
        s.amount_ore, s.state, s.outcome, s.phone_masked, s.attempt_count, s.captured_ore,
-       s.refunded_ore + COALESCE(elsewhere.ore, 0), s.provider, s.till_id, named.psp_transaction_id, named.provider
+       s.refunded_ore + COALESCE(elsewhere.ore, 0), s.provider, s.currency, s.till_id, named.psp_transaction_id,
+       named.provider
 FROM sales AS s
 LEFT JOIN attempts AS named ON named.shop_id = s.shop_id AND named.till_id = s.till_id
     AND named.id = COALESCE(s.paid_attempt_id, (SELECT max(a.id) FROM attempts AS a
@@ -53,10 +54,11 @@ ORDER BY s.created_at, s.till_id, s.id
 LIMIT %(limit)s
 """  # noqa: S608 - a constant of this module spliced in; every value is a parameter
 
-# One row per local hour of the day (23 or 25 on a DST day), each a range of the (shop_id, created_at) index;
-# the columns after the first two are in the order of DayTotals' fields, the last is every sale.
+# One row per local hour of the day (23 or 25 on a DST day) and currency of its sales (a shop never mixes: one;
+# an hour without sales, one without a currency), each a range of the (shop_id, created_at) index; the columns
+# after the hour and the currency are in the order of DayTotals' fields after its currency, the last is every sale.
 _HOURS = f"""
-SELECT h.hour, count(s.id) FILTER (WHERE s.captured_ore > 0), COALESCE(sum(s.captured_ore), 0)::bigint,
+SELECT h.hour, s.currency, count(s.id) FILTER (WHERE s.captured_ore > 0), COALESCE(sum(s.captured_ore), 0)::bigint,
        count(s.id) FILTER (WHERE s.refunded_ore + COALESCE(elsewhere.ore, 0) > 0),
        COALESCE(sum(s.refunded_ore + COALESCE(elsewhere.ore, 0)), 0)::bigint,
        count(s.id) FILTER (WHERE s.outcome = 'REFUSED'), count(s.id) FILTER (WHERE s.outcome = 'REJECTED'),
@@ -66,8 +68,8 @@ SELECT h.hour, count(s.id) FILTER (WHERE s.captured_ore > 0), COALESCE(sum(s.cap
 FROM unnest(%(hours)s::int[], %(starts)s::timestamptz[], %(ends)s::timestamptz[]) AS h(hour, start_at, end_at)
 LEFT JOIN sales AS s ON s.shop_id = %(shop)s AND s.created_at >= h.start_at AND s.created_at < h.end_at
 {_ELSEWHERE}
-GROUP BY h.hour, h.start_at
-ORDER BY h.start_at
+GROUP BY h.hour, h.start_at, s.currency
+ORDER BY h.start_at, s.currency
 """  # noqa: S608 - a constant of this module spliced in; every value is a parameter
 
 
@@ -138,10 +140,4 @@ def _summary(db: psycopg.Connection, shop_id: str, day: date) -> DaySummary:
         "starts": [start for _, start, _ in bounds],
         "ends": [end for _, _, end in bounds],
     }
-    sums = [0] * (len(fields(DayTotals)) + 1)
-    counts, amounts = [0] * 24, [0] * 24
-    for hour, *figures in db.execute(_HOURS, parameters).fetchall():
-        sums = [total + int(figure) for total, figure in zip(sums, figures, strict=True)]
-        counts[hour] += figures[0]
-        amounts[hour] += figures[1]
-    return DaySummary(DayTotals(*sums[:-1]), [(hour, counts[hour], amounts[hour]) for hour in range(24)], sums[-1])
+    return summary_of(db.execute(_HOURS, parameters).fetchall())

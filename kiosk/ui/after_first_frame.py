@@ -75,6 +75,7 @@ def build_till(window: MainWindow) -> None:
     # The customer's own window for a second screen ([kiosk] customer_display), unless it says "none".
     window.customer_display = attach_customer_display(window, kiosk.customer_display, window.shop.name)
     window.flow.shop_name = window.shop.name
+    window.flow.market = window.shop.market
     # The counter's scanner: a customer's personal QR, wherever the focus is on the till (README). With a
     # customer display, the staff's view of the sale is where the focus is while the customer pays.
     till = [window.amount_screen, customer, outcome]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.checkout.states import Outcome
 from kiosk.checkout.updates import SaleUpdate
+from kiosk.domain.market import NORWAY
 from kiosk.domain.message import Message
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.ui.closing import CLOSE_S, Deadline
@@ -59,6 +60,7 @@ class CheckoutFlow(QObject):
         self._ledger_file = ledger_file
         self._vipps: VippsSettings | None = None
         self.shop_name = ""  # what Vipps shows for a payment begins with it (kiosk.checkout.payment_text)
+        self.market = NORWAY  # the shop's (ShopSettings.market): each sale's currency and phone rules
         self._run: SaleRun | None = None  # the sale on screen
         self._runs: set[SaleRun] = set()  # every run still at work, the one on screen included
         self._shown_tx: str | None = None
@@ -211,7 +213,14 @@ class CheckoutFlow(QObject):
         if self._vipps is None or self._run is not None:
             return
         run = SaleRun(
-            self._vipps, self._kiosk, self._ledger_file, amount_ore, payment_text, self, shop_name=self.shop_name
+            self._vipps,
+            self._kiosk,
+            self._ledger_file,
+            amount_ore,
+            payment_text,
+            self,
+            shop_name=self.shop_name,
+            market=self.market,
         )
         run.qr_made.connect(self._on_qr_made)
         run.updated.connect(self._on_updated)

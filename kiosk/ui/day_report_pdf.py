@@ -10,20 +10,22 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from kiosk.domain.message import Message, Verbatim
+from kiosk.domain.message import Currency, Message, Verbatim
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import ExportError
-from kiosk.ledger.report import DayTotals
+from kiosk.ledger.report import DaySummary
 from kiosk.ui.language.i18n import long_date, money, use_language
 
 # Called from a background job's thread too: QCoreApplication.translate is thread-safe. (lupdate reads the calls.)
 translate = QCoreApplication.translate
 
 
-def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str | None = None) -> None:
-    """Totals, counts per outcome and an hour-by-hour table on one A4 page. Needs a QGuiApplication."""
+def write_day_pdf(
+    ledger: Ledger, day: date, output: Path, shop_name: str | None = None, *, currency: Currency = "NOK"
+) -> None:
+    """Totals (one block per currency of the day's sales; a day without sales, zero in `currency`, the
+    shop's), counts per outcome and an hour-by-hour table on one A4 page. Needs a QGuiApplication."""
     summary = ledger.day_summary(day)
-    totals, hours = summary.totals, summary.hours
     shop_name = shop_name or translate("DayReport", "Vipps kiosk")
     partial = output.with_name(output.name + ".partial")
     writer = QPdfWriter(str(partial))
@@ -43,7 +45,7 @@ def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str | None
         partial.unlink(missing_ok=True)
         raise _not_written(output, Message("the file cannot be created there"))
     try:
-        _draw(painter, writer.width(), shop_name, day, totals, hours)
+        _draw(painter, writer.width(), shop_name, day, summary, currency)
     finally:
         painter.end()
     try:
@@ -58,13 +60,16 @@ def write_day_pdf(ledger: Ledger, day: date, output: Path, shop_name: str | None
         raise _not_written(output, Message("nothing was written (is the disk full?)"))
 
 
-def write_day_pdf_without_window(ledger: Ledger, day: date, output: Path, language: str) -> None:
-    """The report from a process that has no window (`kiosk export --format pdf`), in `language`."""
+def write_day_pdf_without_window(
+    ledger: Ledger, day: date, output: Path, language: str, *, currency: Currency = "NOK"
+) -> None:
+    """The report from a process that has no window (`kiosk export --format pdf`), in `language`; a day
+    without sales shows zero in `currency`."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a report needs fonts, not a screen
     _app = QGuiApplication.instance() or QGuiApplication([])  # Qt draws text only inside an application
     use_language(language)
-    write_day_pdf(ledger, day, output)
+    write_day_pdf(ledger, day, output, currency=currency)
 
 
 def _not_written(output: Path, problem: Message | Verbatim) -> ExportError:
@@ -73,9 +78,7 @@ def _not_written(output: Path, problem: Message | Verbatim) -> ExportError:
     )
 
 
-def _draw(
-    painter: QPainter, width: int, shop: str, day: date, totals: DayTotals, hours: list[tuple[int, int, int]]
-) -> None:
+def _draw(painter: QPainter, width: int, shop: str, day: date, summary: DaySummary, currency: Currency) -> None:
     line = 75  # device pixels at 300 dpi: about 6 mm
     y = 0
 
@@ -92,35 +95,39 @@ def _draw(
     text(0, long_date(QDate(day.year, day.month, day.day)), 11)
     y += int(line * 1.5)
     sales = translate("DayReport", "{count} sales")
-    rows = [
-        (
-            translate("DayReport", "Captured"),
-            sales.format(count=totals.captured_count),
-            money(totals.captured_ore),
-            False,
-        ),
-        (
-            translate("DayReport", "Refunded"),
-            sales.format(count=totals.refunded_count),
-            money(totals.refunded_ore),
-            False,
-        ),
-        (translate("DayReport", "Net"), "", money(totals.net_ore), True),
-    ]
-    for label, count, amount, bold in rows:
-        text(0, label, 11, bold=bold)
-        text(int(width * 0.35), count, 11)
-        text(int(width * 0.55), amount, 11, bold=bold, right_to=int(width * 0.85))
-        y += line
-    y += line // 2
+    # A block of money per currency (a shop never mixes: one), never a sum across currencies.
+    for totals in summary.totals(currency):
+        code = totals.currency
+        rows = [
+            (
+                translate("DayReport", "Captured"),
+                sales.format(count=totals.captured_count),
+                money(totals.captured_ore, currency=code),
+                False,
+            ),
+            (
+                translate("DayReport", "Refunded"),
+                sales.format(count=totals.refunded_count),
+                money(totals.refunded_ore, currency=code),
+                False,
+            ),
+            (translate("DayReport", "Net"), "", money(totals.net_ore, currency=code), True),
+        ]
+        for label, count, amount, bold in rows:
+            text(0, label, 11, bold=bold)
+            text(int(width * 0.35), count, 11)
+            text(int(width * 0.55), amount, 11, bold=bold, right_to=int(width * 0.85))
+            y += line
+        y += line // 2
+    outcomes = summary.outcomes
     counts = [
-        (translate("DayReport", "Refused by the card"), totals.refused),
-        (translate("DayReport", "Rejected in Vipps"), totals.rejected),
-        (translate("DayReport", "Time ran out"), totals.expired),
-        (translate("DayReport", "Cancelled"), totals.cancelled),
-        (translate("DayReport", "Not started"), totals.not_started),
-        (translate("DayReport", "Needs checking"), totals.needs_check),
-        (translate("DayReport", "Still open"), totals.open),
+        (translate("DayReport", "Refused by the card"), outcomes["refused"]),
+        (translate("DayReport", "Rejected in Vipps"), outcomes["rejected"]),
+        (translate("DayReport", "Time ran out"), outcomes["expired"]),
+        (translate("DayReport", "Cancelled"), outcomes["cancelled"]),
+        (translate("DayReport", "Not started"), outcomes["not_started"]),
+        (translate("DayReport", "Needs checking"), outcomes["needs_check"]),
+        (translate("DayReport", "Still open"), outcomes["open"]),
     ]
     text(0, translate("DayReport", "Not paid"), 12, bold=True)
     y += line
@@ -131,12 +138,15 @@ def _draw(
     y += line // 2
     text(0, translate("DayReport", "Per hour"), 12, bold=True)
     y += line
+    first = summary.totals(currency)[0].currency
     text(0, translate("DayReport", "hour"), 9, bold=True)
     text(int(width * 0.2), translate("DayReport", "sales"), 9, bold=True)
     text(int(width * 0.35), translate("DayReport", "captured"), 9, bold=True, right_to=int(width * 0.6))
     y += int(line * 0.8)
-    for hour, count, amount in hours:
+    for hour, count, amounts in summary.hours:
         text(0, f"{hour:02d}:00–{hour:02d}:59", 9)
         text(int(width * 0.2), str(count), 9)
-        text(int(width * 0.35), money(amount), 9, right_to=int(width * 0.6))
+        # The hour's money in each currency it has (none: zero in the day's first, or the shop's).
+        shown = ", ".join(money(m.minor_units, currency=m.currency) for m in amounts) or money(0, currency=first)
+        text(int(width * 0.35), shown, 9, right_to=int(width * 0.6))
         y += int(line * 0.62)

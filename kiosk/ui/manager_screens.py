@@ -41,9 +41,12 @@ class ManagerScreens(QObject):
     def back_office(self) -> BackOffice:
         if self._back_office is None:
             window = self._window
-            # A demo shows its own ledger only: it never copies to the shop's database (README).
+            # A demo shows its own ledger only: it never copies to the shop's database (README); but it has a
+            # market, whose currency a day without sales is shown in.
             shop = None if window.demo else window.shop
-            back_office = BackOffice(window.ledger_file, window.kiosk, window.stack, shop=shop)
+            back_office = BackOffice(
+                window.ledger_file, window.kiosk, window.stack, shop=shop, market=window.shop.market
+            )
             self._back_office = back_office
             window.stack.addWidget(back_office)
             back_office.back_requested.connect(window.back_to_till)

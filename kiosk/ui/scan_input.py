@@ -27,9 +27,17 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.domain.message import Message
 from kiosk.domain.scan import ScanKind, ScanReader, kind_of_scan
+from kiosk.ui.language.i18n import shop_market
 
 NO_SALE = Message("No sale is waiting for the customer. Charge the amount first, then scan the customer's code.")
-NOT_A_CODE = Message("That is not a customer's Vipps code.")
+
+
+def not_a_code() -> Message:
+    """The customer's code is their app's: a MobilePay code in Denmark and Finland (the checkout says the same,
+    kiosk.checkout.personal_qr)."""
+    return Message("That is not a customer's {brand} code.", brand=shop_market().brand)
+
+
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _EDITING = (
     Qt.Key.Key_Backspace,
@@ -118,7 +126,7 @@ class ScanInput(QObject):
             return False  # an amount or a phone number: its field takes it, as it always has
         self._take_back(reached)
         if kind is ScanKind.NOT_A_CODE:
-            self._say(NOT_A_CODE)
+            self._say(not_a_code())
         elif not self._push(code):
             self._say(NO_SALE)
         return True

@@ -82,7 +82,7 @@ class ServiceStarter(QObject):
                 self.failed.emit(said)
                 return
             self.simulator = server
-            vipps = demo_vipps_settings(server.base_url, api=self._settings.api)
+            vipps = demo_vipps_settings(server.base_url, api=self._settings.api, country=self._settings.shop.country)
         else:
             assert self._settings.vipps is not None
             vipps = self._settings.vipps

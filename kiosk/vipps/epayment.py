@@ -36,7 +36,6 @@ from kiosk.vipps.epayment_models import (
     GetPaymentResponse,
     ModificationResponse,
     PaymentEvent,
-    msisdn,
     parse_problem,
 )
 from kiosk.vipps.errors import (
@@ -167,14 +166,16 @@ class EPaymentClient(VippsHttp):
         )
 
     def capture_payment(
-        self, reference: str, amount_ore: int, idempotency_key: str | None = None
+        self, reference: str, amount_ore: int, *, currency: str, idempotency_key: str | None = None
     ) -> ModificationResponse:
-        return self._modify("capture", reference, amount_ore, idempotency_key)
+        """`currency`: the payment's own (Vipps refuses another), e.g. its `amount.currency`."""
+        return self._modify("capture", reference, Amount.of(amount_ore, currency), idempotency_key)
 
     def refund_payment(
-        self, reference: str, amount_ore: int, idempotency_key: str | None = None
+        self, reference: str, amount_ore: int, *, currency: str, idempotency_key: str | None = None
     ) -> ModificationResponse:
-        return self._modify("refund", reference, amount_ore, idempotency_key)
+        """`currency`: the payment's own (Vipps refuses another), e.g. its `amount.currency`."""
+        return self._modify("refund", reference, Amount.of(amount_ore, currency), idempotency_key)
 
     def cancel_payment(self, reference: str, idempotency_key: str | None = None) -> ModificationResponse:
         """Cancel what is left: before authorisation the payment becomes TERMINATED and a later approval is
@@ -192,14 +193,15 @@ class EPaymentClient(VippsHttp):
     def force_approve(self, reference: str, phone: str | None = None, token: str | None = None) -> None:
         """Approve as the customer would, without the app. Only the test environment and simulators offer it.
 
-        `phone` (any form `msisdn()` takes) is the customer who approves; a push payment already has one.
+        `phone` is the MSISDN of the customer who approves (`4791234567`: kiosk.domain.phone.msisdn makes one in
+        the payment's market); a push payment already has one.
         `token` is the one in the create answer's redirect URL, if there was one.
         """
         if self.environment not in (Environment.TEST, Environment.SIMULATOR):
             raise ForceApproveNotAllowed(
                 f"force-approve exists only in Vipps' test environment and the simulator, not at {self.environment}"
             )
-        customer = CustomerPhoneNumber(phone_number=msisdn(phone)) if phone is not None else None
+        customer = CustomerPhoneNumber(phone_number=phone) if phone is not None else None
         body = ForceApproveRequest(customer=customer, token=token).to_json()
         path = f"/epayment/v1/test/payments/{quote(reference, safe='')}/approve"
         # Approving is not safe to repeat blindly, so it carries no idempotency key and is not retried on doubt.
@@ -212,10 +214,8 @@ class EPaymentClient(VippsHttp):
         path = f"{PAYMENTS}/{quote(reference, safe='')}"
         return f"{path}/{action}" if action else path
 
-    def _modify(
-        self, action: str, reference: str, amount_ore: int, idempotency_key: str | None
-    ) -> ModificationResponse:
-        body = {"modificationAmount": Amount.nok(amount_ore).to_json()}
+    def _modify(self, action: str, reference: str, amount: Amount, idempotency_key: str | None) -> ModificationResponse:
+        body = {"modificationAmount": amount.to_json()}
         return self._limited(
             action,
             reference,

@@ -6,11 +6,14 @@ loose: unknown fields are ignored, and `paymentMethod` and `profile`, which the 
 carry nothing the kiosk needs, may be absent. Building a request checks it against the contract before it is
 sent: a reference outside `^[a-zA-Z0-9-]{8,50}$`, a phone number that is not an MSISDN, a push payment without a
 customer, are a ValueError here and never a 400 from Vipps.
+
+Every amount names its currency, and a payment is built for a market (kiosk.domain.market): its currency (NOK,
+DKK, EUR: Vipps refuses another than the sales unit's) and its customers' numbers (`msisdn(number, market)`).
+There is no default market here, so no Danish payment can leave as NOK by omission.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
@@ -19,16 +22,16 @@ from urllib.parse import parse_qs, urlsplit
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 from pydantic.alias_generators import to_camel
 
-from kiosk.domain.phone import PhoneError, normalise_phone
+from kiosk.domain.market import Market
+from kiosk.domain.phone import PhoneError, msisdn
 from kiosk.vipps.errors import Problem
 
-# The contract's Amount.value: minor units (øre), 0 to 65,000,000.
+# The contract's Amount.value: minor units (hundredths of the currency in all three markets), 0 to 65,000,000.
 MinorUnits = Annotated[int, Field(ge=0, le=65_000_000)]
 REFERENCE_PATTERN = r"^[a-zA-Z0-9-]{8,50}$"
 Reference = Annotated[str, Field(pattern=REFERENCE_PATTERN)]
 # MSISDN: country code and subscriber number, digits only (ASCII: the contract's \d means 0-9).
 Msisdn = Annotated[str, Field(pattern=r"^[0-9]{10,15}$")]
-_NORWEGIAN_MSISDN = re.compile(r"47[0-9]{8}")
 
 
 class _Message(BaseModel):
@@ -94,21 +97,11 @@ class PaymentMethodType(StrEnum):
 
 class Amount(_Message):
     value: MinorUnits
-    currency: Currency = Currency.NOK
+    currency: Currency  # required, as in the contract: the sales unit's, never assumed
 
     @classmethod
-    def nok(cls, ore: int) -> Amount:
-        return cls(value=ore, currency=Currency.NOK)
-
-
-def msisdn(phone: str) -> str:
-    """A Norwegian mobile number as the ePayment API wants it: `91234567`, `+47 912 34 567` or `4791234567`
-    -> `4791234567` (country code and subscriber number, digits only). Raises PhoneError."""
-    compact = "".join(phone.split())
-    if _NORWEGIAN_MSISDN.fullmatch(compact):
-        normalise_phone(compact[2:])  # the subscriber number must still be a mobile number
-        return compact
-    return "47" + normalise_phone(compact)
+    def of(cls, minor_units: int, currency: str) -> Amount:
+        return cls(value=minor_units, currency=Currency(currency))
 
 
 class CustomerPhoneNumber(_Message):
@@ -155,10 +148,10 @@ class CreatePaymentRequest(_Message):
         return self
 
     @classmethod
-    def qr(cls, reference: str, amount_ore: int, description: str) -> CreatePaymentRequest:
+    def qr(cls, reference: str, amount_ore: int, description: str, *, market: Market) -> CreatePaymentRequest:
         """A payment at the counter paid by scanning a QR code the kiosk draws from the returned target URL."""
         return cls(
-            amount=Amount.nok(amount_ore),
+            amount=Amount.of(amount_ore, market.currency),
             reference=reference,
             user_flow=UserFlow.QR,
             qr_format=QrFormat(format=QrFormatName.TEXT_TARGET_URL),
@@ -166,21 +159,26 @@ class CreatePaymentRequest(_Message):
         )
 
     @classmethod
-    def push(cls, reference: str, amount_ore: int, description: str, phone: str) -> CreatePaymentRequest:
-        """A payment at the counter sent straight to the customer's app. `phone` as `msisdn()` takes it."""
+    def push(
+        cls, reference: str, amount_ore: int, description: str, phone: str, *, market: Market
+    ) -> CreatePaymentRequest:
+        """A payment at the counter sent straight to the customer's app. `phone`: any form `msisdn()` takes in
+        the market (`20123456`, `+45 20 12 34 56`, `4520123456`); raises PhoneError for a number it has not."""
         return cls(
-            amount=Amount.nok(amount_ore),
+            amount=Amount.of(amount_ore, market.currency),
             reference=reference,
             user_flow=UserFlow.PUSH_MESSAGE,
-            customer=CustomerPhoneNumber(phone_number=msisdn(phone)),
+            customer=CustomerPhoneNumber(phone_number=msisdn(phone, market)),
             payment_description=description,
         )
 
     @classmethod
-    def push_personal_qr(cls, reference: str, amount_ore: int, description: str, code: str) -> CreatePaymentRequest:
+    def push_personal_qr(
+        cls, reference: str, amount_ore: int, description: str, code: str, *, market: Market
+    ) -> CreatePaymentRequest:
         """A payment sent straight to the app of the customer whose personal QR the counter scanned."""
         return cls(
-            amount=Amount.nok(amount_ore),
+            amount=Amount.of(amount_ore, market.currency),
             reference=reference,
             user_flow=UserFlow.PUSH_MESSAGE,
             customer=CustomerPersonalQr(personal_qr=code),
@@ -324,6 +322,5 @@ __all__ = [
     "QrFormatName",
     "State",
     "UserFlow",
-    "msisdn",
     "parse_problem",
 ]

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from kiosk.ledger import Ledger
+from kiosk.settings.model import ShopSettings
 from kiosk.settings.paths import data_dir
 from kiosk.ui.language.i18n import money
 from tests.gui.keyboard import press, type_text
@@ -317,3 +318,65 @@ def test_a_damaged_pin_file_is_reported_not_a_crash(qtbot, window, tmp_path):
     _unlock(qtbot, window)
     qtbot.waitUntil(lambda: "cannot be read" in window.pin_screen.message.text())
     assert window.stack.currentWidget() is window.pin_screen
+
+
+def _paid_in(ledger_file, amount: int, currency: str, tx: str) -> None:
+    """A captured sale in `currency` in the till's ledger, as its checkout records one."""
+    with Ledger.open(ledger_file) as ledger:
+        sale = ledger.new_sale(amount, currency=currency)
+        attempt = ledger.add_attempt(
+            sale.id,
+            psp_transaction_id=tx,
+            merchant_order_id=f"order-{tx}",
+            idempotency_key=f"key-{tx}",
+            channel="QR",
+            phone_masked=None,
+            state="CREATED",
+            provider="epayment",
+        )
+        ledger.reserve_and_mark_paid(attempt.id, ["CREATED"], "approved")
+        ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURED")
+
+
+def test_a_danish_shops_day_is_in_kroner_from_its_first_empty_view_to_each_sale(qtbot, make_window, tmp_path):
+    window = make_window(shop=ShopSettings(sounds=False, country="DK"))
+    office = window.back_office
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: office.totals.text() != "")
+    assert office.totals.text().startswith("Captured 0 · DKK\u00a00.00")  # no sale yet: zero in the shop's DKK
+    press(qtbot, Qt.Key.Key_Escape)
+    _paid_in(tmp_path / "ledger.sqlite3", 4995, "DKK", "dk1")
+    _paid_in(tmp_path / "ledger.sqlite3", 2000, "DKK", "dk2")
+    _open_back_office(qtbot, window)
+    qtbot.waitUntil(lambda: office.model.rowCount() == 2 and "Captured 2" in office.totals.text())
+    assert office.totals.text().startswith(
+        "Captured 2 · DKK\u00a069.95    Refunded DKK\u00a00.00    Net DKK\u00a069.95"
+    )
+    assert office.model.index(0, 2).data() == "DKK\u00a049.95"
+    assert "2 (DKK\u00a069.95)" in office.chart.accessibleDescription()
+    assert "NOK" not in office.totals.text() + office.chart.accessibleDescription()
+    assert office.refund_label.text() == "Refund (kr.)"  # as Danish prices write it
+
+
+def test_a_finnish_shops_refund_is_typed_in_euros(qtbot, make_window):
+    window = make_window(shop=ShopSettings(sounds=False, country="FI"))
+    office = window.back_office
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: office.totals.text() != "")
+    assert office.totals.text().startswith("Captured 0 · €0.00")
+    assert office.refund_label.text() == "Refund (€)"
+    assert office.refund_amount.accessibleName() == "Amount to refund (€); empty refunds what remains"
+
+
+def test_a_ledger_in_two_currencies_has_a_totals_line_for_each_and_no_sum(qtbot, window, tmp_path):
+    _paid_in(tmp_path / "ledger.sqlite3", 10000, "NOK", "no1")
+    _paid_in(tmp_path / "ledger.sqlite3", 4995, "DKK", "dk1")
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    qtbot.waitUntil(lambda: office.model.rowCount() == 2 and "Captured 1" in office.totals.text())
+    danish, norwegian, counts = office.totals.text().split("\n")
+    assert danish.startswith("Captured 1 · DKK\u00a049.95")
+    assert norwegian.startswith("Captured 1 · NOK\u00a0100.00")
+    assert counts.startswith("Refused 0")
+    assert "149.95" not in office.totals.text() + office.chart.accessibleDescription()
+    assert [office.model.index(row, 2).data() for row in range(2)] == ["NOK\u00a0100.00", "DKK\u00a049.95"]

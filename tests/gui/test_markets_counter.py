@@ -245,6 +245,19 @@ def test_the_customers_own_screen_invites_them_to_pay_with_mobilepay(
 
 
 @pytest.mark.parametrize(
+    ("lang", "country", "said"),
+    [("da", "DK", "Det er ikke en kundes MobilePay-kode."), ("fi", "FI", "Tämä ei ole asiakkaan MobilePay-koodi.")],
+)
+def test_a_scan_that_is_no_customers_code_names_the_markets_app(qtbot, make_window, language, lang, country, said):
+    language(lang)
+    window = make_window(country=country)
+    type_text(qtbot, "x" * 300)  # as fast as a barcode scanner types, and its Enter
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.status.text() == said)
+    assert window.amount_screen.amount_input.text() == ""  # the scan taken back out of the field
+
+
+@pytest.mark.parametrize(
     ("lang", "market", "rejected", "no_answer"),
     [
         ("da", DENMARK, "Afvist i MobilePay", "Intet svar fra MobilePay endnu"),

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.settings.loading import load_settings
-from kiosk.settings.model import Settings
+from kiosk.settings.model import Settings, ShopSettings
 from kiosk.settings.paths import config_path
 from kiosk.simulator.demo import DEMO_SALES_UNIT
 from kiosk.simulator.server import SimulatorServer
@@ -87,6 +87,17 @@ def test_saved_settings_are_what_the_kiosk_starts_with_and_secrets_stay_out_of_t
     assert loaded.vipps.client_secret == DEMO_SALES_UNIT.client_secret
     assert loaded.kiosk.poll_interval_s == 3.0
     assert (loaded.shop.name, loaded.shop.language, loaded.shop.theme) == ("Corner Café", "nb", "high-contrast")
+
+
+@pytest.mark.parametrize(("language", "name"), [("da", "Dansk"), ("fi", "Suomi")])
+def test_a_danish_or_finnish_shops_language_is_shown_and_kept(qtbot, sim, language, name):
+    screen = SettingsScreen(Settings(shop=ShopSettings(language=language)), config_path())
+    qtbot.addWidget(screen)
+    assert screen.language.currentText() == name  # not a blank choice that would save no language
+    _fill(qtbot, screen, sim.base_url)
+    with qtbot.waitSignal(screen.saved):
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert load_settings().shop.language == language
 
 
 def test_stored_secrets_are_never_shown_and_kept_when_left_empty(qtbot, sim):

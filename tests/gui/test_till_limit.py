@@ -1,4 +1,5 @@
-"""The till's limit (`[kiosk] max_amount_kr`) as the settings file says it, to the øre."""
+"""The till's limit (`[kiosk] max_amount`, or an older Norwegian file's `max_amount_kr`) as the settings file
+says it, to the øre."""
 
 from __future__ import annotations
 
@@ -45,4 +46,4 @@ def test_the_settings_screen_keeps_the_limit_to_the_ore(qtbot, tmp_path):
     with qtbot.waitSignal(screen.saved):
         qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert load_settings().kiosk.max_amount_ore == 499_995
-    assert "max_amount_kr = 4999.95" in config_path().read_text(encoding="utf-8")
+    assert "max_amount = 4999.95" in config_path().read_text(encoding="utf-8")  # the key of every market

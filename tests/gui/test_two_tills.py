@@ -232,8 +232,10 @@ def test_two_tills_sell_through_a_database_outage_and_the_shop_export_has_every_
         )
         exports = [till.export_shop(date.today(), tmp_path / f"shop-{till.till_id}.csv") for till in tills]
         for rows in exports:
-            assert rows[0][-1] == "till"
-            assert sorted((row[1], row[2], row[-1]) for row in rows[1:]) == expected  # every sale once, its till
+            assert rows[0][-2:] == ["till", "currency"]
+            # every sale once, its till, in the shop's currency
+            assert sorted((row[1], row[2], row[-2]) for row in rows[1:]) == expected
+            assert {row[-1] for row in rows[1:]} == {"NOK"}
         assert exports[0] == exports[1]  # the same day from either till
     finally:
         for till in tills:

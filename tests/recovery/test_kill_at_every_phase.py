@@ -17,6 +17,10 @@ Every phase runs on each Vipps API. What Vipps holds at the moment of the kill d
 
 An ePayment payment whose card was refused stays CREATED: in Vipps the customer may pick another card. The kiosk
 has said "refused" by then, so it cancels the payment as it reads the refusal; that cancel is a phase of its own.
+
+The phases whose writes name money or a customer's number (the capture, the reversal of a superseded push) run in
+every market too: Denmark and Finland on the ePayment API (the PSP API is Norway's only), at the simulator's
+sales unit there, so a capture or reversal at start-up must name the payment's own currency.
 """
 
 from __future__ import annotations
@@ -28,7 +32,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -37,10 +40,10 @@ from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.recovery import recover
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
 from kiosk.ledger import Ledger
-from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import KioskSettings, VippsSettings
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl
+from tests.markets_under_test import API_MARKETS, CASES, unit_settings
 
 pytestmark = pytest.mark.slow  # each sale runs in a process of its own, killed with SIGKILL
 
@@ -50,6 +53,14 @@ REFUSED_CARD = 3100  # the simulator's "card not eligible", on either API
 
 
 _drivers: list[subprocess.Popen] = []
+# For a phase run in each market: (api, country) pairs, in place of the `api` fixture's two APIs.
+IN_EVERY_MARKET = pytest.mark.parametrize(("api", "country"), API_MARKETS, ids=[f"{a}-{c}" for a, c in API_MARKETS])
+
+
+@pytest.fixture
+def country() -> str:
+    """Norway, unless a phase runs in every market (IN_EVERY_MARKET)."""
+    return "NO"
 
 
 @pytest.fixture(autouse=True)
@@ -62,17 +73,17 @@ def no_driver_outlives_its_test():
             driver.wait(timeout=10)
 
 
-def _settings(sim: SimControl, api: str) -> VippsSettings:
-    return replace(demo_vipps_settings(sim.base_url), api=api)
+def _settings(sim: SimControl, api: str, country: str = "NO") -> VippsSettings:
+    return unit_settings(sim.base_url, api, country)
 
 
 def _start_driver(
-    sim: SimControl, ledger_file: Path, api: str, mode: str = "qr", amount: int = AMOUNT
+    sim: SimControl, ledger_file: Path, api: str, mode: str = "qr", amount: int = AMOUNT, country: str = "NO"
 ) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "tests.recovery.sale_driver", sim.base_url, str(ledger_file)]
     driver = subprocess.Popen(
-        [*command, str(amount), mode, api],
+        [*command, str(amount), mode, api, country],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,  # nobody reads them: a full pipe must never block the driver
@@ -109,9 +120,10 @@ def _everything(ledger: Ledger, sim: SimControl) -> tuple[list[tuple[str, str]],
     return attempts, at_vipps
 
 
-def _restart_and_check(sim: SimControl, ledger_file: Path, api: str, amount: int = AMOUNT) -> None:
-    """What start-up does, then the promises: one true state per sale, at most one charge, ledger == Vipps."""
-    vipps = _settings(sim, api)
+def _restart_and_check(sim: SimControl, ledger_file: Path, api: str, amount: int = AMOUNT, country: str = "NO") -> None:
+    """What start-up does, then the promises: one true state per sale, at most one charge, ledger == Vipps.
+    Start-up's providers are made without the shop's market, as the kiosk's are: writes name the payment's."""
+    vipps = _settings(sim, api, country)
     with Ledger.open(ledger_file) as ledger:
         with make_provider(vipps, retry=FAST_RETRY) as provider:
             report = recover(provider, ledger, vipps, KioskSettings())
@@ -126,6 +138,7 @@ def _restart_and_check(sim: SimControl, ledger_file: Path, api: str, amount: int
     assert {a.provider for a in attempts} == {api}
     at_vipps = sim.records()
     assert {r.api for r in at_vipps.values()} <= {api}
+    assert {r.raw["currency"] for r in at_vipps.values()} <= {CASES[country].market.currency}
     captured = sum(r.captured for r in at_vipps.values())
     assert captured in (0, amount)
     assert (sale.state == "PAID") == (captured == amount)
@@ -175,16 +188,17 @@ def test_killed_while_waiting_for_the_customer(sim, tmp_path, api):
     assert payment.state == "CANCELLED"  # nobody can pay a screen that is gone
 
 
-def test_killed_after_the_customer_approved_before_the_kiosk_saw_it(sim, tmp_path, api, paths):
+@IN_EVERY_MARKET
+def test_killed_after_the_customer_approved_before_the_kiosk_saw_it(sim, tmp_path, api, paths, country):
     ledger_file = tmp_path / "ledger.sqlite3"
     sim.fault(path=paths.details, status=503)  # the kiosk cannot see the approval before it dies
-    driver = _start_driver(sim, ledger_file, api)
+    driver = _start_driver(sim, ledger_file, api, country=country)
     _wait(lambda: len(sim.records()) == 1, "the payment")
-    _force_approve(sim, api)
+    _force_approve(sim, api, country=country)
     assert [p.state for p in sim.records().values()] == ["RESERVED"]
     _kill(driver)
     sim.clear_faults()
-    _restart_and_check(sim, ledger_file, api)
+    _restart_and_check(sim, ledger_file, api, country=country)
     (payment,) = sim.records().values()
     assert payment.state == "CAPTURED"  # the customer paid: the sale is captured, once
 
@@ -231,16 +245,17 @@ def test_killed_while_ending_a_refused_cards_payment(sim, tmp_path, api, paths, 
     _assert_refused_and_closed(sim, ledger_file)
 
 
+@IN_EVERY_MARKET
 @pytest.mark.parametrize("capture_landed", [False, True])
-def test_killed_while_capturing(sim, tmp_path, api, paths, capture_landed):
+def test_killed_while_capturing(sim, tmp_path, api, paths, capture_landed, country):
     ledger_file = tmp_path / "ledger.sqlite3"
     if capture_landed:
         sim.fault(path=paths.capture, delay_s=30, count=1)  # captured at Vipps, answer never arrives
     else:
         sim.fault(path=paths.capture, status=503, delay_s=30, count=1)  # held before Vipps sees it
-    driver = _start_driver(sim, ledger_file, api)
+    driver = _start_driver(sim, ledger_file, api, country=country)
     _wait(lambda: len(sim.records()) == 1, "the payment")
-    _force_approve(sim, api)
+    _force_approve(sim, api, country=country)
     _wait(lambda: _attempt_states(ledger_file) == ["RESERVED"] and sim.faults() == [], "the capture under way")
     if capture_landed:
         _wait(lambda: [p.captured for p in sim.records().values()] == [AMOUNT], "the capture applied")
@@ -248,20 +263,21 @@ def test_killed_while_capturing(sim, tmp_path, api, paths, capture_landed):
         assert [p.captured for p in sim.records().values()] == [0]
     _kill(driver)
     sim.clear_faults()
-    _restart_and_check(sim, ledger_file, api)
+    _restart_and_check(sim, ledger_file, api, country=country)
     (payment,) = sim.records().values()
     assert payment.captured == AMOUNT
 
 
-def test_killed_while_cancelling_a_superseded_attempt_then_the_old_one_is_approved(sim, tmp_path, api, paths):
+@IN_EVERY_MARKET
+def test_killed_while_cancelling_a_superseded_attempt_then_the_old_one_is_approved(sim, tmp_path, api, paths, country):
     ledger_file = tmp_path / "ledger.sqlite3"
     sim.fault(path=paths.cancel, status=503, delay_s=30, count=1)  # the QR cancel hangs
-    driver = _start_driver(sim, ledger_file, api, mode="phone")
+    driver = _start_driver(sim, ledger_file, api, mode="phone", country=country)  # then the market's number
     _wait(lambda: _attempt_states(ledger_file) == ["CANCELLING", "PENDING"], "the superseding")
     _kill(driver)
     sim.clear_faults()
-    _force_approve(sim, api, which=0)  # the old QR code, approved while the kiosk was down
-    _restart_and_check(sim, ledger_file, api)
+    _force_approve(sim, api, which=0, country=country)  # the old QR code, approved while the kiosk was down
+    _restart_and_check(sim, ledger_file, api, country=country)
     with Ledger.open(ledger_file) as ledger:
         (qr, pushed) = ledger.attempts_of(1)
     assert [qr.state, pushed.state] == ["REVERSED", "CANCELLED"]
@@ -291,10 +307,12 @@ def _assert_refused_and_closed(sim: SimControl, ledger_file: Path) -> None:
     assert payment.reservations == 0
 
 
-def _force_approve(sim: SimControl, api: str, which: int = -1) -> None:
+def _force_approve(sim: SimControl, api: str, which: int = -1, country: str = "NO") -> None:
     """The customer approves, in the order their payments were made (`which`), as Vipps' test environment lets
-    a merchant do through its API."""
+    a merchant do through its API; a customer of the market (in Norway 48123456, not the pushed 91234567)."""
     payment = sorted(sim.records().values(), key=lambda p: p.raw["createdAt"])[which]
     token = payment.raw["landingUrl"].split("token=")[1]
-    with make_provider(_settings(sim, api), retry=FAST_RETRY) as provider:
-        provider.force_approve(payment.reference, "48123456", token)
+    market = CASES[country].market
+    phone = "48123456" if country == "NO" else CASES[country].typed_phone
+    with make_provider(_settings(sim, api, country), retry=FAST_RETRY, market=market) as provider:
+        provider.force_approve(payment.reference, phone, token)

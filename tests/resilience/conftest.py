@@ -2,7 +2,9 @@
 said, and the check every row ends with: the ledger, the simulator and the screen agree.
 
 Every row runs once per Vipps API (`api`: the PSP API v3, then the ePayment API v1). A row names the call its
-fault hits through `paths` ("init", "details", "capture", "cancel"), which knows where each API sends it."""
+fault hits through `paths` ("init", "details", "capture", "cancel"), which knows where each API sends it. A row
+about money Vipps writes runs in every market (`IN_EVERY_MARKET`: Denmark and Finland on ePayment only), its
+kiosk a shop of that country at the simulator's sales unit there (`country`)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ import pytest
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
 from kiosk.ledger.records import AttemptRecord, SaleRecord
 from kiosk.ledger.store import Ledger
-from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.manager_pin import ManagerPin
 from kiosk.settings.model import ShopSettings, VippsSettings
 from kiosk.ui.checkout_flow import NO_ANSWER_TEXT as NO_ANSWER_MESSAGE
@@ -27,6 +28,7 @@ from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.conftest import FAST_KIOSK
 from tests.gui.steps import open_requests
 from tests.helpers import SimControl
+from tests.markets_under_test import API_MARKETS, CASES, unit_settings
 
 NO_ANSWER_TEXT = str(NO_ANSWER_MESSAGE)  # as the status line says it in English
 
@@ -67,6 +69,16 @@ class ScreenLog:
 SCHEDULE_SHRUNK_BY = 20
 
 
+# A row run in each market: (api, country) in place of the `api` fixture's two APIs.
+IN_EVERY_MARKET = pytest.mark.parametrize(("api", "country"), API_MARKETS, ids=[f"{a}-{c}" for a, c in API_MARKETS])
+
+
+@pytest.fixture
+def country() -> str:
+    """The shop's country: Norway, unless a row runs in every market (IN_EVERY_MARKET)."""
+    return "NO"
+
+
 @pytest.fixture(autouse=True)
 def epayment_rate_limits_shrunk(monkeypatch: pytest.MonkeyPatch) -> None:
     for operation, limit in list(RATE_LIMITS.items()):
@@ -81,6 +93,7 @@ class Kiosk:
     ledger_file: Path
     screen: ScreenLog
     api: str
+    country: str = "NO"
 
     @property
     def status(self) -> str:
@@ -96,7 +109,7 @@ class Kiosk:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, sim: SimControl, tmp_path: Path, api: str) -> Iterator[Callable[..., Kiosk]]:
+def make_kiosk(qtbot, sim: SimControl, tmp_path: Path, api: str, country: str) -> Iterator[Callable[..., Kiosk]]:
     kiosks: list[Kiosk] = []
 
     def make(
@@ -106,13 +119,17 @@ def make_kiosk(qtbot, sim: SimControl, tmp_path: Path, api: str) -> Iterator[Cal
         request_timeout_s: float | None = None,
         **kiosk_changes: Any,
     ) -> Kiosk:
-        vipps = vipps or replace(demo_vipps_settings(sim.base_url), api=api)
+        vipps = vipps or unit_settings(sim.base_url, api, country)
         if request_timeout_s is not None:
             vipps = replace(vipps, request_timeout_s=request_timeout_s)
         ledger_file = ledger_file or tmp_path / "ledger.sqlite3"
         pin = ManagerPin.for_demo(tmp_path / "pin.json")
         window = MainWindow(
-            replace(FAST_KIOSK, **kiosk_changes), ledger_file, demo=True, pin=pin, shop=ShopSettings(sounds=False)
+            replace(FAST_KIOSK, **kiosk_changes),
+            ledger_file,
+            demo=True,
+            pin=pin,
+            shop=ShopSettings(sounds=False, country=country),
         )
         screen = ScreenLog()
         screen.listen_to(window)
@@ -122,7 +139,7 @@ def make_kiosk(qtbot, sim: SimControl, tmp_path: Path, api: str) -> Iterator[Cal
             window.show()
             window.activateWindow()
         window.connect_vipps(vipps)
-        kiosk = Kiosk(window, ledger_file, screen, vipps.api)
+        kiosk = Kiosk(window, ledger_file, screen, vipps.api, country)
         kiosks.append(kiosk)
         return kiosk
 
@@ -162,12 +179,16 @@ class CountedRule:
         return self.BUDGET  # spent to the last one, or cleared
 
 
-def customer_pays_by_qr(sim: SimControl, landing_url: str, phone: str = "91234567") -> str:
+def customer_pays_by_qr(sim: SimControl, landing_url: str, phone: str = "91234567", country: str = "NO") -> str:
     """The customer scans the QR code, types their number on the landing page and approves in the app; returns
-    the id the app answered with (`sim.record` finds the payment by it, for either API)."""
+    the id the app answered with (`sim.record` finds the payment by it, for either API). `phone` as the
+    customer types it in `country` (Norway's 91234567 unless given; elsewhere CASES' number of the market)."""
+    if country != "NO":
+        phone = CASES[country].typed_phone
+    app_key = CASES[country].app_key if country != "NO" else phone  # how the simulated app knows them
     assert sim.enter_phone(landing_url, phone).status_code == 200
-    (request,) = open_requests(sim, phone)
-    assert sim.respond(request["pspTransactionId"], phone, "approve").status_code == 200
+    (request,) = open_requests(sim, app_key)
+    assert sim.respond(request["pspTransactionId"], app_key, "approve").status_code == 200
     return request["pspTransactionId"]
 
 
@@ -196,10 +217,16 @@ def assert_three_agree(
     # holding the customer's money.
     assert {r.api for r in ours} <= {kiosk.api}
     assert all(r.state in ("CAPTURED", "CANCELLED", "FAILED") for r in ours), [r.state for r in ours]
+    assert {r.raw["currency"] for r in ours} <= {CASES[kiosk.country].market.currency}  # the shop's, at Vipps
 
     if outcome == "PAID":
         assert kiosk.status == "Paid"
-        assert window.outcome_screen.title.text() == f"Paid: {money(amount_ore)}"
+        title = window.outcome_screen.title.text()
+        if kiosk.country == "NO":
+            assert title == f"Paid: {money(amount_ore)}"
+        else:  # each market's own way of writing money is the screen's (tests/gui); here: the amount
+            assert title.startswith("Paid: ")
+            assert "".join(c for c in title if c.isdigit()) == str(amount_ore)
         assert sale.state == "PAID"
         assert sale.captured_ore == amount_ore
         (paid,) = [a for a in attempts if a.state == "CAPTURED"]

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui.keyboard import press
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
-from tests.resilience.conftest import CountedRule, assert_three_agree, customer_pays_by_qr
+from tests.resilience.conftest import IN_EVERY_MARKET, CountedRule, assert_three_agree, customer_pays_by_qr
 
 pytestmark = (
     pytest.mark.slow
@@ -26,6 +26,8 @@ LOST_CAPTURES = {
 }
 
 
+# In every market: the capture retried names the payment's currency each time (DKK, EUR at their units).
+@IN_EVERY_MARKET
 @pytest.mark.parametrize("rule", LOST_CAPTURES.values(), ids=LOST_CAPTURES.keys())
 def test_a_capture_without_an_answer_is_retried_until_it_lands_and_the_screen_stays_paid(
     qtbot, kiosk, sim, paths, rule: dict[str, Any]
@@ -33,7 +35,7 @@ def test_a_capture_without_an_answer_is_retried_until_it_lands_and_the_screen_st
     url = charge(qtbot, kiosk.window, "149,50")
     sim.fault(path=paths.capture, **rule)
     clean_updates = CountedRule(sim, paths.capture)
-    tx = customer_pays_by_qr(sim, url)
+    tx = customer_pays_by_qr(sim, url, country=kiosk.country)
     wait_outcome(qtbot, kiosk.window, "PAID")
     if "status" in rule:
         ((sale, attempts),) = kiosk.ledger_sales()

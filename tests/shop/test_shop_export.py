@@ -79,6 +79,14 @@ def shop(pg, shop_db, tmp_path):
     return tills
 
 
+TILL = -2  # the till's column in the shop's export: before the currency, which came after it
+
+
+def _with_till(own_row: list[str], till_id: str) -> list[str]:
+    """A row of a till's own export as the shop's export writes it."""
+    return [*own_row[:-1], till_id, own_row[-1]]
+
+
 def _rows(path) -> list[list[str]]:
     raw = path.read_bytes()
     assert raw.startswith("\ufeff".encode())
@@ -93,23 +101,25 @@ def test_the_shop_export_is_every_tills_own_export_with_its_till_in_time_order(s
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{out} (12 sales)"
     rows = _rows(out)
-    assert rows[0] == [*HEADER, "till"]
+    # Each column added last when it came: the till after the vipps reference, then the currency.
+    assert rows[0] == [*HEADER[:-1], "till", "currency"]
+    assert HEADER[-2:] == ["vipps reference", "currency"]
     expected = []
     for till_id, path in shop.items():
         own = tmp_path / f"{till_id}.csv"
         with Ledger.open(path, read_only=True) as ledger:
             write_day_csv(ledger, DAY, own)
-        expected += [[*row, till_id] for row in _rows(own)[1:]]
+        expected += [_with_till(row, till_id) for row in _rows(own)[1:]]
     assert sorted(rows[1:]) == sorted(expected)  # each till's rows, byte for byte as its own export, once
     assert [row[0] for row in rows[1:]] == sorted(row[0] for row in rows[1:])  # in time order
-    assert rows[1][-1] == "kasse-2"  # it sold an hour earlier
+    assert rows[1][TILL] == "kasse-2"  # it sold an hour earlier
 
 
 def test_till_narrows_it_to_one_till(shop, tmp_path):
     out = tmp_path / "one.csv"
     result = _kiosk(tmp_path, "export", "--date", DAY.isoformat(), "--shop", "--till", "kasse-2", "--output", str(out))
     assert result.returncode == 0, result.stderr
-    assert {row[-1] for row in _rows(out)[1:]} == {"kasse-2"}
+    assert {row[TILL] for row in _rows(out)[1:]} == {"kasse-2"}
     assert len(_rows(out)) == 7
 
 
@@ -200,5 +210,5 @@ def test_a_shop_export_on_the_day_the_clock_changes_matches_the_tills_own(pg, sh
         monkeypatch.undo()
         time.tzset()
     assert result.returncode == 0, result.stderr
-    assert [row[:-1] for row in _rows(out)[1:]] == _rows(own)[1:]
+    assert _rows(out)[1:] == [_with_till(row, "kasse-1") for row in _rows(own)[1:]]
     assert [row[0][11:16] for row in _rows(out)[1:]] == ["00:30", "01:59", "03:00", "23:59"]

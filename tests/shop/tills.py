@@ -32,10 +32,12 @@ def copy_till(pg: PgServer, dbname: str, ledger_file: Path, till_id: str) -> Non
         copier.close()
 
 
-def ring_up(ledger: Ledger, amount_ore: int = 4990, *, refund_ore: int = 0, at: datetime | None = None) -> int:
+def ring_up(
+    ledger: Ledger, amount_ore: int = 4990, *, refund_ore: int = 0, at: datetime | None = None, currency: str = "NOK"
+) -> int:
     """One paid sale as the checkout records it (attempt, reserved, captured), optionally part refunded."""
     n = next(_serial)
-    sale = ledger.new_sale(amount_ore, "kaffe", at=at)
+    sale = ledger.new_sale(amount_ore, "kaffe", at=at, currency=currency)
     attempt = ledger.add_attempt(
         sale.id,
         psp_transaction_id=f"psp-{n:08d}",

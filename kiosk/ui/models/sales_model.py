@@ -173,7 +173,7 @@ class SalesTableModel(QAbstractTableModel):
         if column == 1:
             return row.order_id or ""
         if column == 2:
-            return money(row.amount_ore)
+            return money(row.amount_ore, currency=row.currency)
         if column == 3:
             return sale_status_text(row.status)
         if column == 4:
@@ -181,7 +181,7 @@ class SalesTableModel(QAbstractTableModel):
         if column == 5:
             return str(row.attempt_count)
         if column == 6:
-            return money(row.refunded_ore) if row.refunded_ore else ""
+            return money(row.refunded_ore, currency=row.currency) if row.refunded_ore else ""  # the sale's currency
         if column == 7:
             return api_title(row.provider)
         return row.till_id if isinstance(row, ShopRow) else ""

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.market import NORWAY, Market
 from kiosk.domain.message import Message
-from kiosk.domain.money import AmountError, parse_kroner
+from kiosk.domain.money import AmountError, parse_amount
 from kiosk.ledger import RefundRefused
 from kiosk.ledger.export_csv import ExportError
 from kiosk.ledger.report import DayRow, DaySummary
@@ -48,6 +49,9 @@ from kiosk.ui.workers.day_reading import DayData, DayReader
 from kiosk.ui.workers.sale_actions import recheck_sale, refund_sale
 from kiosk.vipps import VippsError
 
+# How a refund's amount field names its currency, as prices there do: the shop's market's.
+_UNITS = {"NOK": "kr", "DKK": "kr.", "EUR": "€"}
+
 
 class BackOffice(QWidget):
     """Signals: back_requested(), settings_requested(), kiosk_mode_requested() (lock, or unlock when locked)."""
@@ -57,13 +61,21 @@ class BackOffice(QWidget):
     kiosk_mode_requested = Signal()
 
     def __init__(
-        self, ledger_file: Path, kiosk: KioskSettings, parent: QWidget | None = None, shop: ShopSettings | None = None
+        self,
+        ledger_file: Path,
+        kiosk: KioskSettings,
+        parent: QWidget | None = None,
+        shop: ShopSettings | None = None,
+        market: Market | None = None,
     ) -> None:
-        """`shop`: its database, if set, is where "The whole shop" is read from."""
+        """`shop`: its database, if set, is where "The whole shop" is read from. `market`: the shop's (a demo
+        passes no `shop` but has a market), else `shop`'s, else Norway: a day without sales shows zero in its
+        currency, and refunds are typed its way."""
         super().__init__(parent)
         self.setObjectName("backOffice")
         self._ledger_file = ledger_file
         self._kiosk = kiosk
+        self._market = market or (shop.market if shop is not None else NORWAY)
         self._shop_db: ShopDatabase | None = None
         if shop is not None and shop.database:
             self._shop_db = ShopDatabase(shop.database, kiosk.till_id, shop.shop_id, shop.database_password)
@@ -239,15 +251,21 @@ class BackOffice(QWidget):
         if self._summary is None:
             return
         self.table.setAccessibleDescription(self.tr("{count} sales, oldest first").format(count=self._summary.sales))
-        t = self._summary.totals
-        money_line = self.tr("Captured {count} · {captured}    Refunded {refunded}    Net {net}").format(
-            count=t.captured_count, captured=money(t.captured_ore), refunded=money(t.refunded_ore), net=money(t.net_ore)
-        )
+        # A line of money per currency (a shop never mixes: one), never a sum across currencies.
+        money_lines = [
+            self.tr("Captured {count} · {captured}    Refunded {refunded}    Net {net}").format(
+                count=t.captured_count,
+                captured=money(t.captured_ore, currency=t.currency),
+                refunded=money(t.refunded_ore, currency=t.currency),
+                net=money(t.net_ore, currency=t.currency),
+            )
+            for t in self._summary.totals(self._market.currency)
+        ]
         counts_line = self.tr(
             "Refused {refused} · Rejected {rejected} · Time ran out {expired} · Cancelled {cancelled}"
             " · Not started {not_started} · Needs checking {needs_check}"
-        ).format_map(vars(t))
-        self.totals.setText(f"{money_line}\n{counts_line}")
+        ).format_map(self._summary.outcomes)
+        self.totals.setText("\n".join([*money_lines, counts_line]))
 
     @Slot(int, str)
     def _on_day_picked(self, picked: QDate) -> None:
@@ -282,7 +300,7 @@ class BackOffice(QWidget):
             return
         text = self.refund_amount.text().strip()
         try:
-            amount = parse_kroner(text) if text else sale.captured_ore - sale.refunded_ore
+            amount = parse_amount(text, self._market) if text else sale.captured_ore - sale.refunded_ore
         except AmountError as exc:
             self._say(exc.message)
             return
@@ -311,7 +329,7 @@ class BackOffice(QWidget):
             return
         ledger_file, day = self._ledger_file, self.day
         target = export_target(day, fmt)
-        export = partial(export_day, ledger_file, day, fmt, target)
+        export = partial(export_day, ledger_file, day, fmt, target, currency=self._market.currency)
         job = BackgroundJob(export, expected=(ExportError, OSError))
         job.progress.connect(self._on_progress)
         job.done.connect(self._on_action_done)
@@ -348,7 +366,10 @@ class BackOffice(QWidget):
         self.back_button.setText(self.tr("Back to the till"))
         self.totals.setAccessibleName(self.tr("Totals of the day"))
         self.table.setAccessibleName(self.tr("Sales of the day"))
-        self.refund_amount.setAccessibleName(self.tr("Amount to refund in kroner; empty refunds what remains"))
+        unit = _UNITS[self._market.currency]
+        self.refund_amount.setAccessibleName(
+            self.tr("Amount to refund ({unit}); empty refunds what remains").format(unit=unit)
+        )
         self.refund_amount.setPlaceholderText(self.tr("all that remains"))
         self.refund_button.setText(self.tr("Refund"))
         self.refund_button.setAccessibleName(self.tr("Refund the selected sale"))
@@ -365,7 +386,7 @@ class BackOffice(QWidget):
         self.title.setText(self.tr("Back office"))
         self.till_label.setText(self.tr("Till {till}").format(till=self._kiosk.till_id))
         self.till_label.setAccessibleName(self.tr("This till: {till}").format(till=self._kiosk.till_id))
-        self.refund_label.setText(self.tr("Refund (kr)"))
+        self.refund_label.setText(self.tr("Refund ({unit})").format(unit=unit))
         self._show_totals()
         self._say(self._message_source)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.domain.message import Money
+from kiosk.ledger.report import HourFigures
 from kiosk.ui.language.i18n import money
 from kiosk.ui.look.theme import palette
 
@@ -15,10 +17,10 @@ class HourChart(QWidget):
         super().__init__(parent)
         self.setObjectName("hourChart")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._hours: list[tuple[int, int, int]] = []
+        self._hours: list[HourFigures] = []
         self._retranslate()
 
-    def set_hours(self, hours: list[tuple[int, int, int]]) -> None:
+    def set_hours(self, hours: list[HourFigures]) -> None:
         self._hours = hours
         self._retranslate()
         self.update()
@@ -26,8 +28,8 @@ class HourChart(QWidget):
     def _retranslate(self) -> None:
         self.setAccessibleName(self.tr("Sales per hour"))
         busy = [
-            self.tr("{hour}: {count} ({amount})").format(hour=f"{hour:02d}", count=count, amount=money(amount))
-            for hour, count, amount in self._hours
+            self.tr("{hour}: {count} ({amount})").format(hour=f"{hour:02d}", count=count, amount=_amounts(amounts))
+            for hour, count, amounts in self._hours
             if count
         ]
         self.setAccessibleDescription("; ".join(busy) or self.tr("No sales this day"))
@@ -66,3 +68,8 @@ class HourChart(QWidget):
                     QRectF(x, height - label_h, bar_w * 2, label_h), Qt.AlignmentFlag.AlignLeft, f"{hour:02d}"
                 )
         painter.end()
+
+
+def _amounts(amounts: tuple[Money, ...]) -> str:
+    """The hour's money, each currency apart (a shop never mixes: one)."""
+    return ", ".join(money(amount.minor_units, currency=amount.currency) for amount in amounts)

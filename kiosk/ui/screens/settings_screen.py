@@ -30,7 +30,7 @@ from kiosk.settings.model import MAX_AMOUNT_KEY, ConfigError, Settings
 from kiosk.settings.paths import data_dir, ledger_path
 from kiosk.settings.reading import parse_settings
 from kiosk.settings.secrets import SecretStoreError
-from kiosk.settings.values import max_amount_kr
+from kiosk.settings.values import in_major_units
 from kiosk.ui.display_choice import CustomerDisplayChoice
 from kiosk.ui.language.messages import translated
 from kiosk.ui.screens.shop_database_box import ShopDatabaseBox
@@ -90,7 +90,10 @@ class SettingsScreen(QWidget):
         self.language.setObjectName("languageChoice")
         self.language.setAccessibleName(self.tr("Language"))
         self.language.addItem(self.tr("Follow the system"), "system")
+        # Each language by its own name, for whoever reads it (kiosk.ui.language.i18n.LANGUAGE_NAMES).
         self.language.addItem("Norsk bokmål", "nb")
+        self.language.addItem("Dansk", "da")
+        self.language.addItem("Suomi", "fi")
         self.language.addItem("English", "en")
         self.theme = QComboBox(self)
         self.theme.setObjectName("themeChoice")
@@ -193,6 +196,7 @@ class SettingsScreen(QWidget):
                 "customer_display": self.customer_display.setting(),
             },
             "shop": {
+                "country": self._settings.shop.country,  # not on this screen: kept as the file has it
                 "name": self.shop_name.text().strip(),
                 "language": self.language.currentData(),
                 "theme": self.theme.currentData(),
@@ -208,7 +212,7 @@ class SettingsScreen(QWidget):
     def _unchanged_kiosk(self) -> dict[str, float | str]:
         kiosk = self._settings.kiosk
         # The limit is written back as the file had it, to the øre (never øre / 100 as a float of arithmetic).
-        return {"outcome_display_s": kiosk.outcome_display_s, MAX_AMOUNT_KEY: max_amount_kr(kiosk.max_amount_ore)}
+        return {"outcome_display_s": kiosk.outcome_display_s, MAX_AMOUNT_KEY: in_major_units(kiosk.max_amount_ore)}
 
     # ---- actions ----------------------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from kiosk.checkout.cross_till_resend import resend_pending_cross_till_refunds
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.refunds import resend_pending_refunds
 from kiosk.ledger import Ledger
-from kiosk.ledger.report import DayRow, DaySummary, DayTotals
+from kiosk.ledger.report import DayRow, DaySummary
 from kiosk.settings.model import VippsSettings
 from kiosk.shop_ledger import shop_day
 from kiosk.shop_ledger.address import ShopDatabase
@@ -62,7 +62,7 @@ def read_shop_day(target: ShopDatabase, day: date, limit: int, refresh: bool) ->
         shop = shop_day.read_shop_day(target, day, limit)
     except ShopUnreachable as exc:
         log.warning("back office: the whole shop cannot be shown: %s", exc)
-        return DayData(day, DaySummary(DayTotals(), [], 0), [], False, False, shop=True, away=True)
+        return DayData(day, DaySummary((), [], 0), [], False, False, shop=True, away=True)
     return DayData(day, shop.summary, shop.rows, len(shop.rows) >= limit, refresh, True, shop.lagging)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from kiosk.checkout.updates import SaleUpdate
+from kiosk.domain.market import NORWAY, Market
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.ui.closing import Deadline
 from kiosk.ui.workers.details_poller import DetailsPoller
@@ -51,6 +52,7 @@ class SaleRun(QObject):
         payment_text: str,
         parent: QObject | None = None,
         shop_name: str = "",
+        market: Market = NORWAY,
     ) -> None:
         super().__init__(parent)
         self.amount_ore = amount_ore
@@ -58,7 +60,7 @@ class SaleRun(QObject):
         self._worker_thread.setObjectName("sale-worker")
         self._poller_thread = QThread(self)
         self._poller_thread.setObjectName("details-poller")
-        self._worker = SaleWorker(vipps, kiosk, ledger_file, amount_ore, payment_text, shop_name)
+        self._worker = SaleWorker(vipps, kiosk, ledger_file, amount_ore, payment_text, shop_name, market)
         self._poller = DetailsPoller(vipps, kiosk)
         self._worker.moveToThread(self._worker_thread)
         self._poller.moveToThread(self._poller_thread)

@@ -14,7 +14,9 @@ from kiosk.checkout.providers_by_api import make_provider
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import SaleState
 from kiosk.checkout.updates import SaleUpdate
+from kiosk.domain.market import NORWAY, Market
 from kiosk.domain.message import Message
+from kiosk.domain.money import AmountError
 from kiosk.ledger import Ledger, LedgerConflict, LedgerError
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.ui.screens.qr_widget import qr_matrix
@@ -54,9 +56,11 @@ class SaleWorker(QObject):
         amount_ore: int,
         payment_text: str,
         shop_name: str = "",
+        market: Market = NORWAY,
     ) -> None:
         super().__init__()
         self._shop_name = shop_name
+        self._market = market  # the shop's: the sale's currency and its customers' phone rules
         self._vipps = vipps
         self._kiosk = kiosk
         self._ledger_file = ledger_file
@@ -77,7 +81,7 @@ class SaleWorker(QObject):
         self._retry_timer.timeout.connect(self.retry_writes)
         try:
             self._ledger = Ledger.open(self._ledger_file)
-            self._provider = make_provider(self._vipps, retry=SALE_RETRY)
+            self._provider = make_provider(self._vipps, retry=SALE_RETRY, market=self._market)
             if self._calls_cancelled:  # closing began before this thread got going: send nothing
                 self._provider.cancel_calls()
             self._session = SaleSession.begin(
@@ -90,7 +94,7 @@ class SaleWorker(QObject):
                 shop_name=self._shop_name,
             )
             self._session.announce = self.updated.emit
-        except LedgerError as exc:
+        except (LedgerError, AmountError) as exc:  # AmountError: the checkout's guard, nothing recorded or sent
             self._fail(exc.message)
             return
         self._run(lambda session: session.start_attempt())
