@@ -1,9 +1,8 @@
 """The counter in Denmark and Finland: amounts typed and shown in the market's money, MobilePay on the customer's
 screens, the customer's number with the market's country code, and the customer's language switch.
 
-Sales go to the simulator's demo unit of the shop's market (tests/gui/conftest.py: make_window(country=...)).
-Those that need the payment created there use `charge_in_market`, which skips (saying why) while the checkout
-still sends NOK; what the screens do before Vipps is asked is tested here without that."""
+Sales go to the simulator's demo unit of the shop's market (tests/gui/conftest.py: make_window(country=...)),
+in its currency; what the screens do before Vipps is asked is tested on its own too."""
 
 from __future__ import annotations
 

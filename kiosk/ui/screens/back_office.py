@@ -306,7 +306,9 @@ class BackOffice(QWidget):
             return
         # With a shop database the amount is claimed there first, so no two tills refund more than remains.
         target, till = self._shop_db, identity.till_id
-        send = partial(refund_sale, self._vipps, self._ledger_file, target, till, sale.sale_id, amount)
+        send = partial(
+            refund_sale, self._vipps, self._ledger_file, target, till, sale.sale_id, amount, currency=sale.currency
+        )
         job = BackgroundJob(send, expected=(RefundRefused, VippsError))
         job.done.connect(self._on_action_done)
         self._say(Message("Refunding…"))

@@ -10,7 +10,7 @@ from pathlib import Path
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.recovery import ResumedSale
 from kiosk.checkout.shop_refunds import refund_shop_sale
-from kiosk.domain.message import Message, Money, Verbatim
+from kiosk.domain.message import Currency, Message, Money, Verbatim
 from kiosk.ledger import Ledger
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.shop_ledger.address import ShopDatabase
@@ -25,13 +25,16 @@ def refund_sale(
     sale_id: int,
     amount: int,
     _progress: Progress,
+    *,
+    currency: Currency = "NOK",
 ) -> Message:
-    """Refund `amount` øre of till `sale_till`'s sale `sale_id`. With a shop database (`target`) the amount is
-    claimed there first, so no two tills refund more than remains. Raises RefundRefused or VippsError."""
+    """Refund `amount` (hundredths of the sale's `currency`) of till `sale_till`'s sale `sale_id`. With a shop
+    database (`target`) the amount is claimed there first, so no two tills refund more than remains. Raises
+    RefundRefused or VippsError."""
     with Ledger.open(ledger_file) as ledger, ProvidersByApi(vipps) as providers:
         record = refund_shop_sale(providers, ledger, target, sale_till, sale_id, amount)
     if record.state == "DONE":  # the message line writes the amount in the language on screen
-        return Message("Refunded {amount}.", amount=Money(amount))
+        return Message("Refunded {amount}.", amount=Money(amount, currency))
     if record.state == "FAILED":  # Vipps' own words
         return Message("Vipps refused the refund: {reason}", reason=Verbatim(record.reason or ""))
     return Message("No answer from Vipps yet. The refund is recorded and will be sent again.")
