@@ -50,6 +50,7 @@ def test_export_csv_headless(tmp_path):
 
 def test_export_pdf_is_one_page_with_the_totals(tmp_path):
     day = _demo_day(tmp_path)
+    (tmp_path / "config.toml").write_text('[shop]\nlanguage = "en"\n', encoding="utf-8")
     output = tmp_path / "report.pdf"
     result = _kiosk("export", "--date", day.isoformat(), "--format", "pdf", "--output", str(output), tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -58,7 +59,7 @@ def test_export_pdf_is_one_page_with_the_totals(tmp_path):
     text = " ".join(reader.pages[0].extract_text().split())
     assert "end of day" in text
     assert "2 sales" in text
-    assert "NOK 199.50" in text  # 149,50 + 50,00 captured, in English (the shop's language: this PC's is not Norwegian)
+    assert "NOK 199.50" in text  # 149,50 + 50,00 captured, in English (the shop's language)
     assert "12:00–12:59 2 NOK 199.50" in text
 
 
@@ -77,12 +78,14 @@ def test_export_pdf_speaks_the_shops_language(tmp_path, compiled_translations):
 
 
 def test_an_empty_day_exports_zero_totals_not_an_error(tmp_path):
+    """With no settings file the shop is Norway's defaults: the report is in bokmål, its zero in kroner."""
     _demo_day(tmp_path)
     output = tmp_path / "empty.pdf"
     result = _kiosk("export", "--date", "2001-01-01", "--format", "pdf", "--output", str(output), tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     text = " ".join(PdfReader(output).pages[0].extract_text().split())
-    assert "0 sales" in text
+    assert "0 salg" in text
+    assert "0,00 kr" in text
 
 
 def test_a_bad_date_is_one_line_and_no_file(tmp_path):
