@@ -355,7 +355,7 @@ def test_a_danish_shops_day_is_in_kroner_from_its_first_empty_view_to_each_sale(
     assert office.model.index(0, 2).data() == "DKK\u00a049.95"
     assert "2 (DKK\u00a069.95)" in office.chart.accessibleDescription()
     assert "NOK" not in office.totals.text() + office.chart.accessibleDescription()
-    assert office.refund_label.text() == "Refund (kr.)"  # as Danish prices write it
+    assert office.refund_label.text() == "Refund (DKK)"  # named as the amount screen names it, in English
 
 
 def test_a_finnish_shops_refund_is_typed_in_euros(qtbot, make_window):

@@ -37,7 +37,7 @@ from kiosk.ledger.report import DayRow, DaySummary
 from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.shop_rows import SaleIdentity
-from kiosk.ui.language.i18n import money
+from kiosk.ui.language.i18n import currency_unit, money
 from kiosk.ui.language.messages import translated
 from kiosk.ui.models.sales_model import SalesTableModel
 from kiosk.ui.screens.hour_chart import HourChart
@@ -48,9 +48,6 @@ from kiosk.ui.workers.day_export import export_day, export_target
 from kiosk.ui.workers.day_reading import DayData, DayReader
 from kiosk.ui.workers.sale_actions import recheck_sale, refund_sale
 from kiosk.vipps import VippsError
-
-# How a refund's amount field names its currency, as prices there do: the shop's market's.
-_UNITS = {"NOK": "kr", "DKK": "kr.", "EUR": "€"}
 
 
 class BackOffice(QWidget):
@@ -368,7 +365,7 @@ class BackOffice(QWidget):
         self.back_button.setText(self.tr("Back to the till"))
         self.totals.setAccessibleName(self.tr("Totals of the day"))
         self.table.setAccessibleName(self.tr("Sales of the day"))
-        unit = _UNITS[self._market.currency]
+        unit = currency_unit(self._market.currency)  # as the amount screen names it, in the language on screen
         self.refund_amount.setAccessibleName(
             self.tr("Amount to refund ({unit}); empty refunds what remains").format(unit=unit)
         )
