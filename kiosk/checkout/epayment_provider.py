@@ -17,7 +17,7 @@ from typing import TypeVar
 from kiosk.checkout.missing import epayment_missing, judged
 from kiosk.checkout.payment_text import payment_text
 from kiosk.checkout.provider import ClientOwner, NoSuchPayment, PaymentState, PaymentStatus, Started, StartRequest
-from kiosk.domain.market import NORWAY, Market
+from kiosk.domain.market import MARKET_OF_CURRENCY, NORWAY, Market
 from kiosk.domain.message import Message, Shown
 from kiosk.domain.phone import msisdn
 from kiosk.settings.model import VippsSettings
@@ -87,7 +87,7 @@ class EPaymentProvider(ClientOwner):
                 payment = self._get(reference)
             if payment.state is State.TERMINATED:
                 return self._status(payment, PaymentState.REFUSED, _REFUSED)
-        return self._status(payment, *self._state_of(payment, self.market))
+        return self._status(payment, *self._state_of(payment))
 
     def capture(self, reference: str, amount_ore: int, idempotency_key: str) -> None:
         currency = self._currency_of(reference)
@@ -140,7 +140,7 @@ class EPaymentProvider(ClientOwner):
         return any(e.name is EventName.AUTHORIZED and not e.success for e in events)
 
     @staticmethod
-    def _state_of(payment: GetPaymentResponse, market: Market) -> tuple[PaymentState, Shown | str]:
+    def _state_of(payment: GetPaymentResponse) -> tuple[PaymentState, Shown | str]:
         aggregate = payment.aggregate
         match payment.state:
             case State.CREATED:
@@ -152,7 +152,10 @@ class EPaymentProvider(ClientOwner):
             case State.AUTHORIZED:
                 return PaymentState.RESERVED, ""
             case State.ABORTED:
-                # In the app the customer has: Vipps in Norway, MobilePay in Denmark and Finland.
+                # In the app the customer has: Vipps in Norway, MobilePay in Denmark and Finland. Told by the
+                # payment's currency, not the provider's market: the details poller, start-up recovery and the
+                # back office's re-check read payments through providers made without the shop's market.
+                market = MARKET_OF_CURRENCY.get(payment.amount.currency.value, NORWAY)
                 return PaymentState.REJECTED, Message(
                     "The customer rejected the payment in {brand}.", brand=market.brand
                 )

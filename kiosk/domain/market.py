@@ -80,6 +80,9 @@ FINLAND = Market(
     dash_for_no_decimals=False,
 )
 MARKETS: dict[str, Market] = {market.country: market for market in (NORWAY, DENMARK, FINLAND)}
+# A sales unit's currency must match its country, so a payment's currency tells whose app the customer has:
+# what a reading of the payment says, whichever market the provider that read it was made for.
+MARKET_OF_CURRENCY: dict[str, Market] = {market.currency: market for market in MARKETS.values()}
 
 
 def market_of(country: object) -> Market:

@@ -275,3 +275,22 @@ def test_the_outcome_names_the_app_the_customer_uses(qtbot, language, shop_marke
     assert screen.title.text() == no_answer
     screen.show_outcome("PAID", 4995, "", None)
     assert plain(screen.title.text()).endswith(plain(money(4995)))
+
+
+@pytest.mark.parametrize(
+    ("country", "said"),
+    [("DK", "Kunden afviste betalingen i MobilePay."), ("FI", "Asiakas hylkäsi maksun MobilePay-sovelluksessa.")],
+)
+def test_a_customer_who_rejects_in_mobilepay_is_told_so_not_vipps(qtbot, make_window, sim, language, country, said):
+    """The rejection's reason comes from the details poller's reading of the payment: it names the app of the
+    payment's market, as the outcome's title does."""
+    counter = COUNTERS[country]
+    language(counter["language"])
+    window = make_window(country=country)
+    charge_in_market(qtbot, window, counter["typed"])
+    typed, app_key = counter["phone"]
+    type_phone(qtbot, window, typed)
+    qtbot.waitUntil(lambda: len(open_requests(sim, app_key)) == 1)
+    sim.respond(open_requests(sim, app_key)[0]["pspTransactionId"], app_key, "reject")
+    wait_outcome(qtbot, window, "REJECTED")
+    assert window.outcome_screen.detail.text() == said
