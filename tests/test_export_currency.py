@@ -77,3 +77,20 @@ def test_the_pdf_of_a_day_without_sales_shows_zero_in_the_shops_currency(qapp, l
     text = _pdf_text(ledger, tmp_path, currency="EUR").replace("\u00a0", " ")
     assert "Captured 0 sales €0.00" in text
     assert "NOK" not in text
+
+
+def test_the_pdf_of_a_danish_day_names_the_app_its_customers_use(qapp, ledger, tmp_path):
+    """The manager's report of a shop whose customers pay with MobilePay says MobilePay, as the counter's
+    outcome titles do: the rejections' line and, for a shop without a name, its title."""
+    _paid(ledger, 4995, "DKK", "dk1")
+    text = _pdf_text(ledger, tmp_path, currency="DKK")
+    assert "MobilePay kiosk: end of day" in text
+    assert "Rejected in MobilePay" in text
+    assert "Vipps" not in text
+
+
+def test_the_pdf_of_a_norwegian_day_still_says_vipps(qapp, ledger, tmp_path):
+    _paid(ledger, 4995, "NOK", "no1")
+    text = _pdf_text(ledger, tmp_path, currency="NOK")
+    assert "Vipps kiosk: end of day" in text
+    assert "Rejected in Vipps" in text

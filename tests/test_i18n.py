@@ -323,6 +323,17 @@ def test_every_template_keeps_its_fields_in_translation():
                 assert form.count("%n") == source.count("%n"), (context, source, form)
 
 
+@pytest.mark.parametrize("ts", TRANSLATED, ids=lambda path: path.stem)
+def test_a_translation_names_no_brand_its_text_does_not(ts):
+    """A text written for every market ("Sending the payment to the customer's app…") must not gain "Vipps" in a
+    language: a Danish or Finnish counter would then name the wrong app to a MobilePay customer."""
+    for context, source, translation in ts_messages(ts):
+        forms = [form.text or "" for form in translation.iter("numerusform")] or [translation.text or ""]
+        for brand in ("Vipps", "MobilePay"):
+            if brand not in source:
+                assert not any(brand in form for form in forms), (context, source, forms)
+
+
 # ---- the translations are complete, and stay so ---------------------------------------------------------------
 
 

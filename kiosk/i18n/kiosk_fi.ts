@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Sending the payment to the customer&apos;s app…</source>
-        <translation>Lähetetään maksua asiakkaan Vipps-sovellukseen…</translation>
+        <translation>Lähetetään maksua asiakkaan sovellukseen…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -972,7 +972,7 @@
     </message>
     <message>
         <source>Refused {refused} · Rejected {rejected} · Time ran out {expired} · Cancelled {cancelled} · Not started {not_started} · Needs checking {needs_check}</source>
-        <translation>Kortti hylätty {refused} · Hylätty Vippsissä {rejected} · Vanhentuneet {expired} · Peruutettu {cancelled} · Ei aloitettu {not_started} · Tarkistettava {needs_check}</translation>
+        <translation>Kortti hylätty {refused} · Hylätty sovelluksessa {rejected} · Vanhentuneet {expired} · Peruutettu {cancelled} · Ei aloitettu {not_started} · Tarkistettava {needs_check}</translation>
     </message>
     <message>
         <source>Day to show</source>
@@ -1191,6 +1191,10 @@
         <translation>Vipps-kioski</translation>
     </message>
     <message>
+        <source>MobilePay kiosk</source>
+        <translation>MobilePay-kioski</translation>
+    </message>
+    <message>
         <source>{shop}: end of day {day}</source>
         <translation>{shop}: päiväraportti {day}</translation>
     </message>
@@ -1221,6 +1225,10 @@
     <message>
         <source>Rejected in Vipps</source>
         <translation>Hylätty Vippsissä</translation>
+    </message>
+    <message>
+        <source>Rejected in MobilePay</source>
+        <translation>Hylätty MobilePayssa</translation>
     </message>
     <message>
         <source>Time ran out</source>

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Sending the payment to the customer&apos;s app…</source>
-        <translation>Sender betalingen til kundens Vipps-app …</translation>
+        <translation>Sender betalingen til kundens app …</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -972,7 +972,7 @@
     </message>
     <message>
         <source>Refused {refused} · Rejected {rejected} · Time ran out {expired} · Cancelled {cancelled} · Not started {not_started} · Needs checking {needs_check}</source>
-        <translation>Kort avvist {refused} · Avvist i Vipps {rejected} · Tiden gikk ut {expired} · Kansellert {cancelled} · Ikke startet {not_started} · Må sjekkes {needs_check}</translation>
+        <translation>Kort avvist {refused} · Avvist i appen {rejected} · Tiden gikk ut {expired} · Kansellert {cancelled} · Ikke startet {not_started} · Må sjekkes {needs_check}</translation>
     </message>
     <message>
         <source>Day to show</source>
@@ -1191,6 +1191,10 @@
         <translation>Vipps-kiosk</translation>
     </message>
     <message>
+        <source>MobilePay kiosk</source>
+        <translation>MobilePay-kiosk</translation>
+    </message>
+    <message>
         <source>{shop}: end of day {day}</source>
         <translation>{shop}: dagsoppgjør {day}</translation>
     </message>
@@ -1221,6 +1225,10 @@
     <message>
         <source>Rejected in Vipps</source>
         <translation>Avvist i Vipps</translation>
+    </message>
+    <message>
+        <source>Rejected in MobilePay</source>
+        <translation>Avvist i MobilePay</translation>
     </message>
     <message>
         <source>Time ran out</source>

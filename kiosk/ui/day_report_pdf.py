@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QMarginsF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from kiosk.domain.market import MARKET_OF_CURRENCY
 from kiosk.domain.message import Currency, Message, Verbatim
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import ExportError
@@ -26,7 +27,11 @@ def write_day_pdf(
     """Totals (one block per currency of the day's sales; a day without sales, zero in `currency`, the
     shop's), counts per outcome and an hour-by-hour table on one A4 page. Needs a QGuiApplication."""
     summary = ledger.day_summary(day)
-    shop_name = shop_name or translate("DayReport", "Vipps kiosk")
+    # The app the shop's customers pay with, by the shop's currency (a sales unit's currency is its country's):
+    # Vipps in Norway, MobilePay in Denmark and Finland, as the counter's outcome titles say.
+    vipps = MARKET_OF_CURRENCY[currency].brand == "Vipps"
+    if not shop_name:
+        shop_name = translate("DayReport", "Vipps kiosk") if vipps else translate("DayReport", "MobilePay kiosk")
     partial = output.with_name(output.name + ".partial")
     writer = QPdfWriter(str(partial))
     writer.setTitle(translate("DayReport", "{shop}: end of day {day}").format(shop=shop_name, day=day))
@@ -45,7 +50,7 @@ def write_day_pdf(
         partial.unlink(missing_ok=True)
         raise _not_written(output, Message("the file cannot be created there"))
     try:
-        _draw(painter, writer.width(), shop_name, day, summary, currency)
+        _draw(painter, writer.width(), shop_name, day, summary, currency, vipps)
     finally:
         painter.end()
     try:
@@ -78,7 +83,9 @@ def _not_written(output: Path, problem: Message | Verbatim) -> ExportError:
     )
 
 
-def _draw(painter: QPainter, width: int, shop: str, day: date, summary: DaySummary, currency: Currency) -> None:
+def _draw(
+    painter: QPainter, width: int, shop: str, day: date, summary: DaySummary, currency: Currency, vipps: bool
+) -> None:
     line = 75  # device pixels at 300 dpi: about 6 mm
     y = 0
 
@@ -122,7 +129,10 @@ def _draw(painter: QPainter, width: int, shop: str, day: date, summary: DaySumma
     outcomes = summary.outcomes
     counts = [
         (translate("DayReport", "Refused by the card"), outcomes["refused"]),
-        (translate("DayReport", "Rejected in Vipps"), outcomes["rejected"]),
+        (
+            translate("DayReport", "Rejected in Vipps") if vipps else translate("DayReport", "Rejected in MobilePay"),
+            outcomes["rejected"],
+        ),
         (translate("DayReport", "Time ran out"), outcomes["expired"]),
         (translate("DayReport", "Cancelled"), outcomes["cancelled"]),
         (translate("DayReport", "Not started"), outcomes["not_started"]),
