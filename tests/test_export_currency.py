@@ -67,8 +67,8 @@ def test_the_pdf_of_a_day_in_two_currencies_totals_each_on_lines_of_its_own(qapp
     _paid(ledger, 4995, "DKK", "dk1")
     _paid(ledger, 10000, "NOK", "no1", minutes=10)
     text = _pdf_text(ledger, tmp_path).replace("\u00a0", " ")
-    assert "Captured 1 sales DKK 49.95 Refunded 0 sales DKK 0.00 Net DKK 49.95" in text
-    assert "Captured 1 sales NOK 100.00 Refunded 0 sales NOK 0.00 Net NOK 100.00" in text
+    assert "Captured 1 sale DKK 49.95 Refunded 0 sales DKK 0.00 Net DKK 49.95" in text  # a count in its plural
+    assert "Captured 1 sale NOK 100.00 Refunded 0 sales NOK 0.00 Net NOK 100.00" in text
     assert "09:00–09:59 2 DKK 49.95, NOK 100.00" in text  # the hour's money, each currency apart
     assert "149.95" not in text  # never a sum across currencies
 

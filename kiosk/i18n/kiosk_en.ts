@@ -24,5 +24,12 @@
             <numerusform>Exported %n sales to {path}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n sale(s)</source>
+        <translation>
+            <numerusform>%n sale</numerusform>
+            <numerusform>%n sales</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

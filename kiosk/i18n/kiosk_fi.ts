@@ -337,6 +337,13 @@
         <source>nothing was written (is the disk full?)</source>
         <translation>mitään ei kirjoitettu (onko levy täynnä?)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sale(s)</source>
+        <translation>
+            <numerusform>%n kpl</numerusform>
+            <numerusform>%n kpl</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Type the amount to charge.</source>
         <translation>Syötä veloitettava summa.</translation>
@@ -1201,10 +1208,6 @@
     <message>
         <source>{shop}: end of day</source>
         <translation>{shop}: päiväraportti</translation>
-    </message>
-    <message>
-        <source>{count} sales</source>
-        <translation>{count} kpl</translation>
     </message>
     <message>
         <source>Captured</source>

@@ -337,6 +337,13 @@
         <source>nothing was written (is the disk full?)</source>
         <translation>ingenting ble skrevet (er disken full?)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sale(s)</source>
+        <translation>
+            <numerusform>%n salg</numerusform>
+            <numerusform>%n salg</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Type the amount to charge.</source>
         <translation>Skriv inn beløpet du vil ta betalt.</translation>
@@ -1201,10 +1208,6 @@
     <message>
         <source>{shop}: end of day</source>
         <translation>{shop}: dagsoppgjør</translation>
-    </message>
-    <message>
-        <source>{count} sales</source>
-        <translation>{count} salg</translation>
     </message>
     <message>
         <source>Captured</source>

@@ -16,6 +16,7 @@ from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import ExportError
 from kiosk.ledger.report import DaySummary
 from kiosk.ui.language.i18n import long_date, money, use_language
+from kiosk.ui.language.messages import translated
 
 # Called from a background job's thread too: QCoreApplication.translate is thread-safe. (lupdate reads the calls.)
 translate = QCoreApplication.translate
@@ -101,20 +102,23 @@ def _draw(
     y += line
     text(0, long_date(QDate(day.year, day.month, day.day)), 11)
     y += int(line * 1.5)
-    sales = translate("DayReport", "{count} sales")
+
+    def sales(count: int) -> str:  # a count in the language's plural ("1 sale", "2 sales")
+        return translated(Message.counted("%n sale(s)", None, count))
+
     # A block of money per currency (a shop never mixes: one), never a sum across currencies.
     for totals in summary.totals(currency):
         code = totals.currency
         rows = [
             (
                 translate("DayReport", "Captured"),
-                sales.format(count=totals.captured_count),
+                sales(totals.captured_count),
                 money(totals.captured_ore, currency=code),
                 False,
             ),
             (
                 translate("DayReport", "Refunded"),
-                sales.format(count=totals.refunded_count),
+                sales(totals.refunded_count),
                 money(totals.refunded_ore, currency=code),
                 False,
             ),
