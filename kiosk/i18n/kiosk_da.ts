@@ -969,9 +969,12 @@
         <source>Lock kiosk mode: full screen, the PIN to leave</source>
         <translation>Lås kiosktilstand: fuld skærm, PIN-koden for at forlade den</translation>
     </message>
-    <message>
-        <source>{count} sales, oldest first</source>
-        <translation>{count} salg, ældste først</translation>
+    <message numerus="yes">
+        <source>%n sale(s), oldest first</source>
+        <translation>
+            <numerusform>%n salg, ældste først</numerusform>
+            <numerusform>%n salg, ældste først</numerusform>
+        </translation>
     </message>
     <message>
         <source>Captured {count} · {captured}    Refunded {refunded}    Net {net}</source>

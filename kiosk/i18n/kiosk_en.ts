@@ -32,4 +32,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>BackOffice</name>
+    <message numerus="yes">
+        <source>%n sale(s), oldest first</source>
+        <translation>
+            <numerusform>%n sale, oldest first</numerusform>
+            <numerusform>%n sales, oldest first</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

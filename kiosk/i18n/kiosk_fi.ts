@@ -969,9 +969,12 @@
         <source>Lock kiosk mode: full screen, the PIN to leave</source>
         <translation>Lukitse kioskitila: koko näyttö, poistuminen PIN-koodilla</translation>
     </message>
-    <message>
-        <source>{count} sales, oldest first</source>
-        <translation>Myyntejä: {count}, vanhimmat ensin</translation>
+    <message numerus="yes">
+        <source>%n sale(s), oldest first</source>
+        <translation>
+            <numerusform>Myyntejä: %n, vanhimmat ensin</numerusform>
+            <numerusform>Myyntejä: %n, vanhimmat ensin</numerusform>
+        </translation>
     </message>
     <message>
         <source>Captured {count} · {captured}    Refunded {refunded}    Net {net}</source>

@@ -969,9 +969,12 @@
         <source>Lock kiosk mode: full screen, the PIN to leave</source>
         <translation>Lås kioskmodus: fullskjerm, PIN-koden for å gå ut</translation>
     </message>
-    <message>
-        <source>{count} sales, oldest first</source>
-        <translation>{count} salg, eldste først</translation>
+    <message numerus="yes">
+        <source>%n sale(s), oldest first</source>
+        <translation>
+            <numerusform>%n salg, eldste først</numerusform>
+            <numerusform>%n salg, eldste først</numerusform>
+        </translation>
     </message>
     <message>
         <source>Captured {count} · {captured}    Refunded {refunded}    Net {net}</source>

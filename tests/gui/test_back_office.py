@@ -380,3 +380,11 @@ def test_a_ledger_in_two_currencies_has_a_totals_line_for_each_and_no_sum(qtbot,
     assert counts.startswith("Refused 0")
     assert "149.95" not in office.totals.text() + office.chart.accessibleDescription()
     assert [office.model.index(row, 2).data() for row in range(2)] == ["NOK\u00a0100.00", "DKK\u00a049.95"]
+
+
+def test_a_screen_reader_counts_the_days_sales_in_the_plural(qtbot, make_window, tmp_path):
+    window = make_window(shop=ShopSettings(sounds=False, country="DK"))
+    _paid_in(tmp_path / "ledger.sqlite3", 4995, "DKK", "dk1")
+    _open_back_office(qtbot, window)
+    office = window.back_office
+    qtbot.waitUntil(lambda: office.table.accessibleDescription() == "1 sale, oldest first")

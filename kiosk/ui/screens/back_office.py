@@ -247,7 +247,7 @@ class BackOffice(QWidget):
     def _show_totals(self) -> None:
         if self._summary is None:
             return
-        self.table.setAccessibleDescription(self.tr("{count} sales, oldest first").format(count=self._summary.sales))
+        self.table.setAccessibleDescription(self.tr("%n sale(s), oldest first", None, self._summary.sales))
         # A line of money per currency (a shop never mixes: one), never a sum across currencies.
         money_lines = [
             self.tr("Captured {count} · {captured}    Refunded {refunded}    Net {net}").format(
