@@ -57,7 +57,8 @@ class ProvidersByApi:
         self._vipps = vipps
         self._retry = retry
         # The providers made here start payments in it; those that only settle, capture or refund do not need
-        # it (an ePayment write names the payment's own currency, kiosk.checkout.epayment_provider).
+        # it (an ePayment write names the payment's own currency, and a reading names the customer's app by that
+        # currency: kiosk.checkout.epayment_provider).
         self._market = market
         self._given = {provider.name: provider for provider in given}
         self._made: dict[str, PaymentProvider] = {}
