@@ -43,7 +43,8 @@ def _export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
     target = export_target(output, f"kiosk-{day.isoformat()}.{fmt}")
     with Ledger.open(source, read_only=True) as ledger:
         if fmt == "csv":
-            return f"{target} ({write_day_csv(ledger, day, target)} sales)"
+            count = write_day_csv(ledger, day, target)
+            return f"{target} ({count} {'sale' if count == 1 else 'sales'})"
         # The one deferred import here, on purpose: Qt's GUI libraries (libGL, fontconfig, ...) load only for a
         # PDF, so a CSV export runs on a PC where Qt cannot.
         from kiosk.ui.day_report_pdf import write_day_pdf_without_window

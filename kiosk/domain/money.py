@@ -60,19 +60,25 @@ def parse_amount(text: str, market: Market, *, ceiling: int | None = None) -> in
     if not cleaned.isascii():
         raise AmountError(Message("Use the digits 0-9 only."))
     minor = _read(cleaned, market)
-    if minor < market.minimum_minor_units or minor == 0:
+    check_chargeable(minor, market, ceiling)
+    return minor
+
+
+def check_chargeable(minor: int, market: Market, ceiling: int | None = None) -> None:
+    """Raises AmountError for less than Vipps' minimum in the market (or nothing at all), or more than
+    `ceiling`: the one rule the amount screen and the checkout's own guard both apply, in the same words."""
+    if minor < market.minimum_minor_units or minor <= 0:
         raise AmountError(_too_small(minor, market))
     if ceiling is not None and minor > ceiling:
         raise AmountError(Message("That is over this till's limit of {limit}.", limit=Money(ceiling, market.currency)))
-    return minor
 
 
 def _too_small(minor: int, market: Market) -> Message:
     if market.country == "NO":  # Norway's words, kept as they were: "1 kr" reads better than "1,00 kr"
-        if minor == 0:
+        if minor <= 0:
             return Message("The amount must be more than 0 kr.")
         return Message("Vipps takes payments of 1 kr or more.")
-    if minor == 0:
+    if minor <= 0:
         return Message("The amount must be more than 0.")
     minimum = Money(market.minimum_minor_units, market.currency)
     return Message("{brand} takes payments of {minimum} or more.", brand=market.brand, minimum=minimum)
