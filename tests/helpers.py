@@ -177,10 +177,19 @@ def sale_left_open_by_a_crash(ledger_file: Path) -> int:
 
 
 def record_paid_sale(
-    ledger, amount: int = 10000, at=None, tx: str = "tx1", phone_masked: str | None = None, provider: str = "psp"
+    ledger,
+    amount: int = 10000,
+    at=None,
+    tx: str = "tx1",
+    phone_masked: str | None = None,
+    provider: str = "psp",
+    *,
+    currency: str = "NOK",
+    text: str = "",
 ) -> int:
-    """A captured sale written straight into a ledger, as the checkout would have left it."""
-    sale = ledger.new_sale(amount, at=at)
+    """A captured sale written straight into a ledger, as the checkout would have left it (in `currency`, as the
+    checkout of a shop in that currency's market records it)."""
+    sale = ledger.new_sale(amount, text, at=at, currency=currency)
     attempt = ledger.add_attempt(
         sale.id,
         psp_transaction_id=tx,

@@ -9,12 +9,11 @@ Norway, and ePayment with all three.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kiosk.domain.market import DENMARK, FINLAND, NORWAY, Market
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import VippsSettings
-from kiosk.simulator.demo import DEMO_SALES_UNITS
 
 
 @dataclass(frozen=True)
@@ -49,13 +48,4 @@ API_MARKETS = [("psp", "NO"), ("epayment", "NO"), ("epayment", "DK"), ("epayment
 
 def unit_settings(base_url: str, api: str, country: str) -> VippsSettings:
     """The demo's settings at the simulator's sales unit in `country`, taking payments through `api`."""
-    unit = DEMO_SALES_UNITS[country]
-    return replace(
-        demo_vipps_settings(base_url, api=api),
-        client_id=unit.client_id,
-        client_secret=unit.client_secret,
-        subscription_key=unit.subscription_key,
-        merchant_serial_number=unit.merchant_serial_number,
-        psp_id=unit.psp_id,
-        make_payment_token=unit.make_payment_token,
-    )
+    return demo_vipps_settings(base_url, api=api, country=country)

@@ -12,27 +12,15 @@ from pypdf import PdfReader
 from kiosk.ledger import Ledger
 from kiosk.ledger.export_csv import write_day_csv
 from kiosk.ui.day_report_pdf import write_day_pdf
+from tests.helpers import record_paid_sale
 
 DAY = date.today()
 NINE = datetime.combine(DAY, datetime.min.time()).astimezone() + timedelta(hours=9)
 
 
 def _paid(ledger: Ledger, amount: int, currency: str, tx: str, minutes: int = 0) -> int:
-    """A captured sale in `currency`, as the checkout of a shop in that currency's market records it."""
-    sale = ledger.new_sale(amount, "kaffe", at=NINE + timedelta(minutes=minutes), currency=currency)
-    attempt = ledger.add_attempt(
-        sale.id,
-        psp_transaction_id=tx,
-        merchant_order_id=f"order-{tx}",
-        idempotency_key=f"key-{tx}",
-        channel="QR",
-        phone_masked=None,
-        state="CREATED",
-        provider="epayment",
-    )
-    ledger.reserve_and_mark_paid(attempt.id, ["CREATED"], "approved")
-    ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURED")
-    return sale.id
+    at = NINE + timedelta(minutes=minutes)
+    return record_paid_sale(ledger, amount, at=at, tx=tx, provider="epayment", currency=currency, text="kaffe")
 
 
 def _pdf_text(ledger: Ledger, tmp_path, **options) -> str:

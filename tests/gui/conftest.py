@@ -11,7 +11,6 @@ from kiosk.domain.market import NORWAY
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.manager_pin import ManagerPin
 from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings
-from kiosk.simulator.demo import DEMO_SALES_UNITS
 from kiosk.ui.language.i18n import use_market
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import TEST_API
@@ -50,18 +49,7 @@ def two_screens(qapp) -> Iterator[None]:
 def market_vipps_settings(base_url: str, country: str) -> VippsSettings:
     """The simulator's demo sales unit of `country`'s market: Norway's on TEST_API, Denmark's and Finland's on
     the ePayment API (the PSP API v3 takes Norwegian payments only)."""
-    if country == NORWAY.country:
-        return demo_vipps_settings(base_url, api=TEST_API)
-    unit = DEMO_SALES_UNITS[country]
-    return VippsSettings(
-        base_url=base_url,
-        client_id=unit.client_id,
-        client_secret=unit.client_secret,
-        subscription_key=unit.subscription_key,
-        merchant_serial_number=unit.merchant_serial_number,
-        skip_landing_page=True,
-        api="epayment",
-    )
+    return demo_vipps_settings(base_url, api=TEST_API if country == NORWAY.country else "epayment", country=country)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from kiosk.settings.paths import data_dir
 from kiosk.ui.language.i18n import money
 from tests.gui.keyboard import press, type_text
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
+from tests.helpers import record_paid_sale
 
 
 def _sell(qtbot, window, sim, amount_text="149,50", phone="91234567"):
@@ -321,21 +322,8 @@ def test_a_damaged_pin_file_is_reported_not_a_crash(qtbot, window, tmp_path):
 
 
 def _paid_in(ledger_file, amount: int, currency: str, tx: str) -> None:
-    """A captured sale in `currency` in the till's ledger, as its checkout records one."""
     with Ledger.open(ledger_file) as ledger:
-        sale = ledger.new_sale(amount, currency=currency)
-        attempt = ledger.add_attempt(
-            sale.id,
-            psp_transaction_id=tx,
-            merchant_order_id=f"order-{tx}",
-            idempotency_key=f"key-{tx}",
-            channel="QR",
-            phone_masked=None,
-            state="CREATED",
-            provider="epayment",
-        )
-        ledger.reserve_and_mark_paid(attempt.id, ["CREATED"], "approved")
-        ledger.move_attempt(attempt.id, ["RESERVED"], "CAPTURED")
+        record_paid_sale(ledger, amount, tx=tx, provider="epayment", currency=currency)
 
 
 def test_a_danish_shops_day_is_in_kroner_from_its_first_empty_view_to_each_sale(qtbot, make_window, tmp_path):
