@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.kiosk = kiosk
         self.ledger_file = ledger_file
         self.pin = pin
-        use_palette(self.shop.theme)
+        use_palette(self.shop.theme, self.shop.market.brand)
         # The shop's market for every screen built after this: its currency, its brand, its phone numbers.
         use_market(self.shop.market)
         # Sizes follow the system's font size, so a shop that asks for larger text gets a larger kiosk.

@@ -22,9 +22,10 @@ def standard_look_afterwards():
     use_palette("standard")
 
 
+@pytest.mark.parametrize("brand", ["Vipps", "MobilePay"])
 @pytest.mark.parametrize("name", sorted(PALETTES))
-def test_every_text_colour_passes_wcag_aa_on_its_background(name):
-    p = PALETTES[name]
+def test_every_text_colour_passes_wcag_aa_on_its_background(name, brand):
+    p = use_palette(name, brand)
     pairs = {
         "text": (p.ink, p.background),
         "text in fields": (p.ink, p.surface),

@@ -88,6 +88,16 @@ def test_the_amount_typed_is_the_markets_money_and_the_customer_meets_mobilepay(
     assert screen.qr.accessibleName() == counter["qr_name"]
 
 
+@pytest.mark.parametrize(("country", "colour"), [("NO", "#c8400f"), ("DK", "#3b57e0"), ("FI", "#3b57e0")])
+def test_the_charge_key_wears_the_brand_the_customer_will_pay_with(qtbot, make_window, country, colour):
+    """Vipps orange in Norway, MobilePay blue in Denmark and Finland (each dark enough for white text: AA)."""
+    window = make_window(country=country)
+    button = window.amount_screen.charge_button
+    qtbot.waitUntil(button.isEnabled)
+    picture = button.grab().toImage()
+    assert picture.pixelColor(picture.width() // 2, 6).name() == colour  # above the words, inside the corners
+
+
 @pytest.fixture
 def shop_market() -> Iterator[Callable[[Market], None]]:
     """Set the shop's market as the window does (kiosk.ui.language.i18n.use_market), Norway's again after."""
