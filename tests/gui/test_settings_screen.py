@@ -75,7 +75,7 @@ def test_a_mistake_is_shown_and_nothing_saved(qtbot, screen, sim):
 def test_saved_settings_are_what_the_kiosk_starts_with_and_secrets_stay_out_of_the_file(qtbot, screen, sim):
     _fill(qtbot, screen, sim.base_url)
     screen.shop_name.setText("Corner Café")
-    screen.language.setCurrentIndex(screen.language.findData("nb"))
+    screen.language.setCurrentIndex(screen.language.findData("fi"))
     screen.theme.setCurrentIndex(screen.theme.findData("high-contrast"))
     screen.timings["poll_interval_s"].setValue(3.0)
     with qtbot.waitSignal(screen.saved):
@@ -86,7 +86,7 @@ def test_saved_settings_are_what_the_kiosk_starts_with_and_secrets_stay_out_of_t
     assert loaded.vipps.base_url == sim.base_url
     assert loaded.vipps.client_secret == DEMO_SALES_UNIT.client_secret
     assert loaded.kiosk.poll_interval_s == 3.0
-    assert (loaded.shop.name, loaded.shop.language, loaded.shop.theme) == ("Corner Café", "nb", "high-contrast")
+    assert (loaded.shop.name, loaded.shop.language, loaded.shop.theme) == ("Corner Café", "fi", "high-contrast")
 
 
 @pytest.mark.parametrize(("language", "name"), [("da", "Dansk"), ("fi", "Suomi")])
