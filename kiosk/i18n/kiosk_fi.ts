@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>Still connecting to Vipps. One moment.</source>
-        <translation>Yhdistetään vielä Vippsiin. Hetki vain.</translation>
+        <translation>Yhdistetään vielä Vippsiin. Odota hetki.</translation>
     </message>
     <message>
         <source>Refunding…</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Exporting…</source>
-        <translation>Viedään…</translation>
+        <translation>Viedään tiedostoon…</translation>
     </message>
     <message>
         <source>Something went wrong. It is recorded in the log.</source>
@@ -37,11 +37,11 @@
     </message>
     <message>
         <source>Sending the payment to the customer&apos;s phone…</source>
-        <translation>Lähetetään maksua asiakkaan puhelimeen…</translation>
+        <translation>Lähetetään maksupyyntöä asiakkaan puhelimeen…</translation>
     </message>
     <message>
         <source>Sending the payment to the customer&apos;s app…</source>
-        <translation>Lähetetään maksua asiakkaan sovellukseen…</translation>
+        <translation>Lähetetään maksupyyntöä asiakkaan sovellukseen…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>The payment was not approved (rejected in Vipps or refused by the card).</source>
-        <translation>Maksua ei hyväksytty (se hylättiin Vippsissä, tai kortti hylättiin).</translation>
+        <translation>Maksua ei hyväksytty (asiakas hylkäsi sen Vippsissä tai kortti hylättiin).</translation>
     </message>
     <message>
         <source>The customer rejected the payment in Vipps.</source>
@@ -145,11 +145,11 @@
     </message>
     <message>
         <source>The card is not valid.</source>
-        <translation>Kortti ei ole kelvollinen.</translation>
+        <translation>Kortti ei kelpaa.</translation>
     </message>
     <message>
         <source>Credit cards cannot be used here.</source>
-        <translation>Luottokortteja ei voi käyttää täällä.</translation>
+        <translation>Luottokortilla ei voi maksaa täällä.</translation>
     </message>
     <message>
         <source>There is not enough money on the card.</source>
@@ -183,7 +183,7 @@
     </message>
     <message>
         <source>Needs checking: Vipps could not be asked after a restart.</source>
-        <translation>Tarkistettava: Vippsiltä ei voitu kysyä uudelleenkäynnistyksen jälkeen.</translation>
+        <translation>Tarkistettava: Vippsiin ei saatu yhteyttä uudelleenkäynnistyksen jälkeen.</translation>
     </message>
     <message>
         <source>The kiosk restarted before the customer paid.</source>
@@ -191,23 +191,23 @@
     </message>
     <message>
         <source>Vipps could not be asked. Try again later.</source>
-        <translation>Vippsiltä ei voitu kysyä. Yritä myöhemmin uudelleen.</translation>
+        <translation>Vippsiin ei saatu yhteyttä. Yritä myöhemmin uudelleen.</translation>
     </message>
     <message>
         <source>Vipps says the payment is pending: settle it with the customer.</source>
-        <translation>Vippsin mukaan maksu on kesken: selvitä se asiakkaan kanssa.</translation>
+        <translation>Vippsin mukaan maksu on kesken: selvitä asia asiakkaan kanssa.</translation>
     </message>
     <message>
         <source>Vipps says the payment is failed: settle it with the customer.</source>
-        <translation>Vippsin mukaan maksu epäonnistui: selvitä se asiakkaan kanssa.</translation>
+        <translation>Vippsin mukaan maksu epäonnistui: selvitä asia asiakkaan kanssa.</translation>
     </message>
     <message>
         <source>Vipps says the payment is cancelled: settle it with the customer.</source>
-        <translation>Vippsin mukaan maksu on peruutettu: selvitä se asiakkaan kanssa.</translation>
+        <translation>Vippsin mukaan maksu on peruutettu: selvitä asia asiakkaan kanssa.</translation>
     </message>
     <message>
         <source>Vipps says the payment is {state}: settle it with the customer.</source>
-        <translation>Vippsin mukaan maksun tila on ”{state}”: selvitä se asiakkaan kanssa.</translation>
+        <translation>Vippsin mukaan maksun tila on ”{state}”: selvitä asia asiakkaan kanssa.</translation>
     </message>
     <message>
         <source>Needs checking: {problem}.</source>
@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>made through Vipps&apos; {api} API, and {problem}</source>
-        <translation>tehty Vippsin {api}-rajapinnan kautta, ja {problem}</translation>
+        <translation>tehty Vippsin {api}-rajapinnan kautta ja {problem}</translation>
     </message>
     <message>
         <source>the settings have no psp_id, which the PSP API needs: add psp_id = &quot;...&quot; to [vipps]</source>
@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>This sale was paid through Vipps&apos; {api} API, and {problem}.</source>
-        <translation>Tämä myynti maksettiin Vippsin {api}-rajapinnan kautta, ja {problem}.</translation>
+        <translation>Tämä myynti maksettiin Vippsin {api}-rajapinnan kautta ja {problem}.</translation>
     </message>
     <message>
         <source>This sale was paid elsewhere: {problem}.</source>
@@ -247,11 +247,11 @@
     </message>
     <message>
         <source>Vipps says it has no such payment, but it had answered for it before</source>
-        <translation>Vippsin mukaan maksua ei ole, mutta Vipps on vastannut siitä aiemmin</translation>
+        <translation>Vippsin mukaan maksua ei ole, vaikka Vipps on aiemmin vastannut sitä koskeviin kyselyihin</translation>
     </message>
     <message>
         <source>Vipps says it has no such payment, but the attempt was made before the kiosk recorded its sales unit, so it may have been made with other settings: check it in Vipps&apos; portal</source>
-        <translation>Vippsin mukaan maksua ei ole, mutta yritys tehtiin ennen kuin kioski alkoi tallentaa myyntipisteensä, joten se on voitu tehdä eri asetuksilla: tarkista asia Vipps-portaalista</translation>
+        <translation>Vippsin mukaan maksua ei ole, mutta yritys tehtiin ennen kuin kioski alkoi tallentaa myyntipisteen tietoja, joten se on voitu tehdä eri asetuksilla: tarkista asia Vipps-portaalista</translation>
     </message>
     <message>
         <source>made with merchant_serial_number {made} at {made_address}, not {now} at {address} as the settings now say: set them back to settle the sale</source>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <source>Vipps refused the capture: settle it with the customer.</source>
-        <translation>Vipps hylkäsi veloituksen: selvitä se asiakkaan kanssa.</translation>
+        <translation>Vipps hylkäsi veloituksen: selvitä asia asiakkaan kanssa.</translation>
     </message>
     <message>
         <source>Paid; Vipps has not applied the capture yet.</source>
@@ -319,7 +319,7 @@
     </message>
     <message>
         <source>it is from a newer kiosk (schema {version}); update the kiosk to open it</source>
-        <translation>se on uudemmasta kioskista (skeema {version}); päivitä kioski, jotta sen voi avata</translation>
+        <translation>se on kioskin uudemmasta versiosta (skeema {version}); päivitä kioski, niin sen voi avata</translation>
     </message>
     <message>
         <source>The export could not be written to {path}: {problem}</source>
@@ -331,7 +331,7 @@
     </message>
     <message>
         <source>the file cannot be created there</source>
-        <translation>tiedostoa ei voi luoda sinne</translation>
+        <translation>kansioon ei voi luoda tiedostoa</translation>
     </message>
     <message>
         <source>nothing was written (is the disk full?)</source>
@@ -362,11 +362,11 @@
     </message>
     <message>
         <source>{brand} takes payments of {minimum} or more.</source>
-        <translation>{brand}: pienin mahdollinen maksu on {minimum}.</translation>
+        <translation>Pienin {brand}-maksu on {minimum}.</translation>
     </message>
     <message>
         <source>That is not an amount. Type it like 149,50.</source>
-        <translation>Tämä ei ole summa. Kirjoita se muodossa 149,50.</translation>
+        <translation>Tämä ei ole summa. Kirjoita summa muodossa 149,50.</translation>
     </message>
     <message>
         <source>The amount must be more than 0 kr.</source>
@@ -378,7 +378,7 @@
     </message>
     <message>
         <source>That is over this till&apos;s limit of {limit}.</source>
-        <translation>Summa ylittää tämän kassan ylärajan, joka on {limit}.</translation>
+        <translation>Summa ylittää tämän kassan ylärajan ({limit}).</translation>
     </message>
     <message>
         <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type euros and cents with two decimals (12.50), or thousands without the separator (12500).</source>
@@ -398,11 +398,11 @@
     </message>
     <message>
         <source>A Norwegian mobile number has 8 digits.</source>
-        <translation>Norjalaisessa puhelinnumerossa on 8 numeroa.</translation>
+        <translation>Norjalaisessa matkapuhelinnumerossa on 8 numeroa.</translation>
     </message>
     <message>
         <source>Norwegian mobile numbers start with 4 or 9.</source>
-        <translation>Norjalaiset puhelinnumerot alkavat numerolla 4 tai 9.</translation>
+        <translation>Norjalaiset matkapuhelinnumerot alkavat 4:llä tai 9:llä.</translation>
     </message>
     <message>
         <source>Only Danish numbers (+45) can pay with MobilePay here.</source>
@@ -410,11 +410,11 @@
     </message>
     <message>
         <source>A Danish mobile number has 8 digits.</source>
-        <translation>Tanskalaisessa puhelinnumerossa on 8 numeroa.</translation>
+        <translation>Tanskalaisessa matkapuhelinnumerossa on 8 numeroa.</translation>
     </message>
     <message>
         <source>Danish numbers do not start with 0 or 1.</source>
-        <translation>Tanskalaiset numerot eivät ala numerolla 0 tai 1.</translation>
+        <translation>Tanskalaiset numerot eivät ala 0:lla tai 1:llä.</translation>
     </message>
     <message>
         <source>Only Finnish numbers (+358) can pay with MobilePay here.</source>
@@ -470,7 +470,7 @@
     </message>
     <message>
         <source>Vipps&apos; certificate is not trusted: {problem}</source>
-        <translation>Vippsin varmenne ei ole luotettu: {problem}</translation>
+        <translation>Vippsin varmenteeseen ei luoteta: {problem}</translation>
     </message>
     <message>
         <source>cannot reach Vipps: {error}</source>
@@ -486,7 +486,7 @@
     </message>
     <message>
         <source>the connection to Vipps failed: {error}</source>
-        <translation>yhteys Vippsiin katkesi: {error}</translation>
+        <translation>yhteys Vippsiin epäonnistui: {error}</translation>
     </message>
     <message>
         <source>Vipps asks us to slow down (429)</source>
@@ -546,7 +546,7 @@
     </message>
     <message>
         <source>No answer from Vipps yet. The refund is recorded and will be sent again.</source>
-        <translation>Vipps ei ole vielä vastannut. Hyvitys on tallennettu, ja se lähetetään uudelleen.</translation>
+        <translation>Vipps ei ole vielä vastannut. Hyvitys on tallennettu ja lähetetään uudelleen.</translation>
     </message>
     <message>
         <source>Checked with Vipps: {message}</source>
@@ -561,7 +561,7 @@
     </message>
     <message>
         <source>Wrote the end-of-day report to {path}</source>
-        <translation>Päiväraportti kirjoitettu tiedostoon {path}</translation>
+        <translation>Päiväraportti tallennettu tiedostoon {path}</translation>
     </message>
     <message>
         <source>The kiosk could not start. The reason is in the log in the data folder.</source>
@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>No sale is waiting for the customer. Charge the amount first, then scan the customer&apos;s code.</source>
-        <translation>Mikään maksu ei odota asiakasta. Syötä ensin summa ja aloita maksu, skannaa sitten asiakkaan koodi.</translation>
+        <translation>Mikään myynti ei odota asiakasta. Veloita ensin summa ja skannaa sitten asiakkaan koodi.</translation>
     </message>
     <message>
         <source>{path}: cannot be read ({problem}); check that the file is readable</source>
@@ -581,7 +581,7 @@
     </message>
     <message>
         <source>{path}: is not valid TOML ({problem}); fix the syntax there</source>
-        <translation>{path}: tiedosto ei ole kelvollista TOMLia ({problem}); korjaa sen syntaksi</translation>
+        <translation>{path}: tiedosto ei ole kelvollista TOML-muotoa ({problem}); korjaa sen syntaksi</translation>
     </message>
     <message>
         <source>{where}: [vipps] api must be &quot;psp&quot; or &quot;epayment&quot; (got {got})</source>
@@ -589,7 +589,7 @@
     </message>
     <message>
         <source>{where}: [vipps] api = &quot;psp&quot; takes payments in Norway only: set api = &quot;epayment&quot; for a shop in Denmark or Finland ([shop] country = &quot;{country}&quot;)</source>
-        <translation>{where}: asetuksen [vipps] api = &quot;psp&quot; ottaa maksuja vastaan vain Norjassa: aseta api = &quot;epayment&quot; Tanskassa tai Suomessa toimivalle kaupalle ([shop] country = &quot;{country}&quot;)</translation>
+        <translation>{where}: asetuksella [vipps] api = &quot;psp&quot; voi ottaa maksuja vastaan vain Norjassa: Tanskassa tai Suomessa toimivalle myymälälle aseta api = &quot;epayment&quot; ([shop] country = &quot;{country}&quot;)</translation>
     </message>
     <message>
         <source>{where}: [kiosk] max_amount and max_amount_kr are the same limit: keep only max_amount</source>
@@ -597,7 +597,7 @@
     </message>
     <message>
         <source>{where}: [kiosk] max_amount_kr is in kroner, and a shop in Finland takes euros: use max_amount, in euros (like max_amount = 5000)</source>
-        <translation>{where}: asetus [kiosk] max_amount_kr on kruunuina, ja Suomessa toimiva kauppa ottaa vastaan euroja: käytä asetusta max_amount euroina (esimerkiksi max_amount = 5000)</translation>
+        <translation>{where}: asetus [kiosk] max_amount_kr on kruunuina, mutta Suomessa toimiva myymälä ottaa maksut euroina: anna raja euroina asetuksella max_amount (esimerkiksi max_amount = 5000)</translation>
     </message>
     <message>
         <source>{where}: [{name}] must be a table; write it as a [{name}] section</source>
@@ -681,11 +681,11 @@
     </message>
     <message>
         <source>{where}: [kiosk] {key} must be an amount in the shop&apos;s currency from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
-        <translation>{where}: asetuksen [kiosk] {key} on oltava kaupan valuutan määrä alkaen 1, enintään kahdella desimaalilla, esimerkiksi 5000 tai 4999.50 (annettu: {got})</translation>
+        <translation>{where}: asetuksen [kiosk] {key} on oltava summa myymälän valuutassa, vähintään 1 ja enintään kahden desimaalin tarkkuudella, esimerkiksi 5000 tai 4999.50 (annettu: {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
-        <translation>{where}: asetuksen [kiosk] {key} on oltava kruunumäärä alkaen 1, enintään kahdella desimaalilla, esimerkiksi 5000 tai 4999.50 (annettu: {got})</translation>
+        <translation>{where}: asetuksen [kiosk] {key} on oltava kruunumäärä, vähintään 1 ja enintään kahden desimaalin tarkkuudella, esimerkiksi 5000 tai 4999.50 (annettu: {got})</translation>
     </message>
     <message>
         <source>{where}: [simulator] host must be an address like &quot;127.0.0.1&quot; or &quot;0.0.0.0&quot;</source>
@@ -741,7 +741,7 @@
     </message>
     <message>
         <source>Vipps does not know merchant serial number {msn} for these credentials, or it is not active: check the MSN in the Vipps portal</source>
-        <translation>Vipps ei tunne myyntipisteen numeroa (MSN) {msn} näillä tunnistetiedoilla, tai se ei ole aktiivinen: tarkista MSN Vipps-portaalista</translation>
+        <translation>Vipps ei tunne myyntipisteen numeroa (MSN) {msn} näillä tunnistetiedoilla tai se ei ole aktiivinen: tarkista MSN Vipps-portaalista</translation>
     </message>
     <message>
         <source>Vipps refused the PSP-Id: check psp_id (Vipps gives it with the PSP credentials)</source>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <source>{address}&apos;s certificate is not trusted: check base_url, or the PC&apos;s date and time</source>
-        <translation>Osoitteen {address} varmenne ei ole luotettu: tarkista base_url tai tietokoneen päivämäärä ja kellonaika</translation>
+        <translation>Osoitteen {address} varmenteeseen ei luoteta: tarkista base_url tai tietokoneen päivämäärä ja kellonaika</translation>
     </message>
     <message>
         <source>cannot reach {address}: check base_url and the shop&apos;s internet connection</source>
@@ -793,7 +793,7 @@
     </message>
     <message>
         <source>{place}: {reason}: check [shop] database, the password and the network</source>
-        <translation>{place}: {reason}: tarkista [shop] database, salasana ja verkkoyhteys</translation>
+        <translation>{place}: {reason}: tarkista asetus [shop] database, salasana ja verkkoyhteys</translation>
     </message>
     <message>
         <source>{place} answered in {seconds} s</source>
@@ -928,7 +928,7 @@
     </message>
     <message>
         <source>Payment text shown to the customer (optional)</source>
-        <translation>Asiakkaalle näytettävä maksuteksti (valinnainen)</translation>
+        <translation>Asiakkaalle näytettävä maksun kuvaus (valinnainen)</translation>
     </message>
     <message>
         <source>Amount problem</source>
@@ -948,7 +948,7 @@
     </message>
     <message>
         <source>Text (optional)</source>
-        <translation>Maksuteksti (valinnainen)</translation>
+        <translation>Kuvaus (valinnainen)</translation>
     </message>
 </context>
 <context>
@@ -972,8 +972,8 @@
     <message numerus="yes">
         <source>%n sale(s), oldest first</source>
         <translation>
-            <numerusform>Myyntejä: %n, vanhimmat ensin</numerusform>
-            <numerusform>Myyntejä: %n, vanhimmat ensin</numerusform>
+            <numerusform>%n myynti</numerusform>
+            <numerusform>%n myyntiä, vanhimmat ensin</numerusform>
         </translation>
     </message>
     <message>
@@ -982,7 +982,7 @@
     </message>
     <message>
         <source>Refused {refused} · Rejected {rejected} · Time ran out {expired} · Cancelled {cancelled} · Not started {not_started} · Needs checking {needs_check}</source>
-        <translation>Kortti hylätty {refused} · Hylätty sovelluksessa {rejected} · Vanhentuneet {expired} · Peruutettu {cancelled} · Ei aloitettu {not_started} · Tarkistettava {needs_check}</translation>
+        <translation>Kortti hylätty {refused} · Hylätty sovelluksessa {rejected} · Vanhentunut {expired} · Peruutettu {cancelled} · Ei aloitettu {not_started} · Tarkistettava {needs_check}</translation>
     </message>
     <message>
         <source>Day to show</source>
@@ -1002,11 +1002,11 @@
     </message>
     <message>
         <source>Amount to refund ({unit}); empty refunds what remains</source>
-        <translation>Hyvitettävä summa ({unit}); tyhjä hyvittää kaiken jäljellä olevan</translation>
+        <translation>Hyvitettävä summa ({unit}); tyhjänä hyvitetään koko jäljellä oleva summa</translation>
     </message>
     <message>
         <source>all that remains</source>
-        <translation>kaikki jäljellä oleva</translation>
+        <translation>koko jäljellä oleva summa</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -1092,7 +1092,7 @@
     </message>
     <message>
         <source>None: one screen for staff and customer</source>
-        <translation>Ei mitään: sama näyttö henkilökunnalle ja asiakkaalle</translation>
+        <translation>Ei erillistä: sama näyttö henkilökunnalle ja asiakkaalle</translation>
     </message>
     <message>
         <source>{name} (not connected now)</source>
@@ -1238,7 +1238,7 @@
     </message>
     <message>
         <source>Time ran out</source>
-        <translation>Vanhentuneet</translation>
+        <translation>Vanhentunut</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -1409,7 +1409,7 @@
     </message>
     <message>
         <source>Outcome symbol</source>
-        <translation>Lopputuloksen symboli</translation>
+        <translation>Tuloksen kuvake</translation>
     </message>
     <message>
         <source>New sale</source>
@@ -1444,7 +1444,7 @@
     </message>
     <message>
         <source>The new PIN once more</source>
-        <translation>Uusi PIN-koodi uudelleen</translation>
+        <translation>Toista uusi PIN-koodi</translation>
     </message>
     <message>
         <source>Unlock with the manager PIN</source>
@@ -1534,7 +1534,7 @@
     </message>
     <message>
         <source>OPEN</source>
-        <translation>AVOIN</translation>
+        <translation>KESKEN</translation>
     </message>
     <message>
         <source>PAID</source>
@@ -1542,7 +1542,7 @@
     </message>
     <message>
         <source>REJECTED</source>
-        <translation>HYLÄTTY VIPPSISSÄ</translation>
+        <translation>HYLÄTTY SOVELLUKSESSA</translation>
     </message>
     <message>
         <source>REFUSED</source>
@@ -1620,7 +1620,7 @@
     </message>
     <message>
         <source>Back to a fresh sale when idle (s)</source>
-        <translation>Paluu uuteen myyntiin, jos ei käytetä (s)</translation>
+        <translation>Paluu uuteen myyntiin, kun kassa on käyttämättä (s)</translation>
     </message>
     <message>
         <source>Timings</source>
@@ -1719,7 +1719,7 @@
     </message>
     <message>
         <source>empty: this till on its own</source>
-        <translation>tyhjä: tämä kassa yksinään</translation>
+        <translation>tyhjä: vain tämä kassa</translation>
     </message>
     <message>
         <source>Shop id in a chain&apos;s shared database</source>
@@ -1747,7 +1747,7 @@
     </message>
     <message>
         <source>stored; type to replace</source>
-        <translation>tallennettu; kirjoita uusi korvataksesi</translation>
+        <translation>tallennettu; korvaa kirjoittamalla uusi</translation>
     </message>
 </context>
 <context>
@@ -1805,7 +1805,7 @@
     </message>
     <message>
         <source>The customer sees the QR code and the keypad</source>
-        <translation>Asiakas näkee QR-koodin ja näppäimistön</translation>
+        <translation>Asiakas näkee QR-koodin ja numeronäppäimistön</translation>
     </message>
     <message>
         <source>Sent to {phone}</source>
@@ -1821,7 +1821,7 @@
     </message>
     <message>
         <source>The customer typed their number: sending it to their phone…</source>
-        <translation>Asiakas syötti numeronsa: lähetetään maksu hänen puhelimeensa…</translation>
+        <translation>Asiakas syötti numeronsa: lähetetään maksupyyntöä hänen puhelimeensa…</translation>
     </message>
     <message>
         <source>Waiting for the customer: {time} left</source>
@@ -1923,7 +1923,7 @@
     </message>
     <message>
         <source>stored; type to replace</source>
-        <translation>tallennettu; kirjoita uusi korvataksesi</translation>
+        <translation>tallennettu; korvaa kirjoittamalla uusi</translation>
     </message>
     <message>
         <source>The stored secrets are for {address}; type the secrets for the new address.</source>
