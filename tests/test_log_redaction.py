@@ -45,3 +45,10 @@ def test_no_markets_phone_number_reaches_the_log_whole(tmp_path, number, nationa
     assert national not in digits  # not even with its spaces taken out
     assert f"push to ******{national[-2:]} refused" in written  # what staff need to tell two customers apart
     assert "demo-secret" not in written
+
+
+def test_a_plus_sign_that_is_not_the_numbers_own_does_not_shield_it(tmp_path):
+    """Hypothesis found it: `0+40000000` once reached the log whole, the + taken for part of something longer."""
+    written = _logged(tmp_path, "typed 0+40000000 at the counter")
+    assert "40000000" not in written
+    assert "******00" in written

@@ -27,8 +27,9 @@ _FINNISH_MOBILE = re.compile(r"4[0-69]|50")
 _FINNISH_LENGTHS = (9, 10)
 # A phone number in free text, in any market's form: 8 to 17 digits (`00358 0457 123 4567` has 16), a + first
 # and single spaces between, not part of a longer id. Wider than any market's rule on purpose: a number of
-# another market, or one typed wrong, must not be readable in a log either.
-_NUMBER_IN_TEXT = re.compile(r"(?<![0-9A-Za-z+])\+?[0-9](?: ?[0-9]){7,16}(?![0-9A-Za-z])")
+# another market, or one typed wrong, must not be readable in a log either. A + before it that cannot be its own
+# (`0+40000000`) does not shield it: the digits alone are masked then.
+_NUMBER_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\+?[0-9](?: ?[0-9]){7,16}(?![0-9A-Za-z])")
 
 
 class PhoneError(MessageError, ValueError):
