@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>Vipps says the payment is failed: settle it with the customer.</source>
-        <translation>Ifølge Vipps er betalingen mislykkedes: afklar den med kunden.</translation>
+        <translation>Ifølge Vipps mislykkedes betalingen: afklar den med kunden.</translation>
     </message>
     <message>
         <source>Vipps says the payment is cancelled: settle it with the customer.</source>
@@ -370,7 +370,7 @@
     </message>
     <message>
         <source>The amount must be more than 0 kr.</source>
-        <translation>Beløbet skal være mere end 0 kr.</translation>
+        <translation>Beløbet skal være større end 0 kr.</translation>
     </message>
     <message>
         <source>Vipps takes payments of 1 kr or more.</source>
@@ -1770,7 +1770,7 @@
     </message>
     <message>
         <source>Show this till&apos;s own day ({till})</source>
-        <translation>Vis denne kasses dag ({till})</translation>
+        <translation>Vis denne kasses egen dag ({till})</translation>
     </message>
     <message>
         <source>The whole shop</source>
