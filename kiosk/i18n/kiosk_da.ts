@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>Something went wrong. It is recorded in the log.</source>
-        <translation>Noget gik galt. Det er skrevet i loggen.</translation>
+        <translation>Noget gik galt. Fejlen er noteret i loggen.</translation>
     </message>
     <message>
         <source>No answer from Vipps yet. Still trying.</source>
-        <translation>Intet svar fra Vipps endnu. Prøver stadig.</translation>
+        <translation>Intet svar fra Vipps endnu. Prøver igen.</translation>
     </message>
     <message>
         <source>Ready. Type the amount and press Enter.</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Nobody approved the payment in time.</source>
-        <translation>Ingen godkendte betalingen i tide.</translation>
+        <translation>Betalingen blev ikke godkendt i tide.</translation>
     </message>
     <message>
         <source>The customer rejected the payment in {brand}.</source>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>The payment is over the card&apos;s limit.</source>
-        <translation>Betalingen er over kortets beløbsgrænse.</translation>
+        <translation>Betalingen overstiger kortets beløbsgrænse.</translation>
     </message>
     <message>
         <source>The card has expired.</source>
@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>The card is not valid.</source>
-        <translation>Kortet er ikke gyldigt.</translation>
+        <translation>Kortet er ugyldigt.</translation>
     </message>
     <message>
         <source>Credit cards cannot be used here.</source>
@@ -166,8 +166,8 @@
     <message numerus="yes">
         <source>Settled %n sale(s) left unfinished.</source>
         <translation>
-            <numerusform>%n ufærdigt salg er afsluttet.</numerusform>
-            <numerusform>%n ufærdige salg er afsluttet.</numerusform>
+            <numerusform>%n uafsluttet salg er afklaret.</numerusform>
+            <numerusform>%n uafsluttede salg er afklaret.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>Vipps says the payment is failed: settle it with the customer.</source>
-        <translation>Ifølge Vipps er betalingen mislykkedes: afklar den med kunden.</translation>
+        <translation>Ifølge Vipps mislykkedes betalingen: afklar den med kunden.</translation>
     </message>
     <message>
         <source>Vipps says the payment is cancelled: settle it with the customer.</source>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>Scanning a customer&apos;s code needs the ePayment API ([vipps] api = &quot;epayment&quot;).</source>
-        <translation>Scanning af kundens kode kræver ePayment-API&apos;et ([vipps] api = &quot;epayment&quot;).</translation>
+        <translation>Scanning af en kundes kode kræver ePayment-API&apos;et ([vipps] api = &quot;epayment&quot;).</translation>
     </message>
     <message>
         <source>That is not a customer&apos;s {brand} code.</source>
@@ -247,7 +247,7 @@
     </message>
     <message>
         <source>Vipps says it has no such payment, but it had answered for it before</source>
-        <translation>Vipps siger, at betalingen ikke findes, men Vipps har tidligere svaret om den</translation>
+        <translation>Vipps siger, at betalingen ikke findes, men Vipps har tidligere svaret på spørgsmål om den</translation>
     </message>
     <message>
         <source>Vipps says it has no such payment, but the attempt was made before the kiosk recorded its sales unit, so it may have been made with other settings: check it in Vipps&apos; portal</source>
@@ -255,15 +255,15 @@
     </message>
     <message>
         <source>made with merchant_serial_number {made} at {made_address}, not {now} at {address} as the settings now say: set them back to settle the sale</source>
-        <translation>foretaget med merchant_serial_number {made} på {made_address}, ikke {now} på {address}, som indstillingerne siger nu: sæt dem tilbage for at afslutte salget</translation>
+        <translation>foretaget med merchant_serial_number {made} på {made_address}, ikke {now} på {address}, som der nu står i indstillingerne: sæt dem tilbage for at afklare salget</translation>
     </message>
     <message>
         <source>made with merchant_serial_number {made}, not {now} as the settings now say: set it back to settle the sale</source>
-        <translation>foretaget med merchant_serial_number {made}, ikke {now}, som indstillingerne siger nu: sæt det tilbage for at afslutte salget</translation>
+        <translation>foretaget med merchant_serial_number {made}, ikke {now}, som der nu står i indstillingerne: sæt det tilbage for at afklare salget</translation>
     </message>
     <message>
         <source>made at {made}, not {now} as the settings now say: set base_url back to settle the sale</source>
-        <translation>foretaget på {made}, ikke {now}, som indstillingerne siger nu: sæt base_url tilbage for at afslutte salget</translation>
+        <translation>foretaget på {made}, ikke {now}, som der nu står i indstillingerne: sæt base_url tilbage for at afklare salget</translation>
     </message>
     <message>
         <source>Vipps refused the capture: settle it with the customer.</source>
@@ -287,7 +287,7 @@
     </message>
     <message>
         <source>The shop database cannot be reached, so this till can refund only its own sales until it is back; this sale was made at till {till}.</source>
-        <translation>Butiksdatabasen kan ikke nås, så denne kasse kan kun refundere sine egne salg, indtil den er tilbage; dette salg blev foretaget i kasse {till}.</translation>
+        <translation>Butiksdatabasen kan ikke nås, så denne kasse kan kun refundere sine egne salg, indtil databasen kan nås igen; dette salg blev foretaget i kasse {till}.</translation>
     </message>
     <message>
         <source>The ledger at {path} is from an older version of the kiosk, and it is not updated from here. Start the kiosk once (it updates the ledger), then try again.</source>
@@ -311,7 +311,7 @@
     </message>
     <message>
         <source>The ledger at {path} is damaged or unreadable ({problem}). It was left untouched: move it aside and keep it for the manager, then start the kiosk again.</source>
-        <translation>Salgsloggen i {path} er beskadiget eller ulæselig ({problem}). Den er ikke rørt: flyt den til et andet sted, gem den til lederen, og start derefter kiosken igen.</translation>
+        <translation>Salgsloggen i {path} er beskadiget eller ulæselig ({problem}). Den er ikke ændret: flyt den et andet sted hen, og gem den til lederen. Start derefter kiosken igen.</translation>
     </message>
     <message>
         <source>The ledger at {path} holds sales from before a crash that are not saved into it yet, and they cannot be read from here. Start the kiosk once (it saves them), then export again.</source>
@@ -319,7 +319,7 @@
     </message>
     <message>
         <source>it is from a newer kiosk (schema {version}); update the kiosk to open it</source>
-        <translation>den er fra en nyere kiosk (skema {version}); opdater kiosken for at åbne den</translation>
+        <translation>den er fra en nyere version af kiosken (skema {version}); opdater kiosken for at åbne den</translation>
     </message>
     <message>
         <source>The export could not be written to {path}: {problem}</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>nothing was written (is the disk full?)</source>
-        <translation>intet blev skrevet (er disken fuld?)</translation>
+        <translation>der blev ikke skrevet noget (er disken fuld?)</translation>
     </message>
     <message numerus="yes">
         <source>%n sale(s)</source>
@@ -358,7 +358,7 @@
     </message>
     <message>
         <source>The amount must be more than 0.</source>
-        <translation>Beløbet skal være mere end 0.</translation>
+        <translation>Beløbet skal være større end 0.</translation>
     </message>
     <message>
         <source>{brand} takes payments of {minimum} or more.</source>
@@ -366,15 +366,15 @@
     </message>
     <message>
         <source>That is not an amount. Type it like 149,50.</source>
-        <translation>Det er ikke et beløb. Skriv det sådan: 149,50.</translation>
+        <translation>Det er ikke et beløb. Skriv f.eks. 149,50.</translation>
     </message>
     <message>
         <source>The amount must be more than 0 kr.</source>
-        <translation>Beløbet skal være mere end 0 kr.</translation>
+        <translation>Beløbet skal være større end 0 kr.</translation>
     </message>
     <message>
         <source>Vipps takes payments of 1 kr or more.</source>
-        <translation>Vipps tager kun imod betalinger på 1 kr eller mere.</translation>
+        <translation>Vipps tager kun imod betalinger på 1 kr. eller mere.</translation>
     </message>
     <message>
         <source>That is over this till&apos;s limit of {limit}.</source>
@@ -382,11 +382,11 @@
     </message>
     <message>
         <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type euros and cents with two decimals (12.50), or thousands without the separator (12500).</source>
-        <translation>»{typed}« er uklart: er det {thousands}? Skriv euro og cent med to decimaler (12,50) eller tusinder uden tusindtalsseparator (12500).</translation>
+        <translation>»{typed}« er tvetydigt: mener du {thousands}? Skriv euro og cent med to decimaler (12,50) eller hele tusinder uden skilletegn (12500).</translation>
     </message>
     <message>
         <source>&quot;{typed}&quot; is unclear: is it {thousands}? Type kroner and øre with two decimals (12.50), or thousands without the separator (12500).</source>
-        <translation>»{typed}« er uklart: er det {thousands}? Skriv kroner og øre med to decimaler (12,50) eller tusinder uden tusindtalsseparator (12500).</translation>
+        <translation>»{typed}« er tvetydigt: mener du {thousands}? Skriv kroner og øre med to decimaler (12,50) eller hele tusinder uden skilletegn (12500).</translation>
     </message>
     <message>
         <source>Type your mobile number.</source>
@@ -394,7 +394,7 @@
     </message>
     <message>
         <source>Only Norwegian numbers (+47) can pay with Vipps here.</source>
-        <translation>Kun norske numre (+47) kan betale med Vipps her.</translation>
+        <translation>Her kan du kun betale med Vipps fra et norsk nummer (+47).</translation>
     </message>
     <message>
         <source>A Norwegian mobile number has 8 digits.</source>
@@ -406,7 +406,7 @@
     </message>
     <message>
         <source>Only Danish numbers (+45) can pay with MobilePay here.</source>
-        <translation>Kun danske numre (+45) kan betale med MobilePay her.</translation>
+        <translation>Her kan du kun betale med MobilePay fra et dansk nummer (+45).</translation>
     </message>
     <message>
         <source>A Danish mobile number has 8 digits.</source>
@@ -418,7 +418,7 @@
     </message>
     <message>
         <source>Only Finnish numbers (+358) can pay with MobilePay here.</source>
-        <translation>Kun finske numre (+358) kan betale med MobilePay her.</translation>
+        <translation>Her kan du kun betale med MobilePay fra et finsk nummer (+358).</translation>
     </message>
     <message>
         <source>Finnish mobile numbers start with 04 or 050.</source>
@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>A Finnish mobile number has 10 or 11 digits, the 0 in front included.</source>
-        <translation>Et finsk mobilnummer har 10 eller 11 cifre, medregnet 0 foran.</translation>
+        <translation>Et finsk mobilnummer har 10 eller 11 cifre inklusive 0&apos;et forrest.</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits (0-9).</source>
@@ -506,7 +506,7 @@
     </message>
     <message>
         <source>Vipps sent {what} that breaks the contract at {where}: {problem}</source>
-        <translation>Vipps sendte {what}, der bryder kontrakten ved {where}: {problem}</translation>
+        <translation>Vipps sendte et svar ({what}), der bryder kontrakten ved {where}: {problem}</translation>
     </message>
     <message>
         <source>Vipps answered updatestatus with HTTP {status} and no responseInfo, so the update is not known to be accepted</source>
@@ -526,7 +526,7 @@
     </message>
     <message>
         <source>Unfinished sales could not be settled: {problem}</source>
-        <translation>Ufærdige salg kunne ikke afsluttes: {problem}</translation>
+        <translation>Uafsluttede salg kunne ikke afklares: {problem}</translation>
     </message>
     <message>
         <source>The sale could not be recorded: {problem}</source>
@@ -534,7 +534,7 @@
     </message>
     <message>
         <source>The sale could not be recorded: {problem}. Still trying.</source>
-        <translation>Salget kunne ikke gemmes: {problem}. Prøver stadig.</translation>
+        <translation>Salget kunne ikke gemmes: {problem}. Prøver igen.</translation>
     </message>
     <message>
         <source>Refunded {amount}.</source>
@@ -555,8 +555,8 @@
     <message numerus="yes">
         <source>Exported %n sale(s) to {path}</source>
         <translation>
-            <numerusform>Eksporterede %n salg til {path}</numerusform>
-            <numerusform>Eksporterede %n salg til {path}</numerusform>
+            <numerusform>%n salg er eksporteret til {path}</numerusform>
+            <numerusform>%n salg er eksporteret til {path}</numerusform>
         </translation>
     </message>
     <message>
@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>No sale is waiting for the customer. Charge the amount first, then scan the customer&apos;s code.</source>
-        <translation>Intet salg venter på kunden. Indtast beløbet først, og scan derefter kundens kode.</translation>
+        <translation>Intet salg venter på kunden. Opkræv beløbet først, og scan derefter kundens kode.</translation>
     </message>
     <message>
         <source>{path}: cannot be read ({problem}); check that the file is readable</source>
@@ -585,11 +585,11 @@
     </message>
     <message>
         <source>{where}: [vipps] api must be &quot;psp&quot; or &quot;epayment&quot; (got {got})</source>
-        <translation>{where}: [vipps] api skal være &quot;psp&quot; eller &quot;epayment&quot; (fik {got})</translation>
+        <translation>{where}: [vipps] api skal være &quot;psp&quot; eller &quot;epayment&quot; (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [vipps] api = &quot;psp&quot; takes payments in Norway only: set api = &quot;epayment&quot; for a shop in Denmark or Finland ([shop] country = &quot;{country}&quot;)</source>
-        <translation>{where}: [vipps] api = &quot;psp&quot; tager kun imod betalinger i Norge: sæt api = &quot;epayment&quot; for en butik i Danmark eller Finland ([shop] country = &quot;{country}&quot;)</translation>
+        <translation>{where}: [vipps] api = &quot;psp&quot; tager kun imod betalinger i Norge: angiv api = &quot;epayment&quot; for en butik i Danmark eller Finland ([shop] country = &quot;{country}&quot;)</translation>
     </message>
     <message>
         <source>{where}: [kiosk] max_amount and max_amount_kr are the same limit: keep only max_amount</source>
@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>the value given</source>
-        <translation>den angivne værdi</translation>
+        <translation>hemmelig, vises ikke</translation>
     </message>
     <message>
         <source>{where}: [vipps] {key} is missing; add {key} = &quot;...&quot; to the [vipps] section</source>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>{where}: [vipps] {key} must be a non-empty text in quotes (got {got})</source>
-        <translation>{where}: [vipps] {key} skal være en tekst i anførselstegn, der ikke er tom (fik {got})</translation>
+        <translation>{where}: [vipps] {key} skal være en ikke-tom tekst i anførselstegn (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [vipps] {key} must be at most {max_len} characters</source>
@@ -633,11 +633,11 @@
     </message>
     <message>
         <source>{where}: [vipps] merchant_serial_number must be exactly 6 digits, like &quot;123456&quot; (got {got})</source>
-        <translation>{where}: [vipps] merchant_serial_number skal være præcis 6 cifre, f.eks. &quot;123456&quot; (fik {got})</translation>
+        <translation>{where}: [vipps] merchant_serial_number skal være præcis 6 cifre, f.eks. &quot;123456&quot; (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [vipps] skip_landing_page must be true or false (got {got})</source>
-        <translation>{where}: [vipps] skip_landing_page skal være true eller false (fik {got})</translation>
+        <translation>{where}: [vipps] skip_landing_page skal være true eller false (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [vipps] {key} must start with https:// (plain http is only for a simulator on this PC, like &quot;http://127.0.0.1:8765&quot;)</source>
@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>{where}: [vipps] {key} must be a web address like &quot;https://apitest.vipps.no&quot; (got {got})</source>
-        <translation>{where}: [vipps] {key} skal være en webadresse, f.eks. &quot;https://apitest.vipps.no&quot; (fik {got})</translation>
+        <translation>{where}: [vipps] {key} skal være en webadresse, f.eks. &quot;https://apitest.vipps.no&quot; (angivet: {got})</translation>
     </message>
     <message>
         <source>0 or more</source>
@@ -657,19 +657,19 @@
     </message>
     <message>
         <source>more than 0</source>
-        <translation>flere end 0</translation>
+        <translation>over 0</translation>
     </message>
     <message>
         <source>{where}: [{table}] {key} must be a number of seconds, {lowest} (got {got})</source>
-        <translation>{where}: [{table}] {key} skal være et antal sekunder, {lowest} (fik {got})</translation>
+        <translation>{where}: [{table}] {key} skal være et antal sekunder, {lowest} (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [{table}] {key} must be {lowest} seconds (got {got})</source>
-        <translation>{where}: [{table}] {key} skal være {lowest} sekunder (fik {got})</translation>
+        <translation>{where}: [{table}] {key} skal være {lowest} sekunder (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] kiosk_mode must be true or false (got {got})</source>
-        <translation>{where}: [kiosk] kiosk_mode skal være true eller false (fik {got})</translation>
+        <translation>{where}: [kiosk] kiosk_mode skal være true eller false (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] approval_window_s ({approval}) must be at least landing_window_s ({landing}): the app window follows the landing page</source>
@@ -677,15 +677,15 @@
     </message>
     <message>
         <source>{where}: [kiosk] customer_display must be &quot;auto&quot;, &quot;none&quot; or the name of a screen as the settings screen lists it (got {got})</source>
-        <translation>{where}: [kiosk] customer_display skal være &quot;auto&quot;, &quot;none&quot; eller navnet på en skærm, sådan som indstillingerne viser det (fik {got})</translation>
+        <translation>{where}: [kiosk] customer_display skal være &quot;auto&quot;, &quot;none&quot; eller navnet på en skærm, sådan som indstillingerne viser det (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] {key} must be an amount in the shop&apos;s currency from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
-        <translation>{where}: [kiosk] {key} skal være et beløb i butikkens valuta fra 1 med højst to decimaler, f.eks. 5000 eller 4999.50 (fik {got})</translation>
+        <translation>{where}: [kiosk] {key} skal være et beløb i butikkens valuta på mindst 1 med højst to decimaler, f.eks. 5000 eller 4999.50 (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] {key} must be a number of kroner from 1, with at most two decimals, like 5000 or 4999.50 (got {got})</source>
-        <translation>{where}: [kiosk] {key} skal være et beløb i kroner fra 1 med højst to decimaler, f.eks. 5000 eller 4999.50 (fik {got})</translation>
+        <translation>{where}: [kiosk] {key} skal være et antal kroner på mindst 1 med højst to decimaler, f.eks. 5000 eller 4999.50 (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [simulator] host must be an address like &quot;127.0.0.1&quot; or &quot;0.0.0.0&quot;</source>
@@ -701,11 +701,11 @@
     </message>
     <message>
         <source>{where}: [shop] {key} must be one of {allowed} (got {got})</source>
-        <translation>{where}: [shop] {key} skal være en af {allowed} (fik {got})</translation>
+        <translation>{where}: [shop] {key} skal være en af {allowed} (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [shop] sounds must be true or false (got {got})</source>
-        <translation>{where}: [shop] sounds skal være true eller false (fik {got})</translation>
+        <translation>{where}: [shop] sounds skal være true eller false (angivet: {got})</translation>
     </message>
     <message>
         <source>Access token</source>
@@ -785,7 +785,7 @@
     </message>
     <message>
         <source>Vipps had a problem of its own (HTTP {status}): try again later</source>
-        <translation>Vipps havde selv et problem (HTTP {status}): prøv igen senere</translation>
+        <translation>Der opstod en fejl hos Vipps (HTTP {status}): prøv igen senere</translation>
     </message>
     <message>
         <source>Vipps gave an answer the kiosk does not understand: {error}</source>
@@ -809,15 +809,15 @@
     </message>
     <message>
         <source>version {version}, newer than this kiosk knows ({shipped}): update this till&apos;s kiosk</source>
-        <translation>version {version}, nyere end denne kiosk kender ({shipped}): opdater kiosken i denne kasse</translation>
+        <translation>version {version}, nyere end den version, denne kiosk kender ({shipped}): opdater kiosken i denne kasse</translation>
     </message>
     <message>
         <source>version {version}: this till brings it to {shipped} when it starts (its role needs CREATE for that once)</source>
-        <translation>version {version}: denne kasse opgraderer det til {shipped}, når den starter (dens rolle skal have CREATE til det én gang)</translation>
+        <translation>version {version}: denne kasse opgraderer det til {shipped}, når den starter (databaserollen skal have CREATE-rettighed til det én gang)</translation>
     </message>
     <message>
         <source>version {version}, as this kiosk&apos;s</source>
-        <translation>version {version}, som denne kiosks</translation>
+        <translation>version {version}, samme som denne kiosk</translation>
     </message>
     <message>
         <source>till {till} of shop {shop} is free: this till takes it with its first copy</source>
@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>till {till} of shop {shop} is this PC&apos;s</source>
-        <translation>kasse {till} i butik {shop} er denne pc&apos;s</translation>
+        <translation>kasse {till} i butik {shop} tilhører denne pc</translation>
     </message>
     <message>
         <source>{path}: other users can read it, and it holds Vipps secrets ({secrets}); run chmod 600 on it, then change those secrets in the Vipps portal, as they may have been seen</source>
@@ -873,7 +873,7 @@
     </message>
     <message>
         <source>{path}: cannot be written ({problem}); check the disk and its permissions</source>
-        <translation>{path}: kan ikke skrives ({problem}); kontrollér disken og dens rettigheder</translation>
+        <translation>{path}: kan ikke skrives til ({problem}); kontrollér disken og dens rettigheder</translation>
     </message>
     <message>
         <source>must be a PostgreSQL address like &quot;{example}&quot;</source>
@@ -893,7 +893,7 @@
     </message>
     <message>
         <source>must be 1 to {longest} lower-case letters, digits or &apos;-&apos;, starting with a letter or digit, like &quot;{example}&quot; (got {got})</source>
-        <translation>skal være 1 til {longest} små bogstaver, cifre eller »-« og begynde med et bogstav eller et ciffer, f.eks. &quot;{example}&quot; (fik {got})</translation>
+        <translation>skal være 1 til {longest} små bogstaver, cifre eller »-« og begynde med et bogstav eller et ciffer, f.eks. &quot;{example}&quot; (angivet: {got})</translation>
     </message>
     <message>
         <source>{where}: [kiosk] till_id {problem}</source>
@@ -967,7 +967,7 @@
     </message>
     <message>
         <source>Lock kiosk mode: full screen, the PIN to leave</source>
-        <translation>Lås kiosktilstand: fuld skærm, PIN-koden for at forlade den</translation>
+        <translation>Lås kiosktilstand: fuld skærm, og PIN-koden kræves for at forlade den</translation>
     </message>
     <message numerus="yes">
         <source>%n sale(s), oldest first</source>
@@ -986,7 +986,7 @@
     </message>
     <message>
         <source>Day to show</source>
-        <translation>Dag, der vises</translation>
+        <translation>Dag, der skal vises</translation>
     </message>
     <message>
         <source>Back to the till</source>
@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <source>Amount to refund ({unit}); empty refunds what remains</source>
-        <translation>Beløb, der skal refunderes ({unit}); et tomt felt refunderer resten</translation>
+        <translation>Beløb, der skal refunderes ({unit}); tomt felt refunderer hele restbeløbet</translation>
     </message>
     <message>
         <source>all that remains</source>
@@ -1050,7 +1050,7 @@
     </message>
     <message>
         <source>Back office message</source>
-        <translation>Besked fra administrationen</translation>
+        <translation>Besked i administrationen</translation>
     </message>
     <message>
         <source>Back office</source>
@@ -1119,7 +1119,7 @@
     </message>
     <message>
         <source>Time left to pay</source>
-        <translation>Tid tilbage til betaling</translation>
+        <translation>Tid tilbage til at betale</translation>
     </message>
     <message>
         <source>Cancel payment (Esc)</source>
@@ -1143,11 +1143,11 @@
     </message>
     <message>
         <source>10 or 11 digits, 0 first</source>
-        <translation>10 eller 11 cifre, 0 først</translation>
+        <translation>10 eller 11 cifre med 0 forrest</translation>
     </message>
     <message>
         <source>Your mobile number, 10 or 11 digits with the 0 first</source>
-        <translation>Dit mobilnummer, 10 eller 11 cifre med 0 først</translation>
+        <translation>Dit mobilnummer, 10 eller 11 cifre med 0 forrest</translation>
     </message>
     <message>
         <source>Or type your mobile number</source>
@@ -1155,7 +1155,7 @@
     </message>
     <message>
         <source>Getting the payment ready…</source>
-        <translation>Gør betalingen klar…</translation>
+        <translation>Betalingen gøres klar…</translation>
     </message>
     <message>
         <source>Scan with your phone&apos;s camera</source>
@@ -1206,7 +1206,7 @@
     </message>
     <message>
         <source>{shop}: end of day {day}</source>
-        <translation>{shop}: dagsopgørelse {day}</translation>
+        <translation>{shop}: dagsopgørelse for {day}</translation>
     </message>
     <message>
         <source>{shop}: end of day</source>
@@ -1381,7 +1381,7 @@
     </message>
     <message>
         <source>Card refused</source>
-        <translation>Kortet blev afvist</translation>
+        <translation>Kort afvist</translation>
     </message>
     <message>
         <source>Time ran out</source>
@@ -1432,7 +1432,7 @@
     </message>
     <message>
         <source>choose one</source>
-        <translation>vælg en</translation>
+        <translation>vælg en kode</translation>
     </message>
     <message>
         <source>open the back office</source>
@@ -1444,7 +1444,7 @@
     </message>
     <message>
         <source>The new PIN once more</source>
-        <translation>Den nye PIN-kode en gang til</translation>
+        <translation>Gentag den nye PIN-kode</translation>
     </message>
     <message>
         <source>Unlock with the manager PIN</source>
@@ -1522,7 +1522,7 @@
     </message>
     <message>
         <source>PAID, CAPTURE PENDING</source>
-        <translation>BETALT, HÆVNING AFVENTER</translation>
+        <translation>BETALT, AFVENTER HÆVNING</translation>
     </message>
     <message>
         <source>NOT PAID</source>
@@ -1534,7 +1534,7 @@
     </message>
     <message>
         <source>OPEN</source>
-        <translation>ÅBEN</translation>
+        <translation>ÅBENT</translation>
     </message>
     <message>
         <source>PAID</source>
@@ -1542,7 +1542,7 @@
     </message>
     <message>
         <source>REJECTED</source>
-        <translation>AFVIST I VIPPS</translation>
+        <translation>AFVIST I APPEN</translation>
     </message>
     <message>
         <source>REFUSED</source>
@@ -1719,7 +1719,7 @@
     </message>
     <message>
         <source>empty: this till on its own</source>
-        <translation>tom: denne kasse alene</translation>
+        <translation>tom: kun denne kasse</translation>
     </message>
     <message>
         <source>Shop id in a chain&apos;s shared database</source>
@@ -1770,7 +1770,7 @@
     </message>
     <message>
         <source>Show this till&apos;s own day ({till})</source>
-        <translation>Vis denne kasses dag ({till})</translation>
+        <translation>Vis denne kasses egen dag ({till})</translation>
     </message>
     <message>
         <source>The whole shop</source>
@@ -1801,11 +1801,11 @@
     </message>
     <message>
         <source>Getting the payment ready…</source>
-        <translation>Gør betalingen klar…</translation>
+        <translation>Betalingen gøres klar…</translation>
     </message>
     <message>
         <source>The customer sees the QR code and the keypad</source>
-        <translation>Kunden ser QR-koden og tastaturet</translation>
+        <translation>Kunden ser QR-koden og taltastaturet</translation>
     </message>
     <message>
         <source>Sent to {phone}</source>
@@ -1813,15 +1813,15 @@
     </message>
     <message>
         <source>Sent to the Vipps app of the customer whose code was scanned</source>
-        <translation>Sendt til Vipps-appen hos kunden, hvis kode blev scannet</translation>
+        <translation>Sendt til Vipps-appen hos kunden med den scannede kode</translation>
     </message>
     <message>
         <source>Sent to the MobilePay app of the customer whose code was scanned</source>
-        <translation>Sendt til MobilePay-appen hos kunden, hvis kode blev scannet</translation>
+        <translation>Sendt til MobilePay-appen hos kunden med den scannede kode</translation>
     </message>
     <message>
         <source>The customer typed their number: sending it to their phone…</source>
-        <translation>Kunden har indtastet sit nummer: sender til kundens telefon…</translation>
+        <translation>Kunden har indtastet sit nummer: sender betalingen til telefonen…</translation>
     </message>
     <message>
         <source>Waiting for the customer: {time} left</source>
