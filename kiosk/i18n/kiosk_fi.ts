@@ -278,8 +278,8 @@
         <translation>Vain maksetun myynnin voi hyvittää.</translation>
     </message>
     <message>
-        <source>A refund must be more than 0 kr.</source>
-        <translation>Hyvityksen on oltava yli 0 kr.</translation>
+        <source>A refund must be more than 0.</source>
+        <translation>Hyvityksen on oltava yli 0.</translation>
     </message>
     <message>
         <source>Only {remaining} remains to refund.</source>

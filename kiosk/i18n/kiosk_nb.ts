@@ -278,8 +278,8 @@
         <translation>Bare et betalt salg kan refunderes.</translation>
     </message>
     <message>
-        <source>A refund must be more than 0 kr.</source>
-        <translation>En refusjon må være mer enn 0 kr.</translation>
+        <source>A refund must be more than 0.</source>
+        <translation>En refusjon må være mer enn 0.</translation>
     </message>
     <message>
         <source>Only {remaining} remains to refund.</source>

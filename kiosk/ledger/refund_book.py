@@ -14,7 +14,7 @@ from kiosk.ledger.stamps import utc_now
 def nothing_to_refund(currency: str) -> Message:
     """Norway's words kept as they were ("0 kr"); in another currency without the krone's name."""
     if currency == "NOK":
-        return Message("A refund must be more than 0 kr.")
+        return Message("A refund must be more than 0.")
     return Message("The amount must be more than 0.")
 
 

@@ -32,7 +32,7 @@ def claim_refund(
     """Claim `amount_ore` of a sale; returns the claim's id. Raises RefundRefused (the message for staff, the
     ledger's own words) or ShopUnreachable. Commits before it returns: Vipps is called only after."""
     if amount_ore <= 0:
-        raise RefundRefused(Message("A refund must be more than 0 kr."))
+        raise RefundRefused(Message("A refund must be more than 0."))
     try:
         with db.transaction():
             row = db.execute(
