@@ -104,6 +104,22 @@ NOT_THE_MARKETS = {
 }
 
 
+WAITING_SAYS = {"NO": "Vipps", "DK": "MobilePay", "FI": "MobilePay"}
+
+
+def test_while_vipps_keeps_the_customer_waiting_the_counter_names_the_app_they_know(memory, settings, ledger, case):
+    """The status line stands on the screen the customer shares: a Danish customer reads that MobilePay is late,
+    and a payment it never started is MobilePay's too."""
+    vipps, provider = memory
+    session = _begin(provider, ledger, settings, case.amount)
+    vipps.fault("start", "no_answer", count=1)
+    update = session.start_attempt()
+    assert str(update.message) == f"No answer from {WAITING_SAYS[case.country]} yet. Still trying."
+    vipps.fault("start", "refused", count=1)
+    ended = _begin(provider, ledger, settings, case.amount).start_attempt()
+    assert str(ended.message).startswith(f"{WAITING_SAYS[case.country]} refused to start the payment: ")
+
+
 def test_a_number_the_market_does_not_have_is_refused_and_changes_nothing(memory, settings, ledger, case):
     vipps, provider = memory
     session = _begin(provider, ledger, settings, case.amount)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QTranslator
 
 from kiosk.checkout.providers_by_api import ProvidersByApi
 from kiosk.checkout.recovery import RecoveryReport
+from kiosk.checkout.waiting_words import refused_to_start
 from kiosk.domain.market import DENMARK, FINLAND, NORWAY
 from kiosk.domain.message import Message, Money, Verbatim
 from kiosk.domain.money import AmountError, format_kroner, parse_kroner
@@ -263,7 +264,7 @@ def test_vipps_own_words_are_never_translated(language):
     language("nb")
     refused = VippsRejected(400, (ErrorDetail("51", "The card was refused.", None),))
     assert messages.translated(refused.message) == ("Vipps avviste forespørselen: The card was refused. (errorCode 51)")
-    said = Message("Vipps refused to start the payment: {reason}", reason=Verbatim("Invalid amount"))
+    said = refused_to_start(NORWAY, "Invalid amount")
     assert messages.translated(said) == "Vipps ville ikke starte betalingen: Invalid amount"
     assert messages.translated(Verbatim("The card was refused.")) == "The card was refused."
     assert messages.translated(Message("The card was refused.")) != "The card was refused."

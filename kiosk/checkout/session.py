@@ -36,6 +36,7 @@ from kiosk.checkout.states import (
     SaleState,
 )
 from kiosk.checkout.updates import AttemptView, SaleUpdate
+from kiosk.checkout.waiting_words import answered_too_late, no_answer_yet, not_started, refused_to_start
 from kiosk.checkout.writes import WritesToVipps
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.domain.market import Market
@@ -128,11 +129,11 @@ class SaleSession(OpenSale, WritesToVipps):
                 # Only a re-send gets this (the first answer was lost): Vipps has it. Its details decide.
                 self._ledger.move_attempt(attempt.id, [S.CREATED], S.UNKNOWN, note=f"init: {exc.error_message}")
                 self._current_tx = attempt.psp_transaction_id
-                return self._update(Message("No answer from Vipps yet. Still trying."))
+                return self._update(no_answer_yet(self.market))
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=exc.error_message)
             if self._open_attempts():
                 return self._update(Message("Vipps refused that: {reason}", reason=Verbatim(exc.error_message)))
-            return self._finish(Outcome.NOT_STARTED, _refused_to_start(exc))
+            return self._finish(Outcome.NOT_STARTED, refused_to_start(self.market, exc.error_message))
         except (VippsAuthError, MarketNotServed) as exc:
             # Refused at the door (or never sent): Vipps created nothing. The settings need fixing, not a retry.
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=str(exc))
@@ -144,7 +145,7 @@ class SaleSession(OpenSale, WritesToVipps):
             # the payment, so it is watched and asked again with the same key, never forgotten.
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.UNKNOWN, note=f"init: {type(exc).__name__}")
             self._current_tx = attempt.psp_transaction_id
-            return self._update(Message("No answer from Vipps yet. Still trying."))
+            return self._update(no_answer_yet(self.market))
         attempt = self._ledger.move_attempt(attempt.id, [S.CREATED], S.PENDING, redirect_url=started.landing_url)
         self._current_tx = attempt.psp_transaction_id
         for older in self._open_attempts():
@@ -196,7 +197,7 @@ class SaleSession(OpenSale, WritesToVipps):
         except VippsError:
             if attempt.state in OPEN_ATTEMPT_STATES and self._is_current(attempt) and self._sale_open():
                 self._expiry_unanswered = True
-                return self._update(Message("No answer from Vipps yet. Still trying."))
+                return self._update(no_answer_yet(self.market))
             return self._update(self._message)
         update = self.observe(psp_transaction_id, status)
         attempt = self._ledger.attempt(attempt.id)
@@ -297,7 +298,7 @@ class SaleSession(OpenSale, WritesToVipps):
                 if not isinstance(exc, ALREADY_CREATED):  # it exists: its details below say what it is
                     self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note=exc.error_message)
                     if self._is_current(attempt) and self._sale_open():
-                        self._finish(Outcome.NOT_STARTED, _refused_to_start(exc))
+                        self._finish(Outcome.NOT_STARTED, refused_to_start(self.market, exc.error_message))
                     return None
             else:
                 self._ledger.move_attempt(
@@ -315,7 +316,7 @@ class SaleSession(OpenSale, WritesToVipps):
                 return None  # stays UNKNOWN: a person must look
             self._move_if(attempt, S.UNKNOWN, S.INIT_FAILED, note="Vipps says it never had this payment")
             if self._is_current(attempt) and self._sale_open():
-                self._finish(Outcome.NOT_STARTED, Message("Vipps did not start the payment. Try again."))
+                self._finish(Outcome.NOT_STARTED, not_started(self.market))
             return None
         except VippsError:
             return None
@@ -324,7 +325,7 @@ class SaleSession(OpenSale, WritesToVipps):
             # It exists and waits for a customer who never saw it: give it up cleanly.
             self._give_up(self._ledger.attempt(attempt.id), S.CANCELLED, "started without an answer; given up")
             if self._is_current(attempt) and self._sale_open():
-                self._finish(Outcome.NOT_STARTED, Message("Vipps answered too late. Start the payment again."))
+                self._finish(Outcome.NOT_STARTED, answered_too_late(self.market))
         return None
 
     def _finish(self, outcome: Outcome, message: Shown) -> SaleUpdate:
@@ -342,7 +343,3 @@ def _national_number(phone: str, market: Market) -> str:
     Finland `0401234567` and normalise_phone's `401234567` -> `401234567`): the form the providers take and make
     an MSISDN of. Through msisdn, which takes both what was typed and what normalise_phone gave."""
     return msisdn(phone, market).removeprefix(str(market.calling_code))
-
-
-def _refused_to_start(exc: VippsRejected) -> Message:
-    return Message("Vipps refused to start the payment: {reason}", reason=Verbatim(exc.error_message))

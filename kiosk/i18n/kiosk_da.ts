@@ -4,10 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>Still connecting to Vipps. One moment.</source>
-        <translation>Opretter stadig forbindelse til Vipps. Et øjeblik.</translation>
-    </message>
-    <message>
         <source>Refunding…</source>
         <translation>Refunderer…</translation>
     </message>
@@ -22,10 +18,6 @@
     <message>
         <source>Something went wrong. It is recorded in the log.</source>
         <translation>Noget gik galt. Fejlen er noteret i loggen.</translation>
-    </message>
-    <message>
-        <source>No answer from Vipps yet. Still trying.</source>
-        <translation>Intet svar fra Vipps endnu. Prøver igen.</translation>
     </message>
     <message>
         <source>Ready. Type the amount and press Enter.</source>
@@ -46,10 +38,6 @@
     <message>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
-    </message>
-    <message>
-        <source>Time is up. Checking with Vipps…</source>
-        <translation>Tiden er udløbet. Tjekker hos Vipps…</translation>
     </message>
     <message>
         <source>Waiting for the customer</source>
@@ -88,10 +76,6 @@
         <translation>Vipps afviste det: {reason}</translation>
     </message>
     <message>
-        <source>Vipps refused to start the payment: {reason}</source>
-        <translation>Vipps ville ikke starte betalingen: {reason}</translation>
-    </message>
-    <message>
         <source>Payment cancelled.</source>
         <translation>Betalingen er annulleret.</translation>
     </message>
@@ -106,14 +90,6 @@
     <message>
         <source>The customer rejected the payment in {brand}.</source>
         <translation>Kunden afviste betalingen i {brand}.</translation>
-    </message>
-    <message>
-        <source>Vipps did not start the payment. Try again.</source>
-        <translation>Vipps startede ikke betalingen. Prøv igen.</translation>
-    </message>
-    <message>
-        <source>Vipps answered too late. Start the payment again.</source>
-        <translation>Vipps svarede for sent. Start betalingen igen.</translation>
     </message>
     <message>
         <source>The payment was not approved (rejected in Vipps or refused by the card).</source>
@@ -914,6 +890,30 @@
     <message>
         <source>Vipps MobilePay takes payments in Norway (&quot;NO&quot;), Denmark (&quot;DK&quot;) and Finland (&quot;FI&quot;), not &quot;{country}&quot;.</source>
         <translation>Vipps MobilePay tager imod betalinger i Norge (»NO«), Danmark (»DK«) og Finland (»FI«), ikke »{country}«.</translation>
+    </message>
+    <message>
+        <source>No answer from {brand} yet. Still trying.</source>
+        <translation>Intet svar fra {brand} endnu. Prøver igen.</translation>
+    </message>
+    <message>
+        <source>Time is up. Checking with {brand}…</source>
+        <translation>Tiden er udløbet. Tjekker hos {brand}…</translation>
+    </message>
+    <message>
+        <source>Still connecting to {brand}. One moment.</source>
+        <translation>Opretter stadig forbindelse til {brand}. Et øjeblik.</translation>
+    </message>
+    <message>
+        <source>{brand} did not start the payment. Try again.</source>
+        <translation>{brand} startede ikke betalingen. Prøv igen.</translation>
+    </message>
+    <message>
+        <source>{brand} answered too late. Start the payment again.</source>
+        <translation>{brand} svarede for sent. Start betalingen igen.</translation>
+    </message>
+    <message>
+        <source>{brand} refused to start the payment: {reason}</source>
+        <translation>{brand} ville ikke starte betalingen: {reason}</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>Still connecting to Vipps. One moment.</source>
-        <translation>Yhdistetään vielä Vippsiin. Odota hetki.</translation>
-    </message>
-    <message>
         <source>Refunding…</source>
         <translation>Hyvitetään…</translation>
     </message>
@@ -22,10 +18,6 @@
     <message>
         <source>Something went wrong. It is recorded in the log.</source>
         <translation>Jokin meni vikaan. Tiedot on kirjattu lokiin.</translation>
-    </message>
-    <message>
-        <source>No answer from Vipps yet. Still trying.</source>
-        <translation>Vipps ei ole vielä vastannut. Yritetään edelleen.</translation>
     </message>
     <message>
         <source>Ready. Type the amount and press Enter.</source>
@@ -46,10 +38,6 @@
     <message>
         <source>Cancelling…</source>
         <translation>Peruutetaan…</translation>
-    </message>
-    <message>
-        <source>Time is up. Checking with Vipps…</source>
-        <translation>Aika loppui. Tarkistetaan Vippsiltä…</translation>
     </message>
     <message>
         <source>Waiting for the customer</source>
@@ -88,10 +76,6 @@
         <translation>Vipps hylkäsi pyynnön: {reason}</translation>
     </message>
     <message>
-        <source>Vipps refused to start the payment: {reason}</source>
-        <translation>Vipps ei aloittanut maksua: {reason}</translation>
-    </message>
-    <message>
         <source>Payment cancelled.</source>
         <translation>Maksu peruutettu.</translation>
     </message>
@@ -106,14 +90,6 @@
     <message>
         <source>The customer rejected the payment in {brand}.</source>
         <translation>Asiakas hylkäsi maksun {brand}-sovelluksessa.</translation>
-    </message>
-    <message>
-        <source>Vipps did not start the payment. Try again.</source>
-        <translation>Vipps ei aloittanut maksua. Yritä uudelleen.</translation>
-    </message>
-    <message>
-        <source>Vipps answered too late. Start the payment again.</source>
-        <translation>Vipps vastasi liian myöhään. Aloita maksu uudelleen.</translation>
     </message>
     <message>
         <source>The payment was not approved (rejected in Vipps or refused by the card).</source>
@@ -914,6 +890,30 @@
     <message>
         <source>Vipps MobilePay takes payments in Norway (&quot;NO&quot;), Denmark (&quot;DK&quot;) and Finland (&quot;FI&quot;), not &quot;{country}&quot;.</source>
         <translation>Vipps MobilePay ottaa vastaan maksuja Norjassa (”NO”), Tanskassa (”DK”) ja Suomessa (”FI”), ei maassa ”{country}”.</translation>
+    </message>
+    <message>
+        <source>No answer from {brand} yet. Still trying.</source>
+        <translation>{brand} ei ole vielä vastannut. Yritetään edelleen.</translation>
+    </message>
+    <message>
+        <source>Time is up. Checking with {brand}…</source>
+        <translation>Aika loppui. Tarkistetaan maksun tila palvelusta {brand}…</translation>
+    </message>
+    <message>
+        <source>Still connecting to {brand}. One moment.</source>
+        <translation>Yhteyttä palveluun {brand} muodostetaan vielä. Odota hetki.</translation>
+    </message>
+    <message>
+        <source>{brand} did not start the payment. Try again.</source>
+        <translation>{brand} ei aloittanut maksua. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>{brand} answered too late. Start the payment again.</source>
+        <translation>{brand} vastasi liian myöhään. Aloita maksu uudelleen.</translation>
+    </message>
+    <message>
+        <source>{brand} refused to start the payment: {reason}</source>
+        <translation>{brand} ei aloittanut maksua: {reason}</translation>
     </message>
 </context>
 <context>

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.checkout.states import Outcome
 from kiosk.checkout.updates import SaleUpdate
+from kiosk.checkout.waiting_words import checking_after_time_up, no_answer_yet
 from kiosk.domain.market import NORWAY
 from kiosk.domain.message import Message
 from kiosk.settings.model import KioskSettings, VippsSettings
 from kiosk.ui.closing import CLOSE_S, Deadline
 from kiosk.ui.countdown import Countdown
-from kiosk.ui.language.i18n import restore_shop_language, show_language
+from kiosk.ui.language.i18n import restore_shop_language, shop_market, show_language
 from kiosk.ui.screens.amount_screen import AmountScreen
 from kiosk.ui.screens.customer_display import CustomerDisplay
 from kiosk.ui.screens.customer_screen import CustomerScreen
@@ -25,7 +26,6 @@ from kiosk.ui.screens.staff_sale_screen import StaffSaleScreen
 from kiosk.ui.workers.sale_run import SaleRun
 
 # The status line says Messages, shown in the language on screen (see kiosk.ui.language.messages).
-NO_ANSWER_TEXT = Message("No answer from Vipps yet. Still trying.")
 READY_TEXT = Message("Ready. Type the amount and press Enter.")
 # The share of the closing deadline the runs get to finish by themselves (the open sale's cancel reaching
 # Vipps, say) before they are cut off.
@@ -275,7 +275,7 @@ class CheckoutFlow(QObject):
     @Slot()
     def _on_countdown_expired(self) -> None:
         if self._run is not None and self._shown_tx is not None:
-            self.status_changed.emit(Message("Time is up. Checking with Vipps…"))
+            self.status_changed.emit(checking_after_time_up(shop_market()))
             self._run.expire(self._shown_tx)
 
     # ---- reports from the run --------------------------------------------------------------------------------
@@ -309,20 +309,20 @@ class CheckoutFlow(QObject):
             self._customer.set_phone_entry_enabled(self._shown_tx is not None)
             self.status_changed.emit(update.message)
         elif update.outcome is Outcome.NO_ANSWER:
-            self.status_changed.emit(NO_ANSWER_TEXT)
+            self.status_changed.emit(no_answer_yet(shop_market()))
         else:
             self._show_outcome(update)
 
     @Slot(str, str)
     def _on_poll_failed(self, tx: str, _message: str) -> None:
         if self._about_shown_attempt(tx):
-            self.status_changed.emit(NO_ANSWER_TEXT)
+            self.status_changed.emit(no_answer_yet(shop_market()))
 
     @Slot(str)
     def _on_polled(self, tx: str) -> None:
         # A read that worked again ends "no answer". Only that: other news on the line (the ledger cannot be
         # written, Vipps refused a phone number) stays until the sale's worker says otherwise.
-        if self._about_shown_attempt(tx) and self._countdown.running and self._status == NO_ANSWER_TEXT:
+        if self._about_shown_attempt(tx) and self._countdown.running and self._status == no_answer_yet(shop_market()):
             self.status_changed.emit(Message("Waiting for the customer"))
 
     @Slot(object)

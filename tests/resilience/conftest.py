@@ -17,11 +17,12 @@ from typing import Any
 import pytest
 
 from kiosk.checkout.states import FINAL_ATTEMPT_STATES
+from kiosk.checkout.waiting_words import no_answer_yet
+from kiosk.domain.market import MARKETS
 from kiosk.ledger.records import AttemptRecord, SaleRecord
 from kiosk.ledger.store import Ledger
 from kiosk.settings.manager_pin import ManagerPin
 from kiosk.settings.model import ShopSettings, VippsSettings
-from kiosk.ui.checkout_flow import NO_ANSWER_TEXT as NO_ANSWER_MESSAGE
 from kiosk.ui.language.i18n import money
 from kiosk.ui.main_window import MainWindow
 from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
@@ -30,7 +31,8 @@ from tests.gui.steps import open_requests
 from tests.helpers import SimControl
 from tests.markets_under_test import API_MARKETS, CASES, unit_settings
 
-NO_ANSWER_TEXT = str(NO_ANSWER_MESSAGE)  # as the status line says it in English
+# As the status line says it in English, in the brand of each market's shop.
+NO_ANSWER_TEXTS = {str(no_answer_yet(market)) for market in MARKETS.values()}
 
 # Every path the kiosk uses to ask Vipps (and the simulator's PSP record): "the network" in these rows. The
 # customer's side (/_sim/landing, /_sim/app) and the simulator's own makePayment call stay reachable.
@@ -49,7 +51,7 @@ class ScreenLog:
         return [text for _at, text in self.statuses]
 
     def said_no_answer(self) -> bool:
-        return NO_ANSWER_TEXT in self.texts
+        return any(text in self.texts for text in NO_ANSWER_TEXTS)
 
     def listen_to(self, window: MainWindow) -> None:
         def on_status(text: object) -> None:

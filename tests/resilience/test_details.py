@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.ui.checkout_flow import NO_ANSWER_TEXT as NO_ANSWER_MESSAGE
+from kiosk.checkout.waiting_words import no_answer_yet
+from kiosk.domain.market import NORWAY
 from tests.gui.steps import charge, wait_outcome
 from tests.resilience.conftest import Kiosk, assert_three_agree, customer_pays_by_qr
 from tests.vipps_apis import PATHS
@@ -16,7 +17,7 @@ from tests.vipps_apis import PATHS
 pytestmark = (
     pytest.mark.slow
 )  # the fault matrix end to end: each waits out the client's retries and the kiosk's windows
-NO_ANSWER_TEXT = str(NO_ANSWER_MESSAGE)  # as the status line says it in English
+NO_ANSWER_TEXT = str(no_answer_yet(NORWAY))  # as the status line says it in English, in Norway
 
 
 def _no_answers_in_a_row(kiosk: Kiosk) -> int:

@@ -6,14 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.ui.checkout_flow import NO_ANSWER_TEXT as NO_ANSWER_MESSAGE
+from kiosk.checkout.waiting_words import no_answer_yet
+from kiosk.domain.market import NORWAY
 from tests.gui.steps import charge, wait_outcome
 from tests.resilience.conftest import VIPPS_PATHS, CountedRule, assert_three_agree, customer_pays_by_qr
 
 pytestmark = (
     pytest.mark.slow
 )  # the fault matrix end to end: each waits out the client's retries and the kiosk's windows
-NO_ANSWER_TEXT = str(NO_ANSWER_MESSAGE)  # as the status line says it in English
+NO_ANSWER_TEXT = str(no_answer_yet(NORWAY))  # as the status line says it in English, in Norway
 
 
 def test_the_token_endpoint_down_says_vipps_cannot_be_reached_then_recovers(qtbot, kiosk, sim):

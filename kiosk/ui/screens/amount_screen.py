@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.checkout.waiting_words import still_connecting
 from kiosk.domain.message import Message
 from kiosk.domain.money import AmountError, parse_amount
 from kiosk.ui.language.i18n import brand_is_vipps, currency_unit, money, shop_market
@@ -99,7 +100,7 @@ class AmountScreen(QWidget):
 
     def _on_charge(self) -> None:
         if not self.charge_button.isEnabled():
-            self._show_error(Message("Still connecting to Vipps. One moment."))
+            self._show_error(still_connecting(shop_market()))
             return
         try:
             amount = parse_amount(self.amount_input.text(), shop_market(), ceiling=self._ceiling_ore)
