@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kiosk.commands.export_files import ExportFailed, export_target
+from kiosk.commands.export_files import ExportFailed, export_target, written_line
 from kiosk.commands.shop_export import export_shop_day
 from kiosk.ledger import Ledger, LedgerError, ledger_path
 from kiosk.ledger.export_csv import write_day_csv
@@ -43,8 +43,7 @@ def _export(day_text: str, fmt: str, output: str | None, demo: bool) -> str:
     target = export_target(output, f"kiosk-{day.isoformat()}.{fmt}")
     with Ledger.open(source, read_only=True) as ledger:
         if fmt == "csv":
-            count = write_day_csv(ledger, day, target)
-            return f"{target} ({count} {'sale' if count == 1 else 'sales'})"
+            return written_line(target, write_day_csv(ledger, day, target))
         # The one deferred import here, on purpose: Qt's GUI libraries (libGL, fontconfig, ...) load only for a
         # PDF, so a CSV export runs on a PC where Qt cannot.
         from kiosk.ui.day_report_pdf import write_day_pdf_without_window

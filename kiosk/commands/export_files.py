@@ -1,4 +1,5 @@
-"""What both exports share: where the file goes, and the one-line failure that leaves no file."""
+"""What both exports share: where the file goes, the line that says it is written, and the one-line failure that
+leaves no file."""
 
 from __future__ import annotations
 
@@ -25,3 +26,8 @@ def export_target(output: str | None, default_name: str) -> Path:
             [f"cannot create the folder {target.parent} ({exc.strerror}); choose another --output"]
         ) from None
     return target
+
+
+def written_line(target: Path, sales: int) -> str:
+    """What a CSV export prints when done: the file and its sales, counted in English ("1 sale", "2 sales")."""
+    return f"{target} ({sales} {'sale' if sales == 1 else 'sales'})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from kiosk.commands.export_files import ExportFailed, export_target
+from kiosk.commands.export_files import ExportFailed, export_target, written_line
 from kiosk.settings.loading import load_settings
 from kiosk.settings.model import ConfigError
 from kiosk.shop_ledger.address import TILL_ID, id_problem
@@ -46,4 +46,4 @@ def export_shop_day(day_text: str, fmt: str, output: str | None, shop: bool, til
         raise ExportFailed([str(exc)]) from None
     for note in result.lagging:  # the file is written; these say what may still be missing from it
         print(f"kiosk: note: {note}; its latest sales may not be in the export yet", file=sys.stderr)
-    return f"{path} ({result.sales} sales)"
+    return written_line(path, result.sales)
