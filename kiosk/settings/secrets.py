@@ -123,12 +123,6 @@ class SecretStore:
             return None
         return backend
 
-    def where(self) -> str:
-        backend = self._keyring()
-        if backend is not None:
-            return f"the system keyring ({type(backend).__name__})"
-        return f"{self._file} (readable only by this user)"
-
     def holder(self, client_id: str) -> str | None:
         """Where `client_id`'s secrets really are, as load() finds them (the private file first), or None."""
         if self._load_file().get(client_id):
