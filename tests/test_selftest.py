@@ -40,15 +40,7 @@ def test_selftest_rings_up_a_paid_sale_and_leaves_no_files(tmp_path, api, title)
     assert list((tmp_path / "temp").iterdir()) == [], "selftest left its temporary folder behind"
 
 
-# The ePayment create's currency comes from the shop's market on the checkout's branch (i16-wire), not yet here:
-# the Danish and Finnish units refuse NOK. Strict, so the merge that brings it makes this marker fail, to go.
-@pytest.mark.parametrize(
-    ("country", "market"),
-    [
-        pytest.param("DK", "DKK, MobilePay"),
-        pytest.param("FI", "EUR, MobilePay"),
-    ],
-)
+@pytest.mark.parametrize(("country", "market"), [("DK", "DKK, MobilePay"), ("FI", "EUR, MobilePay")])
 def test_selftest_sells_on_the_demo_sales_unit_of_the_country_asked_for(tmp_path, country, market):
     result = _selftest(tmp_path, "-m", "kiosk", "selftest", "--country", country)
 
