@@ -17,6 +17,7 @@ import pytest
 from kiosk.checkout.provider import PaymentProvider
 from kiosk.checkout.updates import AttemptView
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
+from kiosk.ledger import Ledger
 from kiosk.settings.model import VippsSettings
 from kiosk.vipps.client import VippsClient
 from kiosk.vipps.models import InitiateRequest, InitiateResponse
@@ -160,8 +161,6 @@ def start_payment(
 
 def sale_left_open_by_a_crash(ledger_file: Path) -> int:
     """A ledger as a crash leaves it: one sale whose QR attempt was recorded, its init never answered."""
-    from kiosk.ledger import Ledger
-
     with Ledger.open(ledger_file) as ledger:
         sale = ledger.new_sale(14950)
         ledger.add_attempt(
