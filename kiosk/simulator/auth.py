@@ -21,8 +21,7 @@ class TokenIssuer:
     def __init__(self, units: tuple[SalesUnit, ...], ttl_s: float) -> None:
         self._units = units
         self._ttl_s = ttl_s
-        self._expiry_by_token: dict[str, float] = {}
-        self._unit_by_token: dict[str, SalesUnit] = {}
+        self._issued: dict[str, tuple[float, SalesUnit]] = {}  # a token: its monotonic expiry, and whose it is
         # How many times a token was asked for, and given: every ask carried a client secret, so a test can see
         # that none was sent to a place it should not go.
         self.asked = 0
@@ -48,8 +47,7 @@ class TokenIssuer:
         token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + secrets.token_urlsafe(48)
         self.issued += 1
         now = time.time()
-        self._expiry_by_token[token] = time.monotonic() + self._ttl_s
-        self._unit_by_token[token] = unit
+        self._issued[token] = (time.monotonic() + self._ttl_s, unit)
         ttl = str(int(self._ttl_s))
         return 200, {
             "token_type": "Bearer",
@@ -62,8 +60,7 @@ class TokenIssuer:
         }
 
     def revoke_all(self) -> None:
-        self._expiry_by_token.clear()
-        self._unit_by_token.clear()
+        self._issued.clear()
 
     def forget(self) -> None:
         """Everything, counts included (the simulator's reset)."""
@@ -71,7 +68,7 @@ class TokenIssuer:
         self.asked = self.issued = 0
 
     def counts(self) -> dict[str, int]:
-        return {"asked": self.asked, "issued": self.issued, "valid": len(self._expiry_by_token)}
+        return {"asked": self.asked, "issued": self.issued, "valid": len(self._issued)}
 
     def check(self, headers: Mapping[str, str], *, psp: bool = True) -> Answer | None:
         """None when the caller may go on; otherwise the answer Vipps would give. `psp=False` for the ePayment
@@ -79,15 +76,13 @@ class TokenIssuer:
         if self._unit_of_key(headers) is None:
             return 401, {"statusCode": 401, "message": "Access denied due to invalid subscription key."}
         scheme, _, token = headers.get("authorization", "").partition(" ")
-        expiry = self._expiry_by_token.get(token) if scheme.lower() == "bearer" else None
-        if expiry is None or expiry <= time.monotonic():
-            self._expiry_by_token.pop(token, None)
-            self._unit_by_token.pop(token, None)
+        expiry, unit = self._issued.get(token, (0.0, None)) if scheme.lower() == "bearer" else (0.0, None)
+        if unit is None or expiry <= time.monotonic():
+            self._issued.pop(token, None)
             return 401, {
                 "statusCode": 401,
                 "message": "Unauthorized. Access token is missing, invalid or expired.",
             }
-        unit = self._unit_by_token[token]
         if headers.get("ocp-apim-subscription-key") != unit.subscription_key:
             return 401, {"statusCode": 401, "message": "Access denied due to invalid subscription key."}
         if psp and unit.country != "NO":
@@ -101,4 +96,4 @@ class TokenIssuer:
     def unit_of(self, headers: Mapping[str, str]) -> SalesUnit:
         """The sales unit of a call that `check` let through."""
         _scheme, _, token = headers.get("authorization", "").partition(" ")
-        return self._unit_by_token[token]
+        return self._issued[token][1]
