@@ -56,7 +56,7 @@ def deadline(db: psycopg.Connection, bound_s: float) -> Iterator[None]:
     def cut() -> None:
         fired.set()
         with contextlib.suppress(OSError, psycopg.Error):
-            sock = socket.socket(fileno=_dup(db.fileno()))
+            sock = socket.socket(fileno=os.dup(db.fileno()))  # a copy: psycopg still owns its own
             try:
                 sock.shutdown(socket.SHUT_RDWR)
             finally:
@@ -73,10 +73,6 @@ def deadline(db: psycopg.Connection, bound_s: float) -> Iterator[None]:
         raise ShopUnreachable(f"The shop database failed: {_first_line(exc)}") from None
     finally:
         timer.cancel()
-
-
-def _dup(fd: int) -> int:
-    return os.dup(fd)
 
 
 def _first_line(exc: BaseException) -> str:
