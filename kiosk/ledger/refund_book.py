@@ -10,14 +10,6 @@ from kiosk.ledger.records import RefundRecord
 from kiosk.ledger.sale_reads import SaleReads
 from kiosk.ledger.stamps import utc_now
 
-
-def nothing_to_refund(currency: str) -> Message:
-    """Norway's words kept as they were ("0 kr"); in another currency without the krone's name."""
-    if currency == "NOK":
-        return Message("A refund must be more than 0.")
-    return Message("The amount must be more than 0.")
-
-
 REFUND_COLUMNS = "id, sale_id, attempt_id, amount_ore, state, idempotency_key, reason, created_at, updated_at"
 
 
@@ -39,7 +31,8 @@ class RefundBook(SaleReads):
             ).fetchone()
             remaining = captured - refunded - pending
             if amount_ore <= 0:
-                raise RefundRefused(nothing_to_refund(currency))
+                # No currency named: the same words as a claim by another till (kiosk.shop_ledger.refund_claims).
+                raise RefundRefused(Message("A refund must be more than 0."))
             if amount_ore > remaining:
                 # A refund has no currency of its own: it is in its sale's, and so is what remains.
                 raise RefundRefused(

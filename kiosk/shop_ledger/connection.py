@@ -56,7 +56,7 @@ def deadline(db: psycopg.Connection, bound_s: float) -> Iterator[None]:
     def cut() -> None:
         fired.set()
         with contextlib.suppress(OSError, psycopg.Error):
-            sock = socket.socket(fileno=_dup(db.fileno()))
+            sock = socket.socket(fileno=os.dup(db.fileno()))  # a copy: psycopg still owns its own
             try:
                 sock.shutdown(socket.SHUT_RDWR)
             finally:
@@ -70,13 +70,14 @@ def deadline(db: psycopg.Connection, bound_s: float) -> Iterator[None]:
     except psycopg.Error as exc:
         if fired.is_set():
             raise ShopUnreachable(f"The shop database did not answer within {bound_s:g} s.") from None
-        raise ShopUnreachable(f"The shop database failed: {_first_line(exc)}") from None
+        raise shop_failed(exc) from None
     finally:
         timer.cancel()
 
 
-def _dup(fd: int) -> int:
-    return os.dup(fd)
+def shop_failed(exc: psycopg.Error) -> ShopUnreachable:
+    """The shop database's own words for what went wrong, their first line (the rest is libpq's detail)."""
+    return ShopUnreachable(f"The shop database failed: {_first_line(exc)}")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -19,6 +19,7 @@ from kiosk.ledger.report import day_bounds
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.connection import ShopUnreachable, connect, deadline
 from kiosk.shop_ledger.schema import migrations
+from kiosk.shop_ledger.shop_day import ELSEWHERE, NAMED_ATTEMPT
 
 # New columns go last, as ever, in both files: the till's `till`, then what a till's export gained since it.
 _TILL_AT = HEADER.index("vipps reference") + 1
@@ -29,7 +30,7 @@ LAGGING = timedelta(minutes=2)
 # The same rows, order and attempt as kiosk.ledger.export_csv's query, for every till of the shop (or one). A
 # refund another till made (its claim DONE) counts at once, before the sale's own till has learned of it and
 # copied it back as one of its refunds (under the claim's key: then it is counted there, and only there).
-_ROWS = """
+_ROWS = f"""
 SELECT date_trunc('second', (s.created_at AT TIME ZONE 'UTC')
                   + CASE WHEN s.created_at < %(switch)s THEN %(before)s::interval ELSE %(after)s::interval END)::text,
        NULLIF(s.order_id, ''), kiosk_kroner(s.amount_ore), kiosk_kroner(s.captured_ore),
@@ -38,20 +39,11 @@ SELECT date_trunc('second', (s.created_at AT TIME ZONE 'UTC')
        NULLIF(s.phone_masked, ''), s.attempt_count, kiosk_api_title(s.provider), NULLIF(named.psp_transaction_id, ''),
        s.till_id, s.currency
 FROM sales AS s
-LEFT JOIN attempts AS named ON named.shop_id = s.shop_id AND named.till_id = s.till_id
-    AND named.id = COALESCE(s.paid_attempt_id, (SELECT max(a.id) FROM attempts AS a
-                                                WHERE a.shop_id = s.shop_id AND a.till_id = s.till_id
-                                                AND a.sale_id = s.id))
-LEFT JOIN (SELECT c.sale_till_id, c.sale_id, sum(c.amount_ore)::bigint AS ore FROM refund_claims AS c
-           WHERE c.shop_id = %(shop)s AND c.state = 'DONE' AND c.claimed_by <> c.sale_till_id
-           AND NOT EXISTS (SELECT 1 FROM refunds AS r WHERE r.shop_id = c.shop_id AND r.till_id = c.sale_till_id
-                           AND r.sale_id = c.sale_id AND r.idempotency_key = c.idempotency_key)
-           GROUP BY c.sale_till_id, c.sale_id) AS elsewhere
-    ON elsewhere.sale_till_id = s.till_id AND elsewhere.sale_id = s.id
+{NAMED_ATTEMPT}{ELSEWHERE}
 WHERE s.shop_id = %(shop)s AND s.created_at >= %(start)s AND s.created_at < %(end)s
     AND (%(till)s::text IS NULL OR s.till_id = %(till)s)
 ORDER BY s.created_at, s.till_id, s.id
-"""
+"""  # noqa: S608 - constants of kiosk.shop_ledger.shop_day spliced in; every value is a parameter
 
 
 @dataclass(frozen=True)

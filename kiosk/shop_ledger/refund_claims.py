@@ -12,7 +12,7 @@ import psycopg
 
 from kiosk.domain.message import Message, Money
 from kiosk.ledger import RefundRefused
-from kiosk.shop_ledger.connection import ShopUnreachable
+from kiosk.shop_ledger.connection import shop_failed
 
 
 class NotPaidInShop(RefundRefused):
@@ -47,7 +47,7 @@ def claim_refund(
             raise
         remaining = int(text.split(":", 1)[1])
     except psycopg.Error as exc:
-        raise _failed(exc) from None
+        raise shop_failed(exc) from None
     else:
         assert row is not None
         return int(row[0])
@@ -59,13 +59,9 @@ def claim_refund(
                 (shop_id, sale_till_id, sale_id),
             ).fetchone()
     except psycopg.Error as exc:
-        raise _failed(exc) from None
+        raise shop_failed(exc) from None
     currency = found[0] if found else "NOK"
     raise RefundRefused(Message("Only {remaining} remains to refund.", remaining=Money(remaining, currency)))
-
-
-def _failed(exc: psycopg.Error) -> ShopUnreachable:
-    return ShopUnreachable(f"The shop database failed: {str(exc).splitlines()[0] if str(exc) else exc}")
 
 
 def settle_claim(db: psycopg.Connection, claim_id: int, *, refunded: bool) -> None:

@@ -24,9 +24,19 @@ from kiosk.shop_ledger.shop_rows import ShopKey, ShopRow
 BOUND_S = 5.0
 LAGGING = timedelta(minutes=2)  # an idle till still confirms every 30 s (kiosk.shop_ledger.copier.HEARTBEAT_S)
 
+# The attempt a sale's row names (its Vipps reference and API): the paid one, else the last one, as a till's own
+# rows do (kiosk.ledger.day_queries). Shared with the shop's export (kiosk.shop_ledger.export).
+NAMED_ATTEMPT = """
+LEFT JOIN attempts AS named ON named.shop_id = s.shop_id AND named.till_id = s.till_id
+    AND named.id = COALESCE(s.paid_attempt_id, (SELECT max(a.id) FROM attempts AS a
+                                                WHERE a.shop_id = s.shop_id AND a.till_id = s.till_id
+                                                AND a.sale_id = s.id))
+"""
+
 # Refunds other tills made of a till's sales (their claims DONE) that the sale's own till has not learned of and
-# copied back yet (then they are its own refunds, under the claim's key): counted at once, and once.
-_ELSEWHERE = """
+# copied back yet (then they are its own refunds, under the claim's key): counted at once, and once. Shared with
+# the shop's export, so the day on screen and the day in the file count the same refunds.
+ELSEWHERE = """
 LEFT JOIN (SELECT c.sale_till_id, c.sale_id, sum(c.amount_ore)::bigint AS ore FROM refund_claims AS c
            WHERE c.shop_id = %(shop)s AND c.state = 'DONE' AND c.claimed_by <> c.sale_till_id
            AND NOT EXISTS (SELECT 1 FROM refunds AS r WHERE r.shop_id = c.shop_id AND r.till_id = c.sale_till_id
@@ -43,11 +53,7 @@ SELECT s.id, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.M
        s.refunded_ore + COALESCE(elsewhere.ore, 0), s.provider, s.currency, s.till_id, named.psp_transaction_id,
        named.provider
 FROM sales AS s
-LEFT JOIN attempts AS named ON named.shop_id = s.shop_id AND named.till_id = s.till_id
-    AND named.id = COALESCE(s.paid_attempt_id, (SELECT max(a.id) FROM attempts AS a
-                                                WHERE a.shop_id = s.shop_id AND a.till_id = s.till_id
-                                                AND a.sale_id = s.id))
-{_ELSEWHERE}
+{NAMED_ATTEMPT}{ELSEWHERE}
 WHERE s.shop_id = %(shop)s AND s.created_at >= %(start)s AND s.created_at < %(end)s
     AND (s.created_at, s.till_id, s.id) > (%(after_at)s::timestamptz, %(after_till)s, %(after_id)s)
 ORDER BY s.created_at, s.till_id, s.id
@@ -67,7 +73,7 @@ SELECT h.hour, s.currency, count(s.id) FILTER (WHERE s.captured_ore > 0), COALES
        count(s.id) FILTER (WHERE s.state = 'OPEN'), count(s.id)
 FROM unnest(%(hours)s::int[], %(starts)s::timestamptz[], %(ends)s::timestamptz[]) AS h(hour, start_at, end_at)
 LEFT JOIN sales AS s ON s.shop_id = %(shop)s AND s.created_at >= h.start_at AND s.created_at < h.end_at
-{_ELSEWHERE}
+{ELSEWHERE}
 GROUP BY h.hour, h.start_at, s.currency
 ORDER BY h.start_at, s.currency
 """  # noqa: S608 - a constant of this module spliced in; every value is a parameter

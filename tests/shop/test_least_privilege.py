@@ -8,7 +8,7 @@ import pytest
 from kiosk.ledger import Ledger
 from kiosk.shop_ledger.address import ShopDatabase
 from kiosk.shop_ledger.copier import ShopCopier
-from tests.shop.tills import assert_copied_once, ring_up, target
+from tests.shop.tills import assert_copied_once, grant_the_readmes_rights, ring_up, target
 
 PASSWORD = "least-password-for-tests"
 
@@ -23,12 +23,7 @@ def test_a_till_with_only_the_readmes_rights_copies_once_the_schema_is_there(pg,
     finally:
         first.close()
     role = f"least_{shop_db}"  # roles are the whole server's: one of this test's own
-    with pg.admin(shop_db) as db:
-        db.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
-        db.execute(f"GRANT CONNECT ON DATABASE {shop_db} TO {role}")
-        db.execute(f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {role}")
-        db.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}")
-        db.execute(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {role}")
+    grant_the_readmes_rights(pg, shop_db, role, PASSWORD)
     other_till = tmp_path / "kasse-2.sqlite3"
     with Ledger.open(other_till) as ledger:
         ring_up(ledger)

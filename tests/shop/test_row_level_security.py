@@ -13,22 +13,13 @@ from kiosk.shop_ledger.copier import ShopCopier, TillClaimed
 from kiosk.shop_ledger.refund_claims import claim_refund
 from kiosk.shop_ledger.schema import migrate
 from tests.shop.pg_server import TILL_PASSWORD
-from tests.shop.tills import ring_up
+from tests.shop.tills import grant_the_readmes_rights, ring_up
 
 PASSWORD = "rls-password-for-tests"
 SALE = (
     "INSERT INTO sales (shop_id, till_id, id, created_at, amount_ore, payment_text, state, attempt_count,"
     " captured_ore, refunded_ore, copied_seq) VALUES ('shop', %s, 99, now(), 100, '', 'OPEN', 0, 0, 0, 1)"
 )
-
-
-def _grant_the_readmes_rights(pg, shop_db: str, role: str) -> None:
-    with pg.admin(shop_db) as db:
-        db.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
-        db.execute(f"GRANT CONNECT ON DATABASE {shop_db} TO {role}")
-        db.execute(f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {role}")
-        db.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}")
-        db.execute(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {role}")
 
 
 @pytest.fixture
@@ -40,7 +31,7 @@ def tills(pg, shop_db, tmp_path) -> dict[str, ShopDatabase]:
     targets = {}
     for name in ("a", "b"):
         role = f"till_{name}_{shop_db}"  # roles are the whole server's: this test's own
-        _grant_the_readmes_rights(pg, shop_db, role)
+        grant_the_readmes_rights(pg, shop_db, role, PASSWORD)
         url = pg.url(shop_db).replace("kiosk_till@", f"{role}@")
         targets[name] = ShopDatabase(url, f"kasse-{name}", "shop", PASSWORD)
         path = tmp_path / f"kasse-{name}.sqlite3"

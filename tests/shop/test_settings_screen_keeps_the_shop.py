@@ -3,7 +3,7 @@ are: a manager changing the sounds must not cut the till off from the shop's led
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from kiosk.settings.loading import load_settings
 from kiosk.settings.paths import config_path
@@ -21,7 +21,9 @@ def test_saving_other_settings_keeps_till_id_database_and_shop_id(qtbot):
     screen = SettingsScreen(load_settings(), path)
     qtbot.addWidget(screen)
     screen.show()
-    screen.sounds.setChecked(False)
+    assert screen.sounds.isChecked()
+    # Clicked on its box, at the left, as a person does (a click in the middle of a wide row may miss the label).
+    qtbot.mouseClick(screen.sounds, Qt.MouseButton.LeftButton, pos=QPoint(8, screen.sounds.height() // 2))
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     saved = load_settings()
     assert not saved.shop.sounds  # the change was saved

@@ -111,3 +111,13 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.005)
+
+
+def grant_the_readmes_rights(pg: PgServer, dbname: str, role: str, password: str) -> None:
+    """A login `role` with the rights the README grants a till, and no more: what least privilege is tested with."""
+    with pg.admin(dbname) as db:
+        db.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+        db.execute(f"GRANT CONNECT ON DATABASE {dbname} TO {role}")
+        db.execute(f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {role}")
+        db.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}")
+        db.execute(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {role}")
