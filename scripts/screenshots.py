@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,17 +27,23 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
 
 from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from kiosk.ledger import Ledger  # noqa: E402
 from kiosk.settings.demo import demo_vipps_settings  # noqa: E402
 from kiosk.settings.manager_pin import ManagerPin  # noqa: E402
 from kiosk.settings.model import KioskSettings, ShopSettings, VippsSettings  # noqa: E402
+from kiosk.shop_ledger.copier import ShopCopier  # noqa: E402
 from kiosk.simulator.demo import DEMO_SALES_UNITS  # noqa: E402
 from kiosk.simulator.server import SimulatorServer  # noqa: E402
 from kiosk.ui.language.i18n import use_language  # noqa: E402
 from kiosk.ui.main_window import MainWindow  # noqa: E402
 from kiosk.vipps.client import VippsClient  # noqa: E402
+from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen  # noqa: E402
 from tests.helpers import SimControl, start_payment  # noqa: E402
+from tests.shop.pg_server import TILL_PASSWORD, PgServer  # noqa: E402
+from tests.shop.tills import ring_up, target  # noqa: E402
 
 KIOSK = KioskSettings(poll_start_delay_s=0.1, poll_interval_s=0.2, outcome_display_s=600)
 
@@ -148,18 +155,10 @@ def danish_counter(base_url: str) -> None:
     """A Danish shop's counter in Danish, at the simulator's Danish demo unit (ePayment): the customer screen in
     MobilePay's brand, the amount in kroner, +45 before the number."""
     app = QApplication.instance() or QApplication([])
-    unit = DEMO_SALES_UNITS["DK"]
-    vipps = VippsSettings(
-        base_url=base_url,
-        client_id=unit.client_id,
-        client_secret=unit.client_secret,
-        subscription_key=unit.subscription_key,
-        merchant_serial_number=unit.merchant_serial_number,
-        api="epayment",
-    )
+    vipps = demo_vipps_settings(base_url, api="epayment", country="DK")
     ledger = Path(tempfile.mkdtemp()) / "ledger.sqlite3"
     use_language("da")
-    shop = ShopSettings(name=unit.name, country="DK", language="da", sounds=False)
+    shop = ShopSettings(name=DEMO_SALES_UNITS["DK"].name, country="DK", language="da", sounds=False)
     shown = MainWindow(KIOSK, ledger, demo=True, pin=ManagerPin.for_demo(ledger.with_name("pin.json")), shop=shop)
     shown.resize(1280, 800)
     shown.show()
@@ -181,11 +180,6 @@ def two_screens(sim: SimControl, vipps: VippsSettings) -> None:
     """The counter with a customer-facing screen: the staff's screen and the customer's side by side, as the
     two monitors stand (the customer's plugged into Qt's offscreen platform as a real one is, see
     tests/gui/offscreen_screens.py)."""
-    from PySide6.QtGui import QColor, QImage, QPainter
-
-    from kiosk.settings.model import ShopSettings
-    from tests.gui.offscreen_screens import plug_in_customer_screen, pull_out_customer_screen
-
     ledger = Path(os.environ["KIOSK_DATA_DIR"]) / "ledger-two-screens.sqlite3"
     plug_in_customer_screen()
     try:
@@ -219,14 +213,6 @@ def two_screens(sim: SimControl, vipps: VippsSettings) -> None:
 
 def shop_view(vipps: VippsSettings) -> None:
     """Till kasse-1's back office showing the whole shop: two tills' day, one of them lagging."""
-    from datetime import date, datetime, timedelta
-
-    from kiosk.ledger import Ledger
-    from kiosk.settings.model import ShopSettings
-    from kiosk.shop_ledger.copier import ShopCopier
-    from tests.shop.pg_server import TILL_PASSWORD, PgServer
-    from tests.shop.tills import ring_up, target
-
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp())
     server = PgServer().init()

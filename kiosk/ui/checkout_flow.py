@@ -359,7 +359,7 @@ class CheckoutFlow(QObject):
         self._stack.setCurrentWidget(self._outcome)
         self.status_changed.emit(update.message if update.outcome is not Outcome.PAID else Message("Paid"))
 
-    def _show_outcome_to_customer(self, outcome: str, amount_ore: int, message: str) -> None:
+    def _show_outcome_to_customer(self, outcome: str, amount_ore: int, message: Message | str) -> None:
         """The customer's own screen says how it ended too, until the next sale brings the idle view."""
         if self._display is not None and self._display.in_use and self._stack.currentWidget() is self._staff_view:
             self._display.show_outcome(outcome, amount_ore, message)

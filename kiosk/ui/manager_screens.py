@@ -33,11 +33,6 @@ class ManagerScreens(QObject):
         self._vipps: VippsSettings | None = None
 
     @property
-    def built_back_office(self) -> BackOffice | None:
-        """The back office if it was ever opened (never builds it)."""
-        return self._back_office
-
-    @property
     def back_office(self) -> BackOffice:
         if self._back_office is None:
             window = self._window

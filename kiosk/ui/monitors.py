@@ -13,11 +13,6 @@ AUTO = "auto"  # a second screen if there is one
 NONE = "none"  # always the staff's screen alone
 
 
-def screen_names() -> list[str]:
-    """Every screen Qt finds now, in Qt's order (the primary first on most platforms)."""
-    return [screen.name() for screen in QGuiApplication.screens()]
-
-
 def describe(screen: QScreen) -> str:
     """How a screen is named to a person: its name and its size in pixels."""
     size = screen.geometry()

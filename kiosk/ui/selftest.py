@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
@@ -44,6 +44,7 @@ from kiosk.settings.paths import ledger_path
 from kiosk.ui.main_thread_gc import collect_on_the_gui_thread
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.services import Services
+from kiosk.ui.workers.background import wait_for_jobs
 
 AMOUNT_TEXT = "149,50"  # as staff type it, in each market's way too; over each market's minimum
 AMOUNT_ORE = 14950  # hundredths of the market's currency
@@ -123,9 +124,10 @@ def _run(folder: Path, api: str, market: Market) -> int:
     try:
         app.exec()
     finally:
-        window.close_sales()
-        QThreadPool.globalInstance().waitForDone(10_000)
-        services.stop()
+        # As the kiosk closes (kiosk.ui.app): one deadline for the sales, the background jobs and start-up's work.
+        deadline = window.close_sales()
+        wait_for_jobs(deadline)
+        services.stop(deadline)
         window.close()
     if driver.failure is not None:
         raise SelftestFailed(driver.failure)

@@ -104,14 +104,16 @@ def test_stored_secrets_are_never_shown_and_kept_when_left_empty(qtbot, sim):
     first = SettingsScreen(Settings(), config_path())
     qtbot.addWidget(first)
     _fill(qtbot, first, sim.base_url)
-    first._on_save()
+    with qtbot.waitSignal(first.saved):
+        qtbot.mouseClick(first.save_button, Qt.MouseButton.LeftButton)
     again = SettingsScreen(load_settings(), config_path())
     qtbot.addWidget(again)
     assert again.fields["client_secret"].text() == ""
     assert again.fields["client_secret"].placeholderText() == "stored; type to replace"
     assert again.fields["client_id"].text() == DEMO_SALES_UNIT.client_id
     again.shop_name.setText("Renamed")
-    again._on_save()
+    with qtbot.waitSignal(again.saved):
+        qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
     assert load_settings().vipps.client_secret == DEMO_SALES_UNIT.client_secret
     assert load_settings().shop.name == "Renamed"
 
@@ -184,7 +186,7 @@ def stored_screen(qtbot, sim) -> SettingsScreen:
     qtbot.addWidget(first)
     _fill(qtbot, first, sim.base_url)
     with qtbot.waitSignal(first.saved):
-        first.save_button.click()
+        qtbot.mouseClick(first.save_button, Qt.MouseButton.LeftButton)
     screen = SettingsScreen(load_settings(), config_path())
     qtbot.addWidget(screen)
     with qtbot.waitActive(screen):
@@ -275,7 +277,7 @@ def test_the_shop_database_is_saved_with_its_till_and_the_password_goes_to_the_s
     assert again.shop_database.password.text() == ""  # never shown again
     assert again.shop_database.password.placeholderText() == "stored; type to replace"
     with qtbot.waitSignal(again.saved):  # left empty, it stays as it is
-        again.save_button.click()
+        qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
     assert load_settings().shop.database_password == "pg-secret-value"
 
 

@@ -85,10 +85,6 @@ class CustomerDisplay(QWidget):
         """Whether the customer has a screen of their own now."""
         return self._screen is not None
 
-    @property
-    def screen_name(self) -> str:
-        return self._screen.name() if self._screen is not None else ""
-
     def place(self) -> bool:
         """Between sales: choose the customer's screen as it is now (one plugged in since is used from here on),
         show the idle view there, or nothing without one. Returns whether there is one."""

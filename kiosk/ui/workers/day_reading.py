@@ -118,12 +118,8 @@ class DayReader(QObject):
             job = BackgroundJob(lambda _progress: read_shop_day(target, day, limit, refresh))
         else:
             job = BackgroundJob(lambda _progress: read_till_day(ledger_file, day, limit, vipps, refresh), (VippsError,))
-        job.done.connect(self._on_loaded)
+        job.done.connect(self.loaded)
         self._start(job)
-
-    @Slot(object)
-    def _on_loaded(self, data: DayData) -> None:
-        self.loaded.emit(data)
 
     @Slot(object)
     def _on_page_wanted(self, request: PageRequest) -> None:

@@ -22,8 +22,7 @@ from kiosk.ui.workers.sale_worker import SaleWorker
 
 class SaleRun(QObject):
     """Signals: updated(object SaleUpdate), qr_made(str url, object matrix), poll_failed(str tx, str message),
-    polled(str tx),
-    broken(object Message), ended().
+    polled(str tx), broken(object Message), ended().
 
     Requests to the worker go through this object's own signals, so they are queued into the worker's thread.
     """
@@ -80,7 +79,7 @@ class SaleRun(QObject):
         self._shutdown_requested.connect(worker.shutdown)
         poller.details_read.connect(worker.observe)  # poller thread -> worker thread, queued
         poller.details_read.connect(self._on_details_read)
-        poller.poll_failed.connect(self._on_poll_failed)
+        poller.poll_failed.connect(self.poll_failed)
         # Direct: quit() is thread-safe, and at closing the GUI thread is waiting for these threads, not
         # delivering queued calls to them.
         poller.stopped.connect(self._poller_thread.quit, Qt.ConnectionType.DirectConnection)
@@ -131,10 +130,6 @@ class SaleRun(QObject):
     @Slot(str, object)
     def _on_details_read(self, tx: str, _details: object) -> None:
         self.polled.emit(tx)
-
-    @Slot(str, str)
-    def _on_poll_failed(self, tx: str, message: str) -> None:
-        self.poll_failed.emit(tx, message)
 
     @Slot()
     def _on_thread_finished(self) -> None:
