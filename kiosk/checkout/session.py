@@ -15,7 +15,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from kiosk.checkout.amounts import check_amount
 from kiosk.checkout.environment import sales_unit_of
 from kiosk.checkout.interpret import FAILURE_STATES, explain_failure
 from kiosk.checkout.open_sale import OpenSale
@@ -41,6 +40,7 @@ from kiosk.checkout.writes import WritesToVipps
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.domain.market import Market
 from kiosk.domain.message import Message, Shown, Verbatim
+from kiosk.domain.money import check_chargeable
 from kiosk.domain.phone import PhoneError, mask_phone, msisdn
 from kiosk.ledger import AttemptRecord, Ledger
 from kiosk.settings.model import KioskSettings, VippsSettings
@@ -77,7 +77,8 @@ class SaleSession(OpenSale, WritesToVipps):
     ) -> SaleSession:
         """A new sale of `amount_ore` (minor units of the provider's market's currency). Raises AmountError,
         with nothing recorded and nothing sent, for an amount Vipps would refuse or one past the ceiling."""
-        check_amount(amount_ore, provider.market, kiosk.max_amount_ore)
+        # The amount screen's own rule and words (a scanner, a script or a screen that forgot is held to it too).
+        check_chargeable(amount_ore, provider.market, kiosk.max_amount_ore)
         sale = ledger.new_sale(amount_ore, payment_text, currency=provider.market.currency)
         return cls(provider, ledger, vipps, kiosk, sale, shop_name=shop_name)
 
