@@ -35,11 +35,17 @@ from kiosk.checkout.states import (
     SaleState,
 )
 from kiosk.checkout.updates import AttemptView, SaleUpdate
-from kiosk.checkout.waiting_words import answered_too_late, no_answer_yet, not_started, refused_to_start
+from kiosk.checkout.waiting_words import (
+    answered_too_late,
+    no_answer_yet,
+    not_started,
+    refused_that,
+    refused_to_start,
+)
 from kiosk.checkout.writes import WritesToVipps
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.domain.market import Market
-from kiosk.domain.message import Message, Shown, Verbatim
+from kiosk.domain.message import Message, Shown
 from kiosk.domain.money import check_chargeable
 from kiosk.domain.phone import PhoneError, mask_phone, msisdn
 from kiosk.ledger import AttemptRecord, Ledger
@@ -133,7 +139,7 @@ class SaleSession(OpenSale, WritesToVipps):
                 return self._update(no_answer_yet(self.market))
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=exc.error_message)
             if self._open_attempts():
-                return self._update(Message("Vipps refused that: {reason}", reason=Verbatim(exc.error_message)))
+                return self._update(refused_that(self.market, exc.error_message))
             return self._finish(Outcome.NOT_STARTED, refused_to_start(self.market, exc.error_message))
         except (VippsAuthError, MarketNotServed) as exc:
             # Refused at the door (or never sent): Vipps created nothing. The settings need fixing, not a retry.
