@@ -135,6 +135,12 @@ def paths(api: str) -> ApiPaths:
 
 
 @pytest.fixture
+def country() -> str:
+    """The shop's country: Norway, unless a test runs in every market (tests.markets_under_test.IN_EVERY_MARKET)."""
+    return "NO"
+
+
+@pytest.fixture
 def ledger(tmp_path: Path) -> Iterator[Ledger]:
     """A fresh ledger in the test's own folder (real SQLite)."""
     with Ledger.open(tmp_path / "ledger.sqlite3") as opened:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
+
 from kiosk.domain.market import DENMARK, FINLAND, NORWAY, Market
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import VippsSettings
@@ -44,6 +46,9 @@ CASES = {
 }
 # (api, country): every pair Vipps MobilePay serves. The PSP API v3 takes Norway's payments only.
 API_MARKETS = [("psp", "NO"), ("epayment", "NO"), ("epayment", "DK"), ("epayment", "FI")]
+# A test run in each market: (api, country) in place of the `api` fixture's two APIs and the `country` fixture's
+# Norway (tests/conftest.py).
+IN_EVERY_MARKET = pytest.mark.parametrize(("api", "country"), API_MARKETS, ids=[f"{a}-{c}" for a, c in API_MARKETS])
 
 
 def unit_settings(base_url: str, api: str, country: str) -> VippsSettings:

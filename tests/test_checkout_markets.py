@@ -120,6 +120,18 @@ def test_while_vipps_keeps_the_customer_waiting_the_counter_names_the_app_they_k
     assert str(ended.message).startswith(f"{WAITING_SAYS[case.country]} refused to start the payment: ")
 
 
+def test_a_push_refused_while_the_qr_payment_stays_names_the_app_the_customer_knows(memory, settings, ledger, case):
+    """The refusal stands on the shared status line too, and the customer can still scan the QR code."""
+    vipps, provider = memory
+    session = _begin(provider, ledger, settings, case.amount)
+    qr = session.start_attempt()
+    vipps.fault("start", "refused", count=1)
+    refused = session.start_attempt(case.typed_phone)
+    assert str(refused.message).startswith(f"{WAITING_SAYS[case.country]} refused that: ")
+    assert (refused.sale_state, refused.outcome) == (SaleState.OPEN, None)
+    assert vipps.state_of(qr.attempt.psp_transaction_id) is PaymentState.WAITING
+
+
 def test_a_number_the_market_does_not_have_is_refused_and_changes_nothing(memory, settings, ledger, case):
     vipps, provider = memory
     session = _begin(provider, ledger, settings, case.amount)

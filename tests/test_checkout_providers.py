@@ -19,6 +19,7 @@ from kiosk.checkout.recovery import ResumedSale, recover
 from kiosk.checkout.refunds import refund, resend_pending_refunds
 from kiosk.checkout.session import SaleSession
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
+from kiosk.diagnostics.connection_check import check_connection
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.schema import MIGRATIONS
 from kiosk.settings.demo import demo_vipps_settings
@@ -317,8 +318,6 @@ def test_an_approval_unseen_when_the_attempt_was_superseded_is_released_not_char
 
 
 def test_the_connection_check_asks_the_configured_api(vipps_settings):
-    from kiosk.diagnostics.connection_check import check_connection
-
     results = check_connection(vipps_settings)
     assert [(str(r.name), r.ok) for r in results] == [
         ("Access token", True),

@@ -16,8 +16,9 @@ import pytest
 
 from kiosk.checkout.providers_by_api import ProvidersByApi, make_provider
 from kiosk.checkout.recovery import ResumedSale, recover
+from kiosk.checkout.refunds import refund, resend_pending_refunds
 from kiosk.checkout.states import AttemptState, Outcome, SaleState
-from kiosk.ledger import Ledger
+from kiosk.ledger import Ledger, RefundRefused
 from kiosk.ledger.report import status_of
 from kiosk.settings.demo import demo_vipps_settings
 from kiosk.settings.model import VippsSettings
@@ -356,9 +357,6 @@ def test_each_attempt_records_the_sales_unit_and_address_it_was_made_at_and_no_s
 
 def test_a_refund_is_not_sent_to_another_sales_unit_than_the_sale_was_paid_at(sim, vipps, ledger):
     """Refused before anything is recorded or sent, with what changed; pending refunds wait for the settings."""
-    from kiosk.checkout.refunds import refund, resend_pending_refunds
-    from kiosk.ledger import RefundRefused
-
     with make_provider(vipps, retry=FAST_RETRY) as provider:
         session = new_session(provider, ledger, vipps)
         started = session.start_attempt()

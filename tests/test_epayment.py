@@ -21,6 +21,7 @@ from kiosk.vipps import (
     PaymentConflict,
     PaymentNotFound,
     ProblemRejected,
+    UnexpectedRedirect,
     VippsAuthError,
     VippsCancelled,
     VippsConnectionError,
@@ -620,8 +621,6 @@ def test_a_gateways_404_page_is_not_a_whole_problem(epay, sim):
 
 
 def test_a_redirect_is_an_error_and_never_followed(epay, sim):
-    from kiosk.vipps import UnexpectedRedirect
-
     sim.fault(path="^/epayment/v1/payments/[^/]+$", status=302, body="", headers={"Location": "/epayment/v1/payments"})
     with pytest.raises(UnexpectedRedirect, match="HTTP 302"):
         epay.get_payment("no-such-reference-1")

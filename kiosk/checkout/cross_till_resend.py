@@ -6,23 +6,11 @@ nothing of the shop's.
 
 from __future__ import annotations
 
-from kiosk.checkout.environment import changed_since
 from kiosk.checkout.providers_by_api import ProvidersByApi
-from kiosk.domain.apis import api_title
-from kiosk.domain.message import Message
-from kiosk.ledger import AttemptRecord, Ledger, RefundRefused
+from kiosk.checkout.refunds import reachable
+from kiosk.ledger import Ledger
 from kiosk.shop_ledger.cross_till import CrossTillRefund, CrossTillRefunds
 from kiosk.vipps import VippsError, VippsRejected
-
-
-def check_reachable(providers: ProvidersByApi, attempt: AttemptRecord) -> None:
-    """The refund goes to the API, sales unit and Vipps address the sale was paid at, never this till's own."""
-    if missing := providers.missing_for(api := attempt.provider):
-        raise RefundRefused(
-            Message("This sale was paid through Vipps' {api} API, and {problem}.", api=api_title(api), problem=missing)
-        )
-    if changed := changed_since(attempt, providers.vipps):
-        raise RefundRefused(Message("This sale was paid elsewhere: {problem}.", problem=changed))
 
 
 def send(providers: ProvidersByApi, records: CrossTillRefunds, record: CrossTillRefund) -> CrossTillRefund:
@@ -40,11 +28,4 @@ def resend_pending_cross_till_refunds(providers: ProvidersByApi, ledger: Ledger)
     """Refunds of other tills' sales that got no answer, sent again with their own key (their claims stand, so
     the shop database is not needed). Those the settings cannot reach now stay PENDING."""
     with CrossTillRefunds(ledger.path) as records:
-        sent = []
-        for record in records.pending():
-            try:
-                check_reachable(providers, record.attempt())
-            except RefundRefused:
-                continue
-            sent.append(send(providers, records, record))
-        return sent
+        return [send(providers, records, r) for r in records.pending() if reachable(providers, r.attempt())]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kiosk.checkout.provider import PaymentProvider
 from kiosk.domain.message import Message
-from kiosk.domain.scan import ScanKind, kind_of_scan
+from kiosk.domain.scan import SHORTEST_SCAN, ScanKind, kind_of_scan
 
 NEEDS_EPAYMENT = Message('Scanning a customer\'s code needs the ePayment API ([vipps] api = "epayment").')
 
@@ -14,7 +14,7 @@ def personal_qr_refusal(provider: PaymentProvider, code: str) -> Message | None:
     the customer's phone number, which no log or screen shows whole."""
     if not provider.takes_personal_qr:
         return NEEDS_EPAYMENT
-    if len(code) < 5 or kind_of_scan(code) is not ScanKind.PERSONAL_QR:
+    if len(code) < SHORTEST_SCAN or kind_of_scan(code) is not ScanKind.PERSONAL_QR:
         # The app's name in the shop's market: the code is a Vipps code in Norway, a MobilePay one elsewhere.
         return Message("That is not a customer's {brand} code.", brand=provider.market.brand)
     return None

@@ -23,13 +23,8 @@ def refund(
     Vipps gave no answer (sent again at next start). `idempotency_key`: the key a claim in the shop database
     was taken under (kiosk.checkout.shop_refunds), else a new one."""
     paid_by = ledger.sale(sale_id).paid_attempt_id
-    if paid_by is not None and (missing := providers.missing_for(api := ledger.attempt(paid_by).provider)):
-        raise RefundRefused(
-            Message("This sale was paid through Vipps' {api} API, and {problem}.", api=api_title(api), problem=missing)
-        )
-    if paid_by is not None and (changed := changed_since(ledger.attempt(paid_by), providers.vipps)):
-        # Another sales unit or Vipps address does not have the payment: the refund would fail there.
-        raise RefundRefused(Message("This sale was paid elsewhere: {problem}.", problem=changed))
+    if paid_by is not None:
+        check_reachable(providers, ledger.attempt(paid_by))
     record = ledger.begin_refund(sale_id, amount_ore, idempotency_key or uuid.uuid4().hex)
     return _send(providers, ledger, record)
 
@@ -37,13 +32,28 @@ def refund(
 def resend_pending_refunds(providers: ProvidersByApi, ledger: Ledger) -> list[RefundRecord]:
     """Refunds whose API, sales unit or Vipps address the settings cannot reach stay PENDING, to be sent once
     they can."""
-    reachable = [r for r in ledger.pending_refunds() if _reachable(providers, ledger.attempt(r.attempt_id))]
-    return [_send(providers, ledger, record) for record in reachable]
+    due = [r for r in ledger.pending_refunds() if reachable(providers, ledger.attempt(r.attempt_id))]
+    return [_send(providers, ledger, record) for record in due]
 
 
-def _reachable(providers: ProvidersByApi, attempt: AttemptRecord) -> bool:
-    """Whether the settings reach the API, sales unit and Vipps address the sale was paid at."""
-    return providers.missing_for(attempt.provider) is None and changed_since(attempt, providers.vipps) is None
+def check_reachable(providers: ProvidersByApi, attempt: AttemptRecord) -> None:
+    """Raises RefundRefused unless the settings reach the API, sales unit and Vipps address the sale was paid at:
+    a refund goes there, never to this till's own (another sales unit or address does not have the payment)."""
+    if missing := providers.missing_for(api := attempt.provider):
+        raise RefundRefused(
+            Message("This sale was paid through Vipps' {api} API, and {problem}.", api=api_title(api), problem=missing)
+        )
+    if changed := changed_since(attempt, providers.vipps):
+        raise RefundRefused(Message("This sale was paid elsewhere: {problem}.", problem=changed))
+
+
+def reachable(providers: ProvidersByApi, attempt: AttemptRecord) -> bool:
+    """Whether `check_reachable` lets a refund of `attempt`'s payment go: one it does not waits, PENDING."""
+    try:
+        check_reachable(providers, attempt)
+    except RefundRefused:
+        return False
+    return True
 
 
 def _send(providers: ProvidersByApi, ledger: Ledger, record: RefundRecord) -> RefundRecord:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from kiosk.checkout.amounts import check_amount
 from kiosk.checkout.environment import sales_unit_of
 from kiosk.checkout.interpret import FAILURE_STATES, explain_failure
 from kiosk.checkout.open_sale import OpenSale
@@ -36,11 +35,18 @@ from kiosk.checkout.states import (
     SaleState,
 )
 from kiosk.checkout.updates import AttemptView, SaleUpdate
-from kiosk.checkout.waiting_words import answered_too_late, no_answer_yet, not_started, refused_to_start
+from kiosk.checkout.waiting_words import (
+    answered_too_late,
+    no_answer_yet,
+    not_started,
+    refused_that,
+    refused_to_start,
+)
 from kiosk.checkout.writes import WritesToVipps
 from kiosk.domain.ids import new_merchant_order_id, new_psp_transaction_id
 from kiosk.domain.market import Market
-from kiosk.domain.message import Message, Shown, Verbatim
+from kiosk.domain.message import Message, Shown
+from kiosk.domain.money import check_chargeable
 from kiosk.domain.phone import PhoneError, mask_phone, msisdn
 from kiosk.ledger import AttemptRecord, Ledger
 from kiosk.settings.model import KioskSettings, VippsSettings
@@ -77,7 +83,8 @@ class SaleSession(OpenSale, WritesToVipps):
     ) -> SaleSession:
         """A new sale of `amount_ore` (minor units of the provider's market's currency). Raises AmountError,
         with nothing recorded and nothing sent, for an amount Vipps would refuse or one past the ceiling."""
-        check_amount(amount_ore, provider.market, kiosk.max_amount_ore)
+        # The amount screen's own rule and words (a scanner, a script or a screen that forgot is held to it too).
+        check_chargeable(amount_ore, provider.market, kiosk.max_amount_ore)
         sale = ledger.new_sale(amount_ore, payment_text, currency=provider.market.currency)
         return cls(provider, ledger, vipps, kiosk, sale, shop_name=shop_name)
 
@@ -132,7 +139,7 @@ class SaleSession(OpenSale, WritesToVipps):
                 return self._update(no_answer_yet(self.market))
             self._ledger.move_attempt(attempt.id, [S.CREATED], S.INIT_FAILED, reason=exc.error_message)
             if self._open_attempts():
-                return self._update(Message("Vipps refused that: {reason}", reason=Verbatim(exc.error_message)))
+                return self._update(refused_that(self.market, exc.error_message))
             return self._finish(Outcome.NOT_STARTED, refused_to_start(self.market, exc.error_message))
         except (VippsAuthError, MarketNotServed) as exc:
             # Refused at the door (or never sent): Vipps created nothing. The settings need fixing, not a retry.

@@ -19,9 +19,9 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kiosk.checkout.cross_till_resend import check_reachable, send
+from kiosk.checkout.cross_till_resend import send
 from kiosk.checkout.providers_by_api import ProvidersByApi
-from kiosk.checkout.refunds import refund
+from kiosk.checkout.refunds import check_reachable, refund
 from kiosk.domain.message import Message
 from kiosk.ledger import Ledger, RefundRefused
 from kiosk.shop_ledger.address import ShopDatabase

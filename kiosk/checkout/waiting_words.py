@@ -30,3 +30,8 @@ def answered_too_late(market: Market) -> Message:
 
 def refused_to_start(market: Market, reason: str) -> Message:
     return Message("{brand} refused to start the payment: {reason}", brand=market.brand, reason=Verbatim(reason))
+
+
+def refused_that(market: Market, reason: str) -> Message:
+    """A push Vipps refused while the QR payment on show stays payable: the sale goes on."""
+    return Message("{brand} refused that: {reason}", brand=market.brand, reason=Verbatim(reason))

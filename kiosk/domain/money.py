@@ -13,8 +13,6 @@ from kiosk.domain.market import MINOR_PER_MAJOR, NORWAY, Market
 from kiosk.domain.message import Message, MessageError, Money
 
 ORE_PER_KRONE = MINOR_PER_MAJOR
-# Vipps refuses less than 1 kr in Norway (the other markets have their own minimum: Market.minimum_minor_units).
-MINIMUM_ORE = NORWAY.minimum_minor_units
 # Digits, with at most two decimals after a dot or a comma (",50" too: the kroner may be left out).
 _PLAIN = re.compile(r"(?P<kroner>\d*)(?:[.,](?P<ore>\d{1,2}))?")
 # Thousands in groups of three, all split by one kind of separator, then decimals after the other mark.

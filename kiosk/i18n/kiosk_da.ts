@@ -72,10 +72,6 @@
         <translation>Dette salg er allerede afsluttet.</translation>
     </message>
     <message>
-        <source>Vipps refused that: {reason}</source>
-        <translation>Vipps afviste det: {reason}</translation>
-    </message>
-    <message>
         <source>Payment cancelled.</source>
         <translation>Betalingen er annulleret.</translation>
     </message>
@@ -914,6 +910,10 @@
     <message>
         <source>{brand} refused to start the payment: {reason}</source>
         <translation>{brand} ville ikke starte betalingen: {reason}</translation>
+    </message>
+    <message>
+        <source>{brand} refused that: {reason}</source>
+        <translation>{brand} afviste det: {reason}</translation>
     </message>
 </context>
 <context>

@@ -72,10 +72,6 @@
         <translation>Tämä myynti on jo päättynyt.</translation>
     </message>
     <message>
-        <source>Vipps refused that: {reason}</source>
-        <translation>Vipps hylkäsi pyynnön: {reason}</translation>
-    </message>
-    <message>
         <source>Payment cancelled.</source>
         <translation>Maksu peruutettu.</translation>
     </message>
@@ -914,6 +910,10 @@
     <message>
         <source>{brand} refused to start the payment: {reason}</source>
         <translation>{brand} ei aloittanut maksua: {reason}</translation>
+    </message>
+    <message>
+        <source>{brand} refused that: {reason}</source>
+        <translation>{brand} hylkäsi pyynnön: {reason}</translation>
     </message>
 </context>
 <context>

@@ -72,10 +72,6 @@
         <translation>Dette salget er allerede avsluttet.</translation>
     </message>
     <message>
-        <source>Vipps refused that: {reason}</source>
-        <translation>Vipps avviste det: {reason}</translation>
-    </message>
-    <message>
         <source>Payment cancelled.</source>
         <translation>Betalingen er kansellert.</translation>
     </message>
@@ -914,6 +910,10 @@
     <message>
         <source>{brand} refused to start the payment: {reason}</source>
         <translation>{brand} ville ikke starte betalingen: {reason}</translation>
+    </message>
+    <message>
+        <source>{brand} refused that: {reason}</source>
+        <translation>{brand} avviste det: {reason}</translation>
     </message>
 </context>
 <context>

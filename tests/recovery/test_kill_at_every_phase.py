@@ -43,7 +43,7 @@ from kiosk.ledger import Ledger
 from kiosk.settings.model import KioskSettings, VippsSettings
 from tests.conftest import FAST_RETRY
 from tests.helpers import SimControl
-from tests.markets_under_test import API_MARKETS, CASES, unit_settings
+from tests.markets_under_test import CASES, IN_EVERY_MARKET, unit_settings
 
 pytestmark = pytest.mark.slow  # each sale runs in a process of its own, killed with SIGKILL
 
@@ -53,14 +53,6 @@ REFUSED_CARD = 3100  # the simulator's "card not eligible", on either API
 
 
 _drivers: list[subprocess.Popen] = []
-# For a phase run in each market: (api, country) pairs, in place of the `api` fixture's two APIs.
-IN_EVERY_MARKET = pytest.mark.parametrize(("api", "country"), API_MARKETS, ids=[f"{a}-{c}" for a, c in API_MARKETS])
-
-
-@pytest.fixture
-def country() -> str:
-    """Norway, unless a phase runs in every market (IN_EVERY_MARKET)."""
-    return "NO"
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ from kiosk.vipps.epayment import RATE_LIMITS, RateLimit
 from tests.gui.conftest import FAST_KIOSK
 from tests.gui.steps import open_requests
 from tests.helpers import SimControl
-from tests.markets_under_test import API_MARKETS, CASES, unit_settings
+from tests.markets_under_test import CASES, unit_settings
 
 # As the status line says it in English, in the brand of each market's shop.
 NO_ANSWER_TEXTS = {str(no_answer_yet(market)) for market in MARKETS.values()}
@@ -69,16 +69,6 @@ class ScreenLog:
 # payment, kept by the kiosk's client) are shrunk by the same factor, so they allow the kiosk what they allow it at
 # full speed. At full length a write that met six 503s in a row would wait out the rest of the minute.
 SCHEDULE_SHRUNK_BY = 20
-
-
-# A row run in each market: (api, country) in place of the `api` fixture's two APIs.
-IN_EVERY_MARKET = pytest.mark.parametrize(("api", "country"), API_MARKETS, ids=[f"{a}-{c}" for a, c in API_MARKETS])
-
-
-@pytest.fixture
-def country() -> str:
-    """The shop's country: Norway, unless a row runs in every market (IN_EVERY_MARKET)."""
-    return "NO"
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 
 from tests.gui.keyboard import press
 from tests.gui.steps import charge, open_requests, type_phone, wait_outcome
-from tests.resilience.conftest import IN_EVERY_MARKET, CountedRule, assert_three_agree, customer_pays_by_qr
+from tests.markets_under_test import IN_EVERY_MARKET
+from tests.resilience.conftest import CountedRule, assert_three_agree, customer_pays_by_qr
 
 pytestmark = (
     pytest.mark.slow
